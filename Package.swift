@@ -1,0 +1,56 @@
+// swift-tools-version:5.9
+// DeepLearningFromScratch: a literate test suite for the book
+// 《深度学习入门:基于Python的理论与实现》 (Deep Learning from Scratch), chapters 3-6.
+import PackageDescription
+
+/// One chapter topic = a library the tests import + a thin executable over it.
+func chapter(_ library: String, tool: String, dependencies: [Target.Dependency] = []) -> [Target] {
+    [
+        .target(
+            name: library,
+            dependencies: ["FromScratch", "Figures", "BookChecks",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")] + dependencies),
+        .executableTarget(name: tool, dependencies: [.target(name: library)]),
+    ]
+}
+
+let package = Package(
+    name: "DeepLearningFromScratch",
+    products: [
+        .executable(name: "losses", targets: ["LossesTool"]),
+        .executable(name: "derivatives", targets: ["DerivativesTool"]),
+        .executable(name: "gradient-descent", targets: ["GradientDescentTool"]),
+        .library(name: "FromScratch", targets: ["FromScratch"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The core: matrix, NumPy-order arithmetic, losses, numerical differentiation.
+        .target(name: "FromScratch"),
+        // gnuplot-iostream behind a plain C API (no Boost type crosses into Swift).
+        .target(
+            name: "CGnuplot",
+            linkerSettings: [
+                .linkedLibrary("boost_iostreams"),
+                .linkedLibrary("boost_system"),
+                .linkedLibrary("boost_filesystem"),
+            ]),
+        .target(name: "Figures", dependencies: ["CGnuplot"]),
+        .target(
+            name: "BookChecks",
+            dependencies: ["Figures", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+    ]
+    + chapter("LossesChapter", tool: "LossesTool")
+    + chapter("DerivativesChapter", tool: "DerivativesTool")
+    + chapter("GradientDescentChapter", tool: "GradientDescentTool")
+    + [
+        .testTarget(name: "FromScratchTests", dependencies: ["FromScratch"]),
+        .testTarget(name: "FiguresTests", dependencies: ["Figures"]),
+        .testTarget(name: "BookChecksTests", dependencies: ["BookChecks"]),
+        .testTarget(
+            name: "Chapter4Tests",
+            dependencies: ["LossesChapter", "DerivativesChapter", "GradientDescentChapter", "BookChecks", "Figures", "FromScratch"]),
+    ],
+    cxxLanguageStandard: .cxx17
+)

@@ -1,0 +1,18 @@
+import ArgumentParser
+
+/// A comma-separated list of numbers on the command line, e.g. `--start -3,4`.
+public struct NumberList: ExpressibleByArgument, Sendable, CustomStringConvertible {
+    public var values: [Double]
+
+    public init(_ values: [Double]) { self.values = values }
+
+    public init?(argument: String) {
+        let parts = argument.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let numbers = parts.compactMap(Double.init)
+        guard !parts.isEmpty, numbers.count == parts.count, numbers.allSatisfy(\.isFinite) else { return nil }
+        values = numbers
+    }
+
+    public var description: String { values.map { "\($0)" }.joined(separator: ",") }
+    public static var defaultCompletionKind: CompletionKind { .default }
+}

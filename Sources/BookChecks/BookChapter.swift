@@ -1,0 +1,74 @@
+import Figures
+import Foundation
+
+/// One part of a chapter (losses, derivatives...): its text, its examples and its figures.
+public protocol BookChapter {
+    /// The title printed above the table, e.g. "Chapter 4 — losses (DLfS 4.2)".
+    static var title: String { get }
+    /// The chapter text under `Chapters/`, which holds the printed values.
+    static var textFile: String { get }
+    /// The folder under `Figures/` for this part's figures.
+    static var figureTopic: String { get }
+    /// Every example that answers a printed value, keyed by the row id of the chapter text.
+    static var examples: [String: () -> Finding] { get }
+    /// The figures the book shows for this part, with the book's parameters.
+    static func figures() -> [Figure]
+}
+
+extension BookChapter {
+    /// Computes every row of the chapter text, in the text's order.
+    ///
+    /// Fails if the text lists a value no example computes, or an example has no row: each
+    /// printed value lives in the text exactly once and is always checked.
+    public static func check(root: URL) throws -> [CheckedRow] {
+        let text = try ChapterText(path: textURL(root: root).path)
+        let rows = try text.rows()
+        var seen = Set<String>()
+        let checked = try rows.map { row -> CheckedRow in
+            guard let example = examples[row.id] else { throw BookCheckError.unknownExample(text.path, row.id) }
+            seen.insert(row.id)
+            return CheckedRow(row: row, finding: example())
+        }
+        if let missing = examples.keys.sorted().first(where: { !seen.contains($0) }) {
+            throw BookCheckError.unlistedExample(text.path, missing)
+        }
+        return checked
+    }
+
+    public static func textURL(root: URL) -> URL {
+        root.appendingPathComponent("Chapters").appendingPathComponent(textFile)
+    }
+
+    public static func figuresURL(root: URL) -> URL {
+        root.appendingPathComponent("Figures").appendingPathComponent(figureTopic)
+    }
+}
+
+/// Finding the project folder, so the tools work from anywhere inside it.
+public enum Repository {
+    /// `$DLFS_ROOT`, else the nearest folder above the working directory holding `Package.swift`
+    /// and `Chapters/`, else the folder this source file was compiled from.
+    public static func root(filePath: String = #filePath) throws -> URL {
+        let fm = FileManager.default
+        func isRoot(_ url: URL) -> Bool {
+            fm.fileExists(atPath: url.appendingPathComponent("Package.swift").path)
+                && fm.fileExists(atPath: url.appendingPathComponent("Chapters").path)
+        }
+        if let env = ProcessInfo.processInfo.environment["DLFS_ROOT"], !env.isEmpty {
+            let url = URL(fileURLWithPath: env)
+            if isRoot(url) { return url }
+            throw BookCheckError.repositoryNotFound
+        }
+        var dir = URL(fileURLWithPath: fm.currentDirectoryPath)
+        while dir.path != "/" {
+            if isRoot(dir) { return dir }
+            dir.deleteLastPathComponent()
+        }
+        var source = URL(fileURLWithPath: filePath)
+        while source.path != "/" {
+            source.deleteLastPathComponent()
+            if isRoot(source) { return source }
+        }
+        throw BookCheckError.repositoryNotFound
+    }
+}

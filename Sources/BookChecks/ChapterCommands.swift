@@ -1,0 +1,105 @@
+import ArgumentParser
+import Figures
+import Foundation
+
+/// `check`: the default subcommand of every chapter tool.
+///
+/// Recomputes every printed value of the chapter text, prints book vs ours, redraws the
+/// chapter's figures into `Figures/<topic>/`, and exits non-zero if any value is ✗.
+public struct CheckCommand<Chapter: BookChapter>: ParsableCommand {
+    public static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "check",
+            abstract: "Recompute every value the book prints here, show book vs ours, redraw the figures.")
+    }
+
+    @Flag(help: "Print a JSON array (id, source, printed, ours, status) instead of the table; draws no figures.")
+    var json = false
+
+    @Flag(name: .customLong("no-figures"), help: "Check the numbers only; draw no figure.")
+    var noFigures = false
+
+    @Flag(help: "Also draw each figure in the terminal (gnuplot's dumb terminal).")
+    var preview = false
+
+    @Flag(name: .customLong("update-text"), help: "Rewrite the ours/status cells and the errata of the chapter text.")
+    var updateText = false
+
+    public init() {}
+
+    public func run() throws {
+        let root = try Repository.root()
+        let rows = try Chapter.check(root: root)
+        if json {
+            print(BookTable.json(rows))
+        } else {
+            print(BookTable.terminal(rows, title: Chapter.title))
+            try reportText(rows, root: root)
+            if !noFigures || preview { try drawFigures(root: root) }
+        }
+        if rows.contains(where: { $0.verdict == .fail }) { throw ExitCode(1) }
+    }
+
+    private func reportText(_ rows: [CheckedRow], root: URL) throws {
+        let text = try ChapterText(path: Chapter.textURL(root: root).path)
+        let updated = try text.rewritten(with: rows)
+        guard updated != text.markdown else { return }
+        if updateText {
+            try updated.write(toFile: text.path, atomically: true, encoding: .utf8)
+            print("rewrote the table and errata of \(text.path)")
+        } else {
+            print("note: the table in Chapters/\(Chapter.textFile) is out of date; `make tables` rewrites it")
+        }
+    }
+
+    private func drawFigures(root: URL) throws {
+        let renderer = FigureRenderer()
+        let folder = Chapter.figuresURL(root: root)
+        for figure in Chapter.figures() {
+            if !noFigures {
+                let png = try renderer.render(figure, into: folder)
+                print("figure: \(png.path.replacingOccurrences(of: root.path + "/", with: ""))")
+            }
+            if preview { print(try renderer.preview(figure)) }
+        }
+    }
+}
+
+/// Figure options of a single example: the reader chooses whether and where to draw it.
+public struct ExampleFigureOptions: ParsableArguments {
+    @Option(name: .customLong("figure"), help: ArgumentHelp("Also write the example's figure to this PNG (a .gp script is written beside it).", valueName: "file.png"))
+    public var figurePath: String?
+
+    @Flag(help: "Draw the example's figure in the terminal.")
+    public var preview = false
+
+    public init() {}
+
+    /// Draws `figure` as the options ask.
+    public func show(_ figure: Figure) throws {
+        if let figurePath {
+            guard figurePath.hasSuffix(".png") else {
+                throw ValidationError("--figure must name a .png file, got '\(figurePath)'")
+            }
+            let url = URL(fileURLWithPath: figurePath)
+            var named = figure
+            named.name = url.deletingPathExtension().lastPathComponent
+            let png = try FigureRenderer().render(named, into: url.deletingLastPathComponent())
+            print("figure: \(png.path)")
+        }
+        if preview { print(try FigureRenderer().preview(figure)) }
+    }
+}
+
+/// Validation helpers for example flags, so bad values are refused with a message naming them.
+public enum FlagCheck {
+    public static func positive(_ value: Double, _ flag: String) throws {
+        guard value.isFinite, value > 0 else { throw ValidationError("\(flag) must be a positive number, got \(value)") }
+    }
+    public static func finite(_ value: Double, _ flag: String) throws {
+        guard value.isFinite else { throw ValidationError("\(flag) must be a finite number, got \(value)") }
+    }
+    public static func nonNegative(_ value: Int, _ flag: String, max: Int = 10_000_000) throws {
+        guard value >= 0, value <= max else { throw ValidationError("\(flag) must be between 0 and \(max), got \(value)") }
+    }
+}

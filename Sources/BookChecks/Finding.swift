@@ -1,0 +1,85 @@
+/// What an example computes for one printed value, and the verdict that follows.
+
+/// Our result for a printed value.
+public enum Ours: Sendable {
+    /// Numbers, compared with the printed ones at the printed precision.
+    case values([Double])
+    /// Every result the (rounded) printed inputs allow; agrees if the printed value lies inside.
+    case interval(ClosedRange<Double>, described: String)
+    /// The computation fails, as the printed code would (e.g. an IndexError).
+    case error(String)
+    /// A claim such as "equality": holds or not, with a short account of what was compared.
+    case claim(holds: Bool, detail: String)
+
+    func agrees(with printed: PrintedValue) -> Bool {
+        switch self {
+        case let .values(values): return printed.agrees(with: values)
+        case let .interval(range, _): return printed.lies(in: range)
+        case .error: return false
+        case let .claim(holds, _): return holds
+        }
+    }
+
+    func display(against printed: PrintedValue) -> String {
+        switch self {
+        case let .values(values): return printed.display(values)
+        case let .interval(_, described): return described
+        case let .error(message): return message
+        case let .claim(holds, detail): return (holds ? "" : "not so: ") + detail
+        }
+    }
+}
+
+/// A printed value that does not follow from the code or formula printed beside it.
+public struct Erratum: Sendable {
+    /// How the author really got the printed value (another method, parameter, base...).
+    public var reproducedBy: String
+    /// That computation's result, which must agree with the printed value.
+    public var reproduction: Ours
+    /// Why the print and the printed code disagree.
+    public var why: String
+
+    public init(reproducedBy: String, reproduction: Ours, why: String) {
+        self.reproducedBy = reproducedBy
+        self.reproduction = reproduction
+        self.why = why
+    }
+}
+
+/// One example's outcome: what the printed code gives, and the erratum if we claim one.
+public struct Finding: Sendable {
+    public var ours: Ours
+    public var erratum: Erratum?
+
+    public init(_ ours: Ours, erratum: Erratum? = nil) {
+        self.ours = ours
+        self.erratum = erratum
+    }
+
+    public static func values(_ values: [Double]) -> Finding { Finding(.values(values)) }
+    public static func value(_ value: Double) -> Finding { Finding(.values([value])) }
+}
+
+public enum Verdict: String, Sendable, Codable {
+    case ok, erratum, fail
+
+    public var symbol: String {
+        switch self {
+        case .ok: return "✓"
+        case .erratum: return "erratum"
+        case .fail: return "✗"
+        }
+    }
+}
+
+extension Finding {
+    /// ✓ when the printed code reproduces the print; "erratum" when it does not but the
+    /// recorded reproduction does; ✗ otherwise — including a claimed erratum whose printed code
+    /// turns out to agree, so that no erratum is recorded without cause.
+    public func verdict(for printed: PrintedValue) -> Verdict {
+        let codeAgrees = ours.agrees(with: printed)
+        guard let erratum else { return codeAgrees ? .ok : .fail }
+        if codeAgrees { return .fail }
+        return erratum.reproduction.agrees(with: printed) ? .erratum : .fail
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+
+/// A value exactly as the book or the notes print it, and the precision that printing implies.
+///
+/// Three kinds of printed text occur:
+/// - a Python scalar (`0.09750000000000003`, `0.244`, `2`): checked to its last printed digit,
+///   that is, our value rounded to the same number of decimals (or, in `1.5e-3` form, the same
+///   number of mantissa decimals) must give the same digits;
+/// - a NumPy array (`[-2.14405215e-21  6.35274710e-21]`, `[6. 8.]`): NumPy prints 8 digits after
+///   the point and then drops trailing zeros, so every element is checked to 8 decimals
+///   (`6.` means 6.00000000 and `0.2153437` means 0.21534370);
+/// - a formula (`-log(0.21)`): checked exactly against the formula evaluated in double precision;
+/// - anything else (`equality`) is a claim, which the example confirms or refutes.
+public struct PrintedValue: Equatable, Sendable {
+    public let text: String
+    public let form: Form
+
+    public enum Form: Equatable, Sendable {
+        case numbers([PrintedNumber], array: Bool)
+        case negativeLog(of: Double)
+        case claim
+    }
+
+    public init(_ text: String) {
+        self.text = text
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let normalized = trimmed.replacingOccurrences(of: "−", with: "-")
+        if normalized.hasPrefix("["), normalized.hasSuffix("]") {
+            let elements = normalized.components(separatedBy: CharacterSet(charactersIn: "[] ,\n\t"))
+                .filter { !$0.isEmpty }
+            let parsed = elements.compactMap { PrintedNumber($0, numpyArray: true) }
+            form = parsed.count == elements.count && !parsed.isEmpty ? .numbers(parsed, array: true) : .claim
+        } else if normalized.hasPrefix("-log("), normalized.hasSuffix(")"),
+                  let argument = Double(normalized.dropFirst(5).dropLast()) {
+            form = .negativeLog(of: argument)
+        } else if let number = PrintedNumber(normalized, numpyArray: false) {
+            form = .numbers([number], array: false)
+        } else {
+            form = .claim
+        }
+    }
+
+    /// The numbers as printed (a formula gives its value), or nil for a claim.
+    public var values: [Double]? {
+        switch form {
+        case let .numbers(numbers, _): return numbers.map(\.value)
+        case let .negativeLog(argument): return [-log(argument)]
+        case .claim: return nil
+        }
+    }
+
+    /// Whether `ours` agrees with the printed value at the printed precision.
+    public func agrees(with ours: [Double]) -> Bool {
+        switch form {
+        case let .numbers(numbers, _):
+            return numbers.count == ours.count && zip(numbers, ours).allSatisfy { $0.agrees(with: $1) }
+        case let .negativeLog(argument):
+            return ours == [-log(argument)]
+        case .claim:
+            return false
+        }
+    }
+
+    /// Whether some value inside `range` agrees with the printed (scalar) value: used when the
+    /// inputs themselves were printed rounded, so only an interval of results is determined.
+    public func lies(in range: ClosedRange<Double>) -> Bool {
+        guard case let .numbers(numbers, _) = form, numbers.count == 1 else { return false }
+        let (low, high) = numbers[0].interval
+        return range.lowerBound <= high && low <= range.upperBound
+    }
+
+    /// `ours` written the way the printed value is written, so that agreeing digits look alike.
+    public func display(_ ours: [Double]) -> String {
+        switch form {
+        case let .numbers(numbers, true) where numbers.count == ours.count:
+            let elements = zip(numbers, ours).map { $0.numpyDisplay($1) }
+            // A printed matrix "[[a b] [c d]]" is shown with the same rows.
+            let rows = text.filter { $0 == "[" }.count - 1
+            guard rows > 1, elements.count % rows == 0 else { return "[" + elements.joined(separator: " ") + "]" }
+            let width = elements.count / rows
+            return "[" + (0..<rows).map { "[" + elements[($0 * width)..<(($0 + 1) * width)].joined(separator: " ") + "]" }
+                .joined(separator: " ") + "]"
+        case let .numbers(numbers, false) where numbers.count == 1 && ours.count == 1:
+            return agrees(with: ours) ? numbers[0].format(ours[0]) : shortest(ours[0])
+        default:
+            return ours.count == 1 ? shortest(ours[0]) : "[" + ours.map(shortest).joined(separator: " ") + "]"
+        }
+    }
+}
+
+/// One printed number with its notation and number of printed decimals.
+public struct PrintedNumber: Equatable, Sendable {
+    public let text: String
+    public let value: Double
+    public let decimals: Int
+    public let scientific: Bool
+
+    /// NumPy's default print precision: 8 digits after the point.
+    static let numpyDecimals = 8
+
+    init?(_ text: String, numpyArray: Bool) {
+        guard let value = Double(text), text.first.map({ $0.isNumber || $0 == "-" || $0 == "+" || $0 == "." }) == true
+        else { return nil }
+        let lower = text.lowercased()
+        let mantissa = lower.split(separator: "e").first.map(String.init) ?? lower
+        let printedDecimals = mantissa.split(separator: ".", omittingEmptySubsequences: false)
+            .dropFirst().first?.count ?? 0
+        self.text = text
+        self.value = value
+        self.scientific = lower.contains("e")
+        self.decimals = numpyArray ? max(printedDecimals, Self.numpyDecimals) : printedDecimals
+    }
+
+    /// `x` rounded to this number's printed precision, in its notation.
+    func format(_ x: Double) -> String {
+        let formatted = String(format: scientific ? "%.*e" : "%.*f", decimals, x)
+        // "-0.00" and "0.00" are the same printed digits.
+        return formatted.hasPrefix("-") && Double(formatted) == 0 ? String(formatted.dropFirst()) : formatted
+    }
+
+    /// `x` as NumPy prints an array element: fixed notation drops trailing zeros (`6.`).
+    func numpyDisplay(_ x: Double) -> String {
+        var text = format(x)
+        guard !scientific, text.contains(".") else { return text }
+        while text.hasSuffix("0") { text.removeLast() }
+        return text
+    }
+
+    func agrees(with x: Double) -> Bool {
+        x.isFinite ? format(x) == format(value) : x == value
+    }
+
+    /// The values that print as this number: half a unit of the last digit either side.
+    var interval: (Double, Double) {
+        let exponent = scientific ? floor(log10(abs(value))) : 0
+        let half = 0.5 * pow(10, exponent - Double(decimals))
+        return (value - half, value + half)
+    }
+}
+
+/// Python's `repr` of a double: the shortest text that reads back as the same number.
+public func shortest(_ x: Double) -> String {
+    if x.isNaN { return "nan" }
+    if x.isInfinite { return x < 0 ? "-inf" : "inf" }
+    return "\(x)"
+}

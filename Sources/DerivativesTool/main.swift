@@ -1,0 +1,3 @@
+import DerivativesChapter
+
+DerivativesCommand.main()

@@ -1,0 +1,79 @@
+/// A figure as gnuplot sees it: named data blocks plus the commands that plot them.
+///
+/// A `Figure` is pure data, so the same figure can be written as a self-contained `.gp` script,
+/// rendered to PNG, or previewed in a terminal, and tests can inspect it without gnuplot.
+public struct Figure: Sendable {
+    /// The file stem: `Figures/<topic>/<name>.png` and `.gp`.
+    public var name: String
+    /// One line describing the figure, written at the top of its script.
+    public var caption: String
+    /// Pixel size of the PNG.
+    public var width = 900
+    public var height = 640
+    public var dataBlocks: [DataBlock] = []
+    /// gnuplot commands after the shared style: labels, ranges, `plot`/`splot`.
+    public var commands: [String] = []
+
+    public init(name: String, caption: String, width: Int = 900, height: Int = 640) {
+        precondition(name.allSatisfy { $0.isLetter || $0.isNumber || "-_.".contains($0) },
+                     "Figure name '\(name)' must be a plain file stem")
+        self.name = name
+        self.caption = caption
+        self.width = width
+        self.height = height
+    }
+
+    /// Adds a data block whose rows are `columns`-wide, and returns its gnuplot name (`$name`).
+    @discardableResult
+    public mutating func data(_ name: String, rows: [[Double]], blockRows: Int = 0) -> String {
+        dataBlocks.append(DataBlock(name: name, rows: rows, blockRows: blockRows))
+        return "$" + name
+    }
+
+    /// Appends gnuplot commands.
+    public mutating func gnuplot(_ lines: String...) { commands.append(contentsOf: lines) }
+}
+
+/// Inline data for gnuplot: `$name << EOD ... EOD`.
+public struct DataBlock: Sendable {
+    public var name: String
+    public var rows: [[Double]]
+    /// If > 0, a blank line after every `blockRows` rows (scan lines of a grid, separate curves).
+    public var blockRows: Int
+
+    public init(name: String, rows: [[Double]], blockRows: Int = 0) {
+        precondition(name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" },
+                     "data block name '\(name)' must be letters, digits and _")
+        let width = rows.first?.count ?? 0
+        precondition(rows.allSatisfy { $0.count == width }, "data block '\(name)': rows of unequal width")
+        self.name = name
+        self.rows = rows
+        self.blockRows = blockRows
+    }
+}
+
+/// The look shared by every figure of the book: font, line widths, grid, key.
+enum FigureStyle {
+    static func preamble(width: Int, height: Int) -> String {
+        """
+        if (!exists("preview")) {
+            set terminal pngcairo size \(width),\(height) enhanced font "DejaVu Sans,14" linewidth 2
+            set output out
+        }
+        set encoding utf8
+        set border linewidth 1
+        set grid linecolor rgb "#d8d8d8" linewidth 0.5 dashtype 1
+        set key box opaque samplen 2 spacing 1.2
+        set tics nomirror out
+        set border 3
+        set style line 1 linecolor rgb "#1f77b4" linewidth 2
+        set style line 2 linecolor rgb "#d62728" linewidth 2
+        set style line 3 linecolor rgb "#2ca02c" linewidth 2
+        set style line 4 linecolor rgb "#ff7f0e" linewidth 2
+        set style line 5 linecolor rgb "#9467bd" linewidth 2
+        set style line 6 linecolor rgb "#8c564b" linewidth 2
+        set style line 9 linecolor rgb "#9a9a9a" linewidth 1
+
+        """
+    }
+}

@@ -1,0 +1,169 @@
+import CGnuplot
+import Foundation
+
+/// What can go wrong while drawing a figure, each case naming the figure and the cause.
+public enum FigureError: Error, CustomStringConvertible, Equatable {
+    case gnuplotMissing
+    case cannotWrite(path: String, reason: String)
+    case renderFailed(figure: String, status: Int32, gnuplotSays: String)
+
+    public var description: String {
+        switch self {
+        case .gnuplotMissing:
+            return "gnuplot was not found on PATH. Install it with `make deps` "
+                + "(Debian: apt-get install gnuplot-nox), or run with --no-figures."
+        case let .cannotWrite(path, reason):
+            return "cannot write \(path): \(reason)"
+        case let .renderFailed(figure, status, says):
+            let quoted = says.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { "    " + $0 }.joined(separator: "\n")
+            return "gnuplot failed to render figure '\(figure)' (exit status \(status)):\n\(quoted)"
+        }
+    }
+}
+
+/// Writes figures as `<name>.gp` + `<name>.png` and previews them, through gnuplot-iostream.
+///
+/// Nothing half-written is left behind: the script and the PNG are first written to temporary
+/// files in the target folder and renamed only when gnuplot succeeded, so a failed render keeps
+/// the previous figure intact.
+public struct FigureRenderer: Sendable {
+    /// The gnuplot command line; tests point it at a broken command to exercise failures.
+    public var gnuplotCommand: String
+
+    public init(gnuplotCommand: String = "gnuplot") {
+        self.gnuplotCommand = gnuplotCommand
+    }
+
+    /// The script text of a figure: what `<name>.gp` holds.
+    public func script(for figure: Figure) throws -> String {
+        let temp = FileManager.default.temporaryDirectory
+            .appendingPathComponent("figure-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).gp")
+        try writeScript(figure, to: temp.path)
+        defer { try? FileManager.default.removeItem(at: temp) }
+        return try String(contentsOf: temp, encoding: .utf8)
+    }
+
+    /// Renders `figure` into `directory` (created if needed) and returns the PNG's URL.
+    @discardableResult
+    public func render(_ figure: Figure, into directory: URL) throws -> URL {
+        try requireGnuplot()
+        let fm = FileManager.default
+        do {
+            try fm.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw FigureError.cannotWrite(path: directory.path, reason: error.localizedDescription)
+        }
+        let script = directory.appendingPathComponent(figure.name + ".gp")
+        let png = directory.appendingPathComponent(figure.name + ".png")
+        let tag = ".\(ProcessInfo.processInfo.processIdentifier).tmp"
+        let tempScript = directory.appendingPathComponent("." + figure.name + ".gp" + tag)
+        let tempPNG = directory.appendingPathComponent("." + figure.name + ".png" + tag)
+        defer {
+            try? fm.removeItem(at: tempScript)
+            try? fm.removeItem(at: tempPNG)
+        }
+        try writeScript(figure, to: tempScript.path)
+        try runGnuplot(figure: figure.name,
+                       commands: "out = \(quoted(tempPNG.path))\nload \(quoted(tempScript.path))\n")
+        guard fm.fileExists(atPath: tempPNG.path) else {
+            throw FigureError.renderFailed(figure: figure.name, status: 0,
+                                           gnuplotSays: "gnuplot exited normally but wrote no PNG")
+        }
+        try replace(png, with: tempPNG)
+        try replace(script, with: tempScript)
+        return png
+    }
+
+    /// Draws `figure` as text with gnuplot's `dumb` terminal and returns the drawing.
+    public func preview(_ figure: Figure, columns: Int = 100, lines: Int = 32) throws -> String {
+        try requireGnuplot()
+        let fm = FileManager.default
+        let base = fm.temporaryDirectory.appendingPathComponent("preview-\(UUID().uuidString)")
+        let tempScript = base.appendingPathExtension("gp"), output = base.appendingPathExtension("txt")
+        defer {
+            try? fm.removeItem(at: tempScript)
+            try? fm.removeItem(at: output)
+        }
+        try writeScript(figure, to: tempScript.path)
+        try runGnuplot(figure: figure.name, commands: """
+            preview = 1
+            set terminal dumb size \(columns),\(lines) aspect 2,1
+            set output \(quoted(output.path))
+            load \(quoted(tempScript.path))
+            unset output
+
+            """)
+        return (try? String(contentsOf: output, encoding: .utf8)) ?? ""
+    }
+
+    // MARK: - Internals
+
+    private func writeScript(_ figure: Figure, to path: String) throws {
+        guard let stream = fsgp_open_script(path) else {
+            throw FigureError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
+        }
+        fsgp_write(stream, """
+            # \(figure.caption)
+            # Drawn by DeepLearningFromScratch. Re-render with `gnuplot \(figure.name).gp` in this
+            # folder; it writes \(figure.name).png (or the file named by the variable `out`).
+            if (!exists("out")) out = \(quoted(figure.name + ".png"))
+
+            """)
+        fsgp_write(stream, FigureStyle.preamble(width: figure.width, height: figure.height))
+        for block in figure.dataBlocks {
+            let columns = block.rows.first?.count ?? 0
+            let flat = block.rows.flatMap { $0 }
+            flat.withUnsafeBufferPointer { values in
+                fsgp_datablock(stream, block.name, values.baseAddress, block.rows.count, columns, block.blockRows)
+            }
+        }
+        fsgp_write(stream, "\n" + figure.commands.joined(separator: "\n") + "\n")
+        if fsgp_close(stream) != 0 {
+            throw FigureError.cannotWrite(path: path, reason: "could not finish writing the script")
+        }
+    }
+
+    /// Feeds `commands` to a gnuplot process, capturing its error output.
+    private func runGnuplot(figure: String, commands: String) throws {
+        let fm = FileManager.default
+        let errors = fm.temporaryDirectory.appendingPathComponent("gnuplot-\(UUID().uuidString).err")
+        defer { try? fm.removeItem(at: errors) }
+        guard let process = fsgp_open_process("\(gnuplotCommand) 2>\(quoted(errors.path))") else {
+            throw FigureError.renderFailed(figure: figure, status: -1, gnuplotSays: "could not start gnuplot")
+        }
+        fsgp_write(process, commands)
+        let status = fsgp_close(process)
+        let said = ((try? String(contentsOf: errors, encoding: .utf8)) ?? "")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        // gnuplot reports a bad command with a non-zero exit; a warning alone (empty plot, bad
+        // range) keeps status 0 but means the figure is not what was meant, so both fail.
+        if status != 0 || !said.isEmpty {
+            throw FigureError.renderFailed(figure: figure, status: status,
+                                           gnuplotSays: said.isEmpty ? "(no message)" : said)
+        }
+    }
+
+    private func requireGnuplot() throws {
+        let program = gnuplotCommand.split(separator: " ").first.map(String.init) ?? gnuplotCommand
+        if program.contains("/") {
+            if FileManager.default.isExecutableFile(atPath: program) { return }
+            throw FigureError.gnuplotMissing
+        }
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for dir in path.split(separator: ":") where FileManager.default.isExecutableFile(atPath: "\(dir)/\(program)") {
+            return
+        }
+        throw FigureError.gnuplotMissing
+    }
+
+    private func replace(_ destination: URL, with source: URL) throws {
+        if rename(source.path, destination.path) != 0 {
+            throw FigureError.cannotWrite(path: destination.path, reason: String(cString: strerror(errno)))
+        }
+    }
+
+    private func quoted(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+    }
+}

@@ -1,0 +1,3 @@
+import GradientDescentChapter
+
+GradientDescentCommand.main()

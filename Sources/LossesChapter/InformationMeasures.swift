@@ -1,0 +1,34 @@
+import BookChecks
+import Foundation
+import FromScratch
+
+/// 熵, 相对熵 (KL 散度) and 交叉熵 of seed 004 §2.2. The notes state that log is base e.
+enum InformationExample {
+    static let certain: [Double] = [0, 0, 1]
+    static let far: [Double] = [0.3, 0.3, 0.4]
+    static let near: [Double] = [0, 0.1, 0.9]
+
+    static func entropyOfCertainty() -> Finding { .value(entropy(certain)) }
+
+    /// Truncates to two decimals, as a hand copying a calculator's display would.
+    static func truncated(_ x: Double) -> Double { (x * 100).rounded(.down) / 100 }
+
+    static func klErratum(_ q: [Double]) -> Finding {
+        Finding(
+            .values([klDivergence(certain, q)]),
+            erratum: Erratum(
+                reproducedBy: "log base 10, cut (not rounded) to two decimals",
+                reproduction: .values([truncated(klDivergence(certain, q, base: 10))]),
+                why: "The notes say the log is base e, which gives \(String(format: "%.2f", klDivergence(certain, q))); "
+                    + "the printed number is log10 of 1/q(2) = \(klDivergence(certain, q, base: 10)) with its digits cut "
+                    + "after the second decimal (rounding would print \(String(format: "%.2f", klDivergence(certain, q, base: 10))))."))
+    }
+
+    static func klFar() -> Finding { klErratum(far) }
+    static func klNear() -> Finding { klErratum(near) }
+
+    /// With a one-hot p, the cross-entropy reduces to -log q(true class).
+    static func crossEntropyOfGuess() -> Finding {
+        .value(crossEntropy([1, 0, 0], [0.21, 0.01, 0.78]))
+    }
+}

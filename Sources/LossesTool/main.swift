@@ -1,0 +1,3 @@
+import LossesChapter
+
+LossesCommand.main()
