@@ -20,6 +20,7 @@ let package = Package(
         .executable(name: "losses", targets: ["LossesTool"]),
         .executable(name: "derivatives", targets: ["DerivativesTool"]),
         .executable(name: "gradient-descent", targets: ["GradientDescentTool"]),
+        .executable(name: "datasets", targets: ["DatasetsTool"]),
         .library(name: "FromScratch", targets: ["FromScratch"]),
     ],
     dependencies: [
@@ -37,6 +38,15 @@ let package = Package(
                 .linkedLibrary("boost_filesystem"),
             ]),
         .target(name: "Figures", dependencies: ["CGnuplot"]),
+        // zlib, to read MNIST's gzip files without shelling out.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+        // Data sets: make_moons as scikit-learn draws it, and MNIST (download, verify, load).
+        .target(name: "Datasets", dependencies: ["FromScratch", "CZlib"]),
+        .target(
+            name: "DatasetsCommands",
+            dependencies: ["Datasets", "Figures", "BookChecks",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .executableTarget(name: "DatasetsTool", dependencies: ["DatasetsCommands"]),
         .target(
             name: "BookChecks",
             dependencies: ["Figures", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
@@ -48,6 +58,7 @@ let package = Package(
         .testTarget(name: "FromScratchTests", dependencies: ["FromScratch"]),
         .testTarget(name: "FiguresTests", dependencies: ["Figures"]),
         .testTarget(name: "BookChecksTests", dependencies: ["BookChecks"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "DatasetsCommands", "FromScratch"]),
         .testTarget(
             name: "Chapter4Tests",
             dependencies: ["LossesChapter", "DerivativesChapter", "GradientDescentChapter", "BookChecks", "Figures", "FromScratch"]),

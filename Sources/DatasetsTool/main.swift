@@ -1,0 +1,3 @@
+import DatasetsCommands
+
+DatasetsCommand.main()
