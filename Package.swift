@@ -55,13 +55,15 @@ let package = Package(
     + chapter("DerivativesChapter", tool: "DerivativesTool")
     + chapter("GradientDescentChapter", tool: "GradientDescentTool")
     + [
-        .testTarget(name: "FromScratchTests", dependencies: ["FromScratch"]),
+        .testTarget(name: "FromScratchTests", dependencies: ["FromScratch"], exclude: ["Fixtures"]),
         .testTarget(name: "FiguresTests", dependencies: ["Figures"]),
         .testTarget(name: "BookChecksTests", dependencies: ["BookChecks"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "DatasetsCommands", "FromScratch"]),
         .testTarget(
             name: "Chapter4Tests",
-            dependencies: ["LossesChapter", "DerivativesChapter", "GradientDescentChapter", "BookChecks", "Figures", "FromScratch"]),
+            dependencies: ["LossesChapter", "DerivativesChapter", "GradientDescentChapter", "BookChecks", "Figures", "FromScratch",
+                           // The tools themselves, so the tests can run them as a reader does.
+                           "LossesTool", "DerivativesTool", "GradientDescentTool"]),
     ],
     cxxLanguageStandard: .cxx17
 )

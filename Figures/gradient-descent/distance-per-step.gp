@@ -653,7 +653,7 @@ set xrange [0:100]
 set yrange [1e-22:1e15]
 set ytics 1e-20,1e5,1e15
 set mytics 1
-set label 1 "x + h == x: gradient 0, run frozen" at 30,1e14 font ",12"
+set label 1 "x + h == x: gradient 0, run frozen" at 25,3e11 font ",12"
 set label 2 "x +/- h == +/-h: gradient 0" at 52,3e-21 font ",12"
 set key outside right center
 plot $run0 using 1:2 with lines linestyle 1 title "lr = 0.2", \

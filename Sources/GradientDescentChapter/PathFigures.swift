@@ -70,7 +70,7 @@ public enum PathFigure {
             "set yrange [1e-22:1e15]",
             "set ytics 1e-20,1e5,1e15",
             "set mytics 1",
-            "set label 1 \"x + h == x: gradient 0, run frozen\" at 30,1e14 font \",12\"",
+            "set label 1 \"x + h == x: gradient 0, run frozen\" at 25,3e11 font \",12\"",
             "set label 2 \"x +/- h == +/-h: gradient 0\" at 52,3e-21 font \",12\"",
             "set key outside right center",
             "plot " + plots.joined(separator: ", \\\n     "))

@@ -1,0 +1,71 @@
+import XCTest
+@testable import BookChecks
+
+final class ChapterTextTests: XCTestCase {
+    let markdown = """
+        # A chapter
+
+        <!-- book-table -->
+        | id | example | source | printed | ours | status |
+        |---|---|---|---|---|---|
+        | `a` | first | DLfS 1 | `0.5` | | |
+        | `b` | second, with a \\| bar | 000 §1 | `[1. 2.]` | `stale` | ✗ |
+        <!-- /book-table -->
+
+        ## Errata
+        <!-- book-errata -->
+        <!-- /book-errata -->
+        tail
+        """
+
+    func testRowsAreReadFromTheTable() throws {
+        let rows = try ChapterText(markdown: markdown, path: "x.md").rows()
+        XCTAssertEqual(rows.map(\.id), ["a", "b"])
+        XCTAssertEqual(rows[1].example, "second, with a | bar")
+        XCTAssertEqual(rows[1].printed.values, [1, 2])
+    }
+
+    func testRewritingFillsOursStatusAndErrataAndRoundTrips() throws {
+        let text = ChapterText(markdown: markdown, path: "x.md")
+        let rows = try text.rows()
+        let checked = [
+            CheckedRow(row: rows[0], finding: .value(0.5)),
+            CheckedRow(row: rows[1], finding: Finding(.values([1, 3]), erratum: Erratum(
+                reproducedBy: "another way", reproduction: .values([1, 2]), why: "Because |x| differs."))),
+        ]
+        let rewritten = try text.rewritten(with: checked)
+        XCTAssertTrue(rewritten.contains("| `a` | first | DLfS 1 | `0.5` | `0.5` | ✓ |"))
+        XCTAssertTrue(rewritten.contains("`[1. 3.]` | erratum |"))
+        XCTAssertTrue(rewritten.contains("- **b** (000 §1): printed `[1. 2.]`"))
+        XCTAssertTrue(rewritten.hasSuffix("tail"))
+        let again = ChapterText(markdown: rewritten, path: "x.md")
+        XCTAssertEqual(try again.rows().map(\.printed.text), ["0.5", "[1. 2.]"])
+        XCTAssertEqual(try again.rewritten(with: checked), rewritten, "rewriting is idempotent")
+        XCTAssertEqual(try again.writtenResults()["b"]?.status, "erratum")
+    }
+
+    func testMissingMarkersAndMalformedRowsAreNamed() {
+        XCTAssertThrowsError(try ChapterText(markdown: "no table", path: "x.md").rows()) { error in
+            XCTAssertTrue("\(error)".contains("<!-- book-table -->"))
+        }
+        let bad = markdown.replacingOccurrences(of: "| `a` | first | DLfS 1 | `0.5` | | |", with: "| `a` | first |")
+        XCTAssertThrowsError(try ChapterText(markdown: bad, path: "x.md").rows()) { error in
+            XCTAssertTrue("\(error)".contains("6 cells"))
+        }
+    }
+
+    func testJSONHasTheFiveFieldsInOrderAndEscapes() throws {
+        let row = BookRow(id: "q\"x", example: "e", source: "s", printed: "0.5")
+        let json = BookTable.json([CheckedRow(row: row, finding: .value(0.5))])
+        XCTAssertEqual(json, "[\n  {\"id\": \"q\\\"x\", \"source\": \"s\", \"printed\": \"0.5\", \"ours\": \"0.5\", \"status\": \"ok\"}\n]")
+        let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: String]]
+        XCTAssertEqual(parsed?.first?["id"], "q\"x")
+    }
+
+    func testTerminalTableCountsVerdicts() {
+        let row = BookRow(id: "a", example: "e", source: "§三", printed: "0.5")
+        let table = BookTable.terminal([CheckedRow(row: row, finding: .value(0.6))], title: "T")
+        XCTAssertTrue(table.contains("1 values: 0 ✓, 0 erratum, 1 ✗"))
+        XCTAssertEqual(BookTable.displayWidth("§三"), 3)
+    }
+}

@@ -1,0 +1,85 @@
+import XCTest
+@testable import BookChecks
+
+/// A printed value is checked to exactly the precision it was printed with.
+final class PrintedValueTests: XCTestCase {
+    func testThreeDecimalsMeanHalfAThousandth() {
+        let printed = PrintedValue("0.244")
+        XCTAssertTrue(printed.agrees(with: [0.2444]))
+        XCTAssertTrue(printed.agrees(with: [0.2436]))
+        XCTAssertFalse(printed.agrees(with: [0.2446]))
+        XCTAssertFalse(printed.agrees(with: [0.2434]))
+    }
+
+    func testFullPrecisionValuesAcceptOnlyThatDouble() {
+        let printed = PrintedValue("0.09750000000000003")
+        let value = 0.09750000000000003
+        XCTAssertTrue(printed.agrees(with: [value]))
+        XCTAssertFalse(printed.agrees(with: [value.nextUp]))
+        XCTAssertFalse(printed.agrees(with: [value.nextDown]))
+        XCTAssertFalse(PrintedValue("0.2999999999986347").agrees(with: [0.2999999999997449]),
+                       "the grouping (0.01*x)*x gives other last digits than 0.01*(x*x)")
+    }
+
+    func testNumPyArraysAreCheckedToEightDecimals() {
+        let printed = PrintedValue("[6. 8.]")
+        XCTAssertTrue(printed.agrees(with: [6.00000000000378, 7.999999999999119]))
+        XCTAssertFalse(printed.agrees(with: [6.00000001, 8]))
+        XCTAssertFalse(printed.agrees(with: [6]), "element count must match")
+        XCTAssertEqual(printed.display([6.00000000000378, 7.999999999999119]), "[6. 8.]")
+        let trimmed = PrintedValue("[1.05414809 0.63071653 1.1328074 ]")
+        XCTAssertTrue(trimmed.agrees(with: [1.054148094, 0.630716534, 1.132807404]))
+        XCTAssertFalse(trimmed.agrees(with: [1.054148094, 0.630716534, 1.13280741]), "1.1328074 means 1.13280740")
+    }
+
+    func testScientificElementsKeepTheirMantissaDigits() {
+        let printed = PrintedValue("[-2.14405215e-21  6.35274710e-21]")
+        XCTAssertTrue(printed.agrees(with: [-2.144052151e-21, 6.352747104e-21]))
+        XCTAssertFalse(printed.agrees(with: [-2.14405216e-21, 6.3527471e-21]))
+        XCTAssertFalse(printed.agrees(with: [-2.14405215e-20, 6.3527471e-21]), "the exponent counts")
+    }
+
+    func testMatricesAreShownWithTheirRows() {
+        let printed = PrintedValue("[[0.1 0.2] [0.3 0.4]]")
+        XCTAssertEqual(printed.values, [0.1, 0.2, 0.3, 0.4])
+        XCTAssertEqual(printed.display([0.1, 0.2, 0.3, 0.41]), "[[0.1 0.2] [0.3 0.41]]")
+    }
+
+    func testFormulasAndClaims() {
+        let formula = PrintedValue("−log(0.21)")
+        XCTAssertTrue(formula.agrees(with: [-log(0.21)]))
+        XCTAssertFalse(formula.agrees(with: [(-log(0.21)).nextUp]))
+        XCTAssertEqual(PrintedValue("equality").form, .claim)
+        XCTAssertFalse(PrintedValue("equality").agrees(with: [1]))
+    }
+
+    func testIntervalsAgreeWhenTheyMeetThePrintedRounding() {
+        let printed = PrintedValue("0.928")
+        XCTAssertTrue(printed.lies(in: 0.9284...0.9290))
+        XCTAssertFalse(printed.lies(in: 0.9286...0.9290))
+    }
+}
+
+final class VerdictTests: XCTestCase {
+    let printed = PrintedValue("0.5")
+
+    func testPlainValues() {
+        XCTAssertEqual(Finding.value(0.5).verdict(for: printed), .ok)
+        XCTAssertEqual(Finding.value(0.7).verdict(for: printed), .fail)
+    }
+
+    func testErratumNeedsADisagreeingCodeAndAnAgreeingReproduction() {
+        let real = Finding(.values([0.7]), erratum: Erratum(reproducedBy: "x", reproduction: .values([0.5]), why: ""))
+        XCTAssertEqual(real.verdict(for: printed), .erratum)
+        let unexplained = Finding(.values([0.7]), erratum: Erratum(reproducedBy: "x", reproduction: .values([0.6]), why: ""))
+        XCTAssertEqual(unexplained.verdict(for: printed), .fail)
+        let groundless = Finding(.values([0.5]), erratum: Erratum(reproducedBy: "x", reproduction: .values([0.5]), why: ""))
+        XCTAssertEqual(groundless.verdict(for: printed), .fail, "no erratum may be claimed for a value the code reproduces")
+    }
+
+    func testErrorsAndClaims() {
+        XCTAssertEqual(Finding(.error("IndexError")).verdict(for: printed), .fail)
+        XCTAssertEqual(Finding(.claim(holds: true, detail: "")).verdict(for: PrintedValue("equality")), .ok)
+        XCTAssertEqual(Finding(.claim(holds: false, detail: "")).verdict(for: PrintedValue("equality")), .fail)
+    }
+}

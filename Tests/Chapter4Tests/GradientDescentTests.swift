@@ -1,0 +1,73 @@
+import Foundation
+import XCTest
+@testable import FromScratch
+@testable import GradientDescentChapter
+
+/// Chapter 4.4 gradient descent (Chapters/04-gradient-descent.md).
+final class GradientDescentTests: XCTestCase {
+    func testEveryPrintedValue() throws {
+        try assertBookValues(GradientDescentBook.self, errata: ["gd-notes-lr1"])
+    }
+
+    func testChapterTextIsCurrent() throws { try assertTextIsCurrent(GradientDescentBook.self) }
+
+    func testFiguresRegenerateIdentically() throws { try assertFiguresRegenerateIdentically(GradientDescentBook.self) }
+
+    func testLearningRateOneOscillates() {
+        // x - 1 * 2x = -x; the numerical gradient is off by ~1e-12, so compare with that margin.
+        let path = GradientDescentRuns.path(learningRate: 1, steps: 3)
+        for (point, expected) in zip(path.points, [[-3.0, 4.0], [3, -4], [-3, 4], [3, -4]]) {
+            XCTAssertEqual(point[flat: 0], expected[0], accuracy: 1e-11)
+            XCTAssertEqual(point[flat: 1], expected[1], accuracy: 1e-11)
+        }
+    }
+
+    func testNumericalGradientFreezesAtBothEndsOfTheScale() {
+        // Tiny x: x ± h rounds to ±h, so f(x+h) == f(x-h).
+        let tiny = numericalGradient(BookFunctions.function2, at: Matrix(row: [-2.14405215e-21, 6.35274710e-21]))
+        XCTAssertEqual(tiny.storage, [0, 0])
+        // The lr 0.2 run therefore stops where the notes print it, not at 0.6^100 * 3 ≈ 2e-22.
+        let end = GradientDescentRuns.path(learningRate: 0.2).end
+        XCTAssertGreaterThan(abs(end[flat: 0]), 3 * pow(0.6, 100))
+        // Huge x: x ± h rounds to x.
+        let huge = numericalGradient(BookFunctions.function2, at: Matrix(row: [-2.58983747e+13, -1.29524862e+12]))
+        XCTAssertEqual(huge.storage, [0, 0])
+    }
+
+    func testToolRunAndFlagErrors() throws {
+        let run = try runTool("gradient-descent", ["run", "--lr", "0.1"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let end = GradientDescentRuns.path(learningRate: 0.1).end
+        XCTAssertTrue(run.stdout.contains("[\(end[flat: 0]), \(end[flat: 1])]"), run.stdout)
+        let bad = try runTool("gradient-descent", ["run", "--lr=-1"])
+        XCTAssertNotEqual(bad.status, 0)
+        XCTAssertTrue(bad.stderr.contains("--lr must be a positive number"), bad.stderr)
+        let badStart = try runTool("gradient-descent", ["run", "--start", "1,2,3"])
+        XCTAssertTrue(badStart.stderr.contains("--start needs two numbers"), badStart.stderr)
+    }
+
+    func testAFigureWrittenForAnExercise() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gd-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let png = folder.appendingPathComponent("zigzag.png").path
+        let run = try runTool("gradient-descent", ["run", "--lr", "0.95", "--figure", png])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: png))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("zigzag.gp").path))
+    }
+
+    /// A chapter whose printed value disagrees makes the tool exit non-zero and show ✗.
+    func testAWrongPrintedValueFailsTheCheck() throws {
+        let fm = FileManager.default
+        let root = fm.temporaryDirectory.appendingPathComponent("root-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: root) }
+        try fm.createDirectory(at: root.appendingPathComponent("Chapters"), withIntermediateDirectories: true)
+        try fm.copyItem(at: projectRoot.appendingPathComponent("Package.swift"), to: root.appendingPathComponent("Package.swift"))
+        let text = try String(contentsOf: GradientDescentBook.textURL(root: projectRoot), encoding: .utf8)
+            .replacingOccurrences(of: "`[-0.39785867  0.53047822]`", with: "`[-0.39785868  0.53047822]`")
+        try text.write(to: GradientDescentBook.textURL(root: root), atomically: true, encoding: .utf8)
+        let run = try runTool("gradient-descent", ["check", "--no-figures"], environment: ["DLFS_ROOT": root.path])
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.stdout.contains("1 ✗"), run.stdout)
+    }
+}

@@ -1,0 +1,86 @@
+import BookChecks
+import Figures
+import Foundation
+import XCTest
+
+/// The project folder, found from this file.
+let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+/// Asserts every printed value of a chapter part: ✓, or an erratum among those expected.
+func assertBookValues<C: BookChapter>(_ chapter: C.Type, errata expected: Set<String>,
+                                      file: StaticString = #filePath, line: UInt = #line) throws {
+    let rows = try C.check(root: projectRoot)
+    XCTAssertFalse(rows.isEmpty, file: file, line: line)
+    for row in rows {
+        XCTAssertNotEqual(row.verdict, .fail,
+                          "\(row.row.id) (\(row.row.source)): printed \(row.row.printed.text), ours \(row.ours)",
+                          file: file, line: line)
+    }
+    XCTAssertEqual(Set(rows.filter { $0.verdict == .erratum }.map(\.row.id)), expected,
+                   "the errata of \(C.textFile)", file: file, line: line)
+}
+
+/// Asserts that the chapter text shows what the code computes now.
+func assertTextIsCurrent<C: BookChapter>(_ chapter: C.Type, file: StaticString = #filePath, line: UInt = #line) throws {
+    let text = try ChapterText(path: C.textURL(root: projectRoot).path)
+    let rows = try C.check(root: projectRoot)
+    XCTAssertEqual(try text.rewritten(with: rows), text.markdown,
+                   "Chapters/\(C.textFile) shows stale results: run `make tables`", file: file, line: line)
+}
+
+/// Draws a chapter part's figures into a temporary folder and compares them, byte for byte,
+/// with the committed `Figures/<topic>/`; then re-renders every committed `.gp` with gnuplot.
+func assertFiguresRegenerateIdentically<C: BookChapter>(_ chapter: C.Type, file: StaticString = #filePath,
+                                                        line: UInt = #line) throws {
+    let fm = FileManager.default
+    let temp = fm.temporaryDirectory.appendingPathComponent("figures-\(UUID().uuidString)")
+    defer { try? fm.removeItem(at: temp) }
+    let committed = C.figuresURL(root: projectRoot)
+    let figures = C.figures()
+    XCTAssertFalse(figures.isEmpty, file: file, line: line)
+    for figure in figures {
+        try FigureRenderer().render(figure, into: temp)
+        for ext in ["gp", "png"] {
+            let name = "\(figure.name).\(ext)"
+            let ours = try Data(contentsOf: temp.appendingPathComponent(name))
+            let theirs = try? Data(contentsOf: committed.appendingPathComponent(name))
+            XCTAssertEqual(ours, theirs, "Figures/\(C.figureTopic)/\(name) differs from a fresh render: run `make chapter4`",
+                           file: file, line: line)
+        }
+        let rerender = Process()
+        rerender.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        rerender.arguments = ["gnuplot", "-e", "out='\(temp.path)/\(figure.name).rerender.png'", "\(figure.name).gp"]
+        rerender.currentDirectoryURL = committed
+        try rerender.run()
+        rerender.waitUntilExit()
+        XCTAssertEqual(rerender.terminationStatus, 0, "gnuplot \(figure.name).gp", file: file, line: line)
+        XCTAssertEqual(try? Data(contentsOf: temp.appendingPathComponent("\(figure.name).rerender.png")),
+                       try? Data(contentsOf: committed.appendingPathComponent("\(figure.name).png")),
+                       "the committed \(figure.name).gp re-renders its PNG", file: file, line: line)
+    }
+}
+
+/// Runs a built tool the way a reader would and returns its exit status and output.
+func runTool(_ name: String, _ arguments: [String], environment: [String: String] = [:]) throws
+    -> (status: Int32, stdout: String, stderr: String) {
+    // On Linux the test bundle is the build folder itself; elsewhere it is an .xctest inside it.
+    let bundle = Bundle(for: ToolLocator.self).bundleURL
+    let folder = bundle.pathExtension == "xctest" ? bundle.deletingLastPathComponent() : bundle
+    let binary = folder.appendingPathComponent(name)
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    process.currentDirectoryURL = projectRoot
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+}
+
+final class ToolLocator {}

@@ -1,0 +1,96 @@
+import Foundation
+import XCTest
+@testable import Figures
+
+final class FigureRendererTests: XCTestCase {
+    var folder: URL!
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("figures-\(UUID().uuidString)")
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    func sample(_ plot: String = "plot $line using 1:2 with lines title \"y = x^2\"") -> Figure {
+        var figure = Figure(name: "sample", caption: "A test figure")
+        figure.data("line", rows: (0...10).map { [Double($0), Double($0 * $0)] })
+        figure.gnuplot("set xlabel \"x\"", plot)
+        return figure
+    }
+
+    func testScriptIsSelfContainedWithInlineData() throws {
+        let script = try FigureRenderer().script(for: sample())
+        XCTAssertTrue(script.contains("$line << EOD"))
+        XCTAssertTrue(script.contains("if (!exists(\"out\")) out = 'sample.png'"))
+        XCTAssertTrue(script.contains("set terminal pngcairo"))
+        XCTAssertFalse(script.contains(folder.path), "the script names no absolute path")
+    }
+
+    func testRenderWritesPNGAndScriptAndIsByteIdenticalOnRepeat() throws {
+        let png = try FigureRenderer().render(sample(), into: folder)
+        let first = try Data(contentsOf: png)
+        XCTAssertEqual(Array(first.prefix(4)), [0x89, 0x50, 0x4E, 0x47], "a PNG file")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("sample.gp").path))
+        try FigureRenderer().render(sample(), into: folder)
+        XCTAssertEqual(try Data(contentsOf: png), first)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") }
+        XCTAssertEqual(leftovers, [], "no temporary files stay behind")
+    }
+
+    func testTheScriptReRendersTheSamePNGWithPlainGnuplot() throws {
+        let png = try FigureRenderer().render(sample(), into: folder)
+        let again = folder.appendingPathComponent("again.png")
+        let gnuplot = Process()
+        gnuplot.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        gnuplot.arguments = ["gnuplot", "-e", "out='again.png'", "sample.gp"]
+        gnuplot.currentDirectoryURL = folder
+        try gnuplot.run()
+        gnuplot.waitUntilExit()
+        XCTAssertEqual(gnuplot.terminationStatus, 0)
+        XCTAssertEqual(try Data(contentsOf: again), try Data(contentsOf: png))
+    }
+
+    func testAFailedRenderNamesTheFigureQuotesGnuplotAndKeepsThePreviousPNG() throws {
+        let png = try FigureRenderer().render(sample(), into: folder)
+        let before = try Data(contentsOf: png)
+        XCTAssertThrowsError(try FigureRenderer().render(sample("plot $line using 1:2 with linez"), into: folder)) { error in
+            guard case let FigureError.renderFailed(figure, status, says) = error else {
+                return XCTFail("unexpected error \(error)")
+            }
+            XCTAssertEqual(figure, "sample")
+            XCTAssertNotEqual(status, 0)
+            XCTAssertTrue(says.contains("unrecognized plot type"), says)
+            XCTAssertTrue("\(error)".contains("figure 'sample'"))
+        }
+        XCTAssertEqual(try Data(contentsOf: png), before, "the previous figure is intact")
+        let script = try String(contentsOf: folder.appendingPathComponent("sample.gp"), encoding: .utf8)
+        XCTAssertFalse(script.contains("linez"), "the previous script is intact")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") }
+        XCTAssertEqual(leftovers, [])
+    }
+
+    func testMissingGnuplotIsReportedAsSuch() {
+        XCTAssertThrowsError(try FigureRenderer(gnuplotCommand: "/nonexistent/gnuplot").render(sample(), into: folder)) { error in
+            XCTAssertEqual(error as? FigureError, .gnuplotMissing)
+            XCTAssertTrue("\(error)".contains("--no-figures"))
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("sample.png").path))
+    }
+
+    func testPreviewDrawsInTheTerminal() throws {
+        let text = try FigureRenderer().preview(sample())
+        XCTAssertTrue(text.contains("y = x^2"), text)
+        XCTAssertGreaterThan(text.split(separator: "\n").count, 10)
+    }
+
+    func testGridBlocksAreSeparatedByBlankLines() throws {
+        var figure = Figure(name: "grid", caption: "grid")
+        figure.data("g", rows: [[0, 0, 0], [0, 1, 1], [1, 0, 1], [1, 1, 2]], blockRows: 2)
+        figure.gnuplot("splot $g with lines")
+        let script = try FigureRenderer().script(for: figure)
+        let block = script.components(separatedBy: "$g << EOD\n")[1].components(separatedBy: "EOD")[0]
+        XCTAssertEqual(block.components(separatedBy: "\n\n").count, 2, block)
+    }
+}
