@@ -60,7 +60,7 @@ tables: build
 	@git status --short Chapters
 
 test: deps
-	$(SWIFT) test
+	$(SWIFT) test --disable-swift-testing
 
 clean:
 	rm -rf .build

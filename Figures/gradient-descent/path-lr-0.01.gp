@@ -1041,7 +1041,7 @@ $ends << EOD
 e
 EOD
 
-set title "Gradient descent, lr = 0.01, 100 steps from (-3, 4)\nends at (-0.398, 0.53)"
+set title "Gradient descent, lr = 0.01, 100 steps from (-3, 4)\nends at (-0.397858668, 0.530478224)"
 set xlabel "x_0"
 set ylabel "x_1"
 set xrange [-3.5:3.5]

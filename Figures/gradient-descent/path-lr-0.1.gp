@@ -1041,7 +1041,7 @@ $ends << EOD
 e
 EOD
 
-set title "Gradient descent, lr = 0.1, 100 steps from (-3, 4)\nends at (-6.11e-10, 8.15e-10)"
+set title "Gradient descent, lr = 0.1, 100 steps from (-3, 4)\nends at (-6.11110793e-10, 8.14814391e-10)"
 set xlabel "x_0"
 set ylabel "x_1"
 set xrange [-3.5:3.5]

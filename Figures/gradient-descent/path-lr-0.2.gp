@@ -1041,7 +1041,7 @@ $ends << EOD
 e
 EOD
 
-set title "Gradient descent, lr = 0.2, 100 steps from (-3, 4)\nends at (-2.14e-21, 6.35e-21)"
+set title "Gradient descent, lr = 0.2, 100 steps from (-3, 4)\nends at (-2.14405215e-21, 6.3527471e-21)"
 set xlabel "x_0"
 set ylabel "x_1"
 set xrange [-3.5:3.5]

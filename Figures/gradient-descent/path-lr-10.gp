@@ -579,7 +579,7 @@ $ends << EOD
 e
 EOD
 
-set title "Gradient descent, lr = 10, 100 steps from (-3, 4)\nends at (-2.59e+13, -1.3e+12)"
+set title "Gradient descent, lr = 10, 100 steps from (-3, 4)\nends at (-2.58983747e+13, -1.29524862e+12)"
 set xlabel "x_0"
 set ylabel "x_1"
 set xrange [-2075.7500000895125:2075.7500000895125]

@@ -1041,7 +1041,7 @@ $ends << EOD
 e
 EOD
 
-set title "Gradient descent, lr = 1e-10, 100 steps from (-3, 4)\nends at (-3, 4)"
+set title "Gradient descent, lr = 1e-10, 100 steps from (-3, 4)\nends at (-2.99999994, 3.99999992)"
 set xlabel "x_0"
 set ylabel "x_1"
 set xrange [-3.5:3.5]

@@ -30,7 +30,7 @@ public enum PathFigure {
         let pathTitle = diverges ? "first \(shown.count - 1) steps (then off the page)" : "x after each of \(path.points.count - 1) steps"
         let end = path.end
         figure.gnuplot(
-            "set title \"Gradient descent, lr = \(GradientDescentRuns.label(lr)), \(path.points.count - 1) steps from (-3, 4)\\nends at (\(String(format: "%.3g", end[flat: 0])), \(String(format: "%.3g", end[flat: 1])))\"",
+            "set title \"Gradient descent, lr = \(GradientDescentRuns.label(lr)), \(path.points.count - 1) steps from (-3, 4)\\nends at (\(String(format: "%.9g", end[flat: 0])), \(String(format: "%.9g", end[flat: 1])))\"",
             "set xlabel \"x_0\"",
             "set ylabel \"x_1\"",
             "set xrange [\(-xmax):\(xmax)]",
