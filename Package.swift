@@ -17,6 +17,7 @@ func chapter(_ library: String, tool: String, dependencies: [Target.Dependency] 
 let package = Package(
     name: "DeepLearningFromScratch",
     products: [
+        .executable(name: "activations", targets: ["ActivationsTool"]),
         .executable(name: "losses", targets: ["LossesTool"]),
         .executable(name: "derivatives", targets: ["DerivativesTool"]),
         .executable(name: "gradient-descent", targets: ["GradientDescentTool"]),
@@ -51,6 +52,7 @@ let package = Package(
             name: "BookChecks",
             dependencies: ["Figures", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
     ]
+    + chapter("ActivationsChapter", tool: "ActivationsTool", dependencies: ["Datasets"])
     + chapter("LossesChapter", tool: "LossesTool")
     + chapter("DerivativesChapter", tool: "DerivativesTool")
     + chapter("GradientDescentChapter", tool: "GradientDescentTool")
@@ -58,10 +60,15 @@ let package = Package(
         .testTarget(name: "FromScratchTests", dependencies: ["FromScratch"], exclude: ["Fixtures"]),
         .testTarget(name: "FiguresTests", dependencies: ["Figures"]),
         .testTarget(name: "BookChecksTests", dependencies: ["BookChecks"]),
-        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "DatasetsCommands", "FromScratch"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "DatasetsCommands", "FromScratch"], exclude: ["Fixtures"]),
+        // What every chapter's tests assert: book values, fresh text, identical figures, tools.
+        .target(name: "ChapterTestSupport", dependencies: ["BookChecks", "Figures"], path: "Tests/ChapterTestSupport"),
+        .testTarget(
+            name: "Chapter3Tests",
+            dependencies: ["ActivationsChapter", "ChapterTestSupport", "FromScratch", "Datasets", "ActivationsTool"]),
         .testTarget(
             name: "Chapter4Tests",
-            dependencies: ["LossesChapter", "DerivativesChapter", "GradientDescentChapter", "BookChecks", "Figures", "FromScratch",
+            dependencies: ["LossesChapter", "DerivativesChapter", "GradientDescentChapter", "ChapterTestSupport", "FromScratch",
                            // The tools themselves, so the tests can run them as a reader does.
                            "LossesTool", "DerivativesTool", "GradientDescentTool"]),
     ],

@@ -1,1 +1,0 @@
-// Datasets: NumPy-compatible data sets (make_moons) and MNIST. See issue 3.
