@@ -1,30 +1,52 @@
 # DeepLearningFromScratch — a literate test suite for 《深度学习入门》 (Deep Learning from Scratch).
 #
-#   make chapter4     rerun chapter 4: book vs ours for every printed value, and redraw its figures
+#   make chapter3     rerun chapter 3: book vs ours for every printed value, and redraw its figures
+#   make chapter4     the same for chapter 4
 #   make test         run the test suite
 #
 # Both install what is missing first (see `deps`).
 
 SWIFT       ?= swift
 RELEASE_BIN  = .build/release
-MNIST_DIR   ?= $(abspath ../shared/data/mnist)
+
+# Data: the project's offline copies (../shared/data) when they are there, as on the developers'
+# machines and CI; otherwise the tools download into ~/.cache/deep-learning-from-scratch.
+SHARED_DATA := $(abspath ../shared/data)
+ifneq ($(wildcard $(SHARED_DATA)/mnist/t10k-labels-idx1-ubyte.gz),)
+MNIST_DIR ?= $(SHARED_DATA)/mnist
+endif
+ifneq ($(wildcard $(SHARED_DATA)/dlfs/sample_weight.pkl),)
+DLFS_WEIGHTS ?= $(SHARED_DATA)/dlfs/sample_weight.pkl
+endif
+ifdef MNIST_DIR
 export MNIST_DIR
+endif
+ifdef DLFS_WEIGHTS
+export DLFS_WEIGHTS
+endif
 
 # Debian packages the project needs: gnuplot and gnuplot-iostream for figures (DejaVu fonts so
 # that figures render the same everywhere), zlib for MNIST's .gz files.
 APT_PACKAGES = gnuplot-nox libgnuplot-iostream-dev fonts-dejavu-core zlib1g-dev
 
+CHAPTER3_TOOLS = activations
 CHAPTER4_TOOLS = losses derivatives gradient-descent
+CHAPTER_TOOLS  = $(CHAPTER3_TOOLS) $(CHAPTER4_TOOLS)
 
-.PHONY: all deps build chapter4 $(CHAPTER4_TOOLS) tables test clean help
+.PHONY: all deps build chapters chapter3 chapter4 $(CHAPTER_TOOLS) mnist tables test clean help
 
-all: chapter4
+all: chapters
+
+chapters: chapter3 chapter4
 
 help:
+	@echo "make chapter3          chapter 3: activations, softmax, the book's MNIST network (tables + figures)"
 	@echo "make chapter4          chapter 4: losses, derivatives, gradient descent (tables + figures)"
+	@echo "make activations       the one part of chapter 3"
 	@echo "make losses|derivatives|gradient-descent   one part of chapter 4"
 	@echo "make tables            rewrite the book-vs-ours tables in Chapters/*.md"
 	@echo "make test              run the tests"
+	@echo "make mnist             download MNIST (and check it) into the cache, or check \$$MNIST_DIR"
 	@echo "make deps              install the system packages (apt-get; root or sudo)"
 
 # Installs the Debian packages that are missing, as root or through sudo.
@@ -46,17 +68,26 @@ deps:
 build: deps
 	$(SWIFT) build -c release
 
+chapter3: build
+	@status=0; for tool in $(CHAPTER3_TOOLS); do \
+	  $(RELEASE_BIN)/$$tool check || status=1; echo; \
+	done; exit $$status
+
 chapter4: build
 	@status=0; for tool in $(CHAPTER4_TOOLS); do \
 	  $(RELEASE_BIN)/$$tool check || status=1; echo; \
 	done; exit $$status
 
-$(CHAPTER4_TOOLS): build
+$(CHAPTER_TOOLS): build
 	$(RELEASE_BIN)/$@ check
+
+# MNIST for readers: downloaded into the cache and verified (or, with MNIST_DIR set, verified there).
+mnist: build
+	$(RELEASE_BIN)/datasets mnist --download
 
 # Rewrites the `ours` and `status` columns and the errata of the chapter texts.
 tables: build
-	@for tool in $(CHAPTER4_TOOLS); do $(RELEASE_BIN)/$$tool check --update-text --no-figures >/dev/null || true; done
+	@for tool in $(CHAPTER_TOOLS); do $(RELEASE_BIN)/$$tool check --update-text --no-figures >/dev/null || true; done
 	@git status --short Chapters
 
 test: deps

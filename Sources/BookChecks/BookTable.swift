@@ -85,8 +85,14 @@ public enum BookTable {
         guard let e = r.finding.erratum else { return "" }
         let q = markdown ? "`" : ""
         let id = markdown ? "**\(r.row.id)**" : r.row.id
+        let reproduction: String
+        if let reproduced = e.reproduction {
+            reproduction = "\(e.reproducedBy) gives \(q)\(reproduced.display(against: r.row.printed))\(q)"
+                + " [\(r.verdict == .erratum ? "reproduces the print" : "does NOT reproduce the print")]"
+        } else {
+            reproduction = "no computation reproducing the print was found (\(e.reproducedBy))"
+        }
         return "\(id) (\(r.row.source)): printed \(q)\(r.row.printed.text)\(q); the printed code gives "
-            + "\(q)\(r.ours)\(q); \(e.reproducedBy) gives \(q)\(e.reproduction.display(against: r.row.printed))\(q)"
-            + " [\(r.verdict == .erratum ? "reproduces the print" : "does NOT reproduce the print")]. \(e.why)"
+            + "\(q)\(r.ours)\(q); \(reproduction). \(e.why)"
     }
 }

@@ -34,12 +34,13 @@ public enum Ours: Sendable {
 public struct Erratum: Sendable {
     /// How the author really got the printed value (another method, parameter, base...).
     public var reproducedBy: String
-    /// That computation's result, which must agree with the printed value.
-    public var reproduction: Ours
+    /// That computation's result, which must agree with the printed value; nil when no
+    /// computation reproducing the print could be found (the erratum is then "unexplained").
+    public var reproduction: Ours?
     /// Why the print and the printed code disagree.
     public var why: String
 
-    public init(reproducedBy: String, reproduction: Ours, why: String) {
+    public init(reproducedBy: String, reproduction: Ours?, why: String) {
         self.reproducedBy = reproducedBy
         self.reproduction = reproduction
         self.why = why
@@ -74,12 +75,13 @@ public enum Verdict: String, Sendable, Codable {
 
 extension Finding {
     /// ✓ when the printed code reproduces the print; "erratum" when it does not but the
-    /// recorded reproduction does; ✗ otherwise — including a claimed erratum whose printed code
+    /// recorded reproduction does (or, if none could be found, the erratum says so); ✗ otherwise — including a claimed erratum whose printed code
     /// turns out to agree, so that no erratum is recorded without cause.
     public func verdict(for printed: PrintedValue) -> Verdict {
         let codeAgrees = ours.agrees(with: printed)
         guard let erratum else { return codeAgrees ? .ok : .fail }
         if codeAgrees { return .fail }
-        return erratum.reproduction.agrees(with: printed) ? .erratum : .fail
+        guard let reproduction = erratum.reproduction else { return .erratum }
+        return reproduction.agrees(with: printed) ? .erratum : .fail
     }
 }

@@ -8,7 +8,8 @@ import Foundation
 ///   number of mantissa decimals) must give the same digits;
 /// - a NumPy array (`[-2.14405215e-21  6.35274710e-21]`, `[6. 8.]`): NumPy prints 8 digits after
 ///   the point and then drops trailing zeros, so every element is checked to 8 decimals
-///   (`6.` means 6.00000000 and `0.2153437` means 0.21534370);
+///   (`6.` means 6.00000000 and `0.2153437` means 0.21534370); a list written in prose
+///   (`[0.244, 0.665, 0.091]`) is checked element by element to its own digits;
 /// - a formula (`-log(0.21)`): checked exactly against the formula evaluated in double precision;
 /// - anything else (`equality`) is a claim, which the example confirms or refutes.
 public struct PrintedValue: Equatable, Sendable {
@@ -24,11 +25,24 @@ public struct PrintedValue: Equatable, Sendable {
     public init(_ text: String) {
         self.text = text
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        let normalized = trimmed.replacingOccurrences(of: "−", with: "-")
+        var normalized = trimmed.replacingOccurrences(of: "−", with: "-")
+        // Python's `print("Accuracy:" + str(x))` prints a label before the number.
+        if let colon = normalized.firstIndex(of: ":"), normalized[..<colon].allSatisfy(\.isLetter),
+           PrintedNumber(String(normalized[normalized.index(after: colon)...]), numpyArray: false) != nil {
+            normalized = String(normalized[normalized.index(after: colon)...])
+        }
         if normalized.hasPrefix("["), normalized.hasSuffix("]") {
             let elements = normalized.components(separatedBy: CharacterSet(charactersIn: "[] ,\n\t"))
                 .filter { !$0.isEmpty }
-            let parsed = elements.compactMap { PrintedNumber($0, numpyArray: true) }
+            // NumPy shows 8 decimals and drops trailing zeros, so its arrays have an element with 8
+            // decimals or one ending in "." (`[6. 8.]`); a list typed in prose, like
+            // [0.244, 0.665, 0.091], is checked to its own digits.
+            let numpy = elements.contains { element in
+                let mantissa = element.lowercased().split(separator: "e").first.map(String.init) ?? element
+                return mantissa.hasSuffix(".")
+                    || mantissa.split(separator: ".").dropFirst().first?.count == PrintedNumber.numpyDecimals
+            }
+            let parsed = elements.compactMap { PrintedNumber($0, numpyArray: numpy) }
             form = parsed.count == elements.count && !parsed.isEmpty ? .numbers(parsed, array: true) : .claim
         } else if normalized.hasPrefix("-log("), normalized.hasSuffix(")"),
                   let argument = Double(normalized.dropFirst(5).dropLast()) {
@@ -99,7 +113,8 @@ public struct PrintedNumber: Equatable, Sendable {
     static let numpyDecimals = 8
 
     init?(_ text: String, numpyArray: Bool) {
-        guard let value = Double(text), text.first.map({ $0.isNumber || $0 == "-" || $0 == "+" || $0 == "." }) == true
+        guard let value = Double(text),
+              text == "nan" || text.first.map({ $0.isNumber || $0 == "-" || $0 == "+" || $0 == "." }) == true
         else { return nil }
         let lower = text.lowercased()
         let mantissa = lower.split(separator: "e").first.map(String.init) ?? lower
@@ -113,6 +128,7 @@ public struct PrintedNumber: Equatable, Sendable {
 
     /// `x` rounded to this number's printed precision, in its notation.
     func format(_ x: Double) -> String {
+        if x.isNaN { return "nan" }
         let formatted = String(format: scientific ? "%.*e" : "%.*f", decimals, x)
         // "-0.00" and "0.00" are the same printed digits.
         return formatted.hasPrefix("-") && Double(formatted) == 0 ? String(formatted.dropFirst()) : formatted
@@ -121,13 +137,14 @@ public struct PrintedNumber: Equatable, Sendable {
     /// `x` as NumPy prints an array element: fixed notation drops trailing zeros (`6.`).
     func numpyDisplay(_ x: Double) -> String {
         var text = format(x)
-        guard !scientific, text.contains(".") else { return text }
+        guard !scientific, decimals == Self.numpyDecimals, text.contains(".") else { return text }
         while text.hasSuffix("0") { text.removeLast() }
         return text
     }
 
     func agrees(with x: Double) -> Bool {
-        x.isFinite ? format(x) == format(value) : x == value
+        if value.isNaN { return x.isNaN }
+        return x.isFinite ? format(x) == format(value) : x == value
     }
 
     /// The values that print as this number: half a unit of the last digit either side.

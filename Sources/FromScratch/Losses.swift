@@ -36,12 +36,15 @@ public func crossEntropyError(batch y: Matrix, oneHot t: Matrix, delta: Double =
     return crossEntropyError(y, labels: t.argmaxPerRow(), delta: delta)
 }
 
-/// Softmax of each row, shifted by the row's maximum so `exp` cannot overflow (DLfS 3.5.2).
-public func softmax(_ x: Matrix) -> Matrix {
+/// Softmax of each row, `exp(x - max) / sum(exp(x - max))` (DLfS 3.5.2).
+///
+/// Subtracting the row's maximum changes nothing mathematically but keeps `exp` from
+/// overflowing; with `subtractingMax: false` (the naive formula) inputs near 1000 give nan.
+public func softmax(_ x: Matrix, subtractingMax: Bool = true) -> Matrix {
     var out = x
     for r in 0..<x.rows {
-        let shifted = Matrix(row: x.row(r)) - Matrix(row: x.row(r)).max()
-        let e = shifted.map(exp)
+        let row = Matrix(row: x.row(r))
+        let e = (subtractingMax ? row - row.max() : row).map(exp)
         let total = e.sum()
         for c in 0..<x.cols { out[r, c] = e[0, c] / total }
     }

@@ -40,9 +40,9 @@ final class PrintedValueTests: XCTestCase {
     }
 
     func testMatricesAreShownWithTheirRows() {
-        let printed = PrintedValue("[[0.1 0.2] [0.3 0.4]]")
-        XCTAssertEqual(printed.values, [0.1, 0.2, 0.3, 0.4])
-        XCTAssertEqual(printed.display([0.1, 0.2, 0.3, 0.41]), "[[0.1 0.2] [0.3 0.41]]")
+        let printed = PrintedValue("[[0.12345678 0.2] [0.3 0.4]]")
+        XCTAssertEqual(printed.values, [0.12345678, 0.2, 0.3, 0.4])
+        XCTAssertEqual(printed.display([0.12345678, 0.2, 0.3, 0.41]), "[[0.12345678 0.2] [0.3 0.41]]")
     }
 
     func testFormulasAndClaims() {
@@ -81,5 +81,20 @@ final class VerdictTests: XCTestCase {
         XCTAssertEqual(Finding(.error("IndexError")).verdict(for: printed), .fail)
         XCTAssertEqual(Finding(.claim(holds: true, detail: "")).verdict(for: PrintedValue("equality")), .ok)
         XCTAssertEqual(Finding(.claim(holds: false, detail: "")).verdict(for: PrintedValue("equality")), .fail)
+    }
+}
+
+final class PrintedListTests: XCTestCase {
+    func testAProseListIsCheckedToItsOwnDigits() {
+        let printed = PrintedValue("[0.244, 0.665, 0.091]")
+        XCTAssertTrue(printed.agrees(with: [0.2444, 0.6649, 0.0906]))
+        XCTAssertFalse(printed.agrees(with: [0.2446, 0.665, 0.091]))
+    }
+
+    func testNaNAndLabelledOutput() {
+        XCTAssertTrue(PrintedValue("[nan, nan, nan]").agrees(with: [.nan, .nan, .nan]))
+        XCTAssertFalse(PrintedValue("[nan, nan, nan]").agrees(with: [.nan, 1, .nan]))
+        XCTAssertTrue(PrintedValue("Accuracy:0.9352").agrees(with: [0.9352]))
+        XCTAssertFalse(PrintedValue("Accuracy:0.9352").agrees(with: [0.9351]))
     }
 }

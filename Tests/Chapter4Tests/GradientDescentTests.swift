@@ -1,4 +1,5 @@
 import Foundation
+import ChapterTestSupport
 import XCTest
 @testable import FromScratch
 @testable import GradientDescentChapter

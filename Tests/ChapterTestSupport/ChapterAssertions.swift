@@ -3,12 +3,14 @@ import Figures
 import Foundation
 import XCTest
 
+/// Assertions shared by the chapter test suites: book values, chapter text, figures, tools.
+
 /// The project folder, found from this file.
-let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+public let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
 
 /// Asserts every printed value of a chapter part: ✓, or an erratum among those expected.
-func assertBookValues<C: BookChapter>(_ chapter: C.Type, errata expected: Set<String>,
+public func assertBookValues<C: BookChapter>(_ chapter: C.Type, errata expected: Set<String>,
                                       file: StaticString = #filePath, line: UInt = #line) throws {
     let rows = try C.check(root: projectRoot)
     XCTAssertFalse(rows.isEmpty, file: file, line: line)
@@ -22,7 +24,7 @@ func assertBookValues<C: BookChapter>(_ chapter: C.Type, errata expected: Set<St
 }
 
 /// Asserts that the chapter text shows what the code computes now.
-func assertTextIsCurrent<C: BookChapter>(_ chapter: C.Type, file: StaticString = #filePath, line: UInt = #line) throws {
+public func assertTextIsCurrent<C: BookChapter>(_ chapter: C.Type, file: StaticString = #filePath, line: UInt = #line) throws {
     let text = try ChapterText(path: C.textURL(root: projectRoot).path)
     let rows = try C.check(root: projectRoot)
     XCTAssertEqual(try text.rewritten(with: rows), text.markdown,
@@ -31,7 +33,7 @@ func assertTextIsCurrent<C: BookChapter>(_ chapter: C.Type, file: StaticString =
 
 /// Draws a chapter part's figures into a temporary folder and compares them, byte for byte,
 /// with the committed `Figures/<topic>/`; then re-renders every committed `.gp` with gnuplot.
-func assertFiguresRegenerateIdentically<C: BookChapter>(_ chapter: C.Type, file: StaticString = #filePath,
+public func assertFiguresRegenerateIdentically<C: BookChapter>(_ chapter: C.Type, file: StaticString = #filePath,
                                                         line: UInt = #line) throws {
     let fm = FileManager.default
     let temp = fm.temporaryDirectory.appendingPathComponent("figures-\(UUID().uuidString)")
@@ -62,7 +64,7 @@ func assertFiguresRegenerateIdentically<C: BookChapter>(_ chapter: C.Type, file:
 }
 
 /// Runs a built tool the way a reader would and returns its exit status and output.
-func runTool(_ name: String, _ arguments: [String], environment: [String: String] = [:]) throws
+public func runTool(_ name: String, _ arguments: [String], environment: [String: String] = [:]) throws
     -> (status: Int32, stdout: String, stderr: String) {
     // On Linux the test bundle is the build folder itself; elsewhere it is an .xctest inside it.
     let bundle = Bundle(for: ToolLocator.self).bundleURL
@@ -83,4 +85,15 @@ func runTool(_ name: String, _ arguments: [String], environment: [String: String
     return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
 }
 
-final class ToolLocator {}
+private final class ToolLocator {}
+
+/// Points `MNIST_DIR` and `DLFS_WEIGHTS` at the offline copies in `../shared/data` when they are
+/// not set and the copies exist, so tests never try the network (CI and `make test` set them).
+public func useOfflineDataIfPresent() {
+    let shared = projectRoot.deletingLastPathComponent().appendingPathComponent("shared/data")
+    let defaults = [("MNIST_DIR", "mnist"), ("DLFS_WEIGHTS", "dlfs/sample_weight.pkl")]
+    for (variable, path) in defaults where ProcessInfo.processInfo.environment[variable] == nil {
+        let candidate = shared.appendingPathComponent(path).path
+        if FileManager.default.fileExists(atPath: candidate) { setenv(variable, candidate, 1) }
+    }
+}

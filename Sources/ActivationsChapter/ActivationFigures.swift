@@ -1,0 +1,81 @@
+import Figures
+import FromScratch
+
+/// The activation functions drawn as the book draws them (DLfS figs 3-6 to 3-9, seed 003 §二,
+/// seed 004 §1.3), on the book's grid `np.arange(-5.0, 5.0, 0.1)`.
+public enum ActivationFigures {
+    static let grid = arange(-5.0, 5.0, 0.1)
+
+    static func table(_ functions: [(Double) -> Double], over xs: [Double] = grid) -> [[Double]] {
+        xs.map { x in [x] + functions.map { $0(x) } }
+    }
+
+    /// Step against sigmoid on one axis: the same shape, one jumping, one smooth (seed 003 对比).
+    public static func stepVersusSigmoid() -> Figure {
+        var figure = Figure(name: "step-vs-sigmoid", caption: "Step function and sigmoid on one axis (seed 003, DLfS fig 3-8)")
+        figure.data("f", rows: table([Activation.sigmoid.callAsFunction, Activation.step.callAsFunction]))
+        figure.gnuplot(
+            "set title \"Step function and sigmoid\"",
+            "set xlabel \"x\"", "set ylabel \"h(x)\"",
+            "set xrange [-5:5]", "set yrange [-0.1:1.1]",
+            "set key top left",
+            "plot $f using 1:2 with lines linestyle 1 title \"sigmoid 1/(1+e^{-x})\", \\",
+            "     $f using 1:3 with steps linestyle 2 dashtype 2 title \"step: 1 if x > 0 else 0\"")
+        return figure
+    }
+
+    /// ReLU, max(0, x) (DLfS fig 3-9).
+    public static func relu() -> Figure {
+        var figure = Figure(name: "relu", caption: "ReLU, max(0, x) (DLfS fig 3-9)")
+        figure.data("f", rows: table([Activation.relu.callAsFunction]))
+        figure.gnuplot(
+            "set title \"ReLU: max(0, x)\"",
+            "set xlabel \"x\"", "set ylabel \"h(x)\"",
+            "set xrange [-5:5]", "set yrange [-1:5.5]",
+            "set key top left",
+            "plot $f using 1:2 with lines linestyle 1 title \"ReLU\"")
+        return figure
+    }
+
+    /// The four smooth-or-not choices of seed 004 §1.3 side by side.
+    public static func allActivations() -> Figure {
+        var figure = Figure(name: "activations", caption: "Sigmoid, tanh, ReLU and leaky ReLU (seed 004 §1.3)",
+                            width: 1000, height: 760)
+        let functions: [Activation] = [.sigmoid, .tanh, .relu, .leakyRelu]
+        figure.data("f", rows: table(functions.map { f in { f($0) } }))
+        figure.data("leaky", rows: table([{ Activation.leakyRelu($0) }], over: arange(-5.0, 1.05, 0.05)))
+        figure.gnuplot(
+            "set multiplot layout 2,2 title \"Activation functions\" font \",15\"",
+            "set xlabel \"x\"", "set xrange [-5:5]", "set key top left",
+            "set title \"sigmoid: (0, 1), not centred\"", "set yrange [-0.1:1.1]",
+            "plot $f using 1:2 with lines linestyle 1 title \"sigmoid\"",
+            "set title \"tanh: (-1, 1), centred on 0\"", "set yrange [-1.1:1.1]",
+            "plot $f using 1:3 with lines linestyle 2 title \"tanh\"",
+            "set title \"ReLU: max(0, x)\"", "set yrange [-1:5.5]",
+            "plot $f using 1:4 with lines linestyle 3 title \"ReLU\"",
+            "set title \"leaky ReLU: max(ax, x), a = \(Activation.leakySlope) (zoomed)\"",
+            "set xrange [-5:1]", "set yrange [-0.06:0.2]",
+            "plot $leaky using 1:2 with lines linestyle 4 title \"leaky ReLU\"",
+            "unset multiplot")
+        return figure
+    }
+
+    /// The derivatives backpropagation multiplies by: sigmoid's never exceeds 0.25, which is
+    /// why deep sigmoid networks lose their gradient (梯度消失, seed 004 §3.2).
+    public static func derivatives() -> Figure {
+        var figure = Figure(name: "activation-derivatives",
+                            caption: "Derivatives of sigmoid, tanh, ReLU and leaky ReLU (used in chapter 5)")
+        let functions: [Activation] = [.sigmoid, .tanh, .relu, .leakyRelu]
+        figure.data("d", rows: table(functions.map { f in { f.derivative($0) } }))
+        figure.gnuplot(
+            "set title \"Derivatives of the activation functions\"",
+            "set xlabel \"x\"", "set ylabel \"dh/dx\"",
+            "set xrange [-5:5]", "set yrange [-0.1:1.15]",
+            "set key top left",
+            "plot $d using 1:2 with lines linestyle 1 title \"sigmoid' = y(1-y)\", \\",
+            "     $d using 1:3 with lines linestyle 2 title \"tanh' = 1-y^2\", \\",
+            "     $d using 1:4 with steps linestyle 3 title \"ReLU'\", \\",
+            "     $d using 1:5 with steps linestyle 4 dashtype 2 title \"leaky ReLU'\"")
+        return figure
+    }
+}

@@ -1,0 +1,73 @@
+import BookChecks
+import Datasets
+import Foundation
+import FromScratch
+
+/// The book's trained 784-50-100-10 network on MNIST (DLfS 3.6.2-3.6.3, `neuralnet_mnist_batch.py`):
+/// the weights of `sample_weight.pkl`, sigmoid, sigmoid, softmax, argmax, over the 10000 test
+/// digits in batches of 100.
+public struct BookNetwork {
+    public let w1, w2, w3, b1, b2, b3: Matrix
+
+    /// The network stored in the book's pickle (float32 arrays, computed here in double).
+    public init(weightsAt url: URL) throws {
+        let arrays = try NumPyPickle.loadArrays(from: url)
+        func array(_ name: String, _ shape: [Int]) throws -> Matrix {
+            guard let found = arrays[name] else {
+                throw PickleError(file: url.path, problem: "no array named '\(name)' (found \(arrays.keys.sorted()))")
+            }
+            guard found.shape == shape else {
+                throw PickleError(file: url.path, problem: "'\(name)' has shape \(found.shape), expected \(shape)")
+            }
+            return found.matrix
+        }
+        w1 = try array("W1", [784, 50])
+        w2 = try array("W2", [50, 100])
+        w3 = try array("W3", [100, 10])
+        b1 = try array("b1", [50])
+        b2 = try array("b2", [100])
+        b3 = try array("b3", [10])
+    }
+
+    /// `predict(network, x)`: class probabilities for each row of `x`.
+    public func predict(_ x: Matrix) -> Matrix {
+        let z1 = Activation.sigmoid(matmul(x, w1) + b1)
+        let z2 = Activation.sigmoid(matmul(z1, w2) + b2)
+        return softmax(matmul(z2, w3) + b3)
+    }
+
+    /// The share of `images` whose most probable class is the label, evaluated `batchSize` rows
+    /// at a time as the book does (the result does not depend on the batch size).
+    public func accuracy(images: Matrix, labels: [Int], batchSize: Int = 100) -> Double {
+        precondition(images.rows == labels.count, "accuracy: \(images.rows) images but \(labels.count) labels")
+        var correct = 0
+        var start = 0
+        while start < images.rows {
+            let end = min(start + batchSize, images.rows)
+            let batch = Matrix(rows: end - start, cols: images.cols,
+                               storage: Array(images.storage[(start * images.cols)..<(end * images.cols)]))
+            for (i, answer) in predict(batch).argmaxPerRow().enumerated() where answer == labels[start + i] {
+                correct += 1
+            }
+            start = end
+        }
+        return Double(correct) / Double(images.rows)
+    }
+}
+
+/// Where the data of the MNIST examples comes from, for the check and the tools.
+enum BookNetworkExample {
+    static func accuracy(batchSize: Int = 100) throws -> Double {
+        let network = try BookNetwork(weightsAt: try SampleWeights.ensureFile(explicit: nil))
+        let test = try MNIST.loadSplit(.test, from: try MNISTLocation.ensureFiles(explicit: nil))
+        return network.accuracy(images: test.images, labels: test.labels, batchSize: batchSize)
+    }
+
+    static func finding() -> Finding {
+        do {
+            return .value(try accuracy())
+        } catch {
+            return Finding(.error("\(error)"))
+        }
+    }
+}

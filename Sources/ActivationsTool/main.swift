@@ -1,0 +1,3 @@
+import ActivationsChapter
+
+ActivationsCommand.main()
