@@ -21,6 +21,7 @@ let package = Package(
         .executable(name: "losses", targets: ["LossesTool"]),
         .executable(name: "derivatives", targets: ["DerivativesTool"]),
         .executable(name: "gradient-descent", targets: ["GradientDescentTool"]),
+        .executable(name: "backprop", targets: ["BackpropTool"]),
         .executable(name: "datasets", targets: ["DatasetsTool"]),
         .library(name: "FromScratch", targets: ["FromScratch"]),
     ],
@@ -56,6 +57,7 @@ let package = Package(
     + chapter("LossesChapter", tool: "LossesTool")
     + chapter("DerivativesChapter", tool: "DerivativesTool")
     + chapter("GradientDescentChapter", tool: "GradientDescentTool")
+    + chapter("BackpropChapter", tool: "BackpropTool", dependencies: ["Datasets"])
     + [
         .testTarget(name: "FromScratchTests", dependencies: ["FromScratch"], exclude: ["Fixtures"]),
         .testTarget(name: "FiguresTests", dependencies: ["Figures"]),
@@ -66,6 +68,9 @@ let package = Package(
         .testTarget(
             name: "Chapter3Tests",
             dependencies: ["ActivationsChapter", "ChapterTestSupport", "FromScratch", "Datasets", "ActivationsTool"]),
+        .testTarget(
+            name: "Chapter5Tests",
+            dependencies: ["BackpropChapter", "ChapterTestSupport", "FromScratch", "Datasets", "BackpropTool"]),
         .testTarget(
             name: "Chapter4Tests",
             dependencies: ["LossesChapter", "DerivativesChapter", "GradientDescentChapter", "ChapterTestSupport", "FromScratch",

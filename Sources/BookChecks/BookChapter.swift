@@ -1,8 +1,13 @@
 import Figures
 import Foundation
 
+/// What a chapter tool checks: one or more parts, each with its own text and figures.
+public protocol ChapterParts {
+    static var parts: [any BookChapter.Type] { get }
+}
+
 /// One part of a chapter (losses, derivatives...): its text, its examples and its figures.
-public protocol BookChapter {
+public protocol BookChapter: ChapterParts {
     /// The title printed above the table, e.g. "Chapter 4 — losses (DLfS 4.2)".
     static var title: String { get }
     /// The chapter text under `Chapters/`, which holds the printed values.
@@ -16,6 +21,9 @@ public protocol BookChapter {
 }
 
 extension BookChapter {
+    /// A part on its own is a tool's whole chapter.
+    public static var parts: [any BookChapter.Type] { [Self.self] }
+
     /// Computes every row of the chapter text, in the text's order.
     ///
     /// Fails if the text lists a value no example computes, or an example has no row: each

@@ -4,9 +4,9 @@ import Foundation
 
 /// `check`: the default subcommand of every chapter tool.
 ///
-/// Recomputes every printed value of the chapter text, prints book vs ours, redraws the
+/// Recomputes every printed value of the chapter's texts, prints book vs ours, redraws the
 /// chapter's figures into `Figures/<topic>/`, and exits non-zero if any value is ✗.
-public struct CheckCommand<Chapter: BookChapter>: ParsableCommand {
+public struct CheckCommand<Chapter: ChapterParts>: ParsableCommand {
     public static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "check",
@@ -29,33 +29,36 @@ public struct CheckCommand<Chapter: BookChapter>: ParsableCommand {
 
     public func run() throws {
         let root = try Repository.root()
-        let rows = try Chapter.check(root: root)
-        if json {
-            print(BookTable.json(rows))
-        } else {
-            print(BookTable.terminal(rows, title: Chapter.title))
-            try reportText(rows, root: root)
-            if !noFigures || preview { try drawFigures(root: root) }
+        var allRows: [CheckedRow] = []
+        for (index, part) in Chapter.parts.enumerated() {
+            let rows = try part.check(root: root)
+            allRows += rows
+            guard !json else { continue }
+            if index > 0 { print() }
+            print(BookTable.terminal(rows, title: part.title))
+            try reportText(rows, part: part, root: root)
+            if !noFigures || preview { try drawFigures(part, root: root) }
         }
-        if rows.contains(where: { $0.verdict == .fail }) { throw ExitCode(1) }
+        if json { print(BookTable.json(allRows)) }
+        if allRows.contains(where: { $0.verdict == .fail }) { throw ExitCode(1) }
     }
 
-    private func reportText(_ rows: [CheckedRow], root: URL) throws {
-        let text = try ChapterText(path: Chapter.textURL(root: root).path)
+    private func reportText(_ rows: [CheckedRow], part: any BookChapter.Type, root: URL) throws {
+        let text = try ChapterText(path: part.textURL(root: root).path)
         let updated = try text.rewritten(with: rows)
         guard updated != text.markdown else { return }
         if updateText {
             try updated.write(toFile: text.path, atomically: true, encoding: .utf8)
             print("rewrote the table and errata of \(text.path)")
         } else {
-            print("note: the table in Chapters/\(Chapter.textFile) is out of date; `make tables` rewrites it")
+            print("note: the table in Chapters/\(part.textFile) is out of date; `make tables` rewrites it")
         }
     }
 
-    private func drawFigures(root: URL) throws {
+    private func drawFigures(_ part: any BookChapter.Type, root: URL) throws {
         let renderer = FigureRenderer()
-        let folder = Chapter.figuresURL(root: root)
-        for figure in Chapter.figures() {
+        let folder = part.figuresURL(root: root)
+        for figure in part.figures() {
             if !noFigures {
                 let png = try renderer.render(figure, into: folder)
                 print("figure: \(png.path.replacingOccurrences(of: root.path + "/", with: ""))")

@@ -1,0 +1,3 @@
+import BackpropChapter
+
+BackpropCommand.main()
