@@ -26,22 +26,24 @@ export DLFS_WEIGHTS
 endif
 
 # Debian packages the project needs: gnuplot and gnuplot-iostream for figures (DejaVu fonts so
-# that figures render the same everywhere), zlib for MNIST's .gz files.
-APT_PACKAGES = gnuplot-nox libgnuplot-iostream-dev fonts-dejavu-core zlib1g-dev
+# that figures render the same everywhere), zlib for MNIST's .gz files, OpenBLAS for products.
+APT_PACKAGES = gnuplot-nox libgnuplot-iostream-dev fonts-dejavu-core zlib1g-dev libopenblas-dev
 
 CHAPTER3_TOOLS = activations
 CHAPTER4_TOOLS = losses derivatives gradient-descent
-CHAPTER_TOOLS  = $(CHAPTER3_TOOLS) $(CHAPTER4_TOOLS)
+CHAPTER5_TOOLS = backprop
+CHAPTER_TOOLS  = $(CHAPTER3_TOOLS) $(CHAPTER4_TOOLS) $(CHAPTER5_TOOLS)
 
-.PHONY: all deps build chapters chapter3 chapter4 $(CHAPTER_TOOLS) mnist tables test clean help
+.PHONY: all deps build chapters chapter3 chapter4 chapter5 $(CHAPTER_TOOLS) mnist tables test clean help
 
 all: chapters
 
-chapters: chapter3 chapter4
+chapters: chapter3 chapter4 chapter5
 
 help:
 	@echo "make chapter3          chapter 3: activations, softmax, the book's MNIST network (tables + figures)"
 	@echo "make chapter4          chapter 4: losses, derivatives, gradient descent (tables + figures)"
+	@echo "make chapter5          chapter 5: backpropagation, MNIST with ReLU, the notes' moons and sigmoid nets"
 	@echo "make activations       the one part of chapter 3"
 	@echo "make losses|derivatives|gradient-descent   one part of chapter 4"
 	@echo "make tables            rewrite the book-vs-ours tables in Chapters/*.md"
@@ -52,16 +54,15 @@ help:
 # Installs the Debian packages that are missing, as root or through sudo.
 deps:
 	@missing=""; \
-	command -v gnuplot >/dev/null 2>&1 || missing="$$missing gnuplot-nox"; \
-	[ -f /usr/include/gnuplot-iostream.h ] || missing="$$missing libgnuplot-iostream-dev"; \
-	[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$$missing fonts-dejavu-core"; \
-	[ -f /usr/include/zlib.h ] || missing="$$missing zlib1g-dev"; \
+	for package in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q "ok installed" || missing="$$missing $$package"; \
+	done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=""; \
 	  elif command -v sudo >/dev/null 2>&1; then SUDO="sudo"; \
 	  else echo "error: missing Debian packages:$$missing. Install them as root: apt-get install$$missing" >&2; exit 1; fi; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y --no-install-recommends $(APT_PACKAGES); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y --no-install-recommends $$missing; \
 	fi
 	@command -v $(SWIFT) >/dev/null 2>&1 || { echo "error: the Swift toolchain is not on PATH (https://swift.org/install)" >&2; exit 1; }
 
@@ -75,6 +76,11 @@ chapter3: build
 
 chapter4: build
 	@status=0; for tool in $(CHAPTER4_TOOLS); do \
+	  $(RELEASE_BIN)/$$tool check || status=1; echo; \
+	done; exit $$status
+
+chapter5: build
+	@status=0; for tool in $(CHAPTER5_TOOLS); do \
 	  $(RELEASE_BIN)/$$tool check || status=1; echo; \
 	done; exit $$status
 

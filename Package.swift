@@ -29,8 +29,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
-        // The core: matrix, NumPy-order arithmetic, losses, numerical differentiation.
-        .target(name: "FromScratch"),
+        // OpenBLAS, behind the one matrix product of the core.
+        .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS", providers: [.apt(["libopenblas-dev"])]),
+        // The core: matrix, NumPy-order arithmetic, losses, numerical differentiation, layers.
+        .target(name: "FromScratch", dependencies: ["COpenBLAS"]),
         // gnuplot-iostream behind a plain C API (no Boost type crosses into Swift).
         .target(
             name: "CGnuplot",
@@ -49,15 +51,17 @@ let package = Package(
             dependencies: ["Datasets", "Figures", "BookChecks",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "DatasetsTool", dependencies: ["DatasetsCommands"]),
+        // The book's MNIST training run, shared by chapters 4 and 5.
+        .target(name: "MNISTTraining", dependencies: ["FromScratch", "Datasets", "Figures", "BookChecks"]),
         .target(
             name: "BookChecks",
-            dependencies: ["Figures", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["Figures", "FromScratch", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
     ]
     + chapter("ActivationsChapter", tool: "ActivationsTool", dependencies: ["Datasets"])
     + chapter("LossesChapter", tool: "LossesTool")
     + chapter("DerivativesChapter", tool: "DerivativesTool")
-    + chapter("GradientDescentChapter", tool: "GradientDescentTool")
-    + chapter("BackpropChapter", tool: "BackpropTool", dependencies: ["Datasets"])
+    + chapter("GradientDescentChapter", tool: "GradientDescentTool", dependencies: ["MNISTTraining"])
+    + chapter("BackpropChapter", tool: "BackpropTool", dependencies: ["Datasets", "MNISTTraining"])
     + [
         .testTarget(name: "FromScratchTests", dependencies: ["FromScratch"], exclude: ["Fixtures"]),
         .testTarget(name: "FiguresTests", dependencies: ["Figures"]),

@@ -3,8 +3,6 @@ import BookChecks
 import Datasets
 import FromScratch
 
-extension Activation: ExpressibleByArgument {}
-
 /// `activations`: the examples of DLfS chapter 3, one subcommand each.
 public struct ActivationsCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FromScratch
 
 /// A comma-separated list of numbers on the command line, e.g. `--start -3,4`.
 public struct NumberList: ExpressibleByArgument, Sendable, CustomStringConvertible {
@@ -16,3 +17,7 @@ public struct NumberList: ExpressibleByArgument, Sendable, CustomStringConvertib
     public var description: String { values.map { "\($0)" }.joined(separator: ",") }
     public static var defaultCompletionKind: CompletionKind { .default }
 }
+
+// The core's choices, named on the command line by their raw values (`sigmoid`, `forward`...).
+extension Activation: ExpressibleByArgument {}
+extension DifferenceScheme: ExpressibleByArgument {}

@@ -18,24 +18,34 @@ public protocol BookChapter: ChapterParts {
     static var examples: [String: () -> Finding] { get }
     /// The figures the book shows for this part, with the book's parameters.
     static func figures() -> [Figure]
+    /// Rows whose example takes minutes (a full MNIST training run): `make chapterN` checks
+    /// them every time; the unit tests only when `DLFS_SLOW_CHECKS=1`, and test a short run instead.
+    static var slowExamples: Set<String> { get }
+    /// Figures that need a slow example's run; drawn by `check`, regenerated in tests as the rows.
+    static func slowFigures() -> [Figure]
 }
 
 extension BookChapter {
     /// A part on its own is a tool's whole chapter.
     public static var parts: [any BookChapter.Type] { [Self.self] }
 
+    public static var slowExamples: Set<String> { [] }
+    public static func slowFigures() -> [Figure] { [] }
+
     /// Computes every row of the chapter text, in the text's order.
     ///
     /// Fails if the text lists a value no example computes, or an example has no row: each
     /// printed value lives in the text exactly once and is always checked.
-    public static func check(root: URL) throws -> [CheckedRow] {
+    ///
+    /// Rows in `skipping` are left out of the result (their examples must still exist).
+    public static func check(root: URL, skipping: Set<String> = []) throws -> [CheckedRow] {
         let text = try ChapterText(path: textURL(root: root).path)
         let rows = try text.rows()
         var seen = Set<String>()
-        let checked = try rows.map { row -> CheckedRow in
+        let checked = try rows.compactMap { row -> CheckedRow? in
             guard let example = examples[row.id] else { throw BookCheckError.unknownExample(text.path, row.id) }
             seen.insert(row.id)
-            return CheckedRow(row: row, finding: example())
+            return skipping.contains(row.id) ? nil : CheckedRow(row: row, finding: example())
         }
         if let missing = examples.keys.sorted().first(where: { !seen.contains($0) }) {
             throw BookCheckError.unlistedExample(text.path, missing)

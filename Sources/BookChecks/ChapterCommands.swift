@@ -58,7 +58,7 @@ public struct CheckCommand<Chapter: ChapterParts>: ParsableCommand {
     private func drawFigures(_ part: any BookChapter.Type, root: URL) throws {
         let renderer = FigureRenderer()
         let folder = part.figuresURL(root: root)
-        for figure in part.figures() {
+        for figure in part.figures() + part.slowFigures() {
             if !noFigures {
                 let png = try renderer.render(figure, into: folder)
                 print("figure: \(png.path.replacingOccurrences(of: root.path + "/", with: ""))")

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What an example computes for one printed value, and the verdict that follows.
 
 /// Our result for a printed value.
@@ -10,6 +12,11 @@ public enum Ours: Sendable {
     case error(String)
     /// A claim such as "equality": holds or not, with a short account of what was compared.
     case claim(holds: Bool, detail: String)
+    /// Values compared with the printed ones within a stated tolerance, for prints of runs that
+    /// cannot be repeated draw for draw (the book's unseeded training); `why` justifies it.
+    case approximately([Double], tolerance: Double, why: String)
+    /// A value whose order of magnitude (within a factor of 10) must be the printed one's.
+    case magnitude(Double, why: String)
 
     func agrees(with printed: PrintedValue) -> Bool {
         switch self {
@@ -17,6 +24,12 @@ public enum Ours: Sendable {
         case let .interval(range, _): return printed.lies(in: range)
         case .error: return false
         case let .claim(holds, _): return holds
+        case let .approximately(values, tolerance, _):
+            guard let printed = printed.values, printed.count == values.count else { return false }
+            return zip(values, printed).allSatisfy { abs($0 - $1) <= tolerance }
+        case let .magnitude(value, _):
+            guard let printed = printed.values, printed.count == 1, printed[0] > 0, value > 0 else { return false }
+            return abs(log10(value) - log10(printed[0])) <= 1
         }
     }
 
@@ -26,6 +39,10 @@ public enum Ours: Sendable {
         case let .interval(_, described): return described
         case let .error(message): return message
         case let .claim(holds, detail): return (holds ? "" : "not so: ") + detail
+        case let .approximately(values, tolerance, why):
+            return "[" + values.map { String(format: "%.4f", $0) }.joined(separator: ", ")
+                + "] (±\(tolerance): \(why))"
+        case let .magnitude(value, why): return String(format: "%.3e (%@)", value, why)
         }
     }
 }

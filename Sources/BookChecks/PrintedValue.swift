@@ -27,7 +27,7 @@ public struct PrintedValue: Equatable, Sendable {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         var normalized = trimmed.replacingOccurrences(of: "−", with: "-")
         // Python's `print("Accuracy:" + str(x))` prints a label before the number.
-        if let colon = normalized.firstIndex(of: ":"), normalized[..<colon].allSatisfy(\.isLetter),
+        if let colon = normalized.firstIndex(of: ":"), normalized.first?.isLetter == true, normalized[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }),
            PrintedNumber(String(normalized[normalized.index(after: colon)...]), numpyArray: false) != nil {
             normalized = String(normalized[normalized.index(after: colon)...])
         }

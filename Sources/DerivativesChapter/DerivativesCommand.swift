@@ -2,8 +2,6 @@ import ArgumentParser
 import BookChecks
 import FromScratch
 
-extension DifferenceScheme: ExpressibleByArgument {}
-
 /// `derivatives`: the examples of DLfS 4.3-4.4.2, one subcommand each.
 public struct DerivativesCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(

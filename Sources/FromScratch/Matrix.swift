@@ -4,6 +4,8 @@
 /// matrix here (`Matrix(row:)`); broadcasting follows NumPy for the shapes the book needs: same
 /// shape, a 1 x n row against every row, an n x 1 column against every column, and scalars.
 /// Every matrix product goes through `matmul(_:_:)`, so that a faster kernel can sit behind it.
+import COpenBLAS
+
 public struct Matrix: Equatable, Sendable {
     public private(set) var rows: Int
     public private(set) var cols: Int
@@ -181,11 +183,29 @@ extension Matrix {
 
 // MARK: - The matrix product
 
-/// `np.dot(a, b)` for 2-D operands. Every product of the project goes through here.
+/// `np.dot(a, b)` for 2-D operands. Every product of the project goes through here, and here
+/// it goes to OpenBLAS's `dgemm`, as NumPy's does. The result may differ from
+/// `referenceMatmul` in the last bits (BLAS adds in its own order, with fused multiply-adds).
 public func matmul(_ a: Matrix, _ b: Matrix) -> Matrix {
-    precondition(a.cols == b.rows,
-                 "matmul: shapes \(a.shapeDescription) and \(b.shapeDescription) not aligned: "
-                 + "\(a.cols) (dim 1) != \(b.rows) (dim 0)")
+    checkAligned(a, b)
+    var out = Matrix(rows: a.rows, cols: b.cols)
+    guard a.rows > 0, b.cols > 0, a.cols > 0 else { return out }
+    a.storage.withUnsafeBufferPointer { pa in
+        b.storage.withUnsafeBufferPointer { pb in
+            out.storage.withUnsafeMutableBufferPointer { po in
+                cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(a.rows), Int32(b.cols), Int32(a.cols),
+                            1.0, pa.baseAddress, Int32(a.cols), pb.baseAddress, Int32(b.cols),
+                            0.0, po.baseAddress, Int32(b.cols))
+            }
+        }
+    }
+    return out
+}
+
+/// The product as plain loops, each element summed left to right without fused operations:
+/// the reference that tests hold `matmul` to, and the order a hand computation follows.
+public func referenceMatmul(_ a: Matrix, _ b: Matrix) -> Matrix {
+    checkAligned(a, b)
     var out = Matrix(rows: a.rows, cols: b.cols)
     a.storage.withUnsafeBufferPointer { pa in
         b.storage.withUnsafeBufferPointer { pb in
@@ -200,4 +220,10 @@ public func matmul(_ a: Matrix, _ b: Matrix) -> Matrix {
         }
     }
     return out
+}
+
+private func checkAligned(_ a: Matrix, _ b: Matrix) {
+    precondition(a.cols == b.rows,
+                 "matmul: shapes \(a.shapeDescription) and \(b.shapeDescription) not aligned: "
+                 + "\(a.cols) (dim 1) != \(b.rows) (dim 0)")
 }

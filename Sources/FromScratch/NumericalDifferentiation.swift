@@ -28,14 +28,25 @@ public func numericalDerivative(_ f: (Double) -> Double, at x: Double,
 public func numericalGradient(_ f: (Matrix) -> Double, at x: inout Matrix,
                               h: Double = defaultDifferenceStep) -> Matrix {
     var grad = Matrix.zeros(like: x)
-    for i in 0..<x.count {
-        let saved = x[flat: i]
-        x[flat: i] = saved + h
-        let above = f(x)
-        x[flat: i] = saved - h
-        let below = f(x)
-        grad[flat: i] = (above - below) / (2 * h)
-        x[flat: i] = saved
+    grad.storage = numericalGradient(count: x.count, h: h, read: { x[flat: $0] }, write: { x[flat: $0] = $1 },
+                                     f: { f(x) })
+    return grad
+}
+
+/// The same loop over values that live elsewhere (a layer's weights, say): `read` and `write`
+/// reach element i, and `f` evaluates the function with whatever the elements hold now.
+/// Nudging in place this way avoids copying a large weight matrix for every element.
+public func numericalGradient(count: Int, h: Double = defaultDifferenceStep, read: (Int) -> Double,
+                              write: (Int, Double) -> Void, f: () -> Double) -> [Double] {
+    var grad = [Double](repeating: 0, count: count)
+    for i in 0..<count {
+        let saved = read(i)
+        write(i, saved + h)
+        let above = f()
+        write(i, saved - h)
+        let below = f()
+        grad[i] = (above - below) / (2 * h)
+        write(i, saved)
     }
     return grad
 }

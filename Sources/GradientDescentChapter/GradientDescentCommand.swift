@@ -1,13 +1,14 @@
 import ArgumentParser
 import BookChecks
 import FromScratch
+import MNISTTraining
 
 /// `gradient-descent`: the runs of DLfS 4.4.1 and seed 000 §4.3.
 public struct GradientDescentCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "gradient-descent",
         abstract: "Gradient descent on x0^2 + x1^2 (梯度下降法), DLfS 4.4.1.",
-        subcommands: [CheckCommand<GradientDescentBook>.self, Run.self],
+        subcommands: [CheckCommand<GradientDescentBook>.self, Run.self, TrainMNISTCommand<Chapter4Training>.self],
         defaultSubcommand: CheckCommand<GradientDescentBook>.self)
 
     public init() {}
@@ -37,4 +38,10 @@ public struct GradientDescentCommand: ParsableCommand {
             try figure.show(PathFigure.figure(learningRate: lr, path: path, name: "path"))
         }
     }
+}
+
+/// Chapter 4 trains the two-layer net with a sigmoid hidden layer (DLfS 4.5).
+public enum Chapter4Training: TrainingChapterDefaults {
+    public static let activation = Activation.sigmoid
+    public static let chapterLabel = "DLfS 4.5 (sigmoid)"
 }

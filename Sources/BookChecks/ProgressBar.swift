@@ -1,0 +1,36 @@
+import Foundation
+
+/// A one-line progress bar on standard error for long runs: drawn in place on a terminal,
+/// and as a line every tenth of the way when stderr is a file (CI logs stay short).
+public struct ProgressBar {
+    public let label: String
+    public let total: Int
+    private let start = Date()
+    private var lastTenth = -1
+    private let interactive = isatty(STDERR_FILENO) != 0
+
+    public init(_ label: String, total: Int) {
+        self.label = label
+        self.total = max(total, 1)
+    }
+
+    /// Reports that `done` of `total` steps are finished, with an optional note (a loss, say).
+    public mutating func update(_ done: Int, note: String = "") {
+        let fraction = Double(done) / Double(total)
+        let elapsed = Date().timeIntervalSince(start)
+        let eta = done > 0 ? elapsed / fraction - elapsed : 0
+        let timing = String(format: "%.0fs elapsed, %.0fs left", elapsed, eta)
+        if interactive {
+            let width = 30
+            let filled = Int(fraction * Double(width))
+            let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+            let line = "\r\(label) [\(bar)] \(done)/\(total) \(note) \(timing)"
+            FileHandle.standardError.write(Data((line + (done >= total ? "\n" : "")).utf8))
+        } else {
+            let tenth = Int(fraction * 10)
+            guard tenth != lastTenth else { return }
+            lastTenth = tenth
+            FileHandle.standardError.write(Data("\(label): \(done)/\(total) \(note) \(timing)\n".utf8))
+        }
+    }
+}

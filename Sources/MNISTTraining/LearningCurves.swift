@@ -1,0 +1,48 @@
+import Figures
+import FromScratch
+
+/// The two figures of a training run (DLfS figs 4-11 and 4-12, 5-?): the mini-batch loss per
+/// iteration, and the accuracy on the training and test sets per epoch.
+public enum LearningCurves {
+    /// Every `stride`-th mini-batch loss (the raw curve is noise around its trend), with a
+    /// running mean over `window` iterations on top.
+    public static func lossFigure(_ run: MNISTTrainingRun, name: String, stride: Int = 10, window: Int = 100) -> Figure {
+        var figure = Figure(name: name, caption: "Mini-batch loss per iteration, \(describe(run.setup))")
+        let losses = run.history.losses
+        figure.data("loss", rows: Swift.stride(from: 0, to: losses.count, by: stride).map { [Double($0), losses[$0]] })
+        var mean: [[Double]] = []
+        var sum = 0.0
+        for (i, loss) in losses.enumerated() {
+            sum += loss
+            if i >= window { sum -= losses[i - window] }
+            if i >= window - 1, (i + 1) % stride == 0 { mean.append([Double(i), sum / Double(window)]) }
+        }
+        figure.data("mean", rows: mean)
+        figure.gnuplot(
+            "set title \"Training loss, \(describe(run.setup))\"",
+            "set xlabel \"iteration\"", "set ylabel \"cross-entropy loss (mini-batch)\"",
+            "set xrange [0:\(losses.count)]", "set yrange [0:*]",
+            "set key top right",
+            "plot $loss using 1:2 with lines linecolor rgb \"#9ecae1\" linewidth 1 title \"loss (every \(stride)th iteration)\", \\",
+            "     $mean using 1:2 with lines linestyle 1 title \"mean over \(window) iterations\"")
+        return figure
+    }
+
+    public static func accuracyFigure(_ run: MNISTTrainingRun, name: String) -> Figure {
+        var figure = Figure(name: name, caption: "Train and test accuracy per epoch, \(describe(run.setup))")
+        let h = run.history
+        figure.data("acc", rows: h.evaluatedAt.indices.map { [Double($0), h.trainAccuracy[$0], h.testAccuracy[$0]] })
+        figure.gnuplot(
+            "set title \"Accuracy per epoch, \(describe(run.setup))\"",
+            "set xlabel \"epoch\"", "set ylabel \"accuracy\"",
+            "set xrange [0:\(max(h.evaluatedAt.count - 1, 1))]", "set yrange [0:1]",
+            "set key bottom right",
+            "plot $acc using 1:2 with linespoints linestyle 1 pointtype 7 pointsize 0.8 title \"train\", \\",
+            "     $acc using 1:3 with linespoints linestyle 2 dashtype 2 pointtype 5 pointsize 0.8 title \"test\"")
+        return figure
+    }
+
+    static func describe(_ setup: MNISTTrainingRun.Setup) -> String {
+        "784-\(setup.hiddenSize)-10 \(setup.activation.rawValue), batch \(setup.batchSize), lr \(setup.learningRate), seed \(setup.seed)"
+    }
+}

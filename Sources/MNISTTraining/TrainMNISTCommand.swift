@@ -1,0 +1,59 @@
+import ArgumentParser
+import BookChecks
+import FromScratch
+
+/// The chapter a `train-mnist` subcommand belongs to decides its defaults (and figure names).
+public protocol TrainingChapterDefaults {
+    static var activation: Activation { get }
+    static var chapterLabel: String { get }
+}
+
+/// `train-mnist`: the book's training script with every parameter a flag.
+public struct TrainMNISTCommand<Defaults: TrainingChapterDefaults>: ParsableCommand {
+    public static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "train-mnist",
+            abstract: "Train the two-layer net on MNIST as \(Defaults.chapterLabel) does (progress on stderr).")
+    }
+
+    @Option(help: "Hidden activation: sigmoid (chapter 4) or relu (chapter 5).") var activation = Defaults.activation
+    @Option(help: "Hidden units.") var hidden = 50
+    @Option(help: "Iterations (mini-batches).") var iterations = 10_000
+    @Option(help: "Images per mini-batch.") var batchSize = 100
+    @Option(help: "Learning rate.") var lr = 0.1
+    @Option(help: "numpy.random.seed before the weights and batches are drawn.") var seed: UInt32 = 0
+    @Flag(help: "Print the loss of every iteration and the accuracies as JSON.") var json = false
+    @OptionGroup var figure: ExampleFigureOptions
+
+    public init() {}
+
+    public func validate() throws {
+        guard activation == .sigmoid || activation == .relu else {
+            throw ValidationError("--activation must be sigmoid or relu, got \(activation.rawValue)")
+        }
+        try FlagCheck.nonNegative(hidden, "--hidden", max: 10_000)
+        try FlagCheck.nonNegative(iterations, "--iterations")
+        try FlagCheck.positive(lr, "--lr")
+        guard hidden > 0, batchSize > 0, batchSize <= 60_000 else {
+            throw ValidationError("--hidden and --batch-size must be at least 1 (batch at most 60000)")
+        }
+    }
+
+    public func run() throws {
+        let setup = MNISTTrainingRun.Setup(activation: activation, hiddenSize: hidden, iterations: iterations,
+                                           batchSize: batchSize, learningRate: lr, seed: seed)
+        let run = try MNISTTrainingRun.run(setup)
+        let h = run.history
+        if json {
+            let losses = h.losses.map { "\($0)" }.joined(separator: ", ")
+            print("{\"train_accuracy\": \(h.trainAccuracy), \"test_accuracy\": \(h.testAccuracy), \"loss\": [\(losses)]}")
+        } else {
+            for (i, at) in h.evaluatedAt.enumerated() {
+                print(String(format: "epoch %2d (iteration %5d): train acc %.4f, test acc %.4f", i, at,
+                             h.trainAccuracy[i], h.testAccuracy[i]))
+            }
+            print(String(format: "final: train %.4f, test %.4f (%.1f s)", run.finalTrainAccuracy, run.finalTestAccuracy, run.seconds))
+        }
+        try figure.show(LearningCurves.accuracyFigure(run, name: "accuracy"))
+    }
+}
