@@ -32,18 +32,20 @@ APT_PACKAGES = gnuplot-nox libgnuplot-iostream-dev fonts-dejavu-core zlib1g-dev 
 CHAPTER3_TOOLS = activations
 CHAPTER4_TOOLS = losses derivatives gradient-descent
 CHAPTER5_TOOLS = backprop
-CHAPTER_TOOLS  = $(CHAPTER3_TOOLS) $(CHAPTER4_TOOLS) $(CHAPTER5_TOOLS)
+CHAPTER6_TOOLS = optimizers
+CHAPTER_TOOLS  = $(CHAPTER3_TOOLS) $(CHAPTER4_TOOLS) $(CHAPTER5_TOOLS) $(CHAPTER6_TOOLS)
 
-.PHONY: all deps build chapters chapter3 chapter4 chapter5 $(CHAPTER_TOOLS) mnist tables test clean help
+.PHONY: all deps build chapters chapter3 chapter4 chapter5 chapter6 $(CHAPTER_TOOLS) mnist tables test clean help
 
 all: chapters
 
-chapters: chapter3 chapter4 chapter5
+chapters: chapter3 chapter4 chapter5 chapter6
 
 help:
 	@echo "make chapter3          chapter 3: activations, softmax, the book's MNIST network (tables + figures)"
 	@echo "make chapter4          chapter 4: losses, derivatives, gradient descent (tables + figures)"
 	@echo "make chapter5          chapter 5: backpropagation, MNIST with ReLU, the notes' moons and sigmoid nets"
+	@echo "make chapter6          chapter 6: optimizers"
 	@echo "make activations       the one part of chapter 3"
 	@echo "make losses|derivatives|gradient-descent   one part of chapter 4"
 	@echo "make tables            rewrite the book-vs-ours tables in Chapters/*.md"
@@ -81,6 +83,11 @@ chapter4: build
 
 chapter5: build
 	@status=0; for tool in $(CHAPTER5_TOOLS); do \
+	  $(RELEASE_BIN)/$$tool check || status=1; echo; \
+	done; exit $$status
+
+chapter6: build
+	@status=0; for tool in $(CHAPTER6_TOOLS); do \
 	  $(RELEASE_BIN)/$$tool check || status=1; echo; \
 	done; exit $$status
 

@@ -22,6 +22,7 @@ let package = Package(
         .executable(name: "derivatives", targets: ["DerivativesTool"]),
         .executable(name: "gradient-descent", targets: ["GradientDescentTool"]),
         .executable(name: "backprop", targets: ["BackpropTool"]),
+        .executable(name: "optimizers", targets: ["OptimizersTool"]),
         .executable(name: "datasets", targets: ["DatasetsTool"]),
         .library(name: "FromScratch", targets: ["FromScratch"]),
     ],
@@ -62,6 +63,7 @@ let package = Package(
     + chapter("DerivativesChapter", tool: "DerivativesTool")
     + chapter("GradientDescentChapter", tool: "GradientDescentTool", dependencies: ["MNISTTraining"])
     + chapter("BackpropChapter", tool: "BackpropTool", dependencies: ["Datasets", "MNISTTraining"])
+    + chapter("OptimizersChapter", tool: "OptimizersTool", dependencies: ["Datasets", "MNISTTraining"])
     + [
         .testTarget(name: "FromScratchTests", dependencies: ["FromScratch"], exclude: ["Fixtures"]),
         .testTarget(name: "FiguresTests", dependencies: ["Figures"]),
@@ -75,6 +77,9 @@ let package = Package(
         .testTarget(
             name: "Chapter5Tests",
             dependencies: ["BackpropChapter", "ChapterTestSupport", "FromScratch", "Datasets", "BackpropTool"]),
+        .testTarget(
+            name: "Chapter6Tests",
+            dependencies: ["OptimizersChapter", "ChapterTestSupport", "FromScratch", "Datasets", "OptimizersTool"]),
         .testTarget(
             name: "Chapter4Tests",
             dependencies: ["LossesChapter", "DerivativesChapter", "GradientDescentChapter", "ChapterTestSupport", "FromScratch",

@@ -1,0 +1,3 @@
+import OptimizersChapter
+
+OptimizersCommand.main()
