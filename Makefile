@@ -35,7 +35,7 @@ CHAPTER5_TOOLS = backprop
 CHAPTER6_TOOLS = optimizers
 CHAPTER_TOOLS  = $(CHAPTER3_TOOLS) $(CHAPTER4_TOOLS) $(CHAPTER5_TOOLS) $(CHAPTER6_TOOLS)
 
-.PHONY: all deps build chapters chapter3 chapter4 chapter5 chapter6 $(CHAPTER_TOOLS) mnist tables test clean help
+.PHONY: all deps build bench chapters chapter3 chapter4 chapter5 chapter6 $(CHAPTER_TOOLS) mnist tables test clean help
 
 all: chapters
 
@@ -48,6 +48,7 @@ help:
 	@echo "make chapter6          chapter 6: optimizers"
 	@echo "make activations       the one part of chapter 3"
 	@echo "make losses|derivatives|gradient-descent   one part of chapter 4"
+	@echo "make bench             time the MNIST workloads beside the NumPy reference"
 	@echo "make tables            rewrite the book-vs-ours tables in Chapters/*.md"
 	@echo "make test              run the tests"
 	@echo "make mnist             download MNIST (and check it) into the cache, or check \$$MNIST_DIR"
@@ -102,6 +103,23 @@ mnist: build
 tables: build
 	@for tool in $(CHAPTER_TOOLS); do $(RELEASE_BIN)/$$tool check --update-text --no-figures >/dev/null || true; done
 	@git status --short Chapters
+
+# Timings of the project beside a NumPy reference of the same workloads (bench/numpy_reference.py),
+# both with one BLAS thread. A benchmark, not a test: nothing here can fail on time.
+BENCH_ENV = OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1
+bench: build
+	@test -n "$(MNIST_DIR)" || { echo "error: set MNIST_DIR (or run make mnist first)" >&2; exit 1; }
+	@mkdir -p .build/bench
+	@echo "timing the Swift workloads..."
+	@$(BENCH_ENV) $(RELEASE_BIN)/bench $(MNIST_DIR) > .build/bench/swift.json
+	@if python3 -c "import numpy" 2>/dev/null; then \
+	  echo "timing the NumPy reference..."; \
+	  $(BENCH_ENV) python3 bench/numpy_reference.py $(MNIST_DIR) > .build/bench/numpy.json; \
+	  $(RELEASE_BIN)/bench --table .build/bench/swift.json .build/bench/numpy.json; \
+	else \
+	  echo "(no python3 with numpy: python3 -m pip install numpy for the reference column)"; \
+	  $(RELEASE_BIN)/bench --table .build/bench/swift.json; \
+	fi
 
 test: deps
 	$(SWIFT) test --disable-swift-testing

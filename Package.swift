@@ -24,6 +24,7 @@ let package = Package(
         .executable(name: "backprop", targets: ["BackpropTool"]),
         .executable(name: "optimizers", targets: ["OptimizersTool"]),
         .executable(name: "datasets", targets: ["DatasetsTool"]),
+        .executable(name: "bench", targets: ["Bench"]),
         .library(name: "FromScratch", targets: ["FromScratch"]),
     ],
     dependencies: [
@@ -52,6 +53,8 @@ let package = Package(
             dependencies: ["Datasets", "Figures", "BookChecks",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "DatasetsTool", dependencies: ["DatasetsCommands"]),
+        // `make bench`: the project's timings, set beside a NumPy reference (bench/).
+        .executableTarget(name: "Bench", dependencies: ["FromScratch", "Datasets", "COpenBLAS"]),
         // The book's MNIST training run, shared by chapters 4 and 5.
         .target(name: "MNISTTraining", dependencies: ["FromScratch", "Datasets", "Figures", "BookChecks"]),
         .target(

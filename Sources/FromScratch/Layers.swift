@@ -10,17 +10,27 @@ public protocol Layer: AnyObject {
 
 /// ReLU: passes positive inputs, blocks the rest, and blocks the same entries on the way back.
 public final class ReLULayer: Layer {
-    private var mask: [Bool] = []
+    /// The forward output: an entry is blocked backward exactly where it is 0 here.
+    private var out = Matrix.zeros(0, 0)
     public init() {}
 
     public func forward(_ x: Matrix) -> Matrix {
-        mask = x.storage.map { $0 <= 0 }
-        return x.map { $0 > 0 ? $0 : 0 }
+        var y = x
+        y.storage.withUnsafeMutableBufferPointer { p in
+            for i in p.indices where !(p[i] > 0) { p[i] = 0 }
+        }
+        out = y
+        return y
     }
 
     public func backward(_ dout: Matrix) -> Matrix {
+        precondition(dout.count == out.count, "ReLU backward: gradient of shape \(dout.shapeDescription) for output \(out.shapeDescription)")
         var dx = dout
-        for i in 0..<dx.count where mask[i] { dx[flat: i] = 0 }
+        dx.storage.withUnsafeMutableBufferPointer { d in
+            out.storage.withUnsafeBufferPointer { y in
+                for i in d.indices where !(y[i] > 0) { d[i] = 0 }
+            }
+        }
         return dx
     }
 }
@@ -31,12 +41,24 @@ public final class SigmoidLayer: Layer {
     public init() {}
 
     public func forward(_ x: Matrix) -> Matrix {
-        out = Activation.sigmoid(x)
-        return out
+        var y = x
+        y.storage.withUnsafeMutableBufferPointer { p in
+            for i in p.indices { p[i] = 1 / (1 + exp(-p[i])) }
+        }
+        out = y
+        return y
     }
 
+    /// dout · (1 − y) · y, the book's order of operations.
     public func backward(_ dout: Matrix) -> Matrix {
-        Matrix.elementwise(dout, out, "sigmoid backward") { d, y in d * (1 - y) * y }
+        precondition(dout.count == out.count, "Sigmoid backward: gradient of shape \(dout.shapeDescription) for output \(out.shapeDescription)")
+        var dx = dout
+        dx.storage.withUnsafeMutableBufferPointer { d in
+            out.storage.withUnsafeBufferPointer { y in
+                for i in d.indices { d[i] = d[i] * (1 - y[i]) * y[i] }
+            }
+        }
+        return dx
     }
 }
 
@@ -46,6 +68,8 @@ public final class AffineLayer: Layer {
     public var b: Matrix
     public private(set) var dW: Matrix
     public private(set) var db: Matrix
+    /// The first layer of a network has no one to pass dx to; it can skip that product.
+    public var computesInputGradient = true
     private var x = Matrix.zeros(0, 0)
 
     public init(weights: Matrix, bias: Matrix) {
@@ -59,13 +83,19 @@ public final class AffineLayer: Layer {
 
     public func forward(_ x: Matrix) -> Matrix {
         self.x = x
-        return matmul(x, w) + b
+        return matmul(x, w, transposingA: false, transposingB: false, addingRows: b)
     }
 
     public func backward(_ dout: Matrix) -> Matrix {
-        dW = matmul(x.transposed, dout)
+        dW = matmul(x, dout, transposingA: true, transposingB: false)
         db = dout.sum(axis: 0)
-        return matmul(dout, w.transposed)
+        return computesInputGradient ? matmul(dout, w, transposingA: false, transposingB: true) : Matrix.zeros(0, 0)
+    }
+
+    /// w −= lr·dW and b −= lr·db, in place (plain SGD, the book's update).
+    public func descend(learningRate lr: Double) {
+        w.subtractScaled(dW, by: lr)
+        b.subtractScaled(db, by: lr)
     }
 }
 
@@ -79,16 +109,40 @@ public final class SoftmaxWithLossLayer {
 
     public init(delta: Double = crossEntropyDelta) { self.delta = delta }
 
-    /// The mean cross-entropy of the batch for class-index labels.
+    /// The mean cross-entropy of the batch for class-index labels: softmax (max-shifted) and
+    /// −log(y[label] + δ) in one pass per row.
     public func forward(_ x: Matrix, labels: [Int]) -> Double {
+        precondition(labels.count == x.rows, "SoftmaxWithLoss: \(labels.count) labels for \(x.rows) rows")
         self.labels = labels
-        y = softmax(x)
-        return crossEntropyError(y, labels: labels, delta: delta)
+        y = x
+        let cols = x.cols
+        var picked = [Double](repeating: 0, count: x.rows)
+        y.storage.withUnsafeMutableBufferPointer { p in
+            for r in 0..<x.rows {
+                let row = UnsafeMutableBufferPointer(rebasing: p[(r * cols)..<((r + 1) * cols)])
+                let top = row.max()!
+                var total = 0.0
+                for c in 0..<cols {
+                    row[c] = exp(row[c] - top)
+                    total += row[c]
+                }
+                for c in 0..<cols { row[c] /= total }
+                precondition(labels[r] >= 0 && labels[r] < cols, "SoftmaxWithLoss: label \(labels[r]) out of range")
+                picked[r] = log(row[labels[r]] + delta)
+            }
+        }
+        return -Matrix(row: picked).sum() / Double(x.rows)
     }
 
+    /// (y − t)/N, built in one pass over y.
     public func backward(_ dout: Double = 1) -> Matrix {
         var dx = y
-        for (row, label) in labels.enumerated() { dx[row, label] -= 1 }
-        return dx * (dout / Double(labels.count))
+        let scale = dout / Double(labels.count)
+        let cols = dx.cols
+        dx.storage.withUnsafeMutableBufferPointer { d in
+            for (row, label) in labels.enumerated() { d[row * cols + label] -= 1 }
+            for i in d.indices { d[i] *= scale }
+        }
+        return dx
     }
 }

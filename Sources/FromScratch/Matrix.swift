@@ -5,6 +5,7 @@
 /// shape, a 1 x n row against every row, an n x 1 column against every column, and scalars.
 /// Every matrix product goes through `matmul(_:_:)`, so that a faster kernel can sit behind it.
 import COpenBLAS
+import Foundation
 
 public struct Matrix: Equatable, Sendable {
     public private(set) var rows: Int
@@ -137,6 +138,21 @@ extension Matrix {
     public static func -= (a: inout Matrix, b: Matrix) { a = a - b }
 }
 
+// MARK: - In-place updates
+
+extension Matrix {
+    /// self −= scale · other, in one pass and without a temporary (parameter updates).
+    public mutating func subtractScaled(_ other: Matrix, by scale: Double) {
+        precondition(rows == other.rows && cols == other.cols,
+                     "subtractScaled: shapes \(shapeDescription) and \(other.shapeDescription) differ")
+        storage.withUnsafeMutableBufferPointer { p in
+            other.storage.withUnsafeBufferPointer { q in
+                for i in p.indices { p[i] -= scale * q[i] }
+            }
+        }
+    }
+}
+
 // MARK: - Reductions
 
 extension Matrix {
@@ -187,19 +203,50 @@ extension Matrix {
 /// it goes to OpenBLAS's `dgemm`, as NumPy's does. The result may differ from
 /// `referenceMatmul` in the last bits (BLAS adds in its own order, with fused multiply-adds).
 public func matmul(_ a: Matrix, _ b: Matrix) -> Matrix {
-    checkAligned(a, b)
-    var out = Matrix(rows: a.rows, cols: b.cols)
-    guard a.rows > 0, b.cols > 0, a.cols > 0 else { return out }
+    matmul(a, b, transposingA: false, transposingB: false)
+}
+
+/// op(a)·op(b) with either operand read transposed in place — no transposed copy is made
+/// (backpropagation's xᵀ·dout and dout·Wᵀ). With `addingRows`, the 1 x n row is added to every
+/// row of the product in the same `dgemm` call (the Affine layer's + b).
+public func matmul(_ a: Matrix, _ b: Matrix, transposingA: Bool, transposingB: Bool, addingRows bias: Matrix? = nil)
+    -> Matrix {
+    let (m, k) = transposingA ? (a.cols, a.rows) : (a.rows, a.cols)
+    let (k2, n) = transposingB ? (b.cols, b.rows) : (b.rows, b.cols)
+    precondition(k == k2, "matmul: shapes \(a.shapeDescription)\(transposingA ? "ᵀ" : "") and "
+                 + "\(b.shapeDescription)\(transposingB ? "ᵀ" : "") not aligned: \(k) != \(k2)")
+    var out: Matrix
+    if let bias {
+        precondition(bias.rows == 1 && bias.cols == n, "matmul: cannot add a row of shape \(bias.shapeDescription) to (\(m), \(n))")
+        out = Matrix(rows: m, cols: n, storage: [Double](unsafeUninitializedCapacity: m * n) { buffer, count in
+            for r in 0..<m { for c in 0..<n { buffer[r * n + c] = bias.storage[c] } }
+            count = m * n
+        })
+    } else {
+        out = Matrix(rows: m, cols: n)
+    }
+    guard m > 0, n > 0, k > 0 else { return out }
+    BLAS.configureOnce
     a.storage.withUnsafeBufferPointer { pa in
         b.storage.withUnsafeBufferPointer { pb in
             out.storage.withUnsafeMutableBufferPointer { po in
-                cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(a.rows), Int32(b.cols), Int32(a.cols),
-                            1.0, pa.baseAddress, Int32(a.cols), pb.baseAddress, Int32(b.cols),
-                            0.0, po.baseAddress, Int32(b.cols))
+                cblas_dgemm(CblasRowMajor, transposingA ? CblasTrans : CblasNoTrans, transposingB ? CblasTrans : CblasNoTrans,
+                            Int32(m), Int32(n), Int32(k), 1.0, pa.baseAddress, Int32(a.cols), pb.baseAddress, Int32(b.cols),
+                            bias == nil ? 0.0 : 1.0, po.baseAddress, Int32(n))
             }
         }
     }
     return out
+}
+
+/// OpenBLAS settings made once per process.
+enum BLAS {
+    /// One BLAS thread unless `OPENBLAS_NUM_THREADS` says otherwise: at the book's sizes a
+    /// second thread barely helps, and collapses when the other core is busy, so the cores are
+    /// better spent on independent runs.
+    static let configureOnce: Void = {
+        if ProcessInfo.processInfo.environment["OPENBLAS_NUM_THREADS"] == nil { openblas_set_num_threads(1) }
+    }()
 }
 
 /// The product as plain loops, each element summed left to right without fused operations:

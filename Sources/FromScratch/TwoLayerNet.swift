@@ -26,6 +26,22 @@ public final class TwoLayerNet {
                               bias: Matrix.zeros(1, outputSize))
         self.activation = activation
         hidden = activation == .relu ? ReLULayer() : SigmoidLayer()
+        affine1.computesInputGradient = false
+    }
+
+    /// An independent net with the same weights (and the same δ), e.g. to evaluate on
+    /// another thread while this one trains on.
+    public func copy() -> TwoLayerNet {
+        TwoLayerNet(copying: self)
+    }
+
+    private init(copying other: TwoLayerNet) {
+        affine1 = AffineLayer(weights: other.affine1.w, bias: other.affine1.b)
+        affine2 = AffineLayer(weights: other.affine2.w, bias: other.affine2.b)
+        activation = other.activation
+        hidden = other.activation == .relu ? ReLULayer() : SigmoidLayer()
+        lastLayer = SoftmaxWithLossLayer(delta: other.lastLayer.delta)
+        affine1.computesInputGradient = false
     }
 
     /// The scores before softmax (argmax of these is the predicted class).
@@ -97,6 +113,13 @@ public final class TwoLayerNet {
     /// One step of gradient descent (SGD) with the given gradients.
     public func update(with grads: [Parameter: Matrix], learningRate lr: Double) {
         for (parameter, grad) in grads { self[parameter] = self[parameter] - lr * grad }
+    }
+
+    /// One SGD step on a mini-batch: backpropagation, then every parameter updated in place.
+    public func trainingStep(_ x: Matrix, labels: [Int], learningRate lr: Double) {
+        _ = gradients(x, labels: labels)
+        affine1.descend(learningRate: lr)
+        affine2.descend(learningRate: lr)
     }
 }
 

@@ -1,0 +1,149 @@
+"""NumPy reference for `make bench`: the book's algorithms (two-layer and five-layer nets with
+Affine/ReLU/SoftmaxWithLoss layers and SGD), written for this project, timed on the same workloads
+as the Swift benchmark. Prints one JSON object: workload -> list of seconds per repetition.
+
+Run by `make bench` with OPENBLAS_NUM_THREADS etc. set the same as for the Swift side.
+"""
+import gzip
+import json
+import os
+import sys
+import time
+
+import numpy as np
+
+
+def load_mnist(directory):
+    def images(name):
+        with gzip.open(os.path.join(directory, name), "rb") as f:
+            data = np.frombuffer(f.read(), np.uint8, offset=16)
+        return data.reshape(-1, 784).astype(np.float64) / 255.0
+
+    def labels(name):
+        with gzip.open(os.path.join(directory, name), "rb") as f:
+            return np.frombuffer(f.read(), np.uint8, offset=8).astype(np.int64)
+
+    return (images("train-images-idx3-ubyte.gz"), labels("train-labels-idx1-ubyte.gz"),
+            images("t10k-images-idx3-ubyte.gz"), labels("t10k-labels-idx1-ubyte.gz"))
+
+
+def softmax(x):
+    x = x - x.max(axis=1, keepdims=True)
+    e = np.exp(x)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def sigmoid(x):
+    return 1 / (1 + np.exp(-x))
+
+
+class Net:
+    """Affine-activation-...-Affine-SoftmaxWithLoss, as DLfS 4.5, 5.7 and 6.1.8 build it."""
+
+    def __init__(self, sizes, std, activation="relu"):
+        self.W = [std(n) * np.random.randn(n, m) for n, m in zip(sizes[:-1], sizes[1:])]
+        self.b = [np.zeros(m) for m in sizes[1:]]
+        self.sigmoid = activation == "sigmoid"
+
+    def forward(self, x):
+        outs = [x]
+        for i, (W, b) in enumerate(zip(self.W, self.b)):
+            x = x.dot(W) + b
+            if i < len(self.W) - 1:
+                x = sigmoid(x) if self.sigmoid else np.maximum(x, 0)
+            outs.append(x)
+        return outs
+
+    def predict(self, x):
+        return self.forward(x)[-1]
+
+    def loss(self, x, t):
+        y = softmax(self.predict(x))
+        return -np.sum(np.log(y[np.arange(len(t)), t] + 1e-7)) / len(t)
+
+    def step(self, x, t, lr):
+        """Backpropagation and the SGD update (the book then calls loss() for its record)."""
+        outs = self.forward(x)
+        y = softmax(outs[-1])
+        n = len(t)
+        d = y.copy()
+        d[np.arange(n), t] -= 1
+        d /= n
+        for i in reversed(range(len(self.W))):
+            dW = outs[i].T.dot(d)
+            db = d.sum(axis=0)
+            if i > 0:
+                d = d.dot(self.W[i].T)
+                d = d * (1 - outs[i]) * outs[i] if self.sigmoid else d * (outs[i] > 0)
+            self.W[i] -= lr * dW
+            self.b[i] -= lr * db
+
+    def accuracy(self, x, t, batch=10000):
+        correct = 0
+        for s in range(0, len(x), batch):
+            correct += np.sum(self.predict(x[s:s + batch]).argmax(axis=1) == t[s:s + batch])
+        return correct / len(x)
+
+
+def timed(f, repeat):
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        f()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def main():
+    directory = sys.argv[1]
+    quick = len(sys.argv) > 2 and sys.argv[2] == "--quick"
+    xtr, ttr, xte, tte = load_mnist(directory)
+    np.random.seed(0)
+    results = {}
+    a, b = np.random.randn(100, 784), np.random.randn(784, 50)
+
+    def dgemm():
+        for _ in range(200):
+            a.dot(b)
+
+    results["dgemm 100x784 x 784x50"] = [t / 200 for t in timed(dgemm, 7)]
+
+    two = Net([784, 50, 10], lambda n: 0.01)
+    steps = 200
+
+    def two_layer_steps():
+        for _ in range(steps):
+            mask = np.random.choice(60000, 100)
+            two.step(xtr[mask], ttr[mask], 0.1)
+            two.loss(xtr[mask], ttr[mask])
+
+    results["two-layer step"] = [t / steps for t in timed(two_layer_steps, 5)]
+
+    five = Net([784, 100, 100, 100, 100, 10], lambda n: np.sqrt(2.0 / n))
+
+    def five_layer_steps():
+        for _ in range(steps):
+            mask = np.random.choice(60000, 128)
+            five.step(xtr[mask], ttr[mask], 0.01)
+            five.loss(xtr[mask], ttr[mask])
+
+    results["five-layer step"] = [t / steps for t in timed(five_layer_steps, 5)]
+    results["accuracy, 10000 images"] = timed(lambda: two.accuracy(xte, tte), 5)
+
+    def chapter4_run():
+        np.random.seed(0)
+        net = Net([784, 50, 10], lambda n: 0.01, "sigmoid")
+        for i in range(10000):
+            mask = np.random.choice(60000, 100)
+            net.step(xtr[mask], ttr[mask], 0.1)
+            net.loss(xtr[mask], ttr[mask])
+            if i % 600 == 0:
+                net.accuracy(xtr, ttr)
+                net.accuracy(xte, tte)
+
+    results["chapter 4 run (10000 iterations + 17 evaluations)"] = timed(chapter4_run, 1 if quick else 3)
+    print(json.dumps(results))
+
+
+if __name__ == "__main__":
+    main()
