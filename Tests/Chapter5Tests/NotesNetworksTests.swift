@@ -1,0 +1,98 @@
+import BookChecks
+import ChapterTestSupport
+import Foundation
+import XCTest
+@testable import BackpropChapter
+@testable import FromScratch
+
+/// Chapter 5, the notes' networks (Chapters/05-notes-networks.md): printed values, text, figures, tools.
+final class NotesNetworksTests: XCTestCase {
+    func testEveryPrintedValue() throws {
+        try assertBookValues(NotesNetworksBook.self, errata: ["logistic-cost-penalty", "sigmoid-net-a2", "sigmoid-net-z3"])
+    }
+
+    func testChapterTextIsCurrent() throws { try assertTextIsCurrent(NotesNetworksBook.self) }
+
+    func testFiguresRegenerateIdentically() throws { try assertFiguresRegenerateIdentically(NotesNetworksBook.self) }
+
+    /// The tool prints what the library computes: the same losses, to the last digit, in JSON.
+    func testMoonsToolPrintsTheLibrarysTrace() throws {
+        let run = try runTool("backprop", ["moons", "--passes", "2001", "--json"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        struct Output: Decodable {
+            struct Point: Decodable { let iteration: Int, loss: Double }
+            let trace: [Point]
+            let final_loss: Double
+            let training_accuracy: Double
+        }
+        let output = try JSONDecoder().decode(Output.self, from: Data(run.stdout.utf8))
+        XCTAssertEqual(output.trace.map(\.iteration), [0, 1000, 2000])
+        XCTAssertEqual(output.trace.map(\.loss), [0, 1000, 2000].map { MoonsExamples.constantRun.loss(after: $0)! })
+        XCTAssertEqual(output.final_loss, MoonsExamples.constantRun.loss(after: 2000)!)
+        XCTAssertGreaterThan(output.training_accuracy, 0.9)
+    }
+
+    func testMoonsToolPrintsTheNotesLines() throws {
+        let run = try runTool("backprop", ["moons", "--passes", "1001", "--anneal", "10e-3"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let annealed = MoonsExamples.annealedRun
+        XCTAssertTrue(run.stdout.contains(String(format: "Loss after iteration 1000: %f", annealed.loss(after: 1000)!)), run.stdout)
+    }
+
+    func testMoonsToolRefusesBadFlags() throws {
+        let cases: [([String], String)] = [
+            (["moons", "--hidden", "0"], "--hidden must be at least 1"),
+            (["moons", "--epsilon=-0.01"], "--epsilon must be a positive number"),
+            (["moons", "--lambda=-1"], "--lambda must be a number >= 0"),
+            (["moons", "--anneal=-2"], "--anneal must be a number >= 0"),
+            (["moons", "--passes=-5"], "--passes must be between 0 and"),
+            (["moons", "--seed", "5000000000"], "--seed must be between 0 and 4294967295"),
+            (["moons", "--print-every", "0"], "--print-every must be at least 1"),
+            (["moons", "--nudge", "w3.1+"], "--nudge must look like w1.2+"),
+            (["moons", "--nudge", "w1.6+"], "W1 and W2 have 6 entries each"),
+            (["moons", "--products", "gpu"], "gpu"),
+            (["moons-rounding", "--passes", "10", "--at", "20"], "--at 20 is not a pass"),
+            (["logistic-regression", "--lambda=-1"], "--lambda must be a number >= 0"),
+            (["sigmoid-net", "--layers", "3,5,2"], "--layers must start with 2"),
+            (["sigmoid-net", "--layers", "2,2"], "--layers needs at least 3 whole numbers"),
+            (["sigmoid-net", "--rate", "0"], "--rate must be a positive number"),
+            (["sigmoid-net", "--examples", "201"], "--examples must be between 1 and 200"),
+        ]
+        for (arguments, message) in cases {
+            let run = try runTool("backprop", arguments)
+            XCTAssertNotEqual(run.status, 0, "\(arguments)")
+            XCTAssertTrue(run.stderr.contains(message), "\(arguments): \(run.stderr)")
+        }
+    }
+
+    func testANudgeMovesOneWeightByOneUlp() throws {
+        let start = MoonsModel(hidden: 3, seed: 0)
+        let nudge = try XCTUnwrap(MoonsNudge("w2.4-"))
+        let nudged = start.nudged(nudge)
+        XCTAssertEqual(nudged.w2[flat: 4], start.w2[flat: 4].nextDown)
+        XCTAssertEqual(nudged.w1, start.w1)
+        XCTAssertEqual(Array(nudged.w2.storage.prefix(4)), Array(start.w2.storage.prefix(4)))
+        XCTAssertEqual(MoonsNudge.all(hidden: 3).count, 24)
+        XCTAssertNil(MoonsNudge("w1.-1+"))
+        XCTAssertEqual(nudge.description, "w2.4-")
+    }
+
+    func testSigmoidNetToolShowsTheSymmetry() throws {
+        let zero = try runTool("backprop", ["sigmoid-net", "--zero-init", "--steps", "20"])
+        XCTAssertEqual(zero.status, 0, zero.stderr)
+        XCTAssertTrue(zero.stdout.contains("hidden units identical (==): yes"), zero.stdout)
+        let random = try runTool("backprop", ["sigmoid-net", "--steps", "20"])
+        XCTAssertTrue(random.stdout.contains("hidden units identical (==): no"), random.stdout)
+        XCTAssertTrue(random.stdout.contains("gradient check at the start"), random.stdout)
+    }
+
+    func testLogisticRegressionToolWritesItsFigure() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lr-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let png = folder.appendingPathComponent("baseline.png").path
+        let run = try runTool("backprop", ["logistic-regression", "--figure", png])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: png))
+        XCTAssertTrue(run.stdout.contains("training accuracy"), run.stdout)
+    }
+}
