@@ -71,11 +71,11 @@ private final class RunCache: @unchecked Sendable {
     func store(_ run: MNISTTrainingRun, for setup: MNISTTrainingRun.Setup) { lock.withLock { runs[setup] = run } }
 }
 
-/// MNIST loaded once per process.
-enum MNISTData {
+/// MNIST loaded once per process (from `MNIST_DIR` or the user cache), for every run that needs it.
+public enum MNISTData {
     private static let loaded = LoadOnce()
 
-    static func shared() throws -> MNIST { try loaded.get() }
+    public static func shared() throws -> MNIST { try loaded.get() }
 
     private final class LoadOnce: @unchecked Sendable {
         private var value: MNIST?

@@ -60,7 +60,7 @@ public func assertFiguresRegenerateIdentically<C: BookChapter>(_ chapter: C.Type
             let name = "\(figure.name).\(ext)"
             let ours = try Data(contentsOf: temp.appendingPathComponent(name))
             let theirs = try? Data(contentsOf: committed.appendingPathComponent(name))
-            XCTAssertEqual(ours, theirs, "Figures/\(C.figureTopic)/\(name) differs from a fresh render: run `make chapter4`",
+            XCTAssertEqual(ours, theirs, "Figures/\(C.figureTopic)/\(name) differs from a fresh render: rerun the chapter (make chapters)",
                            file: file, line: line)
         }
         let rerender = Process()

@@ -1,0 +1,370 @@
+import Foundation
+
+/// The optimizers of DLfS 6.1 (参数的更新) and seed 004 §3.3, as the book's `common/optimizer.py`
+/// writes them, behind one interface, plus gradient clipping (梯度裁剪, seed 004 §3.2).
+///
+/// Parameters and gradients are named matrices ("W1", "b1"... or "x", "y"), like the book's
+/// `params` and `grads` dictionaries. Each optimizer keeps its state (velocity, accumulator...)
+/// under the same names, created as zeros on the first update. Every element is updated on its
+/// own, so the order in which a dictionary lists its keys never changes a result.
+///
+/// Each update repeats the book's operations in the book's order (`(μ·v) − (lr·g)`, not
+/// `μ·v − lr·g` regrouped), so that a run gives NumPy's digits. The loops walk a copy of the
+/// keys: walking the dictionary's own key view while writing to it would copy every matrix.
+
+/// Named parameter (or gradient) matrices: the book's `params` / `grads` dictionaries.
+public typealias NamedMatrices = [String: Matrix]
+
+/// Anything that updates parameters from their gradients: the interface of the book's
+/// optimizer classes, `update(params, grads)`.
+public protocol Optimizer {
+    /// Moves every parameter one step, in place, using the gradient of the same name.
+    mutating func update(_ parameters: inout NamedMatrices, gradients: NamedMatrices)
+}
+
+/// The book's optimizers by name, with the defaults of their classes in `common/optimizer.py`.
+public enum OptimizerKind: String, CaseIterable, Sendable {
+    case sgd, momentum, nesterov, adagrad, rmsprop, adam
+
+    /// The class name the book uses in legends and dictionaries.
+    public var bookName: String {
+        switch self {
+        case .sgd: return "SGD"
+        case .momentum: return "Momentum"
+        case .nesterov: return "Nesterov"
+        case .adagrad: return "AdaGrad"
+        case .rmsprop: return "RMSprop"
+        case .adam: return "Adam"
+        }
+    }
+
+    /// `lr` of the book's constructors: 0.01, except Adam's 0.001.
+    public var defaultLearningRate: Double { self == .adam ? 0.001 : 0.01 }
+
+    /// A fresh optimizer (no state yet) with the book's other defaults (μ 0.9, ρ 0.99, β 0.9/0.999).
+    public func make(learningRate: Double? = nil) -> any Optimizer {
+        let lr = learningRate ?? defaultLearningRate
+        switch self {
+        case .sgd: return SGD(learningRate: lr)
+        case .momentum: return Momentum(learningRate: lr)
+        case .nesterov: return Nesterov(learningRate: lr)
+        case .adagrad: return AdaGrad(learningRate: lr)
+        case .rmsprop: return RMSprop(learningRate: lr)
+        case .adam: return Adam(learningRate: lr)
+        }
+    }
+}
+
+/// The small constant the book adds to √h before dividing (seed 004's δ), so that a zero
+/// accumulator does not divide by zero.
+public let optimizerEpsilon = 1e-7
+
+// MARK: - The optimizers
+
+/// Stochastic gradient descent (SGD): x ← x − lr·g.
+public struct SGD: Optimizer {
+    public var learningRate: Double
+
+    public init(learningRate: Double = 0.01) { self.learningRate = learningRate }
+
+    public mutating func update(_ parameters: inout NamedMatrices, gradients: NamedMatrices) {
+        let lr = learningRate
+        for key in Array(parameters.keys) {
+            let g = gradient(key, of: parameters, in: gradients)
+            parameters[key]!.updateElements(g) { x, g in x -= lr * g }
+        }
+    }
+}
+
+/// Momentum (动量法): a velocity that remembers past gradients, like a ball rolling downhill.
+///
+/// The book (DLfS 6.1.4) keeps v = μ·v − lr·g and steps x ← x + v. Seed 004 §3.3.1 keeps the
+/// sum of gradients instead, v = μ·v + g, and steps x ← x − lr·v. The two are the same method
+/// (the book's v is −lr times the notes' v) and give the same path up to rounding.
+public struct Momentum: Optimizer {
+    public enum Form: String, Sendable {
+        /// DLfS: v ← μv − lr·g, x ← x + v.
+        case book
+        /// Seed 004 §3.3.1: v ← μv + g, x ← x − lr·v.
+        case notes
+    }
+
+    public var learningRate: Double
+    /// μ, the share of the velocity kept from one step to the next (friction is 1 − μ).
+    public var momentum: Double
+    public let form: Form
+    /// v per parameter, as the chosen form defines it.
+    public private(set) var velocity: NamedMatrices = [:]
+
+    public init(learningRate: Double = 0.01, momentum: Double = 0.9, form: Form = .book) {
+        self.learningRate = learningRate
+        self.momentum = momentum
+        self.form = form
+    }
+
+    public mutating func update(_ parameters: inout NamedMatrices, gradients: NamedMatrices) {
+        let (lr, mu, form) = (learningRate, momentum, form)
+        for key in Array(parameters.keys) {
+            let g = gradient(key, of: parameters, in: gradients)
+            parameters[key]!.updateElements(g, state: &velocity[key, default: .zeros(like: g)]) { x, g, v in
+                switch form {
+                case .book:
+                    v = mu * v - lr * g
+                    x += v
+                case .notes:
+                    v = mu * v + g
+                    x -= lr * v
+                }
+            }
+        }
+    }
+}
+
+/// Nesterov's accelerated gradient (NAG), which takes the gradient one momentum step ahead and
+/// so damps plain momentum's overshoot. Both forms track Θ = x + μ·v, the look-ahead point,
+/// and keep v ← μv − lr·g:
+///
+/// - `.book`, the book's `Nesterov` class as its repository has it now: v is updated first,
+///   then Θ ← Θ + μ²·v_new − (1 + μ)·lr·g, which is Θ + μ³·v_old − (1 + μ + μ²)·lr·g.
+/// - `.paper`, eq. 7 of Bengio et al. (arXiv:1212.0901), which the class cites, and the order of
+///   the repository's first version (Θ before v): Θ ← Θ + μ²·v_old − (1 + μ)·lr·g.
+///
+/// Only `.paper` is Sutskever's NAG in Θ; `.book` has the same terminal velocity −lr·g/(1 − μ)
+/// under a constant gradient but a larger first step (0.271 against 0.19 for lr 0.1, μ 0.9, g 1).
+public struct Nesterov: Optimizer {
+    public enum Form: String, Sendable {
+        case book, paper
+    }
+
+    public var learningRate: Double
+    public var momentum: Double
+    public let form: Form
+    public private(set) var velocity: NamedMatrices = [:]
+
+    public init(learningRate: Double = 0.01, momentum: Double = 0.9, form: Form = .book) {
+        self.learningRate = learningRate
+        self.momentum = momentum
+        self.form = form
+    }
+
+    public mutating func update(_ parameters: inout NamedMatrices, gradients: NamedMatrices) {
+        let (lr, mu, form) = (learningRate, momentum, form)
+        for key in Array(parameters.keys) {
+            let g = gradient(key, of: parameters, in: gradients)
+            parameters[key]!.updateElements(g, state: &velocity[key, default: .zeros(like: g)]) { x, g, v in
+                switch form {
+                case .book:
+                    v *= mu
+                    v -= lr * g
+                    x += mu * mu * v
+                    x -= (1 + mu) * lr * g
+                case .paper:
+                    x += mu * mu * v
+                    x -= (1 + mu) * lr * g
+                    v *= mu
+                    v -= lr * g
+                }
+            }
+        }
+    }
+}
+
+/// AdaGrad (自适应梯度): each element's step is divided by the root of its summed squared
+/// gradients, h ← h + g², x ← x − lr·g / (√h + 1e-7). Steep directions slow down early; but h
+/// only grows, so every step shrinks for ever (seed 004 §3.3.2's 缺陷).
+public struct AdaGrad: Optimizer {
+    public var learningRate: Double
+    /// h, the running sum of squared gradients (seed 004's r).
+    public private(set) var accumulator: NamedMatrices = [:]
+
+    public init(learningRate: Double = 0.01) { self.learningRate = learningRate }
+
+    public mutating func update(_ parameters: inout NamedMatrices, gradients: NamedMatrices) {
+        let lr = learningRate
+        for key in Array(parameters.keys) {
+            let g = gradient(key, of: parameters, in: gradients)
+            parameters[key]!.updateElements(g, state: &accumulator[key, default: .zeros(like: g)]) { x, g, h in
+                h += g * g
+                x -= lr * g / (h.squareRoot() + optimizerEpsilon)
+            }
+        }
+    }
+}
+
+/// RMSProp: AdaGrad with a leaky accumulator, h ← ρh + (1 − ρ)·g², so old gradients are
+/// forgotten at rate ρ (the book's `decay_rate`, 0.99) and h stays near the recent mean of g².
+public struct RMSprop: Optimizer {
+    public var learningRate: Double
+    /// ρ: 0 < ρ < 1.
+    public var decayRate: Double
+    public private(set) var accumulator: NamedMatrices = [:]
+
+    public init(learningRate: Double = 0.01, decayRate: Double = 0.99) {
+        precondition(decayRate > 0 && decayRate < 1, "RMSprop: the decay rate must lie in (0, 1), got \(decayRate)")
+        self.learningRate = learningRate
+        self.decayRate = decayRate
+    }
+
+    public mutating func update(_ parameters: inout NamedMatrices, gradients: NamedMatrices) {
+        let (lr, rho) = (learningRate, decayRate)
+        for key in Array(parameters.keys) {
+            let g = gradient(key, of: parameters, in: gradients)
+            parameters[key]!.updateElements(g, state: &accumulator[key, default: .zeros(like: g)]) { x, g, h in
+                h *= rho
+                h += (1 - rho) * g * g
+                x -= lr * g / (h.squareRoot() + optimizerEpsilon)
+            }
+        }
+    }
+}
+
+/// Adam: momentum (m, the mean of g) and RMSProp (v, the mean of g²) together, with bias
+/// correction, as the book's `Adam` class: m ← m + (1 − β1)(g − m), v ← v + (1 − β2)(g² − v),
+/// x ← x − lr_t·m / (√v + 1e-7) with lr_t = lr·√(1 − β2ᵗ) / (1 − β1ᵗ).
+///
+/// m and v start at 0 and so are too small in the first steps (冷启动); lr_t undoes that, so
+/// the first step is lr·g/|g| ≈ ±lr in every coordinate.
+public struct Adam: Optimizer {
+    public var learningRate: Double
+    public var beta1: Double
+    public var beta2: Double
+    /// t, the number of updates so far (the book's `iter`).
+    public private(set) var iteration = 0
+    public private(set) var firstMoment: NamedMatrices = [:]
+    public private(set) var secondMoment: NamedMatrices = [:]
+
+    public init(learningRate: Double = 0.001, beta1: Double = 0.9, beta2: Double = 0.999) {
+        self.learningRate = learningRate
+        self.beta1 = beta1
+        self.beta2 = beta2
+    }
+
+    /// lr_t after `iteration` updates: the bias-corrected learning rate.
+    public func correctedLearningRate(at iteration: Int) -> Double {
+        learningRate * (1.0 - pow(beta2, Double(iteration))).squareRoot() / (1.0 - pow(beta1, Double(iteration)))
+    }
+
+    public mutating func update(_ parameters: inout NamedMatrices, gradients: NamedMatrices) {
+        iteration += 1
+        let lrT = correctedLearningRate(at: iteration)
+        let (b1, b2) = (beta1, beta2)
+        for key in Array(parameters.keys) {
+            let g = gradient(key, of: parameters, in: gradients)
+            parameters[key]!.updateElements(g, state: &firstMoment[key, default: .zeros(like: g)],
+                                            &secondMoment[key, default: .zeros(like: g)]) { x, g, m, v in
+                m += (1 - b1) * (g - m)
+                v += (1 - b2) * (g * g - v)
+                x -= lrT * m / (v.squareRoot() + optimizerEpsilon)
+            }
+        }
+    }
+}
+
+// MARK: - Gradient clipping
+
+/// Gradient clipping (梯度裁剪, seed 004 §3.2): a guard against exploding gradients (梯度爆炸)
+/// applied to the gradients before the optimizer sees them.
+public enum GradientClipping: Equatable, Sendable {
+    /// Every element to [−threshold, threshold]. Cheap, but changes the gradient's direction.
+    case byValue(Double)
+    /// All gradients together scaled by maxNorm/‖g‖ when their global norm ‖g‖ (the root of
+    /// every squared element of every parameter) exceeds maxNorm: the direction is kept and the
+    /// length becomes exactly maxNorm, as the notes describe (使其绝对数等于阈值).
+    case byGlobalNorm(Double)
+
+    /// ‖g‖ over all the named gradients, adding the parameters in the order of their names so
+    /// that the result does not depend on a dictionary's order.
+    public static func globalNorm(_ gradients: NamedMatrices) -> Double {
+        var sumOfSquares = 0.0
+        for key in gradients.keys.sorted() {
+            for g in gradients[key]!.storage { sumOfSquares += g * g }
+        }
+        return sumOfSquares.squareRoot()
+    }
+
+    public func apply(to gradients: inout NamedMatrices) {
+        switch self {
+        case let .byValue(threshold):
+            precondition(threshold > 0, "GradientClipping.byValue: the threshold must be positive, got \(threshold)")
+            for key in Array(gradients.keys) {
+                gradients[key] = gradients[key]!.map { Swift.min(Swift.max($0, -threshold), threshold) }
+            }
+        case let .byGlobalNorm(maxNorm):
+            precondition(maxNorm > 0, "GradientClipping.byGlobalNorm: the norm must be positive, got \(maxNorm)")
+            let norm = Self.globalNorm(gradients)
+            guard norm > maxNorm else { return }
+            let rate = maxNorm / norm
+            for key in Array(gradients.keys) { gradients[key] = gradients[key]! * rate }
+        }
+    }
+
+    public func applied(to gradients: NamedMatrices) -> NamedMatrices {
+        var clipped = gradients
+        apply(to: &clipped)
+        return clipped
+    }
+}
+
+/// An optimizer that clips the gradients first: any optimizer, with a guard against explosion.
+public struct Clipped<Base: Optimizer>: Optimizer {
+    public var base: Base
+    public let clipping: GradientClipping
+
+    public init(_ base: Base, clipping: GradientClipping) {
+        self.base = base
+        self.clipping = clipping
+    }
+
+    public mutating func update(_ parameters: inout NamedMatrices, gradients: NamedMatrices) {
+        base.update(&parameters, gradients: clipping.applied(to: gradients))
+    }
+}
+
+// MARK: - Element loops
+
+/// The gradient named `key`, which must have the parameter's shape (the book would fail with a
+/// KeyError or a broadcasting error).
+private func gradient(_ key: String, of parameters: NamedMatrices, in gradients: NamedMatrices) -> Matrix {
+    guard let g = gradients[key] else { preconditionFailure("optimizer: no gradient for the parameter '\(key)'") }
+    let p = parameters[key]!
+    precondition(p.rows == g.rows && p.cols == g.cols,
+                 "optimizer: gradient of '\(key)' has shape \(g.shapeDescription), the parameter \(p.shapeDescription)")
+    return g
+}
+
+extension Matrix {
+    /// Runs `body(x, g)` over this matrix's elements and a gradient's, in place.
+    fileprivate mutating func updateElements(_ gradient: Matrix, _ body: (inout Double, Double) -> Void) {
+        storage.withUnsafeMutableBufferPointer { x in
+            gradient.storage.withUnsafeBufferPointer { g in
+                for i in x.indices { body(&x[i], g[i]) }
+            }
+        }
+    }
+
+    /// The same with one state matrix of the same shape (velocity, accumulator).
+    fileprivate mutating func updateElements(_ gradient: Matrix, state: inout Matrix,
+                                             _ body: (inout Double, Double, inout Double) -> Void) {
+        storage.withUnsafeMutableBufferPointer { x in
+            gradient.storage.withUnsafeBufferPointer { g in
+                state.storage.withUnsafeMutableBufferPointer { s in
+                    for i in x.indices { body(&x[i], g[i], &s[i]) }
+                }
+            }
+        }
+    }
+
+    /// The same with two state matrices (Adam's m and v).
+    fileprivate mutating func updateElements(_ gradient: Matrix, state first: inout Matrix, _ second: inout Matrix,
+                                             _ body: (inout Double, Double, inout Double, inout Double) -> Void) {
+        storage.withUnsafeMutableBufferPointer { x in
+            gradient.storage.withUnsafeBufferPointer { g in
+                first.storage.withUnsafeMutableBufferPointer { m in
+                    second.storage.withUnsafeMutableBufferPointer { v in
+                        for i in x.indices { body(&x[i], g[i], &m[i], &v[i]) }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import BookChecks
+import Foundation
+import FromScratch
+
+/// Seed 004 §3.3.1's worked example of momentum (动量法): f(x, y) = x² + 2y² from (1, 1), learning
+/// rate 0.1, momentum coefficient μ = 0.9, in the notes' form v ← μ·v + g, w ← w − lr·v.
+///
+/// The notes stop at the recipe; the chapter text lists the first six steps, worked out by hand
+/// in exact decimal arithmetic (every quantity is a finite decimal: the inputs are, and each
+/// step only multiplies by 0.9, 0.1, 2 or 4 and adds), and the rows check the run against them.
+public enum MomentumWalkthrough {
+    public static let start = (x: 1.0, y: 1.0)
+    public static let learningRate = 0.1
+    public static let momentum = 0.9
+    /// Steps listed in the chapter text.
+    public static let tabulatedSteps = 6
+
+    /// ∇f = (2x, 4y).
+    public static func gradient(_ x: Double, _ y: Double) -> (Double, Double) { (2 * x, 4 * y) }
+
+    public static func f(_ x: Double, _ y: Double) -> Double { x * x + 2 * y * y }
+
+    /// One step's state: the point and the velocity after it.
+    public struct Step: Sendable {
+        public let x, y, vx, vy: Double
+    }
+
+    /// The notes' recipe for `steps` steps (μ = 0 is plain gradient descent, as the notes say).
+    public static func run(steps: Int, learningRate: Double = learningRate, momentum: Double = momentum,
+                           from start: (x: Double, y: Double) = start) -> [Step] {
+        var optimizer = Momentum(learningRate: learningRate, momentum: momentum, form: .notes)
+        var params: NamedMatrices = ["x": Matrix(row: [start.x]), "y": Matrix(row: [start.y])]
+        var result: [Step] = []
+        for _ in 0..<steps {
+            let (gx, gy) = gradient(params["x"]![flat: 0], params["y"]![flat: 0])
+            optimizer.update(&params, gradients: ["x": Matrix(row: [gx]), "y": Matrix(row: [gy])])
+            result.append(Step(x: params["x"]![flat: 0], y: params["y"]![flat: 0],
+                               vx: optimizer.velocity["x"]![flat: 0], vy: optimizer.velocity["y"]![flat: 0]))
+        }
+        return result
+    }
+
+    /// The path through the same steps (start included), for figures.
+    public static func path(steps: Int, momentum: Double = momentum) -> OptimizerPath {
+        OptimizerPath(points: [start] + run(steps: steps, momentum: momentum).map { ($0.x, $0.y) })
+    }
+
+    /// The book's form (v ← μv − lr·g, x ← x + v) follows the same path: its v is −lr times the notes'.
+    static func formsAgree() -> Finding {
+        let steps = 100
+        let notes = run(steps: steps)
+        var book = Momentum(learningRate: learningRate, momentum: momentum, form: .book)
+        let bookPath = descend(&book, from: start, steps: steps, gradient: gradient)
+        let gap = zip(notes, bookPath.points.dropFirst()).map { max(abs($0.x - $1.x), abs($0.y - $1.y)) }.max()!
+        return Finding(.claim(holds: gap < 1e-15,
+                              detail: "largest difference over \(steps) steps \(String(format: "%.1e", gap)) (rounding only)"))
+    }
+
+    /// The notes' general formula, w = w − v(t), has no learning rate; their example uses one.
+    static func notesFormula() -> Finding {
+        func firstStep(learningRate: Double) -> (Double, Double) {
+            let step = run(steps: 1, learningRate: learningRate)[0]
+            return (step.x, step.y)
+        }
+        let literal = firstStep(learningRate: 1)
+        let example = firstStep(learningRate: learningRate)
+        let exampleHolds = example == (1 - 0.1 * 2, 1 - 0.1 * 4)
+        return Finding(
+            .claim(holds: false, detail: "w = w - v(t) takes the first step from (1, 1) to "
+                   + "(\(shortest(literal.0)), \(shortest(literal.1))), not to the example's (0.8, 0.6)"),
+            erratum: Erratum(
+                reproducedBy: "w = w - lr*v(t) with the example's lr 0.1",
+                reproduction: .claim(holds: exampleHolds, detail: "first step to (\(shortest(example.0)), \(shortest(example.1)))"),
+                why: "The notes define v(t) = u*v(t-1) + g, a sum of raw gradients, and then write the update as w = w - v(t), "
+                    + "which would step by whole gradients (learning rate 1). Their own worked example updates x = x - 0.1*v_x(t), "
+                    + "and the book's form puts the learning rate inside v instead (v = u*v - lr*g, w = w + v). The formula lost its epsilon."))
+    }
+
+    static var rows: [String: () -> Finding] {
+        var rows: [String: () -> Finding] = [
+            "momentum-forms-agree": formsAgree,
+            "momentum-notes-formula": notesFormula,
+        ]
+        for k in 1...tabulatedSteps {
+            rows["momentum-step-\(k)"] = {
+                let s = run(steps: k)[k - 1]
+                return .values([s.x, s.y, s.vx, s.vy])
+            }
+        }
+        return rows
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import BookChecks
+import FromScratch
+
+/// A run of an optimizer on a function of two variables: the points it visits.
+public struct OptimizerPath: Sendable {
+    /// The start, then the point after each update.
+    public var points: [(x: Double, y: Double)]
+    public var end: (x: Double, y: Double) { points[points.count - 1] }
+    public var steps: Int { points.count - 1 }
+}
+
+/// Runs `optimizer` on parameters "x" and "y" from `start`, `steps` times, with the gradient
+/// `gradient(x, y)`, as the book's `optimizer_compare_naive.py` loop does.
+public func descend<O: Optimizer>(_ optimizer: inout O, from start: (x: Double, y: Double), steps: Int,
+                                  gradient: (Double, Double) -> (Double, Double)) -> OptimizerPath {
+    var params: NamedMatrices = ["x": Matrix(row: [start.x]), "y": Matrix(row: [start.y])]
+    var points = [start]
+    for _ in 0..<steps {
+        let (gx, gy) = gradient(params["x"]![flat: 0], params["y"]![flat: 0])
+        optimizer.update(&params, gradients: ["x": Matrix(row: [gx]), "y": Matrix(row: [gy])])
+        points.append((params["x"]![flat: 0], params["y"]![flat: 0]))
+    }
+    return OptimizerPath(points: points)
+}
+
+/// DLfS 6.1.2-6.1.7 (figs 6-3 to 6-8): every optimizer on f(x, y) = x²/20 + y² from (−7, 2),
+/// 30 updates, the book's `optimizer_compare_naive.py`.
+///
+/// The function is 20 times flatter along x than along y (an anisotropic valley, 非均向), so a
+/// gradient points mostly across the valley rather than towards the minimum at (0, 0): the
+/// case where plain SGD is inefficient.
+public enum OptimizerPaths {
+    public static let start = (x: -7.0, y: 2.0)
+    public static let steps = 30
+
+    /// `x**2 / 20.0 + y**2`.
+    public static func f(_ x: Double, _ y: Double) -> Double { x * x / 20.0 + y * y }
+
+    /// The book's `df`: (x / 10.0, 2.0*y).
+    public static func gradient(_ x: Double, _ y: Double) -> (Double, Double) { (x / 10.0, 2.0 * y) }
+
+    /// One optimizer of the comparison and its learning rate.
+    public struct Entry: Sendable {
+        public let kind: OptimizerKind
+        public let learningRate: Double
+        /// Whose rate it is ("the book's", or why we chose it).
+        public let origin: String
+
+        public init(kind: OptimizerKind, learningRate: Double, origin: String) {
+            self.kind = kind
+            self.learningRate = learningRate
+            self.origin = origin
+        }
+    }
+
+    /// The book's four rates (SGD 0.95, Momentum 0.1, AdaGrad 1.5, Adam 0.3), and two of ours:
+    /// Nesterov at Momentum's 0.1, so the two momentum methods compare directly, and RMSprop at
+    /// Adam's 0.3, so that the effect of Adam's momentum and bias correction shows.
+    public static let entries: [Entry] = [
+        Entry(kind: .sgd, learningRate: 0.95, origin: "the book's"),
+        Entry(kind: .momentum, learningRate: 0.1, origin: "the book's"),
+        Entry(kind: .nesterov, learningRate: 0.1, origin: "ours: Momentum's"),
+        Entry(kind: .adagrad, learningRate: 1.5, origin: "the book's"),
+        Entry(kind: .rmsprop, learningRate: 0.3, origin: "ours: Adam's"),
+        Entry(kind: .adam, learningRate: 0.3, origin: "the book's"),
+    ]
+
+    public static func entry(_ kind: OptimizerKind) -> Entry { entries.first { $0.kind == kind }! }
+
+    public static func path(_ kind: OptimizerKind, learningRate: Double? = nil, from start: (x: Double, y: Double) = start,
+                            steps: Int = steps) -> OptimizerPath {
+        var optimizer = kind.make(learningRate: learningRate ?? entry(kind).learningRate)
+        return descend(&optimizer, from: start, steps: steps, gradient: gradient)
+    }
+
+    // MARK: - The book's descriptions, checked
+
+    /// Times y changes sign along the path: each is one crossing of the valley floor.
+    static func crossings(_ path: OptimizerPath) -> Int {
+        zip(path.points, path.points.dropFirst()).filter { $0.0.y * $0.1.y < 0 }.count
+    }
+
+    /// The largest |y| after the path first crosses y = 0: how far it swings up the far wall.
+    static func overshoot(_ path: OptimizerPath) -> Double {
+        guard let first = path.points.indices.dropLast().first(where: { path.points[$0].y * path.points[$0 + 1].y <= 0 }) else { return 0 }
+        return path.points[(first + 1)...].map { abs($0.y) }.max() ?? 0
+    }
+
+    static func describe(_ p: (x: Double, y: Double)) -> String {
+        "(" + String(format: "%.4g", p.x) + ", " + String(format: "%.4g", p.y) + ")"
+    }
+
+    /// SGD with lr 0.95: x ← 0.905·x and y ← −0.9·y, so the end point has a closed form.
+    static func sgdEndPoint() -> Finding {
+        let end = path(.sgd).end
+        return .values([end.x, end.y])
+    }
+
+    /// SGD moves in a zigzag (之字形): y changes sign at every update.
+    static func sgdZigzag() -> Finding {
+        let p = path(.sgd)
+        let n = crossings(p)
+        return Finding(.claim(holds: n == p.steps,
+                              detail: "y changes sign at \(n) of \(p.steps) updates (y <- -0.9y); x creeps from -7 to \(String(format: "%.3f", p.end.x))"))
+    }
+
+    /// Momentum: the zigzag is milder, and x keeps speeding up in one direction.
+    static func momentumMilderZigzag() -> Finding {
+        let sgd = path(.sgd), momentum = path(.momentum)
+        let xs = momentum.points.map(\.x)
+        let steps = zip(xs, xs.dropFirst()).map { $1 - $0 }
+        // How many of the first updates each move x further than the one before.
+        let accelerating = zip(steps, steps.dropFirst()).prefix { $1 > $0 }.count + 1
+        let monotone = steps.allSatisfy { $0 > 0 }
+        let holds = crossings(momentum) < crossings(sgd) / 2 && monotone && accelerating >= 5
+        return Finding(.claim(holds: holds, detail: "y changes sign \(crossings(momentum)) times (SGD: \(crossings(sgd))); "
+                              + "x moves right at every update, faster and faster for the first \(accelerating)"))
+    }
+
+    /// AdaGrad: big early moves in y, then ever smaller ones, so the zigzag dies out.
+    static func adagradShrinkingSteps() -> Finding {
+        let p = path(.adagrad)
+        let dy = zip(p.points, p.points.dropFirst()).map { abs($1.y - $0.y) }
+        let shrinking = zip(dy, dy.dropFirst()).allSatisfy { $1 < $0 || $1 == 0 }
+        return Finding(.claim(holds: shrinking && crossings(p) == 0,
+                              detail: String(format: "|dy| = %.3g, %.3g, %.3g, ... shrinks at every update; y never crosses 0", dy[0], dy[1], dy[2])))
+    }
+
+    /// Adam: a ball in a bowl like Momentum, but it swings less from side to side.
+    static func adamSwingsLess() -> Finding {
+        let adam = overshoot(path(.adam)), momentum = overshoot(path(.momentum))
+        return Finding(.claim(holds: adam < momentum / 2,
+                              detail: String(format: "largest |y| after first crossing y = 0: Adam %.3f, Momentum %.3f", adam, momentum)))
+    }
+
+    /// "Judged by this figure alone, AdaGrad looks best": of the book's four, AdaGrad ends lowest.
+    static func adagradEndsLowest() -> Finding {
+        let book: [OptimizerKind] = [.sgd, .momentum, .adagrad, .adam]
+        let values = book.map { kind -> (OptimizerKind, Double) in
+            let end = path(kind).end
+            return (kind, f(end.x, end.y))
+        }
+        let best = values.min { $0.1 < $1.1 }!.0
+        return Finding(.claim(holds: best == .adagrad,
+                              detail: "f after 30 updates: " + values.map { "\($0.0.bookName) \(String(format: "%.2g", $0.1))" }.joined(separator: ", ")))
+    }
+
+    static let rows: [String: () -> Finding] = [
+        "compare-sgd-end": sgdEndPoint,
+        "compare-sgd-zigzag": sgdZigzag,
+        "compare-momentum": momentumMilderZigzag,
+        "compare-adagrad": adagradShrinkingSteps,
+        "compare-adam": adamSwingsLess,
+        "compare-adagrad-best": adagradEndsLowest,
+    ]
+}

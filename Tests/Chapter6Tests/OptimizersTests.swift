@@ -1,0 +1,145 @@
+import ChapterTestSupport
+import Foundation
+import XCTest
+@testable import FromScratch
+@testable import OptimizersChapter
+
+/// Chapter 6.1, optimizers (Chapters/06-optimizers.md).
+final class OptimizersTests: XCTestCase {
+    override class func setUp() { useOfflineDataIfPresent() }
+
+    func testEveryPrintedValue() throws {
+        try assertBookValues(OptimizersBook.self, errata: ["nesterov-form", "momentum-notes-formula", "rmsprop-decay-rate"])
+    }
+
+    func testChapterTextIsCurrent() throws { try assertTextIsCurrent(OptimizersBook.self) }
+
+    func testFiguresRegenerateIdentically() throws { try assertFiguresRegenerateIdentically(OptimizersBook.self) }
+
+    /// End points after 30 updates of the book's classes in NumPy 2.4 (`optimizer_compare_naive.py`
+    /// with the chapter's rates), printed with `repr`: ours are the same doubles.
+    func testPathsAreTheBooksCodeToTheLastBit() {
+        let numpy: [OptimizerKind: (Double, Double)] = [
+            .sgd: (-0.3503929957523197, 0.0847823165504322),
+            .momentum: (0.896413858493733, 0.08808560171506971),
+            .nesterov: (0.5263905077412623, 0.0002258201570808063),
+            .adagrad: (-0.12016232231416045, 2.486389893984459e-17),
+            .rmsprop: (-5.351327040428192e-06, 1.5085100037516103e-11),
+            .adam: (0.13600685239498186, 0.31824537553721943),
+        ]
+        for entry in OptimizerPaths.entries {
+            let end = OptimizerPaths.path(entry.kind).end
+            XCTAssertEqual(end.x, numpy[entry.kind]!.0, "\(entry.kind)")
+            XCTAssertEqual(end.y, numpy[entry.kind]!.1, "\(entry.kind)")
+        }
+    }
+
+    /// Seed 004's example against exact decimal arithmetic, two steps past the table.
+    func testMomentumWalkthroughIsExact() {
+        let exact: [[Double]] = [
+            [0.8, 0.6, 2, 4], [0.46, 0, 3.4, 6], [0.062, -0.54, 3.98, 5.4], [-0.3086, -0.81, 3.706, 2.7],
+            [-0.58042, -0.729, 2.7182, -0.81], [-0.708974, -0.3645, 1.28554, -3.645],
+            [-0.6828778, 0.10935, -0.260962, -4.7385], [-0.52281566, 0.492075, -1.6006214, -3.82725],
+        ]
+        for (k, (step, expected)) in zip(MomentumWalkthrough.run(steps: exact.count), exact).enumerated() {
+            for (ours, hand) in zip([step.x, step.y, step.vx, step.vy], expected) {
+                XCTAssertEqual(ours, hand, accuracy: 1e-14, "step \(k + 1)")
+            }
+        }
+    }
+
+    /// AdaGrad's h is t exactly while g = 1, and never falls; RMSProp's follows 1 − ρᵗ, then ρᵗ.
+    func testAccumulatorsFollowTheirClosedForms() {
+        let trace = Accumulators.trace()
+        for t in 1...Accumulators.onSteps {
+            XCTAssertEqual(trace.adagrad[t - 1], Double(t))
+            XCTAssertEqual(trace.rmsprop[t - 1], 1 - pow(0.99, Double(t)), accuracy: 1e-14)
+        }
+        let peak = trace.rmsprop[Accumulators.onSteps - 1]
+        for t in (Accumulators.onSteps + 1)...(Accumulators.onSteps + Accumulators.offSteps) {
+            XCTAssertEqual(trace.adagrad[t - 1], 100)
+            XCTAssertEqual(trace.rmsprop[t - 1], peak * pow(0.99, Double(t - Accumulators.onSteps)), accuracy: 1e-14)
+        }
+    }
+
+    /// `np.kaiser(11, 2)` and the book's `smooth_curve` of a saw-tooth series, from NumPy 2.4.
+    func testSmoothingIsTheBooks() {
+        let kaiser = [0.4386762798370488, 0.6113943543616491, 0.7676749968275236, 0.8921614338542881, 0.9723298008693713, 1.0,
+                      0.9723298008693713, 0.8921614338542881, 0.7676749968275236, 0.6113943543616491, 0.4386762798370488]
+        for (ours, numpy) in zip(LossSmoothing.kaiserWindow(11, beta: 2), kaiser) { XCTAssertEqual(ours, numpy, accuracy: 2e-16) }
+        let series = (0..<25).map { Double($0 % 7) - 0.5 * Double($0 % 3) }
+        let numpy = [1.811455670152995, 1.9722241916956653, 1.9554975617632848, 1.9648500724159546, 2.1098911789509445,
+                     2.254820671406104, 2.3957683613614247, 2.5815636330090492, 2.7905153398529463, 2.6314375326508035, 2.5,
+                     2.3685624673491956, 2.2094846601470532, 2.4184363669909508, 2.604231638638575, 2.745179328593896,
+                     2.6541055382803296, 2.522668005629525, 2.323226456090145, 2.2321526657765784, 2.414881785646173,
+                     2.36501301518544, 2.2142273158875896, 1.9723136214296226, 1.8932207561722483]
+        let smoothed = LossSmoothing.smoothCurve(series)
+        XCTAssertEqual(smoothed.count, series.count)
+        for (ours, reference) in zip(smoothed, numpy) { XCTAssertEqual(ours, reference, accuracy: 1e-14) }
+        // A constant stays constant.
+        for value in LossSmoothing.smoothCurve(Array(repeating: 0.25, count: 30)) { XCTAssertEqual(value, 0.25, accuracy: 1e-15) }
+    }
+
+    /// The first 150 iterations of the book's MNIST comparison (the full run's first batches):
+    /// the losses are NumPy's — the book's `optimizer_compare_mnist.py` with its `MultiLayerNet` and
+    /// optimizers, run in NumPy 2.4 after `numpy.random.seed(0)` — and the order already shows.
+    func testAShortMNISTRunIsTheBooksAndShowsTheOrder() throws {
+        let setup = MNISTComparison.Setup(iterations: 150)
+        let run = try MNISTComparison.run(setup, showProgress: false)
+        let numpy: [OptimizerKind: [Double]] = [
+            .sgd: [2.37420374494181, 1.9348533403094221, 0.9942240831611381],
+            .momentum: [2.3589907842811577, 0.40940155233185227, 0.3132965100789713],
+            .adagrad: [1.8745360931607404, 0.13008028691908566, 0.12993130539532693],
+            .adam: [2.208062766759458, 0.2527596323862675, 0.22908750850959841],
+        ]
+        for (kind, reference) in numpy {
+            for (i, value) in zip([0, 49, 149], reference) {
+                // BLAS sums in its own order: a few units in the last place, as the full run shows.
+                XCTAssertEqual(run.losses[kind]![i], value, accuracy: 1e-13, "\(kind) iteration \(i)")
+            }
+        }
+        let ranked = setup.optimizers.sorted { run.meanLoss($0) < run.meanLoss($1) }
+        XCTAssertEqual(ranked.first, .adagrad)
+        XCTAssertEqual(ranked.last, .sgd)
+    }
+
+    func testToolRunsAndFlagErrors() throws {
+        let compare = try runTool("optimizers", ["compare", "--optimizer", "sgd"])
+        XCTAssertEqual(compare.status, 0, compare.stderr)
+        XCTAssertTrue(compare.stdout.contains("(-0.3503929957523197, 0.0847823165504322)"), compare.stdout)
+        let momentum = try runTool("optimizers", ["momentum", "--steps", "2"])
+        XCTAssertTrue(momentum.stdout.contains("2\t0.45999999999999996\t"), momentum.stdout)  // one unit in the last place below 0.46
+
+        let errors: [([String], String)] = [
+            (["compare", "--lr", "0.1"], "--lr needs --optimizer"),
+            (["compare", "--optimizer", "adam", "--lr=-1"], "--lr must be a positive number"),
+            (["compare", "--start", "1,2,3"], "--start needs two numbers"),
+            (["momentum", "--momentum", "1.5"], "--momentum must lie in [0, 1]"),
+            (["accumulators", "--decay-rate", "1"], "--decay-rate must lie strictly between 0 and 1"),
+            (["clip", "--threshold", "0"], "--threshold must be a positive number"),
+            (["mnist", "--iterations", "5"], "--iterations must be between 11"),
+            (["mnist", "--optimizers", "sgd,lion"], "--optimizers"),
+        ]
+        for (arguments, message) in errors {
+            let run = try runTool("optimizers", arguments)
+            XCTAssertNotEqual(run.status, 0, "\(arguments)")
+            XCTAssertTrue(run.stderr.contains(message), "\(arguments): \(run.stderr)")
+        }
+    }
+
+    func testClipTool() throws {
+        let byNorm = try runTool("optimizers", ["clip", "--gradient", "3,4", "--by", "norm", "--threshold", "1"])
+        XCTAssertEqual(byNorm.status, 0, byNorm.stderr)
+        XCTAssertTrue(byNorm.stdout.contains("clipped  [0.6"), byNorm.stdout)
+    }
+
+    func testAFigureWrittenForAnExercise() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("opt-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let png = folder.appendingPathComponent("adam.png").path
+        let run = try runTool("optimizers", ["compare", "--optimizer", "adam", "--lr", "0.5", "--figure", png])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: png))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("adam.gp").path))
+    }
+}
