@@ -54,6 +54,17 @@ results.append(("two-layer step", timed(5) {
     }
 }.map { $0 / Double(steps) }))
 
+let five = MultiLayerNet(inputSize: 784, hiddenSizes: [100, 100, 100, 100], outputSize: 10, activation: .relu,
+                         weightInit: .he, random: &random)
+var sgd = SGD(learningRate: 0.01)
+results.append(("five-layer step", timed(5) {
+    for _ in 0..<steps {
+        let mask = random.choice(60_000, size: 128)
+        five.trainingStep(mnist.trainImages.gathering(rows: mask), labels: mask.map { mnist.trainLabels[$0] },
+                          optimizer: &sgd)
+    }
+}.map { $0 / Double(steps) }))
+
 results.append(("accuracy, 10000 images", timed(5) { _ = two.accuracy(mnist.testImages, labels: mnist.testLabels) }))
 
 results.append(("chapter 4 run (10000 iterations + 17 evaluations)", timed(quick ? 1 : 3) {
