@@ -92,7 +92,7 @@ public enum BookTable {
         } else {
             reproduction = "no computation reproducing the print was found (\(e.reproducedBy))"
         }
-        return "\(id) (\(r.row.source)): printed \(q)\(r.row.printed.text)\(q); the printed code gives "
+        return "\(id) (\(r.row.source)): printed \(q)\(r.row.printed.text)\(q); what the printed code gives: "
             + "\(q)\(r.ours)\(q); \(reproduction). \(e.why)"
     }
 }
