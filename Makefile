@@ -32,7 +32,7 @@ APT_PACKAGES = gnuplot-nox libgnuplot-iostream-dev fonts-dejavu-core zlib1g-dev 
 CHAPTER3_TOOLS = activations
 CHAPTER4_TOOLS = losses derivatives gradient-descent
 CHAPTER5_TOOLS = backprop
-CHAPTER6_TOOLS = optimizers
+CHAPTER6_TOOLS = optimizers regularization
 CHAPTER_TOOLS  = $(CHAPTER3_TOOLS) $(CHAPTER4_TOOLS) $(CHAPTER5_TOOLS) $(CHAPTER6_TOOLS)
 
 .PHONY: all deps build bench chapters chapter3 chapter4 chapter5 chapter6 $(CHAPTER_TOOLS) mnist tables test clean help
@@ -45,7 +45,7 @@ help:
 	@echo "make chapter3          chapter 3: activations, softmax, the book's MNIST network (tables + figures)"
 	@echo "make chapter4          chapter 4: losses, derivatives, gradient descent (tables + figures)"
 	@echo "make chapter5          chapter 5: backpropagation, MNIST with ReLU, the notes' moons and sigmoid nets"
-	@echo "make chapter6          chapter 6: optimizers"
+	@echo "make chapter6          chapter 6: optimizers; initial weights, batch norm, regularisation, search"
 	@echo "make activations       the one part of chapter 3"
 	@echo "make losses|derivatives|gradient-descent   one part of chapter 4"
 	@echo "make bench             time the MNIST workloads beside the NumPy reference"

@@ -23,6 +23,7 @@ let package = Package(
         .executable(name: "gradient-descent", targets: ["GradientDescentTool"]),
         .executable(name: "backprop", targets: ["BackpropTool"]),
         .executable(name: "optimizers", targets: ["OptimizersTool"]),
+        .executable(name: "regularization", targets: ["RegularizationTool"]),
         .executable(name: "datasets", targets: ["DatasetsTool"]),
         .executable(name: "bench", targets: ["Bench"]),
         .library(name: "FromScratch", targets: ["FromScratch"]),
@@ -67,6 +68,7 @@ let package = Package(
     + chapter("GradientDescentChapter", tool: "GradientDescentTool", dependencies: ["MNISTTraining"])
     + chapter("BackpropChapter", tool: "BackpropTool", dependencies: ["Datasets", "MNISTTraining"])
     + chapter("OptimizersChapter", tool: "OptimizersTool", dependencies: ["Datasets", "MNISTTraining"])
+    + chapter("RegularizationChapter", tool: "RegularizationTool", dependencies: ["Datasets", "MNISTTraining"])
     + [
         .testTarget(name: "FromScratchTests", dependencies: ["FromScratch"], exclude: ["Fixtures"]),
         .testTarget(name: "FiguresTests", dependencies: ["Figures"]),
@@ -83,6 +85,9 @@ let package = Package(
         .testTarget(
             name: "Chapter6Tests",
             dependencies: ["OptimizersChapter", "ChapterTestSupport", "FromScratch", "Datasets", "OptimizersTool"]),
+        .testTarget(
+            name: "Chapter6RegularizationTests",
+            dependencies: ["RegularizationChapter", "ChapterTestSupport", "FromScratch", "Datasets", "RegularizationTool"]),
         .testTarget(
             name: "Chapter4Tests",
             dependencies: ["LossesChapter", "DerivativesChapter", "GradientDescentChapter", "ChapterTestSupport", "FromScratch",

@@ -1,4 +1,3 @@
-import FromScratch
 
 /// The book's `smooth_curve` (`common/util.py`), which draws the noisy mini-batch losses of
 /// DLfS figs 6-9 and 6-15 as smooth lines: a moving average weighted by a Kaiser window.

@@ -1,0 +1,3 @@
+import RegularizationChapter
+
+RegularizationCommand.main()
