@@ -21,3 +21,8 @@ public struct NumberList: ExpressibleByArgument, Sendable, CustomStringConvertib
 // The core's choices, named on the command line by their raw values (`sigmoid`, `forward`...).
 extension Activation: ExpressibleByArgument {}
 extension DifferenceScheme: ExpressibleByArgument {}
+
+/// `--weight-init 0.01`, `xavier` or `he`, as the book's `weight_init_std` argument.
+extension MultiLayerNet.WeightInit: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
+}

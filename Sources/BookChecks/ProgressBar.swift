@@ -34,3 +34,26 @@ public struct ProgressBar {
         }
     }
 }
+
+/// A progress bar that several threads advance together (parallel runs of one experiment).
+public final class SharedProgressBar: @unchecked Sendable {
+    private var bar: ProgressBar
+    private var done = 0
+    private let lock = NSLock()
+    private let every: Int
+
+    /// `every`: redraw after this many steps (drawing is the slow part).
+    public init(_ label: String, total: Int, every: Int = 1) {
+        bar = ProgressBar(label, total: total)
+        self.every = max(every, 1)
+    }
+
+    /// Counts `steps` more steps as finished.
+    public func advance(by steps: Int = 1, note: String = "") {
+        lock.withLock {
+            let before = done
+            done += steps
+            if done / every != before / every || done >= bar.total { bar.update(min(done, bar.total), note: note) }
+        }
+    }
+}

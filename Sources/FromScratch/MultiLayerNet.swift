@@ -1,15 +1,17 @@
 import Foundation
 
-/// The book's `MultiLayerNet` (`common/multi_layer_net.py`; DLfS 6.1.8, 6.2.4, 6.4):
-/// Affine → activation → … → Affine → softmax with cross-entropy, with any list of hidden
-/// sizes, a chosen initial weight scale and optional weight decay (权值衰减).
+/// The book's `MultiLayerNet` and `MultiLayerNetExtend` (`common/multi_layer_net*.py`; DLfS
+/// 6.1.8–6.5): Affine → [BatchNorm] → activation → [Dropout] → … → Affine → softmax with
+/// cross-entropy, with any list of hidden sizes, a chosen initial weight scale, and optionally
+/// a weight penalty (the book's weight decay, 权值衰减), batch normalisation and dropout.
 ///
-/// Parameters are named as the book names them, W1, b1, …, W(L), b(L), so that an `Optimizer`
-/// can update them (`trainingStep`). Weights are drawn layer after layer, `scale·randn(n_in,
-/// n_out)`, and biases start at zero, so after `RandomState(seed:)` they are NumPy's.
+/// Parameters are named as the book names them, W1, b1, …, W(L), b(L), and with batch norm
+/// gamma1, beta1, … for the hidden layers, so that an `Optimizer` can update them
+/// (`trainingStep`). Weights are drawn layer after layer, `scale·randn(n_in, n_out)`, biases
+/// start at zero, γ at one and β at zero, so after `RandomState(seed:)` they are NumPy's.
 public final class MultiLayerNet {
     /// How the initial weights are scaled (权重初始值, DLfS 6.2).
-    public enum WeightInit: Equatable, Sendable, CustomStringConvertible {
+    public enum WeightInit: Hashable, Sendable, CustomStringConvertible {
         /// A fixed standard deviation, such as the book's 0.01.
         case std(Double)
         /// He initialisation, std √(2/n_in), for ReLU (the book's 'relu' or 'he').
@@ -51,21 +53,35 @@ public final class MultiLayerNet {
     public let outputSize: Int
     public let activation: Activation
     public let weightInit: WeightInit
-    /// λ of the L2 penalty ½·λ·ΣW² added to the loss (and λ·W to each weight gradient).
-    public let weightDecayLambda: Double
+    /// The penalty on the weights added to the loss (and its gradient to each dW).
+    public let penalty: Penalty
+    /// λ of an L2 penalty ½·λ·ΣW² (the book's `weight_decay_lambda`); 0 for other penalties.
+    public var weightDecayLambda: Double {
+        if case let .l2(lambda) = penalty { return lambda }
+        return 0
+    }
     /// The Affine layers, first to last (L = hidden layers + 1).
     public let affineLayers: [AffineLayer]
+    /// One per hidden layer, between its Affine and its activation; empty without batch norm.
+    public let batchNormLayers: [BatchNormLayer]
+    /// One per hidden layer, after its activation; empty without dropout.
+    public let dropoutLayers: [DropoutLayer]
     private let activationLayers: [Layer]
     private let lastLayer: SoftmaxWithLossLayer
 
     /// `lossDelta` is the δ inside the cross-entropy's log (the book's 1e-7); a gradient check
     /// sets it to 0, because backpropagation differentiates the loss without it (see chapter 5).
+    /// `weightDecayLambda` λ > 0 is shorthand for `penalty: .l2(λ)`.
     public init(inputSize: Int, hiddenSizes: [Int], outputSize: Int, activation: Activation = .relu,
-                weightInit: WeightInit = .he, weightDecayLambda: Double = 0, lossDelta: Double = crossEntropyDelta,
+                weightInit: WeightInit = .he, weightDecayLambda: Double = 0, penalty: Penalty = .none,
+                batchNorm: Bool = false, dropoutRatio: Double? = nil, lossDelta: Double = crossEntropyDelta,
                 random: inout RandomState) {
         precondition(activation == .relu || activation == .sigmoid,
                      "MultiLayerNet: the activation must be ReLU or sigmoid, as the book's, got \(activation.rawValue)")
         precondition(weightDecayLambda >= 0, "MultiLayerNet: weight decay must not be negative, got \(weightDecayLambda)")
+        precondition(weightDecayLambda == 0 || penalty == .none, "MultiLayerNet: give weightDecayLambda or penalty, not both")
+        let penalty = weightDecayLambda > 0 ? Penalty.l2(weightDecayLambda) : penalty
+        if let problem = penalty.problem { preconditionFailure("MultiLayerNet: \(problem)") }
         let sizes = [inputSize] + hiddenSizes + [outputSize]
         precondition(sizes.allSatisfy { $0 > 0 }, "MultiLayerNet: every layer needs at least one unit, got \(sizes)")
         self.inputSize = inputSize
@@ -73,7 +89,7 @@ public final class MultiLayerNet {
         self.outputSize = outputSize
         self.activation = activation
         self.weightInit = weightInit
-        self.weightDecayLambda = weightDecayLambda
+        self.penalty = penalty
         lastLayer = SoftmaxWithLossLayer(delta: lossDelta)
         var affines: [AffineLayer] = []
         for (inputs, outputs) in zip(sizes.dropLast(), sizes.dropFirst()) {
@@ -84,11 +100,17 @@ public final class MultiLayerNet {
         affines.first?.computesInputGradient = false
         affineLayers = affines
         activationLayers = hiddenSizes.map { _ -> Layer in activation == .relu ? ReLULayer() : SigmoidLayer() }
+        batchNormLayers = batchNorm ? hiddenSizes.map { BatchNormLayer(units: $0) } : []
+        dropoutLayers = dropoutRatio.map { ratio in hiddenSizes.map { _ in DropoutLayer(ratio: ratio) } } ?? []
     }
 
-    /// W1, b1, W2, b2, …: every parameter's name, in the book's order.
+    public var usesBatchNorm: Bool { !batchNormLayers.isEmpty }
+    public var dropoutRatio: Double? { dropoutLayers.first?.ratio }
+
+    /// W1, b1, W2, b2, …, then (with batch norm) gamma1, beta1, …: every parameter's name.
     public var parameterNames: [String] {
         (1...affineLayers.count).flatMap { ["W\($0)", "b\($0)"] }
+            + (0..<batchNormLayers.count).flatMap { ["gamma\($0 + 1)", "beta\($0 + 1)"] }
     }
 
     /// The parameters by name (copies; assigning writes them back into the layers).
@@ -99,38 +121,77 @@ public final class MultiLayerNet {
                 result["W\(i + 1)"] = layer.w
                 result["b\(i + 1)"] = layer.b
             }
+            for (i, layer) in batchNormLayers.enumerated() {
+                result["gamma\(i + 1)"] = layer.gamma
+                result["beta\(i + 1)"] = layer.beta
+            }
             return result
         }
         set {
+            func take(_ name: String, like old: Matrix) -> Matrix {
+                guard let new = newValue[name] else { preconditionFailure("MultiLayerNet: \(name) is missing from the new parameters") }
+                precondition(new.shape == old.shape,
+                             "MultiLayerNet: \(name) of shape \(new.shapeDescription) for a layer of \(old.shapeDescription)")
+                return new
+            }
             for (i, layer) in affineLayers.enumerated() {
-                guard let w = newValue["W\(i + 1)"], let b = newValue["b\(i + 1)"] else {
-                    preconditionFailure("MultiLayerNet: W\(i + 1) or b\(i + 1) is missing from the new parameters")
-                }
-                precondition(w.shape == layer.w.shape && b.shape == layer.b.shape,
-                             "MultiLayerNet: W\(i + 1)/b\(i + 1) of shapes \(w.shapeDescription)/\(b.shapeDescription) "
-                             + "for layers of \(layer.w.shapeDescription)/\(layer.b.shapeDescription)")
-                layer.w = w
-                layer.b = b
+                layer.w = take("W\(i + 1)", like: layer.w)
+                layer.b = take("b\(i + 1)", like: layer.b)
+            }
+            for (i, layer) in batchNormLayers.enumerated() {
+                layer.gamma = take("gamma\(i + 1)", like: layer.gamma)
+                layer.beta = take("beta\(i + 1)", like: layer.beta)
             }
         }
     }
 
-    /// The scores before softmax.
+    /// The parameters, moved out of the layers (which are left empty until they are assigned
+    /// back), so that an optimizer can update the only copy in place rather than copy it.
+    private func takeParameters() -> NamedMatrices {
+        let taken = parameters
+        let empty = Matrix.zeros(0, 0)
+        for layer in affineLayers { (layer.w, layer.b) = (empty, empty) }
+        for layer in batchNormLayers { (layer.gamma, layer.beta) = (empty, empty) }
+        return taken
+    }
+
+    private func restoreParameters(_ params: NamedMatrices) {
+        for (i, layer) in affineLayers.enumerated() { (layer.w, layer.b) = (params["W\(i + 1)"]!, params["b\(i + 1)"]!) }
+        for (i, layer) in batchNormLayers.enumerated() { (layer.gamma, layer.beta) = (params["gamma\(i + 1)"]!, params["beta\(i + 1)"]!) }
+    }
+
+    /// The scores before softmax. Batch norm uses its running statistics and dropout scales
+    /// by (1 − ratio), as the book's `predict(x, train_flg=False)`.
     public func predict(_ x: Matrix) -> Matrix {
+        scores(x, training: false) { _ in preconditionFailure("MultiLayerNet: inference draws no random numbers") }
+    }
+
+    /// The forward pass. In training, batch norm uses the batch's statistics and dropout draws
+    /// its masks from `uniforms`.
+    private func scores(_ x: Matrix, training: Bool, uniforms: (Int) -> [Double]) -> Matrix {
         var out = x
-        for (affine, activation) in zip(affineLayers, activationLayers) { out = activation.forward(affine.forward(out)) }
+        for (i, (affine, activation)) in zip(affineLayers, activationLayers).enumerated() {
+            out = affine.forward(out)
+            if usesBatchNorm { out = batchNormLayers[i].forward(out, training: training) }
+            out = activation.forward(out)
+            if !dropoutLayers.isEmpty { out = dropoutLayers[i].forward(out, training: training, uniforms: uniforms) }
+        }
         return affineLayers[affineLayers.count - 1].forward(out)
     }
 
-    /// Mean cross-entropy of the batch plus the weight-decay penalty ½·λ·Σ‖W‖², added in the
-    /// book's order. With λ = 0 the book adds exactly 0, so the penalty is not computed.
+    /// The weights' penalty, layer after layer in the book's order. With no penalty the book
+    /// adds exactly 0, so nothing is computed.
+    private var weightPenalty: Double {
+        guard penalty.isActive else { return 0 }
+        var total = 0.0
+        for layer in affineLayers { total += penalty.value(layer.w) }
+        return total
+    }
+
+    /// Mean cross-entropy of the batch plus the weight penalty, in inference mode (the book's
+    /// `loss(x, t)` with its default `train_flg=False`).
     public func loss(_ x: Matrix, labels: [Int]) -> Double {
-        let scores = predict(x)
-        var weightDecay = 0.0
-        if weightDecayLambda != 0 {
-            for layer in affineLayers { weightDecay += 0.5 * weightDecayLambda * layer.w.map { $0 * $0 }.sum() }
-        }
-        return lastLayer.forward(scores, labels: labels) + weightDecay
+        lastLayer.forward(predict(x), labels: labels) + weightPenalty
     }
 
     /// The share of rows whose highest score is the label, `batchSize` rows at a time.
@@ -146,34 +207,60 @@ public final class MultiLayerNet {
         return Double(correct) / Double(max(x.rows, 1))
     }
 
-    /// Backpropagation: dW + λ·W for each weight, db for each bias.
+    /// Backpropagation (the training-mode loss, then every layer backward): dW plus the
+    /// penalty's gradient for each weight, db for each bias, dγ and dβ for each batch norm.
+    /// A net with dropout needs the random stream for its masks: use `gradients(_:labels:random:)`.
     public func gradients(_ x: Matrix, labels: [Int]) -> NamedMatrices {
-        _ = loss(x, labels: labels)
+        precondition(dropoutLayers.isEmpty, "MultiLayerNet: a net with dropout needs gradients(_:labels:random:) for its masks")
+        return backpropagate(x, labels: labels) { _ in [] }
+    }
+
+    /// Backpropagation drawing dropout's masks from `random`, as the book's code draws them from
+    /// NumPy's global stream between the mini-batches.
+    public func gradients(_ x: Matrix, labels: [Int], random: inout RandomState) -> NamedMatrices {
+        backpropagate(x, labels: labels) { random.rand($0) }
+    }
+
+    private func backpropagate(_ x: Matrix, labels: [Int], uniforms: (Int) -> [Double]) -> NamedMatrices {
+        _ = lastLayer.forward(scores(x, training: true, uniforms: uniforms), labels: labels)
         var dout = affineLayers[affineLayers.count - 1].backward(lastLayer.backward())
-        for (affine, activation) in zip(affineLayers, activationLayers).reversed() {
-            dout = affine.backward(activation.backward(dout))
+        for i in stride(from: activationLayers.count - 1, through: 0, by: -1) {
+            if !dropoutLayers.isEmpty { dout = dropoutLayers[i].backward(dout) }
+            dout = activationLayers[i].backward(dout)
+            if usesBatchNorm { dout = batchNormLayers[i].backward(dout) }
+            dout = affineLayers[i].backward(dout)
         }
         var grads: NamedMatrices = [:]
         for (i, layer) in affineLayers.enumerated() {
-            grads["W\(i + 1)"] = weightDecayLambda == 0 ? layer.dW : layer.dW + weightDecayLambda * layer.w
+            grads["W\(i + 1)"] = penalty.adding(to: layer.dW, weights: layer.w)
             grads["b\(i + 1)"] = layer.db
+        }
+        for (i, layer) in batchNormLayers.enumerated() {
+            grads["gamma\(i + 1)"] = layer.dgamma
+            grads["beta\(i + 1)"] = layer.dbeta
         }
         return grads
     }
 
-    /// The book's `numerical_gradient` method: every parameter nudged by ±h, the loss recomputed.
-    /// Slow (two forward passes per parameter); for gradient checks on small nets.
+    /// The book's `numerical_gradient` method: every parameter nudged by ±h, the loss recomputed
+    /// (in training mode, as the book's, so batch norm normalises by the batch). Slow (two
+    /// forward passes per parameter); for gradient checks on small nets without dropout.
     public func numericalGradients(_ x: Matrix, labels: [Int], h: Double = defaultDifferenceStep) -> NamedMatrices {
+        precondition(dropoutLayers.isEmpty, "MultiLayerNet: a numerical gradient needs a deterministic loss; this net has dropout")
+        let trainingLoss = { self.lastLayer.forward(self.scores(x, training: true) { _ in [] }, labels: labels) + self.weightPenalty }
+        func numerical(_ matrix: Matrix, read: (Int) -> Double, write: (Int, Double) -> Void) -> Matrix {
+            var grad = Matrix.zeros(like: matrix)
+            grad.storage = numericalGradient(count: grad.count, h: h, read: read, write: write, f: trainingLoss)
+            return grad
+        }
         var grads: NamedMatrices = [:]
         for (i, layer) in affineLayers.enumerated() {
-            var dW = Matrix.zeros(like: layer.w)
-            dW.storage = numericalGradient(count: dW.count, h: h, read: { layer.w[flat: $0] },
-                                           write: { layer.w[flat: $0] = $1 }, f: { loss(x, labels: labels) })
-            var db = Matrix.zeros(like: layer.b)
-            db.storage = numericalGradient(count: db.count, h: h, read: { layer.b[flat: $0] },
-                                           write: { layer.b[flat: $0] = $1 }, f: { loss(x, labels: labels) })
-            grads["W\(i + 1)"] = dW
-            grads["b\(i + 1)"] = db
+            grads["W\(i + 1)"] = numerical(layer.w, read: { layer.w[flat: $0] }, write: { layer.w[flat: $0] = $1 })
+            grads["b\(i + 1)"] = numerical(layer.b, read: { layer.b[flat: $0] }, write: { layer.b[flat: $0] = $1 })
+        }
+        for (i, layer) in batchNormLayers.enumerated() {
+            grads["gamma\(i + 1)"] = numerical(layer.gamma, read: { layer.gamma[flat: $0] }, write: { layer.gamma[flat: $0] = $1 })
+            grads["beta\(i + 1)"] = numerical(layer.beta, read: { layer.beta[flat: $0] }, write: { layer.beta[flat: $0] = $1 })
         }
         return grads
     }
@@ -183,10 +270,14 @@ public final class MultiLayerNet {
     /// after the update, which is what the book records.
     @discardableResult
     public func trainingStep<O: Optimizer>(_ x: Matrix, labels: [Int], optimizer: inout O) -> Double {
-        let grads = gradients(x, labels: labels)
-        var params = parameters
-        optimizer.update(&params, gradients: grads)
-        parameters = params
+        update(with: gradients(x, labels: labels), optimizer: &optimizer)
         return loss(x, labels: labels)
+    }
+
+    /// The optimizer's update of every parameter, in place.
+    public func update<O: Optimizer>(with grads: NamedMatrices, optimizer: inout O) {
+        var params = takeParameters()
+        optimizer.update(&params, gradients: grads)
+        restoreParameters(params)
     }
 }

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Biases are not penalised, as in the book. Each case gives the penalty of one weight matrix
 /// and its gradient, which backpropagation adds to the loss's gradient dW.
-public enum Penalty: Equatable, Sendable, CustomStringConvertible {
+public enum Penalty: Hashable, Sendable, CustomStringConvertible {
     /// No penalty.
     case none
     /// L2, the book's weight decay (权值衰减): ½·λ·ΣW², gradient λ·W. Shrinks every weight in

@@ -1,4 +1,5 @@
 import Figures
+import Foundation
 import FromScratch
 
 /// The two figures of a training run (DLfS figs 4-11 and 4-12, 5-?): the mini-batch loss per
@@ -39,6 +40,34 @@ public enum LearningCurves {
             "set key bottom right",
             "plot $acc using 1:2 with linespoints linestyle 1 pointtype 7 pointsize 0.8 title \"train\", \\",
             "     $acc using 1:3 with linespoints linestyle 2 dashtype 2 pointtype 5 pointsize 0.8 title \"test\"")
+        return figure
+    }
+
+    /// Every fourth point of a smoothed curve is drawn (the smoothing leaves no detail finer
+    /// than that); a marker every 100 iterations, as the book's `markevery=100`.
+    public static let smoothedStride = 4
+
+    /// Mini-batch losses of several runs over the same iterations, each smoothed as the book's
+    /// `smooth_curve` (DLfS figs 6-9 and 6-15).
+    public static func smoothedLosses(name: String, caption: String, title: String,
+                                      series: [(title: String, losses: [Double])], yMax: Double = 1,
+                                      key: String = "top right") -> Figure {
+        var figure = Figure(name: name, caption: caption, width: 960, height: 660)
+        let iterations = series.map(\.losses.count).min() ?? 0
+        let curves = series.map { LossSmoothing.smoothCurve($0.losses) }
+        figure.data("loss", rows: stride(from: 0, to: iterations, by: smoothedStride).map { i in [Double(i)] + curves.map { $0[i] } })
+        let pointTypes = [7, 2, 5, 9, 13, 11]
+        let plots = series.enumerated().map { k, entry in
+            "$loss using 1:\(k + 2) with linespoints linestyle \(k + 1) pointtype \(pointTypes[k % pointTypes.count]) "
+                + "pointsize 1.5 pointinterval \(100 / smoothedStride) title \"\(entry.title)\""
+        }
+        figure.gnuplot(
+            "set title \"\(title)\\n"
+                + "mini-batch loss, smoothed as the book smooths it (Kaiser window of 11 points, beta 2)\"",
+            "set xlabel \"iterations\"", "set ylabel \"loss\"",
+            "set xrange [0:\(iterations)]", "set yrange [0:\(String(format: "%g", yMax))]",
+            "set key \(key)",
+            "plot " + plots.joined(separator: ", \\\n     "))
         return figure
     }
 

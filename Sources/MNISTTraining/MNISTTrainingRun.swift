@@ -39,7 +39,7 @@ public struct MNISTTrainingRun: Sendable {
 
     /// Trains as `setup` says on MNIST from `MNIST_DIR` or the user cache, with a progress bar.
     public static func run(_ setup: Setup, showProgress: Bool = true) throws -> MNISTTrainingRun {
-        if let done = cache.value(for: setup) { return done }
+        if let done = cache.stored(setup) { return done }
         let data = try MNISTData.shared()
         var random = RandomState(seed: setup.seed)
         let net = TwoLayerNet(inputSize: MNIST.pixelsPerImage, hiddenSize: setup.hiddenSize, outputSize: MNIST.classCount,
@@ -61,14 +61,7 @@ public struct MNISTTrainingRun: Sendable {
     }
 
     /// Runs already done in this process, so a chapter's check and its figures share one run.
-    private static let cache = RunCache()
-}
-
-private final class RunCache: @unchecked Sendable {
-    private var runs: [MNISTTrainingRun.Setup: MNISTTrainingRun] = [:]
-    private let lock = NSLock()
-    func value(for setup: MNISTTrainingRun.Setup) -> MNISTTrainingRun? { lock.withLock { runs[setup] } }
-    func store(_ run: MNISTTrainingRun, for setup: MNISTTrainingRun.Setup) { lock.withLock { runs[setup] = run } }
+    private static let cache = RunCache<Setup, MNISTTrainingRun>()
 }
 
 /// MNIST loaded once per process (from `MNIST_DIR` or the user cache), for every run that needs it.

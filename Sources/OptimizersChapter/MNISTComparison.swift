@@ -64,17 +64,17 @@ public struct MNISTComparison: Sendable {
 
     /// Trains as `setup` says on MNIST from `MNIST_DIR` or the user cache (once per process).
     public static func run(_ setup: Setup, showProgress: Bool = true) throws -> MNISTComparison {
-        if let done = cache.value(for: setup) { return done }
-        let mnist = try MNISTData.shared()
-        let count = min(setup.trainingImages ?? mnist.trainImages.rows, mnist.trainImages.rows)
-        let result = run(setup, images: mnist.trainImages.rows(0..<count), labels: Array(mnist.trainLabels[0..<count]),
-                         showProgress: showProgress)
-        cache.store(result, for: setup)
-        return result
+        try cache.value(for: setup) {
+            let mnist = try MNISTData.shared()
+            let count = min(setup.trainingImages ?? mnist.trainImages.rows, mnist.trainImages.rows)
+            return run(setup, images: mnist.trainImages.rows(0..<count), labels: Array(mnist.trainLabels[0..<count]),
+                       showProgress: showProgress)
+        }
     }
 
     /// The book's loop on the given images: weights for every net, then per iteration one batch
-    /// that every optimizer trains on.
+    /// that every optimizer trains on. The batches are drawn first, in the book's order, so the
+    /// networks can then train in parallel and still see the book's batches.
     public static func run(_ setup: Setup, images: Matrix, labels: [Int], showProgress: Bool = false) -> MNISTComparison {
         precondition(images.rows == labels.count && images.rows > 0, "MNISTComparison: \(images.rows) images, \(labels.count) labels")
         var random = RandomState(seed: setup.seed)
@@ -82,28 +82,19 @@ public struct MNISTComparison: Sendable {
             MultiLayerNet(inputSize: MNIST.pixelsPerImage, hiddenSizes: setup.hiddenSizes, outputSize: MNIST.classCount,
                           activation: .relu, weightInit: .he, random: &random)
         }
-        var optimizers = setup.optimizers.map { $0.make() }
-        var losses = setup.optimizers.map { _ in [Double]() }
+        let batches = SideBySideTraining.drawBatches(iterations: setup.iterations, trainSize: images.rows,
+                                                     batchSize: setup.batchSize, random: &random)
         let names = setup.optimizers.map(\.bookName).joined(separator: ", ")
-        var bar = ProgressBar("training \(setup.architecture) with \(names)", total: setup.iterations)
+        let bar = showProgress ? SharedProgressBar("training \(setup.architecture) with \(names)",
+                                                   total: setup.iterations * nets.count, every: 20) : nil
         let started = Date()
-        for i in 0..<setup.iterations {
-            let mask = random.choice(images.rows, size: setup.batchSize)
-            let x = images.gathering(rows: mask)
-            let t = mask.map { labels[$0] }
-            for k in nets.indices {
-                losses[k].append(nets[k].trainingStep(x, labels: t, optimizer: &optimizers[k]))
-            }
-            if showProgress, (i + 1) % 20 == 0 || i + 1 == setup.iterations {
-                bar.update(i + 1, note: zip(setup.optimizers, losses).map { "\($0.bookName) \(String(format: "%.3f", $1[i]))" }
-                    .joined(separator: " "))
-            }
-        }
+        let losses = SideBySideTraining.train(nets, optimizers: setup.optimizers.map { $0.make() }, images: images, labels: labels,
+                                              batches: batches) { _, _, _ in bar?.advance() }
         return MNISTComparison(setup: setup, losses: Dictionary(uniqueKeysWithValues: zip(setup.optimizers, losses)),
                                seconds: Date().timeIntervalSince(started))
     }
 
-    private static let cache = ComparisonCache()
+    private static let cache = RunCache<Setup, MNISTComparison>()
 
     // MARK: - The book's reading of fig 6-9
 
@@ -143,11 +134,4 @@ public struct MNISTComparison: Sendable {
         "mnist-others-faster": { bookFinding(\.othersLearnFaster) },
         "mnist-adagrad-fastest": { bookFinding(\.adagradSlightlyFastest) },
     ]
-}
-
-private final class ComparisonCache: @unchecked Sendable {
-    private var runs: [MNISTComparison.Setup: MNISTComparison] = [:]
-    private let lock = NSLock()
-    func value(for setup: MNISTComparison.Setup) -> MNISTComparison? { lock.withLock { runs[setup] } }
-    func store(_ run: MNISTComparison, for setup: MNISTComparison.Setup) { lock.withLock { runs[setup] = run } }
 }

@@ -2,6 +2,7 @@ import BookChecks
 import Figures
 import Foundation
 import FromScratch
+import MNISTTraining
 
 /// The figures of DLfS 6.1 and seed 004 §3.3: optimizer paths over contours (figs 6-3 to 6-8),
 /// the notes' momentum example, AdaGrad's and RMSProp's accumulators, and the MNIST loss
@@ -131,30 +132,13 @@ public enum OptimizerFigures {
 
     // MARK: - DLfS fig 6-9
 
-    /// Every fourth point of the smoothed curves is drawn (the smoothing leaves no detail finer
-    /// than that); a marker every 100 iterations, as the book's `markevery=100`.
-    public static let mnistStride = 4
-
     /// The smoothed mini-batch loss of each optimizer on MNIST (DLfS fig 6-9).
     public static func mnistLosses(_ run: MNISTComparison, name: String = "mnist-optimizers") -> Figure {
         let setup = run.setup
-        var figure = Figure(name: name,
-                            caption: "MNIST, \(setup.architecture) ReLU, He initial weights: loss per optimizer (DLfS 6.1.8, fig 6-9)",
-                            width: 960, height: 660)
-        let curves = setup.optimizers.map { run.smoothed($0) }
-        figure.data("loss", rows: stride(from: 0, to: setup.iterations, by: mnistStride).map { i in [Double(i)] + curves.map { $0[i] } })
-        let pointTypes = [7, 2, 5, 9, 13, 11]
-        let plots = setup.optimizers.enumerated().map { k, kind in
-            "$loss using 1:\(k + 2) with linespoints linestyle \(k + 1) pointtype \(pointTypes[k % pointTypes.count]) "
-                + "pointsize 1.5 pointinterval \(100 / mnistStride) title \"\(kind.bookName) (lr \(shortest(kind.defaultLearningRate)))\""
-        }
-        figure.gnuplot(
-            "set title \"MNIST, \(setup.architecture) ReLU net, He init, batch \(setup.batchSize), seed \(setup.seed)\\n"
-                + "mini-batch loss, smoothed as the book smooths it (Kaiser window of 11 points, beta 2)\"",
-            "set xlabel \"iterations\"", "set ylabel \"loss\"",
-            "set xrange [0:\(setup.iterations)]", "set yrange [0:1]",
-            "set key top right",
-            "plot " + plots.joined(separator: ", \\\n     "))
-        return figure
+        return LearningCurves.smoothedLosses(
+            name: name,
+            caption: "MNIST, \(setup.architecture) ReLU, He initial weights: loss per optimizer (DLfS 6.1.8, fig 6-9)",
+            title: "MNIST, \(setup.architecture) ReLU net, He init, batch \(setup.batchSize), seed \(setup.seed)",
+            series: setup.optimizers.map { ("\($0.bookName) (lr \(shortest($0.defaultLearningRate)))", run.losses[$0]!) })
     }
 }

@@ -1,0 +1,166 @@
+import XCTest
+@testable import FromScratch
+
+/// Batch normalisation and dropout against the book's layers run in NumPy 2.4, and the
+/// networks and training loop of chapter 6 built from them.
+final class BatchNormalizationTests: XCTestCase {
+    /// `np.random.seed(0)`; x = randn(5, 3)·2 + 1, γ = randn(3), β = randn(3), dout = randn(5, 3);
+    /// forward (train), backward, a second batch randn(5, 3), then x in inference mode. The
+    /// numbers are the book's `BatchNormalization` in NumPy 2.4, printed with `repr`.
+    func testForwardBackwardAndRunningStatisticsAreTheBooksToTheLastBit() {
+        var random = RandomState(seed: 0)
+        let x = random.randn(5, 3) * 2 + 1
+        let gamma = Matrix(row: random.randn(3)), beta = Matrix(row: random.randn(3))
+        let dout = random.randn(5, 3)
+        let layer = BatchNormLayer(gamma: gamma, beta: beta)
+        let out = layer.forward(x, training: true)
+        let dx = layer.backward(dout)
+        _ = layer.forward(random.randn(5, 3), training: true)
+        let inference = layer.forward(x, training: false)
+        XCTAssertEqual(out.storage, [0.5794566591458287, -1.0129690563929041, -2.702968811484104, 0.8152480475112588, 2.0441594016989706,
+                                     -2.229394787397081, 0.17696244443005288, -2.1619737721910575, -2.4410145696498113, -0.08980806263279151,
+                                     -1.5465467255132, -2.818101451920543, 0.08347941980015783, -1.5931485441104334, -2.5734694587188542])
+        XCTAssertEqual(dx.storage, [-0.08829887892142085, 0.603404153907694, 0.04574496060116179, 0.1299266840680716, 0.003119762034690915,
+                                    0.09278130200425991, 0.01338698963827814, 0.617383687579329, -0.14319464341047367, 0.3031566825426553,
+                                    -0.21994962719531988, 0.028749079533509327, -0.35817147732758414, -1.003957976326394, -0.024080698728457344])
+        XCTAssertEqual(layer.dgamma.storage, [5.189978963313929, -4.258061422258631, -2.5483183297932253])
+        XCTAssertEqual(layer.dbeta.storage, [0.9103403268751236, 0.9731001088952196, 0.041515488269156464])
+        XCTAssertEqual(layer.runningMean.storage, [0.25395503863924745, 0.1885360895771394, 0.10597014488318324])
+        XCTAssertEqual(layer.runningVariance.storage, [0.2781399671796324, 0.3428238065562498, 0.3114283750667753])
+        XCTAssertEqual(inference.storage, [3.017275355977654, 3.2587533527542414, -3.601284758733194, 3.6206593222906376, 10.747621854518565,
+                                           -2.1631102183427435, 1.9873032379253555, 0.4441038074452548, -2.8057683195035494, 1.3046445209859534,
+                                           1.9516793928939258, -3.950925625465336, 1.748082634598223, 1.8375216477412781, -3.208014303278905])
+    }
+
+    /// In training each column comes out with mean 0 and variance σ²/(σ² + ε), whatever its scale.
+    func testTrainingOutputIsNormalisedPerColumn() {
+        var random = RandomState(seed: 4)
+        let x = Matrix(rows: 50, cols: 2, storage: zip(random.normal(loc: 100, scale: 0.01, count: 50), random.normal(loc: -3, scale: 40, count: 50))
+            .flatMap { [$0, $1] })
+        let out = BatchNormLayer(units: 2).forward(x, training: true)
+        for c in 0..<2 {
+            let column = (0..<50).map { out[$0, c] }
+            let mean = column.reduce(0, +) / 50
+            let variance = column.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / 50
+            // Column 0 sits at 100 with spread 0.01: subtracting its mean leaves rounding of ~1e-14,
+            // magnified 100-fold by the division by 0.01.
+            XCTAssertEqual(mean, 0, accuracy: 1e-10)
+            XCTAssertEqual(variance, 1, accuracy: c == 0 ? 0.02 : 1e-8, "column \(c): ε matters only for a tiny spread")
+        }
+    }
+
+    /// The backward pass against central differences of Σ dout·out, for x, γ and β.
+    func testBackwardMatchesNumericalGradients() {
+        var random = RandomState(seed: 9)
+        var x = random.randn(4, 3)
+        let dout = random.randn(4, 3)
+        let layer = BatchNormLayer(gamma: Matrix(row: [1.5, -0.5, 2]), beta: Matrix(row: [0.1, 0.2, 0.3]))
+        _ = layer.forward(x, training: true)
+        let dx = layer.backward(dout)
+        func objective(_ x: Matrix) -> Double { (BatchNormLayer(gamma: layer.gamma, beta: layer.beta).forward(x, training: true) * dout).sum() }
+        let numerical = numericalGradient({ objective($0) }, at: &x)
+        for (a, b) in zip(dx.storage, numerical.storage) { XCTAssertEqual(a, b, accuracy: 1e-7) }
+        var gamma = layer.gamma
+        let dgamma = numericalGradient({ g in (BatchNormLayer(gamma: g, beta: layer.beta).forward(x, training: true) * dout).sum() }, at: &gamma)
+        for (a, b) in zip(layer.dgamma.storage, dgamma.storage) { XCTAssertEqual(a, b, accuracy: 1e-7) }
+    }
+
+    func testEpsilonIsTheBooks10eMinus7() {
+        XCTAssertEqual(BatchNormLayer.epsilon, 1e-6, "the book writes 10e-7, which is 1e-6")
+    }
+
+    /// `np.random.seed(1); np.random.rand(2, 3) > 0.2` is [T, T, F, T, F, F]: those entries pass.
+    func testDropoutMasksAreNumPysDraws() {
+        var random = RandomState(seed: 1)
+        let layer = DropoutLayer(ratio: 0.2)
+        let x = Matrix([[1, 2, 3], [4, 5, 6]])
+        let y = layer.forward(x, training: true) { random.rand($0) }
+        XCTAssertEqual(y.storage, [1, 2, 0, 4, 0, 0])
+        XCTAssertEqual(layer.backward(Matrix([[1, 1, 1], [1, 1, 1]])).storage, [1, 1, 0, 1, 0, 0])
+        XCTAssertEqual(layer.forward(x, training: false) { _ in [] }.storage, x.storage.map { $0 * 0.8 })
+    }
+
+    private let batch: (x: Matrix, labels: [Int]) = {
+        var random = RandomState(seed: 11)
+        return (random.randn(6, 5), [0, 2, 1, 1, 0, 2])
+    }()
+
+    /// With batch norm the book's extended net has gamma/beta per hidden layer, and backprop
+    /// matches the numerical gradient of the training-mode loss.
+    func testBatchNormNetGradientsMatchNumericalOnes() {
+        for penalty in [Penalty.none, .l2(0.1), .elasticNet(0.05, l1Ratio: 0.5)] {
+            var random = RandomState(seed: 3)
+            let net = MultiLayerNet(inputSize: 5, hiddenSizes: [4, 3], outputSize: 3, penalty: penalty, batchNorm: true,
+                                    lossDelta: 0, random: &random)
+            XCTAssertEqual(net.parameterNames, ["W1", "b1", "W2", "b2", "W3", "b3", "gamma1", "beta1", "gamma2", "beta2"])
+            let analytic = net.gradients(batch.x, labels: batch.labels)
+            let numerical = net.numericalGradients(batch.x, labels: batch.labels, h: 1e-5)
+            for name in net.parameterNames {
+                let difference = zip(analytic[name]!.storage, numerical[name]!.storage).map { abs($0 - $1) }.max()!
+                XCTAssertLessThan(difference, 1e-7, "\(penalty) \(name)")
+            }
+        }
+    }
+
+    /// The penalty's value is added to the loss and its gradient to each dW (biases untouched).
+    func testPenaltiesEnterLossAndGradients() {
+        func net(_ penalty: Penalty) -> MultiLayerNet {
+            var random = RandomState(seed: 3)
+            return MultiLayerNet(inputSize: 5, hiddenSizes: [4], outputSize: 3, penalty: penalty, random: &random)
+        }
+        let plain = net(.none)
+        for penalty in [Penalty.l1(0.1), .l2(0.1), .elasticNet(0.1, l1Ratio: 0.3)] {
+            let penalised = net(penalty)
+            let expected = plain.affineLayers.map { penalty.value($0.w) }.reduce(0, +)
+            XCTAssertEqual(penalised.loss(batch.x, labels: batch.labels) - plain.loss(batch.x, labels: batch.labels), expected, accuracy: 1e-14)
+            let g0 = plain.gradients(batch.x, labels: batch.labels), g1 = penalised.gradients(batch.x, labels: batch.labels)
+            XCTAssertEqual(g1["W1"]!, g0["W1"]! + penalty.gradient(plain.affineLayers[0].w))
+            XCTAssertEqual(g1["b1"], g0["b1"])
+        }
+        XCTAssertEqual(net(.l2(0.25)).weightDecayLambda, 0.25)
+    }
+
+    /// A dropout net draws its masks from the stream it is given, so two runs from one seed agree,
+    /// and inference is deterministic.
+    func testDropoutNetTrainsReproducibly() {
+        func trained() -> Matrix {
+            var random = RandomState(seed: 5)
+            let net = MultiLayerNet(inputSize: 5, hiddenSizes: [4, 4], outputSize: 3, dropoutRatio: 0.5, random: &random)
+            var sgd = SGD(learningRate: 0.1)
+            for _ in 0..<5 { net.update(with: net.gradients(batch.x, labels: batch.labels, random: &random), optimizer: &sgd) }
+            return net.predict(batch.x)
+        }
+        XCTAssertEqual(trained(), trained())
+    }
+
+    /// The scripts' loops: 300 images in batches of 100 give 3 iterations per epoch; stopping at
+    /// the 201st measurement is 601 updates, the book's Trainer makes int(301·3) = 903.
+    func testEpochSchedulesCountAsTheBooksLoops() {
+        XCTAssertEqual(EpochSchedule(epochs: 201).updates(trainSize: 300), 601)
+        XCTAssertEqual(EpochSchedule(epochs: 301, stop: .trainerIterations).updates(trainSize: 300), 903)
+        XCTAssertEqual(EpochSchedule(epochs: 20).updates(trainSize: 1000), 191)
+        XCTAssertEqual(EpochSchedule(epochs: 50, stop: .trainerIterations).updates(trainSize: 400), 200)
+        // 1000 / 128 = 7.8125: only multiples of 125 are whole epochs, as in Python's float modulo.
+        let odd = EpochSchedule(epochs: 3, batchSize: 128)
+        XCTAssertEqual((0..<300).filter { odd.measures(after: $0, trainSize: 1000) }, [0, 125, 250])
+    }
+
+    /// Training in parallel gives exactly what training one after another gives.
+    func testParallelSideBySideTrainingEqualsSequential() {
+        var random = RandomState(seed: 2)
+        let images = random.rand(40, 5), labels = (0..<40).map { $0 % 3 }
+        func nets() -> [MultiLayerNet] {
+            var r = RandomState(seed: 8)
+            return (0..<3).map { _ in MultiLayerNet(inputSize: 5, hiddenSizes: [6], outputSize: 3, random: &r) }
+        }
+        let batches = SideBySideTraining.drawBatches(iterations: 20, trainSize: 40, batchSize: 8, random: &random)
+        let optimizers: [any Optimizer] = [SGD(learningRate: 0.1), Momentum(), AdaGrad()]
+        let parallel = SideBySideTraining.train(nets(), optimizers: optimizers, images: images, labels: labels, batches: batches)
+        let sequentialNets = nets()
+        for k in 0..<3 {
+            var optimizer = optimizers[k]
+            let losses = batches.map { sequentialNets[k].trainingStep(images.gathering(rows: $0), labels: $0.map { labels[$0] }, optimizer: &optimizer) }
+            XCTAssertEqual(parallel[k], losses)
+        }
+    }
+}
