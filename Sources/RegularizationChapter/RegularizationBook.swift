@@ -13,18 +13,30 @@ public enum RegularizationBook: BookChapter {
 
     /// Every topic's rows; a topic added here is checked by `check` and the tests.
     static let topics: [[String: () -> Finding]] = [
-        ActivationHistograms.rows, PenaltyExamples.rows, AugmentationExamples.rows, SearchCoverage.rows,
+        ActivationHistograms.rows, InitComparison.rows, BatchNormExamples.rows, BatchNormExperiment.rows,
+        OverfittingRun.rows, PenaltyExamples.rows, AugmentationExamples.rows, SearchCoverage.rows, HyperparameterSearch.rows,
     ]
 
     public static var examples: [String: () -> Finding] {
         topics.reduce(into: [:]) { all, rows in all.merge(rows) { first, _ in first } }
     }
 
-    public static let slowExamples: Set<String> = []
+    /// The MNIST training experiments: about two minutes together on two cores (see the text).
+    public static let slowExamples: Set<String> = Set(
+        [InitComparison.rows, BatchNormExperiment.rows, OverfittingRun.rows, HyperparameterSearch.rows].flatMap(\.keys))
 
     public static func figures() -> [Figure] {
         ActivationHistograms.figures() + PenaltyExamples.figures() + AugmentationExamples.figures() + SearchCoverage.figures()
     }
 
-    public static func slowFigures() -> [Figure] { [] }
+    public static func slowFigures() -> [Figure] {
+        var figures: [Figure] = []
+        if let run = try? InitComparison.run(InitComparison.Setup()) { figures.append(run.figure()) }
+        if let run = try? BatchNormExperiment.run(BatchNormExperiment.Setup()) { figures.append(run.figure()) }
+        figures += OverfittingRun.chapterFigures()
+        if let run = try? HyperparameterSearch.run(HyperparameterSearch.Setup()) {
+            figures += [run.bestTrialsFigure(), run.mapFigure()]
+        }
+        return figures
+    }
 }

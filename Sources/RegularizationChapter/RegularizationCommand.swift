@@ -9,7 +9,8 @@ public struct RegularizationCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "regularization",
         abstract: "Initial weights, batch normalisation, overfitting and its cures, hyperparameter search (DLfS 6.2-6.5).",
-        subcommands: [CheckCommand<RegularizationBook>.self, Histograms.self, Penalties.self, Augment.self, Coverage.self],
+        subcommands: [CheckCommand<RegularizationBook>.self, Histograms.self, InitMNIST.self, BatchNorm.self, BatchNormMNIST.self,
+                      Overfit.self, Penalties.self, Augment.self, Coverage.self, Search.self],
         defaultSubcommand: CheckCommand<RegularizationBook>.self)
 
     public init() {}

@@ -1,18 +1,96 @@
 import ChapterTestSupport
+import Datasets
 import Foundation
+import MNISTTraining
 import XCTest
 @testable import FromScratch
 @testable import RegularizationChapter
 
-/// Chapter 6.2–6.5 (Chapters/06-regularization.md): the rows, the text and the figures.
+/// Chapter 6.2–6.5 (Chapters/06-regularization.md): the rows, the text and the figures, and
+/// short versions of the MNIST experiments whose full runs are slow rows.
 final class RegularizationTests: XCTestCase {
     override class func setUp() { useOfflineDataIfPresent() }
 
     func testEveryPrintedValue() throws {
-        try assertBookValues(RegularizationBook.self, errata: [])
+        try assertBookValues(RegularizationBook.self, errata: RegularizationTests.errata)
     }
 
     func testChapterTextIsCurrent() throws { try assertTextIsCurrent(RegularizationBook.self) }
 
     func testFiguresRegenerateIdentically() throws { try assertFiguresRegenerateIdentically(RegularizationBook.self) }
+
+    static let errata: Set<String> = ["batchnorm-notes-variance", "batchnorm-one-image", "search-weight-decay"]
+
+    /// `np.logspace(0, -4, num=16)` in NumPy 2.4, printed with `repr`.
+    func testWeightScalesAreNumPysLogspace() {
+        XCTAssertEqual(BatchNormExperiment.Setup.bookScales,
+                       [1.0, 0.5411695265464637, 0.2928644564625237, 0.15848931924611134, 0.08576958985908942, 0.046415888336127795,
+                        0.025118864315095794, 0.013593563908785255, 0.007356422544596414, 0.003981071705534973, 0.0021544346900318843,
+                        0.0011659144011798323, 0.000630957344480193, 0.0003414548873833601, 0.00018478497974222906, 0.0001])
+    }
+
+    /// A short batch-norm run: 3 scales on 300 images for 5 epochs. Both nets of a scale see the
+    /// same batches; at a tiny scale only the batch-norm net learns.
+    func testShortBatchNormRun() throws {
+        let mnist = try MNISTData.shared()
+        let setup = BatchNormExperiment.Setup(weightScales: [0.05, 1e-4], trainingImages: 300, epochs: 8)
+        let run = BatchNormExperiment.run(setup, images: mnist.trainImages.rows(0..<300), labels: Array(mnist.trainLabels[0..<300]))
+        XCTAssertEqual(run.pairs.map(\.withBatchNorm.count), [8, 8])
+        XCTAssertLessThan(run.pairs[1].without.last!, 0.2, "1e-4 without batch norm stays at chance")
+        XCTAssertGreaterThan(run.pairs[1].withBatchNorm.last!, 0.3, "with batch norm it learns")
+        // Drawn in the book's order and trained in parallel, the run repeats exactly.
+        let again = BatchNormExperiment.run(setup, images: mnist.trainImages.rows(0..<300), labels: Array(mnist.trainLabels[0..<300]))
+        XCTAssertEqual(again.pairs.map(\.withBatchNorm), run.pairs.map(\.withBatchNorm))
+    }
+
+    /// A short overfitting run: 100 images, 30 epochs; the training accuracy outruns the test accuracy.
+    func testShortOverfittingRun() throws {
+        let mnist = try MNISTData.shared()
+        var setup = OverfittingRun.Setup()
+        setup.trainingImages = 100
+        setup.epochs = 30
+        let run = OverfittingRun.run(setup, mnist: mnist) {}
+        XCTAssertEqual(run.curves.trainAccuracy.count, 30)
+        XCTAssertEqual(run.curves.updates, 30, "100 images in batches of 100: one update per epoch")
+        XCTAssertGreaterThan(run.curves.trainAccuracy.last!, run.curves.testAccuracy.last! + 0.1)
+    }
+
+    /// The search draws as the script: permutation(500), then 10^U(−8, −4) and 10^U(−6, −2)
+    /// (NumPy 2.4 with seed 0 gives the first trial's weight decay and learning rate below).
+    func testSearchDrawsTheScriptsHyperparameters() throws {
+        let mnist = try MNISTData.shared()
+        var setup = HyperparameterSearch.Setup()
+        setup.trials = 3
+        setup.epochs = 2
+        let run = HyperparameterSearch.run(setup, images: mnist.trainImages.rows(0..<500), labels: Array(mnist.trainLabels[0..<500]))
+        let first = run.ranked.first { $0.number == 1 }!
+        XCTAssertEqual(first.weightDecay, 6.909132715896656e-07)
+        XCTAssertEqual(first.learningRate, 1.5081662054491436e-06)
+        XCTAssertEqual(run.ranked.count, 3)
+        XCTAssertEqual(first.curves.testAccuracy.count, 2)
+        for (a, b) in zip(run.ranked, run.ranked.dropFirst()) { XCTAssertGreaterThanOrEqual(a.validationAccuracy, b.validationAccuracy) }
+    }
+
+    /// A short initial-scale comparison: std 0.01 sits at ln 10 while He's loss falls.
+    func testShortInitComparison() throws {
+        let mnist = try MNISTData.shared()
+        var setup = InitComparison.Setup()
+        setup.iterations = 150
+        let run = InitComparison.run(setup, images: mnist.trainImages.rows(0..<5000), labels: Array(mnist.trainLabels[0..<5000]))
+        XCTAssertEqual(run.losses[0].last!, log(10.0), accuracy: 0.01)
+        XCTAssertLessThan(run.losses[2].suffix(20).reduce(0, +) / 20, 1.5)
+    }
+
+    func testBadFlagsAreNamed() throws {
+        for (arguments, message) in [(["overfit", "--dropout", "1"], "--dropout must lie in [0, 1)"),
+                                     (["overfit", "--weight-decay=-1"], "--weight-decay must be a number >= 0"),
+                                     (["batchnorm", "--batch", "1,2;3"], "--batch needs rows of equally many numbers"),
+                                     (["batchnorm-mnist", "--scales", "0,1"], "--scales must be a positive number"),
+                                     (["search", "--lr-exponents=-2,-6"], "--lr-exponents needs two increasing exponents"),
+                                     (["init-mnist", "--inits", "he", "he"], "--inits needs distinct entries")] {
+            let result = try runTool("regularization", arguments)
+            XCTAssertNotEqual(result.status, 0, "\(arguments)")
+            XCTAssertTrue(result.stderr.contains(message), "\(arguments): \(result.stderr)")
+        }
+    }
 }
