@@ -78,11 +78,82 @@ class Net:
             self.W[i] -= lr * dW
             self.b[i] -= lr * db
 
+    def gradients(self, x, t, decay=0.0):
+        """Backpropagation without the update: the weights' gradients (plus decay * W, the book's
+        weight decay), then the biases', in the order of params()."""
+        outs = self.forward(x)
+        y = softmax(outs[-1])
+        n = len(t)
+        d = y.copy()
+        d[np.arange(n), t] -= 1
+        d /= n
+        gW, gb = [None] * len(self.W), [None] * len(self.W)
+        for i in reversed(range(len(self.W))):
+            gW[i] = outs[i].T.dot(d) + decay * self.W[i] if decay else outs[i].T.dot(d)
+            gb[i] = d.sum(axis=0)
+            if i > 0:
+                d = d.dot(self.W[i].T)
+                d = d * (1 - outs[i]) * outs[i] if self.sigmoid else d * (outs[i] > 0)
+        return gW + gb
+
+    def params(self):
+        return self.W + self.b
+
     def accuracy(self, x, t, batch=10000):
         correct = 0
         for s in range(0, len(x), batch):
             correct += np.sum(self.predict(x[s:s + batch]).argmax(axis=1) == t[s:s + batch])
         return correct / len(x)
+
+
+class SGD:
+    def __init__(self, lr=0.01):
+        self.lr = lr
+
+    def update(self, params, grads):
+        for p, g in zip(params, grads):
+            p -= self.lr * g
+
+
+class Momentum:
+    def __init__(self, lr=0.01, momentum=0.9):
+        self.lr, self.momentum, self.v = lr, momentum, None
+
+    def update(self, params, grads):
+        if self.v is None:
+            self.v = [np.zeros_like(p) for p in params]
+        for p, g, v in zip(params, grads, self.v):
+            v *= self.momentum
+            v -= self.lr * g
+            p += v
+
+
+class AdaGrad:
+    def __init__(self, lr=0.01):
+        self.lr, self.h = lr, None
+
+    def update(self, params, grads):
+        if self.h is None:
+            self.h = [np.zeros_like(p) for p in params]
+        for p, g, h in zip(params, grads, self.h):
+            h += g * g
+            p -= self.lr * g / (np.sqrt(h) + 1e-7)
+
+
+class Adam:
+    def __init__(self, lr=0.001, beta1=0.9, beta2=0.999):
+        self.lr, self.beta1, self.beta2, self.iter, self.m, self.v = lr, beta1, beta2, 0, None, None
+
+    def update(self, params, grads):
+        if self.m is None:
+            self.m = [np.zeros_like(p) for p in params]
+            self.v = [np.zeros_like(p) for p in params]
+        self.iter += 1
+        lr_t = self.lr * np.sqrt(1.0 - self.beta2 ** self.iter) / (1.0 - self.beta1 ** self.iter)
+        for p, g, m, v in zip(params, grads, self.m, self.v):
+            m += (1 - self.beta1) * (g - m)
+            v += (1 - self.beta2) * (g ** 2 - v)
+            p -= lr_t * m / (np.sqrt(v) + 1e-7)
 
 
 def timed(f, repeat):
@@ -142,6 +213,47 @@ def main():
                 net.accuracy(xte, tte)
 
     results["chapter 4 run (10000 iterations + 17 evaluations)"] = timed(chapter4_run, 1 if quick else 3)
+    # Whole chapter-6 experiments, shortened, as the book's scripts run them: one network after
+    # another, one BLAS thread.
+    iterations = 100 if quick else 500
+
+    def optimizer_comparison():
+        np.random.seed(0)
+        nets = [Net([784, 100, 100, 100, 100, 10], lambda n: np.sqrt(2.0 / n)) for _ in range(4)]
+        optimizers = [SGD(), Momentum(), AdaGrad(), Adam()]
+        for _ in range(iterations):
+            mask = np.random.choice(60000, 128)
+            x, t = xtr[mask], ttr[mask]
+            for net, optimizer in zip(nets, optimizers):
+                params = net.params()
+                optimizer.update(params, net.gradients(x, t))
+                net.loss(x, t)
+
+    results["optimizer comparison (4 nets x %d iterations)" % iterations] = timed(optimizer_comparison, 1 if quick else 3)
+
+    trials = 2 if quick else 10
+
+    def random_search():
+        # hyperparameter_optimization.py: a validation split of 500 images, trials of 50 epochs with
+        # the Trainer's schedule (4 updates an epoch, accuracies after every 4th). The Trainer's
+        # per-step loss, which the search never reads, is left out on both sides.
+        np.random.seed(0)
+        order = np.random.permutation(500)
+        x, t = xtr[:500][order], ttr[:500][order]
+        xv, tv, xt, tt = x[:100], t[:100], x[100:], t[100:]
+        for _ in range(trials):
+            decay = 10 ** np.random.uniform(-8, -4)
+            lr = 10 ** np.random.uniform(-6, -2)
+            net = Net([784] + [100] * 6 + [10], lambda n: np.sqrt(2.0 / n))
+            sgd = SGD(lr)
+            for i in range(200):
+                mask = np.random.choice(400, 100)
+                sgd.update(net.params(), net.gradients(xt[mask], tt[mask], decay))
+                if i % 4 == 0:
+                    net.accuracy(xt, tt)
+                    net.accuracy(xv, tv)
+
+    results["random search (%d trials x 50 epochs)" % trials] = timed(random_search, 1 if quick else 3)
     print(json.dumps(results))
 
 

@@ -74,6 +74,42 @@ results.append(("chapter 4 run (10000 iterations + 17 evaluations)", timed(quick
               testLabels: mnist.testLabels, schedule: TrainingSchedule(), random: &random)
 }))
 
+// Whole chapter-6 experiments, shortened: the independent networks of one experiment train in
+// parallel (the book's draws are made first, in the book's order).
+let comparisonIterations = quick ? 100 : 500
+results.append(("optimizer comparison (4 nets x \(comparisonIterations) iterations)", timed(quick ? 1 : 3) {
+    var random = RandomState(seed: 0)
+    let nets = (0..<4).map { _ in
+        MultiLayerNet(inputSize: 784, hiddenSizes: [100, 100, 100, 100], outputSize: 10, activation: .relu, weightInit: .he, random: &random)
+    }
+    let batches = SideBySideTraining.drawBatches(iterations: comparisonIterations, trainSize: 60_000, batchSize: 128, random: &random)
+    let optimizers: [any Optimizer] = [SGD(), Momentum(), AdaGrad(), Adam()]
+    _ = SideBySideTraining.train(nets, optimizers: optimizers, images: mnist.trainImages, labels: mnist.trainLabels, batches: batches)
+}))
+
+let searchTrials = quick ? 2 : 10
+results.append(("random search (\(searchTrials) trials x 50 epochs)", timed(quick ? 1 : 3) {
+    var random = RandomState(seed: 0)
+    let order = random.permutation(500)
+    let shuffled = mnist.trainImages.gathering(rows: order), labels = order.map { mnist.trainLabels[$0] }
+    let validation = (x: shuffled.rows(0..<100), t: Array(labels[0..<100]))
+    let training = (x: shuffled.rows(100..<500), t: Array(labels[100...]))
+    let schedule = EpochSchedule(epochs: 50, batchSize: 100, stop: .trainerIterations)
+    var plans: [(net: MultiLayerNet, lr: Double, stream: RandomState)] = []
+    for _ in 0..<searchTrials {
+        let decay = pow(10, random.uniform(low: -8, high: -4, count: 1)[0]), lr = pow(10, random.uniform(low: -6, high: -2, count: 1)[0])
+        let net = MultiLayerNet(inputSize: 784, hiddenSizes: Array(repeating: 100, count: 6), outputSize: 10,
+                                weightDecayLambda: decay, random: &random)
+        plans.append((net, lr, random))
+        schedule.skipBatches(trainSize: 400, random: &random)
+    }
+    _ = parallelMap(plans.count) { k in
+        var sgd = SGD(learningRate: plans[k].lr), stream = plans[k].stream
+        return trainInEpochs(plans[k].net, optimizer: &sgd, schedule: schedule, trainImages: training.x, trainLabels: training.t,
+                             testImages: validation.x, testLabels: validation.t, random: &stream)
+    }
+}))
+
 print("{" + results.map { "\"\($0.0)\": [" + $0.1.map { "\($0)" }.joined(separator: ", ") + "]" }.joined(separator: ", ") + "}")
 
 // MARK: - The table
@@ -97,8 +133,9 @@ func printTable(swiftFile: String, numpyFile: String?) {
     }
     let numpy = numpyFile.flatMap(readTimings)
     func seconds(_ s: Double) -> String { s >= 1 ? String(format: "%.2f s", s) : String(format: "%.3f ms", s * 1000) }
-    let order = ["dgemm 100x784 x 784x50", "two-layer step", "five-layer step", "accuracy, 10000 images",
+    let fixed = ["dgemm 100x784 x 784x50", "two-layer step", "five-layer step", "accuracy, 10000 images",
                  "chapter 4 run (10000 iterations + 17 evaluations)"]
+    let order = fixed + swift.keys.filter { !fixed.contains($0) }.sorted()
     print("| workload | Swift | NumPy | NumPy / Swift |")
     print("|---|---|---|---|")
     for name in order {

@@ -219,11 +219,17 @@ public func matmul(_ a: Matrix, _ b: Matrix, transposingA: Bool, transposingB: B
     if let bias {
         precondition(bias.rows == 1 && bias.cols == n, "matmul: cannot add a row of shape \(bias.shapeDescription) to (\(m), \(n))")
         out = Matrix(rows: m, cols: n, storage: [Double](unsafeUninitializedCapacity: m * n) { buffer, count in
-            for r in 0..<m { for c in 0..<n { buffer[r * n + c] = bias.storage[c] } }
+            bias.storage.withUnsafeBufferPointer { row in
+                for r in 0..<m { UnsafeMutableBufferPointer(rebasing: buffer[(r * n)..<((r + 1) * n)]).update(fromContentsOf: row) }
+            }
             count = m * n
         })
     } else {
-        out = Matrix(rows: m, cols: n)
+        // dgemm with beta = 0 writes every element without reading it: no need to zero them first.
+        out = Matrix(rows: m, cols: n, storage: [Double](unsafeUninitializedCapacity: m * n) { buffer, count in
+            if m == 0 || n == 0 || k == 0 { buffer.initialize(repeating: 0) }
+            count = m * n
+        })
     }
     guard m > 0, n > 0, k > 0 else { return out }
     BLAS.configureOnce

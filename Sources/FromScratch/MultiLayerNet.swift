@@ -171,12 +171,12 @@ public final class MultiLayerNet {
     private func scores(_ x: Matrix, training: Bool, uniforms: (Int) -> [Double]) -> Matrix {
         var out = x
         for (i, (affine, activation)) in zip(affineLayers, activationLayers).enumerated() {
-            out = affine.forward(out)
+            out = affine.forward(consume out)
             if usesBatchNorm { out = batchNormLayers[i].forward(out, training: training) }
-            out = activation.forward(out)
+            out = activation.forward(consume out)
             if !dropoutLayers.isEmpty { out = dropoutLayers[i].forward(out, training: training, uniforms: uniforms) }
         }
-        return affineLayers[affineLayers.count - 1].forward(out)
+        return affineLayers[affineLayers.count - 1].forward(consume out)
     }
 
     /// The weights' penalty, layer after layer in the book's order. With no penalty the book
@@ -226,9 +226,9 @@ public final class MultiLayerNet {
         var dout = affineLayers[affineLayers.count - 1].backward(lastLayer.backward())
         for i in stride(from: activationLayers.count - 1, through: 0, by: -1) {
             if !dropoutLayers.isEmpty { dout = dropoutLayers[i].backward(dout) }
-            dout = activationLayers[i].backward(dout)
+            dout = activationLayers[i].backward(consume dout)
             if usesBatchNorm { dout = batchNormLayers[i].backward(dout) }
-            dout = affineLayers[i].backward(dout)
+            dout = affineLayers[i].backward(consume dout)
         }
         var grads: NamedMatrices = [:]
         for (i, layer) in affineLayers.enumerated() {

@@ -64,8 +64,23 @@ public enum Penalty: Hashable, Sendable, CustomStringConvertible {
     /// is the book's `dW + λ·W`.
     public func adding(to dW: Matrix, weights w: Matrix) -> Matrix {
         guard isActive else { return dW }
-        if case let .l2(lambda) = self { return dW + lambda * w }
-        return dW + gradient(w)
+        precondition(dW.shape == w.shape, "Penalty: gradient of shape \(dW.shapeDescription) for weights \(w.shapeDescription)")
+        // One pass over both, element by element as NumPy's dW + λ*W computes it.
+        var sum = dW
+        let n = sum.count
+        sum.storage.withUnsafeMutableBufferPointer { d in
+            w.storage.withUnsafeBufferPointer { v in
+                let (dp, wp) = (d.baseAddress!, v.baseAddress!)
+                switch self {
+                case .none: break
+                case let .l2(lambda): for i in 0..<n { dp[i] += lambda * wp[i] }
+                case let .l1(lambda): for i in 0..<n { dp[i] += lambda * Self.sign(wp[i]) }
+                case let .elasticNet(lambda, ratio):
+                    for i in 0..<n { dp[i] += lambda * (ratio * Self.sign(wp[i]) + (1 - ratio) * wp[i]) }
+                }
+            }
+        }
+        return sum
     }
 
     /// `np.sign`: −1, 0 or 1 (0 for ±0; NaN stays NaN).

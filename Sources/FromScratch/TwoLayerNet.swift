@@ -124,9 +124,12 @@ public final class TwoLayerNet {
 }
 
 extension Matrix {
-    /// Rows `range` as a new matrix (a mini-batch slice of a data set).
+    /// Rows `range` as a matrix (a mini-batch slice of a data set). All the rows are the matrix
+    /// itself, shared rather than copied (copy-on-write), as a 60000-image set must not be.
     public func rows(_ range: Range<Int>) -> Matrix {
-        Matrix(rows: range.count, cols: cols, storage: Array(storage[(range.lowerBound * cols)..<(range.upperBound * cols)]))
+        precondition(range.lowerBound >= 0 && range.upperBound <= rows, "rows: \(range) out of range for \(rows) rows")
+        if range == 0..<rows { return self }
+        return Matrix(rows: range.count, cols: cols, storage: Array(storage[(range.lowerBound * cols)..<(range.upperBound * cols)]))
     }
 
     /// The rows at `indices`, in that order (NumPy's `x[batch_mask]`).

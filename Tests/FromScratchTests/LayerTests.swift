@@ -79,4 +79,19 @@ final class LayerTests: XCTestCase {
             }
         }
     }
+
+    /// ReLU's backward pass works eight entries at a time plus a tail: against the plain rule on a
+    /// 5x7 batch (four blocks of eight and three more), with a zero and minus infinity among the inputs.
+    func testReLUBackwardMasksEveryEntryBeyondBlocksOfEight() {
+        var random = RandomState(seed: 21)
+        var x = random.randn(5, 7)
+        x[0, 0] = 0
+        x[4, 6] = -.infinity
+        let layer = ReLULayer()
+        let y = layer.forward(x)
+        let dout = random.randn(5, 7)
+        let dx = layer.backward(dout)
+        for i in 0..<35 { XCTAssertEqual(dx[flat: i], y[flat: i] > 0 ? dout[flat: i] : 0, "entry \(i)") }
+        XCTAssertEqual(y.storage.filter { $0 > 0 }.count, x.storage.filter { $0 > 0 }.count)
+    }
 }
