@@ -63,20 +63,7 @@ class Net:
 
     def step(self, x, t, lr):
         """Backpropagation and the SGD update (the book then calls loss() for its record)."""
-        outs = self.forward(x)
-        y = softmax(outs[-1])
-        n = len(t)
-        d = y.copy()
-        d[np.arange(n), t] -= 1
-        d /= n
-        for i in reversed(range(len(self.W))):
-            dW = outs[i].T.dot(d)
-            db = d.sum(axis=0)
-            if i > 0:
-                d = d.dot(self.W[i].T)
-                d = d * (1 - outs[i]) * outs[i] if self.sigmoid else d * (outs[i] > 0)
-            self.W[i] -= lr * dW
-            self.b[i] -= lr * db
+        SGD(lr).update(self.params(), self.gradients(x, t))
 
     def gradients(self, x, t, decay=0.0):
         """Backpropagation without the update: the weights' gradients (plus decay * W, the book's
