@@ -1,4 +1,4 @@
-# Train and test accuracy per epoch, 300 training images, augmented (shift <= 2 px, rotation <= 10.0 deg) (DLfS 6.4)
+# Train and test accuracy per epoch, 300 training images, augmented: shift <= 2 px, rotation <= 10 deg (DLfS 6.4)
 # Drawn by DeepLearningFromScratch. Re-render with `gnuplot overfit-augmented.gp` in this
 # folder; it writes overfit-augmented.png (or the file named by the variable `out`).
 if (!exists("out")) out = 'overfit-augmented.png'
@@ -224,7 +224,7 @@ $acc << EOD
 e
 EOD
 
-set title "7-layer ReLU net on 300 training images: augmented (shift <= 2 px, rotation <= 10.0 deg)\nlast 20 epochs: train 0.899, test 0.789 (seed 0)"
+set title "7-layer ReLU net on 300 training images\naugmented: shift <= 2 px, rotation <= 10 deg\nlast 20 epochs: train 0.899, test 0.789 (seed 0)"
 set xlabel "epoch"
 set ylabel "accuracy"
 set xrange [0:200]

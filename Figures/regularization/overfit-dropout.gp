@@ -324,7 +324,7 @@ $acc << EOD
 e
 EOD
 
-set title "7-layer ReLU net on 300 training images: dropout 0.2\nlast 20 epochs: train 0.592, test 0.477 (seed 0)"
+set title "7-layer ReLU net on 300 training images\ndropout 0.2\nlast 20 epochs: train 0.592, test 0.477 (seed 0)"
 set xlabel "epoch"
 set ylabel "accuracy"
 set xrange [0:300]

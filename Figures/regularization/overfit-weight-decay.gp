@@ -224,7 +224,7 @@ $acc << EOD
 e
 EOD
 
-set title "7-layer ReLU net on 300 training images: weight decay lambda = 0.1\nlast 20 epochs: train 0.913, test 0.728 (seed 0)"
+set title "7-layer ReLU net on 300 training images\nweight decay lambda = 0.1\nlast 20 epochs: train 0.913, test 0.728 (seed 0)"
 set xlabel "epoch"
 set ylabel "accuracy"
 set xrange [0:200]

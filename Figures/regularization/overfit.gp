@@ -224,7 +224,7 @@ $acc << EOD
 e
 EOD
 
-set title "7-layer ReLU net on 300 training images: no regularisation\nlast 20 epochs: train 1.000, test 0.756 (seed 0)"
+set title "7-layer ReLU net on 300 training images\nno regularisation\nlast 20 epochs: train 1.000, test 0.756 (seed 0)"
 set xlabel "epoch"
 set ylabel "accuracy"
 set xrange [0:200]

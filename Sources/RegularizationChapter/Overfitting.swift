@@ -62,7 +62,7 @@ public struct OverfittingRun: Sendable {
             var parts: [String] = []
             if penalty.isActive { parts.append(penalty == .l2(penalty.lambda) ? "weight decay lambda = \(shortest(penalty.lambda))" : "\(penalty)") }
             if let dropoutRatio { parts.append("dropout \(shortest(dropoutRatio))") }
-            if let augmentation { parts.append("augmented (shift <= \(augmentation.maxShift) px, rotation <= \(shortest(augmentation.maxDegrees)) deg)") }
+            if let augmentation { parts.append("augmented: shift <= \(augmentation.maxShift) px, rotation <= \(String(format: "%g", augmentation.maxDegrees)) deg") }
             return parts.isEmpty ? "no regularisation" : parts.joined(separator: ", ")
         }
     }
@@ -193,7 +193,7 @@ public struct OverfittingRun: Sendable {
             [Double($0), curves.trainAccuracy[$0], curves.testAccuracy[$0]]
         })
         figure.gnuplot(
-            "set title \"\(setup.hiddenSizes.count + 1)-layer ReLU net on \(setup.trainingImages) training images: \(setup.cure)\\n"
+            "set title \"\(setup.hiddenSizes.count + 1)-layer ReLU net on \(setup.trainingImages) training images\\n\(setup.cure)\\n"
                 + String(format: "last %d epochs: train %.3f, test %.3f (seed %d)", Self.finalWindow, finalTrainAccuracy, finalTestAccuracy, setup.seed)
                 + "\"",
             "set xlabel \"epoch\"", "set ylabel \"accuracy\"",
