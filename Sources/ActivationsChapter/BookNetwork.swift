@@ -11,22 +11,9 @@ public struct BookNetwork {
 
     /// The network stored in the book's pickle (float32 arrays, computed here in double).
     public init(weightsAt url: URL) throws {
-        let arrays = try NumPyPickle.loadArrays(from: url)
-        func array(_ name: String, _ shape: [Int]) throws -> Matrix {
-            guard let found = arrays[name] else {
-                throw PickleError(file: url.path, problem: "no array named '\(name)' (found \(arrays.keys.sorted()))")
-            }
-            guard found.shape == shape else {
-                throw PickleError(file: url.path, problem: "'\(name)' has shape \(found.shape), expected \(shape)")
-            }
-            return found.matrix
-        }
-        w1 = try array("W1", [784, 50])
-        w2 = try array("W2", [50, 100])
-        w3 = try array("W3", [100, 10])
-        b1 = try array("b1", [50])
-        b2 = try array("b2", [100])
-        b3 = try array("b3", [10])
+        let parameters = try SampleWeights.loadParameters(from: url)
+        (w1, w2, w3) = (parameters["W1"]!, parameters["W2"]!, parameters["W3"]!)
+        (b1, b2, b3) = (parameters["b1"]!, parameters["b2"]!, parameters["b3"]!)
     }
 
     /// `predict(network, x)`: class probabilities for each row of `x`.

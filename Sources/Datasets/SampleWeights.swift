@@ -1,4 +1,5 @@
 import Foundation
+import FromScratch
 
 /// The book's trained weights, `sample_weight.pkl` (ch03 of the book's official code): a pickle of
 /// float32 arrays W1 (784x50), W2 (50x100), W3 (100x10), b1, b2, b3.
@@ -61,4 +62,27 @@ public struct SampleWeightsError: Error, CustomStringConvertible, Equatable {
     public let path: String
     public let problem: String
     public var description: String { "\(path): \(problem)" }
+}
+
+extension SampleWeights {
+    /// The book's trained network (DLfS 3.6.2): 784-50-100-10, the shape of each of its six arrays.
+    public static let shapes: [String: [Int]] = ["W1": [784, 50], "W2": [50, 100], "W3": [100, 10], "b1": [50], "b2": [100], "b3": [10]]
+
+    /// The six arrays of the book's pickle at `url` as matrices (biases as 1 x n rows, float32
+    /// values computed in double), each checked for its name and shape, so that a wrong or
+    /// damaged file is named rather than silently misread.
+    public static func loadParameters(from url: URL) throws -> [String: Matrix] {
+        let arrays = try NumPyPickle.loadArrays(from: url)
+        var parameters: [String: Matrix] = [:]
+        for (name, shape) in shapes.sorted(by: { $0.key < $1.key }) {
+            guard let found = arrays[name] else {
+                throw PickleError(file: url.path, problem: "no array named '\(name)' (found \(arrays.keys.sorted()))")
+            }
+            guard found.shape == shape else {
+                throw PickleError(file: url.path, problem: "'\(name)' has shape \(found.shape), expected \(shape)")
+            }
+            parameters[name] = found.matrix
+        }
+        return parameters
+    }
 }

@@ -38,29 +38,15 @@ enum AugmentationExamples {
     /// and its scores have the same argmax as the book's softmax outputs.
     ///
     /// It was trained on MNIST as it is, without augmentation: what it loses on augmented digits
-    /// shows what the variants add to the training set (row `augment-new-samples`). (The
-    /// chapter-3 `BookNetwork` reads the same file, but lives in a module this chapter does not
-    /// import; as a `MultiLayerNet` the network also gets `accuracy` and `predict` for free.)
+    /// shows what the variants add to the training set (row `augment-new-samples`). As a
+    /// `MultiLayerNet` it gets `accuracy` and `predict` for free.
     static func bookNetwork() throws -> MultiLayerNet {
         let url = try SampleWeights.ensureFile(explicit: nil)
-        let arrays = try NumPyPickle.loadArrays(from: url)
         // The initial weights are drawn only to be replaced by the book's.
         var unused = RandomState(seed: 0)
         let net = MultiLayerNet(inputSize: MNIST.pixelsPerImage, hiddenSizes: [50, 100], outputSize: MNIST.classCount,
                                 activation: .sigmoid, weightInit: .xavier, random: &unused)
-        var parameters = net.parameters
-        for name in net.parameterNames {
-            guard let array = arrays[name] else {
-                throw PickleError(file: url.path, problem: "no array named '\(name)' (found \(arrays.keys.sorted()))")
-            }
-            let matrix = array.matrix
-            guard matrix.shape == parameters[name]!.shape else {
-                throw PickleError(file: url.path, problem: "'\(name)' has shape \(array.shape), the book's network needs "
-                                  + parameters[name]!.shapeDescription)
-            }
-            parameters[name] = matrix
-        }
-        net.parameters = parameters
+        net.parameters = try SampleWeights.loadParameters(from: url)
         return net
     }
 
