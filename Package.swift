@@ -55,7 +55,7 @@ let package = Package(
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "DatasetsTool", dependencies: ["DatasetsCommands"]),
         // `make bench`: the project's timings, set beside a NumPy reference (bench/).
-        .executableTarget(name: "Bench", dependencies: ["FromScratch", "Datasets", "COpenBLAS"]),
+        .executableTarget(name: "Bench", dependencies: ["FromScratch", "Datasets", "COpenBLAS", "OptimizersChapter", "RegularizationChapter"]),
         // The book's MNIST training run, shared by chapters 4 and 5.
         .target(name: "MNISTTraining", dependencies: ["FromScratch", "Datasets", "Figures", "BookChecks"]),
         .target(

@@ -50,11 +50,5 @@ enum BookNetworkExample {
         return network.accuracy(images: test.images, labels: test.labels, batchSize: batchSize)
     }
 
-    static func finding() -> Finding {
-        do {
-            return .value(try accuracy())
-        } catch {
-            return Finding(.error("\(error)"))
-        }
-    }
+    static func finding() -> Finding { .catching { .value(try accuracy()) } }
 }

@@ -42,8 +42,8 @@ public enum GradientCheck {
     /// the δ of the book's code the differences are ~1e-9..1e-7: backprop's (y − t)/N ignores δ
     /// while the numerical gradient sees it. The book's magnitudes come from a loss without δ.
     static func finding(_ parameter: TwoLayerNet.Parameter) -> Finding {
-        do {
-            return Finding(
+        .catching {
+            Finding(
                 .magnitude(try withDelta.get()[parameter]!, why: "seed 0, with δ"),
                 erratum: Erratum(
                     reproducedBy: "the same check with a cross-entropy without δ",
@@ -52,8 +52,6 @@ public enum GradientCheck {
                         + "differentiates the code's -log(y + 1e-7): the two differ by about δ/y ≈ 1e-6 of the "
                         + "gradient. The book printed its differences from a loss without δ (as in DLfS 4.4.2's "
                         + "simpleNet); without δ the magnitudes are the book's."))
-        } catch {
-            return Finding(.error("\(error)"))
         }
     }
 

@@ -2,6 +2,8 @@ import COpenBLAS
 import Datasets
 import Foundation
 import FromScratch
+import OptimizersChapter
+import RegularizationChapter
 
 /// `bench`: times the project's workloads and prints them as JSON (workload -> seconds per
 /// repetition), for `make bench` to set beside the NumPy reference's. Not a test: it asserts
@@ -74,40 +76,19 @@ results.append(("chapter 4 run (10000 iterations + 17 evaluations)", timed(quick
               testLabels: mnist.testLabels, schedule: TrainingSchedule(), random: &random)
 }))
 
-// Whole chapter-6 experiments, shortened: the independent networks of one experiment train in
-// parallel (the book's draws are made first, in the book's order).
-let comparisonIterations = quick ? 100 : 500
-results.append(("optimizer comparison (4 nets x \(comparisonIterations) iterations)", timed(quick ? 1 : 3) {
-    var random = RandomState(seed: 0)
-    let nets = (0..<4).map { _ in
-        MultiLayerNet(inputSize: 784, hiddenSizes: [100, 100, 100, 100], outputSize: 10, activation: .relu, weightInit: .he, random: &random)
-    }
-    let batches = SideBySideTraining.drawBatches(iterations: comparisonIterations, trainSize: 60_000, batchSize: 128, random: &random)
-    let optimizers: [any Optimizer] = [SGD(), Momentum(), AdaGrad(), Adam()]
-    _ = SideBySideTraining.train(nets, optimizers: optimizers, images: mnist.trainImages, labels: mnist.trainLabels, batches: batches)
+// Whole chapter-6 experiments, shortened, run by the chapters' own code: the independent
+// networks of one experiment train in parallel (the book's draws are made first, in its order).
+var comparison = MNISTComparison.Setup()
+comparison.iterations = quick ? 100 : 500
+results.append(("optimizer comparison (4 nets x \(comparison.iterations) iterations)", timed(quick ? 1 : 3) {
+    _ = MNISTComparison.run(comparison, images: mnist.trainImages, labels: mnist.trainLabels)
 }))
 
-let searchTrials = quick ? 2 : 10
-results.append(("random search (\(searchTrials) trials x 50 epochs)", timed(quick ? 1 : 3) {
-    var random = RandomState(seed: 0)
-    let order = random.permutation(500)
-    let shuffled = mnist.trainImages.gathering(rows: order), labels = order.map { mnist.trainLabels[$0] }
-    let validation = (x: shuffled.rows(0..<100), t: Array(labels[0..<100]))
-    let training = (x: shuffled.rows(100..<500), t: Array(labels[100...]))
-    let schedule = EpochSchedule(epochs: 50, batchSize: 100, stop: .trainerIterations)
-    var plans: [(net: MultiLayerNet, lr: Double, stream: RandomState)] = []
-    for _ in 0..<searchTrials {
-        let decay = pow(10, random.uniform(low: -8, high: -4, count: 1)[0]), lr = pow(10, random.uniform(low: -6, high: -2, count: 1)[0])
-        let net = MultiLayerNet(inputSize: 784, hiddenSizes: Array(repeating: 100, count: 6), outputSize: 10,
-                                weightDecayLambda: decay, random: &random)
-        plans.append((net, lr, random))
-        schedule.skipBatches(trainSize: 400, random: &random)
-    }
-    _ = parallelMap(plans.count) { k in
-        var sgd = SGD(learningRate: plans[k].lr), stream = plans[k].stream
-        return trainInEpochs(plans[k].net, optimizer: &sgd, schedule: schedule, trainImages: training.x, trainLabels: training.t,
-                             testImages: validation.x, testLabels: validation.t, random: &stream)
-    }
+var search = HyperparameterSearch.Setup()
+search.trials = quick ? 2 : 10
+results.append(("random search (\(search.trials) trials x \(search.epochs) epochs)", timed(quick ? 1 : 3) {
+    _ = HyperparameterSearch.run(search, images: mnist.trainImages.rows(0..<search.images),
+                                 labels: Array(mnist.trainLabels[0..<search.images]))
 }))
 
 print("{" + results.map { "\"\($0.0)\": [" + $0.1.map { "\($0)" }.joined(separator: ", ") + "]" }.joined(separator: ", ") + "}")

@@ -78,6 +78,18 @@ public struct Finding: Sendable {
     public static func value(_ value: Double) -> Finding { Finding(.values([value])) }
 }
 
+extension Finding {
+    /// The finding `body` makes, or, if it throws (MNIST or the book's weights missing, say),
+    /// the error as the row's result: the row then fails and says why.
+    public static func catching(_ body: () throws -> Finding) -> Finding {
+        do {
+            return try body()
+        } catch {
+            return Finding(.error("\(error)"))
+        }
+    }
+}
+
 public enum Verdict: String, Sendable, Codable {
     case ok, erratum, fail
 

@@ -14,11 +14,5 @@ extension MNISTTrainingRun {
     }
 
     /// The comparison as a book row's finding, or the error (MNIST missing, say) as the result.
-    public static func bookFinding(_ setup: Setup) -> Finding {
-        do {
-            return try run(setup).comparison
-        } catch {
-            return Finding(.error("\(error)"))
-        }
-    }
+    public static func bookFinding(_ setup: Setup) -> Finding { .catching { try run(setup).comparison } }
 }

@@ -122,13 +122,7 @@ public struct MNISTComparison: Sendable {
     }
 
     /// A row's finding from the book's run, or the error (MNIST missing, say) as the result.
-    static func bookFinding(_ claim: (MNISTComparison) -> Finding) -> Finding {
-        do {
-            return claim(try run(Setup()))
-        } catch {
-            return Finding(.error("\(error)"))
-        }
-    }
+    static func bookFinding(_ claim: (MNISTComparison) -> Finding) -> Finding { .catching { claim(try run(Setup())) } }
 
     static let rows: [String: () -> Finding] = [
         "mnist-others-faster": { bookFinding(\.othersLearnFaster) },

@@ -235,10 +235,7 @@ enum AugmentationExamples {
 
     /// A row's finding from the measurements, or the error (MNIST or the weights missing) as the result.
     static func finding(_ claim: (Measurements) -> Ours) -> Finding {
-        switch measurements {
-        case let .success(measured): return Finding(claim(measured))
-        case let .failure(error): return Finding(.error("\(error)"))
-        }
+        .catching { Finding(claim(try measurements.get())) }
     }
 
     static let rows: [String: () -> Finding] = [

@@ -111,7 +111,7 @@ public enum BatchNormExamples {
     /// Backpropagation agrees with the numerical gradient for every parameter; what difference
     /// remains is the central difference's h² error: it falls 100-fold when h falls 10-fold.
     static func gradientsAgree() -> Finding {
-        do {
+        .catching {
             let check = try cachedCheck(images: checkImages, h: defaultDifferenceStep)
             let finer = try cachedCheck(images: checkImages, h: defaultDifferenceStep / 10)
             let worst = check.meanDifference.max { $0.value < $1.value }!
@@ -119,14 +119,12 @@ public enum BatchNormExamples {
             let holds = worst.value < 1e-6 && check.vanishing.isEmpty && drop > 50
             return Finding(.claim(holds: holds, detail: "batch of \(checkImages) images, h = 1e-4: largest mean difference "
                 + String(format: "%.1e (%@), %.0fx smaller with h = 1e-5 (the h^2 error); no gradient vanishes", worst.value, worst.key, drop)))
-        } catch {
-            return Finding(.error("\(error)"))
         }
     }
 
     /// The book's script checks a batch of one image, which tests almost nothing (see `GradientCheck`).
     static func singleImageIsVacuous() -> Finding {
-        do {
+        .catching {
             let single = try cachedCheck(images: 1, h: defaultDifferenceStep)
             let tested = single.meanDifference.keys.filter { !single.vanishing.contains($0) }.sorted()
             let disagreeing = tested.filter { single.meanDifference[$0]! > 1e-6 }
@@ -143,8 +141,6 @@ public enum BatchNormExamples {
                     why: "Batch norm subtracts the batch mean: with one image every normalised value is 0, the layer outputs beta, "
                         + "and nothing before it reaches the loss. The ReLU after it then sits at its kink (beta2 = 0): backprop takes "
                         + "the slope there as 0, the central difference averages 0 and 1. A gradient check of batch norm needs a batch."))
-        } catch {
-            return Finding(.error("\(error)"))
         }
     }
 

@@ -123,11 +123,7 @@ public struct BatchNormExperiment: Sendable {
     func shortScale(_ w: Double) -> String { String(format: "%.2g", w) }
 
     static func bookFinding(_ claim: (BatchNormExperiment) -> Finding) -> Finding {
-        do {
-            return claim(try run(Setup()))
-        } catch {
-            return Finding(.error("\(error)"))
-        }
+        .catching { claim(try run(Setup())) }
     }
 
     static let rows: [String: () -> Finding] = [

@@ -142,11 +142,7 @@ public struct HyperparameterSearch: Sendable {
     }
 
     static func bookFinding(_ claim: (HyperparameterSearch) -> Finding) -> Finding {
-        do {
-            return claim(try run(Setup()))
-        } catch {
-            return Finding(.error("\(error)"))
-        }
+        .catching { claim(try run(Setup())) }
     }
 
     static let rows: [String: () -> Finding] = [

@@ -94,13 +94,7 @@ public struct InitComparison: Sendable {
             + String(format: "mean over the run: Xavier %.3f, He %.3f", meanLoss(x), meanLoss(h))))
     }
 
-    static func bookFinding(_ claim: (InitComparison) -> Finding) -> Finding {
-        do {
-            return claim(try run(Setup()))
-        } catch {
-            return Finding(.error("\(error)"))
-        }
-    }
+    static func bookFinding(_ claim: (InitComparison) -> Finding) -> Finding { .catching { claim(try run(Setup())) } }
 
     static let rows: [String: () -> Finding] = [
         "init-mnist-std-0.01": { bookFinding(\.smallStdDoesNotLearn) },

@@ -131,11 +131,7 @@ public struct OverfittingRun: Sendable {
     }
 
     static func finding(_ claim: ((plain: OverfittingRun, decay: OverfittingRun, dropout: OverfittingRun, augmented: OverfittingRun)) -> Finding) -> Finding {
-        do {
-            return claim(try chapterRuns())
-        } catch {
-            return Finding(.error("\(error)"))
-        }
+        .catching { claim(try chapterRuns()) }
     }
 
     func summary() -> String {
