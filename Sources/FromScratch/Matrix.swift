@@ -193,7 +193,15 @@ extension Matrix {
 
     /// `np.argmax(x, axis=1)`: the column of each row's maximum.
     public func argmaxPerRow() -> [Int] {
-        (0..<rows).map { r in Matrix(row: row(r)).argmax() }
+        precondition(cols > 0 || rows == 0, "argmaxPerRow: rows of zero length")
+        return storage.withUnsafeBufferPointer { p in
+            (0..<rows).map { r in
+                let start = r * cols
+                var best = start
+                for i in (start + 1)..<(start + cols) where p[i] > p[best] { best = i }
+                return best - start
+            }
+        }
     }
 }
 
@@ -211,7 +219,21 @@ public func matmul(_ a: Matrix, _ b: Matrix) -> Matrix {
 /// row of the product in the same `dgemm` call (the Affine layer's + b).
 public func matmul(_ a: Matrix, _ b: Matrix, transposingA: Bool, transposingB: Bool, addingRows bias: Matrix? = nil)
     -> Matrix {
-    let (m, k) = transposingA ? (a.cols, a.rows) : (a.rows, a.cols)
+    product(a, rows: 0..<(transposingA ? a.cols : a.rows), b, transposingA: transposingA, transposingB: transposingB, addingRows: bias)
+}
+
+/// Rows `range` of `a` times `b` (plus the bias row), the rows read where they lie: a data set
+/// evaluated slice by slice without copying the slices out. The same as
+/// `matmul(a.rows(range), b, ...)`, bit for bit.
+public func matmul(rows range: Range<Int>, of a: Matrix, _ b: Matrix, addingRows bias: Matrix? = nil) -> Matrix {
+    precondition(range.lowerBound >= 0 && range.upperBound <= a.rows, "matmul: rows \(range) out of range for \(a.rows) rows")
+    return product(a, rows: range, b, transposingA: false, transposingB: false, addingRows: bias)
+}
+
+/// Rows `aRows` of op(a) times op(b): the one place that calls `dgemm`.
+private func product(_ a: Matrix, rows aRows: Range<Int>, _ b: Matrix, transposingA: Bool, transposingB: Bool,
+                     addingRows bias: Matrix?) -> Matrix {
+    let (m, k) = (aRows.count, transposingA ? a.rows : a.cols)
     let (k2, n) = transposingB ? (b.cols, b.rows) : (b.rows, b.cols)
     precondition(k == k2, "matmul: shapes \(a.shapeDescription)\(transposingA ? "ᵀ" : "") and "
                  + "\(b.shapeDescription)\(transposingB ? "ᵀ" : "") not aligned: \(k) != \(k2)")
@@ -220,7 +242,7 @@ public func matmul(_ a: Matrix, _ b: Matrix, transposingA: Bool, transposingB: B
         precondition(bias.rows == 1 && bias.cols == n, "matmul: cannot add a row of shape \(bias.shapeDescription) to (\(m), \(n))")
         out = Matrix(rows: m, cols: n, storage: [Double](unsafeUninitializedCapacity: m * n) { buffer, count in
             bias.storage.withUnsafeBufferPointer { row in
-                for r in 0..<m { UnsafeMutableBufferPointer(rebasing: buffer[(r * n)..<((r + 1) * n)]).update(fromContentsOf: row) }
+                for r in 0..<m { _ = UnsafeMutableBufferPointer(rebasing: buffer[(r * n)..<((r + 1) * n)]).initialize(fromContentsOf: row) }
             }
             count = m * n
         })
@@ -236,9 +258,22 @@ public func matmul(_ a: Matrix, _ b: Matrix, transposingA: Bool, transposingB: B
     a.storage.withUnsafeBufferPointer { pa in
         b.storage.withUnsafeBufferPointer { pb in
             out.storage.withUnsafeMutableBufferPointer { po in
-                cblas_dgemm(CblasRowMajor, transposingA ? CblasTrans : CblasNoTrans, transposingB ? CblasTrans : CblasNoTrans,
-                            Int32(m), Int32(n), Int32(k), 1.0, pa.baseAddress, Int32(a.cols), pb.baseAddress, Int32(b.cols),
-                            bias == nil ? 0.0 : 1.0, po.baseAddress, Int32(n))
+                // Rows `rows` of the product. Row r of op(a) is row aRows.lowerBound + r of a, or
+                // that column when a is read transposed.
+                func productRows(_ rows: Range<Int>) {
+                    let firstRowOfA = aRows.lowerBound + rows.lowerBound
+                    cblas_dgemm(CblasRowMajor, transposingA ? CblasTrans : CblasNoTrans,
+                                transposingB ? CblasTrans : CblasNoTrans,
+                                Int32(rows.count), Int32(n), Int32(k), 1.0,
+                                pa.baseAddress! + (transposingA ? firstRowOfA : firstRowOfA * a.cols), Int32(a.cols),
+                                pb.baseAddress, Int32(b.cols),
+                                bias == nil ? 0.0 : 1.0, po.baseAddress! + rows.lowerBound * n, Int32(n))
+                }
+                if SecondCore.splits(m: m, n: n, k: k) {
+                    SecondCore.inHalves({ productRows(0..<(m / 2)) }, { productRows((m / 2)..<m) })
+                } else {
+                    productRows(0..<m)
+                }
             }
         }
     }
@@ -248,8 +283,8 @@ public func matmul(_ a: Matrix, _ b: Matrix, transposingA: Bool, transposingB: B
 /// OpenBLAS settings made once per process.
 enum BLAS {
     /// One BLAS thread unless `OPENBLAS_NUM_THREADS` says otherwise: at the book's sizes a
-    /// second thread barely helps, and collapses when the other core is busy, so the cores are
-    /// better spent on independent runs.
+    /// second BLAS thread barely helps, and collapses when the other core is busy. The second
+    /// core goes to independent runs, or to one network through `SecondCore`.
     static let configureOnce: Void = {
         if ProcessInfo.processInfo.environment["OPENBLAS_NUM_THREADS"] == nil { openblas_set_num_threads(1) }
     }()

@@ -5,8 +5,9 @@ import Foundation
 /// The experiments of chapter 6 train several networks that never look at each other (one per
 /// optimizer, initial scale, weight scale or trial); once their random draws are made in the
 /// book's order, they can train at the same time. Each job must touch only its own network.
+/// A single job gets the second core lent to it instead (`SecondCore`).
 public func parallelMap<T>(_ count: Int, _ job: (Int) -> T) -> [T] {
-    guard count > 1 else { return (0..<count).map(job) }
+    guard count > 1 else { return SecondCore.lend { _ in (0..<count).map(job) } }
     var results = [T?](repeating: nil, count: count)
     let lock = NSLock()
     DispatchQueue.concurrentPerform(iterations: count) { index in

@@ -58,11 +58,23 @@ public final class TwoLayerNet {
         precondition(x.rows == labels.count, "accuracy: \(x.rows) rows but \(labels.count) labels")
         var correct = 0
         for start in stride(from: 0, to: x.rows, by: batchSize) {
-            let end = min(start + batchSize, x.rows)
-            let predicted = predict(x.rows(start..<end)).argmaxPerRow()
-            for (i, answer) in predicted.enumerated() where answer == labels[start + i] { correct += 1 }
+            correct += correctPredictions(rows: start..<min(start + batchSize, x.rows), of: x, labels: labels)
         }
         return Double(correct) / Double(x.rows)
+    }
+
+    /// How many of rows `range` of `x` are predicted as their label (`labels` are all of x's).
+    public func correctPredictions(rows range: Range<Int>, of x: Matrix, labels: [Int]) -> Int {
+        zip(scores(rows: range, of: x).argmaxPerRow(), labels[range]).reduce(0) { $0 + ($1.0 == $1.1 ? 1 : 0) }
+    }
+
+    /// `predict` for rows `range` of `x`, for evaluation: the rows are read where they lie, and
+    /// nothing is kept for a backward pass (the hidden layer is a fresh one), so several threads
+    /// may evaluate one network at once. The same arithmetic as `predict`, bit for bit.
+    public func scores(rows range: Range<Int>, of x: Matrix) -> Matrix {
+        let hidden: Layer = activation == .relu ? ReLULayer() : SigmoidLayer()
+        let h = hidden.forward(matmul(rows: range, of: x, affine1.w, addingRows: affine1.b))
+        return matmul(h, affine2.w, transposingA: false, transposingB: false, addingRows: affine2.b)
     }
 
     public subscript(parameter: Parameter) -> Matrix {
@@ -134,12 +146,23 @@ extension Matrix {
 
     /// The rows at `indices`, in that order (NumPy's `x[batch_mask]`).
     public func gathering(rows indices: [Int]) -> Matrix {
-        var out = [Double]()
-        out.reserveCapacity(indices.count * cols)
-        for i in indices {
-            precondition(i >= 0 && i < rows, "gathering: row \(i) out of range for \(rows) rows")
-            out.append(contentsOf: storage[(i * cols)..<((i + 1) * cols)])
-        }
-        return Matrix(rows: indices.count, cols: cols, storage: out)
+        for i in indices { precondition(i >= 0 && i < rows, "gathering: row \(i) out of range for \(rows) rows") }
+        let (n, cols) = (indices.count, cols)
+        return Matrix(rows: n, cols: cols, storage: [Double](unsafeUninitializedCapacity: n * cols) { out, count in
+            storage.withUnsafeBufferPointer { source in
+                let (to, from) = (out.baseAddress!, source.baseAddress!)
+                func copy(_ part: Range<Int>) {
+                    for r in part { (to + r * cols).initialize(from: from + indices[r] * cols, count: cols) }
+                }
+                // Rows scattered over a whole data set come from memory, not cache: the two cores
+                // each fetch half of a mini-batch.
+                if n * cols >= 1 << 15 {
+                    SecondCore.inHalves({ copy(0..<(n / 2)) }, { copy((n / 2)..<n) })
+                } else {
+                    copy(0..<n)
+                }
+            }
+            count = n * cols
+        })
     }
 }

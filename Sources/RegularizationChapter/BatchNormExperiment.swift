@@ -89,7 +89,7 @@ public struct BatchNormExperiment: Sendable {
             var stream = jobs[k].batches
             return trainInEpochs(jobs[k].net, optimizer: &optimizer, schedule: setup.schedule,
                                  trainImages: images, trainLabels: labels, testImages: Matrix.zeros(0, images.cols), testLabels: [],
-                                 random: &stream) { _, _ in bar?.advance() }.trainAccuracy
+                                 random: &stream, progress: { _, _ in bar?.advance() }).trainAccuracy
         }
         let pairs = setup.weightScales.indices.map { i in
             Pair(scale: setup.weightScales[i], withBatchNorm: curves[2 * i], without: curves[2 * i + 1])

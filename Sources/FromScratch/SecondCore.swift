@@ -1,0 +1,168 @@
+import Foundation
+import Synchronization
+
+/// The machine's second core, lent to one network's training.
+///
+/// A network's step is a chain of products, each needing the one before, so one network cannot
+/// spread its steps over two cores; what can be shared is the inside of a big product. While
+/// `SecondCore.lend { core in ... }` runs, a helper thread stands by, and the lending thread's
+/// products that are big enough (`splits(m:n:k:)`) are cut into two halves of rows, as is the
+/// gathering of a mini-batch: the helper does one half while the lender does the other. A half
+/// the helper has not picked up by the time the lender has finished its own is taken back, so
+/// the lender never waits for a busy helper. Between halves the helper runs background work (the
+/// per-epoch evaluations). Both cores stay busy with exactly two threads: no third thread fights
+/// them for a core, which is what makes OpenBLAS's own second thread collapse on a busy machine.
+///
+/// Results do not depend on the helper: the halves are fixed by the product's shape, not by which
+/// thread computes them, and each half stays on OpenBLAS's general path, so a split product is
+/// bitwise the product of one call (tested).
+public final class SecondCore: @unchecked Sendable {
+    // The half-product hand-over: the lender stores the job, then `posted`; the helper or the
+    // lender itself moves it to `taken` (only one of them succeeds), the helper reports `done`.
+    private static let idle = 0, posted = 1, taken = 2, done = 3
+    private let half = Atomic<Int>(0)
+    private var job: (() -> Void)?
+
+    // Background work, first in first out; `unfinished` counts queued and running items.
+    private let queue = Mutex<(items: [@Sendable () -> Void], next: Int)>(([], 0))
+    private let queued = Atomic<Int>(0)
+    private let unfinished = Atomic<Int>(0)
+
+    private let stopping = Atomic<Bool>(false)
+    private let stopped = DispatchSemaphore(value: 0)
+
+    private init() {}
+
+    // MARK: - Lending
+
+    /// `pthread_self()` of the thread the core is lent to (0: none), and its `SecondCore`.
+    private static let owner = Atomic<UInt>(0)
+    nonisolated(unsafe) private static var lent: SecondCore?
+
+    /// Runs `body` with the second core lent to the calling thread. Only one thread of the process
+    /// borrows it at a time: a `lend` while it is out (nested, or on another thread), or on a
+    /// one-core machine, runs `body` with a `SecondCore` that has no helper, whose background
+    /// work runs in `finishBackground()`. Lend only where nothing else keeps the other core busy:
+    /// the helper spins while it waits, to pick up a half within a microsecond.
+    public static func lend<T>(_ body: (SecondCore) throws -> T) rethrows -> T {
+        let me = thisThread
+        guard ProcessInfo.processInfo.activeProcessorCount > 1,
+              owner.compareExchange(expected: 0, desired: me, ordering: .acquiringAndReleasing).exchanged else {
+            let alone = SecondCore()
+            defer { alone.finishBackground() }
+            return try body(alone)
+        }
+        let core = SecondCore()
+        lent = core
+        Thread { core.helperLoop() }.start()
+        defer {
+            core.finishBackground()
+            core.stopping.store(true, ordering: .releasing)
+            core.stopped.wait()
+            lent = nil
+            owner.store(0, ordering: .releasing)
+        }
+        return try body(core)
+    }
+
+    private static var thisThread: UInt { UInt(pthread_self()) }
+
+    /// The core lent to the calling thread, if any.
+    static var lentToThisThread: SecondCore? {
+        owner.load(ordering: .acquiring) == thisThread ? lent : nil
+    }
+
+    /// Runs `first` and `second`, two independent halves of one job: on both cores when the
+    /// calling thread has the second core, else one after the other.
+    static func inHalves(_ first: () -> Void, _ second: () -> Void) {
+        if let core = lentToThisThread {
+            core.share(first, second)
+        } else {
+            first()
+            second()
+        }
+    }
+
+    /// Whether an m x k by k x n product is split in two row halves. Each half must keep
+    /// m/2 · n · k above 10^6 multiply-adds: below that OpenBLAS's dgemm takes its small-matrix
+    /// kernels, which round differently from the general path (and a half that small would not
+    /// repay the hand-over anyway).
+    public static func splits(m: Int, n: Int, k: Int) -> Bool {
+        m >= 2 && (m / 2) * n * k > 1_000_000
+    }
+
+    // MARK: - Sharing a product
+
+    /// Runs `first` here and `second` on the helper if it is free to take it; otherwise both
+    /// here. Returns when both have run.
+    func share(_ first: () -> Void, _ second: () -> Void) {
+        withoutActuallyEscaping(second) { second in
+            job = second
+            half.store(Self.posted, ordering: .releasing)
+            first()
+            if half.compareExchange(expected: Self.posted, desired: Self.idle, ordering: .acquiringAndReleasing).exchanged {
+                second()
+            } else {
+                while half.load(ordering: .acquiring) != Self.done {}
+                half.store(Self.idle, ordering: .relaxed)
+            }
+            job = nil
+        }
+    }
+
+    // MARK: - Background work
+
+    /// Queues `work` for the helper's spare moments. It runs on another thread, in queue order
+    /// with the other background work; `finishBackground()` waits for all of it.
+    public func inBackground(_ work: @escaping @Sendable () -> Void) {
+        unfinished.add(1, ordering: .relaxed)
+        queue.withLock { $0.items.append(work) }
+        queued.add(1, ordering: .releasing)
+    }
+
+    /// Runs queued background work on this thread too until none is left, then waits for the
+    /// item the helper may still be running.
+    public func finishBackground() {
+        while let work = takeBackground() { work(); unfinished.subtract(1, ordering: .releasing) }
+        while unfinished.load(ordering: .acquiring) > 0 { usleep(50) }
+    }
+
+    private func takeBackground() -> (@Sendable () -> Void)? {
+        guard queued.load(ordering: .acquiring) > 0 else { return nil }
+        return queue.withLock { state -> (@Sendable () -> Void)? in
+            guard state.next < state.items.count else { return nil }
+            let work = state.items[state.next]
+            state.next += 1
+            queued.subtract(1, ordering: .relaxed)
+            if state.next == state.items.count { state = ([], 0) }
+            return work
+        }
+    }
+
+    // MARK: - The helper
+
+    /// Half-products first, then background work; when neither has come for a while (the lender
+    /// is doing something else than training), the helper naps instead of spinning.
+    private func helperLoop() {
+        var idleSince: UInt64?
+        while !stopping.load(ordering: .acquiring) {
+            if half.compareExchange(expected: Self.posted, desired: Self.taken, ordering: .acquiringAndReleasing).exchanged {
+                job!()
+                half.store(Self.done, ordering: .releasing)
+                idleSince = nil
+            } else if let work = takeBackground() {
+                work()
+                unfinished.subtract(1, ordering: .releasing)
+                idleSince = nil
+            } else {
+                let now = DispatchTime.now().uptimeNanoseconds
+                if let since = idleSince {
+                    if now - since > 2_000_000 { usleep(100) }
+                } else {
+                    idleSince = now
+                }
+            }
+        }
+        stopped.signal()
+    }
+}
