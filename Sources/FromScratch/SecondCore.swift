@@ -141,26 +141,25 @@ public final class SecondCore: @unchecked Sendable {
 
     // MARK: - The helper
 
-    /// Half-products first, then background work; when neither has come for a while (the lender
-    /// is doing something else than training), the helper naps instead of spinning.
+    /// Half-products first, then background work; when neither has come for a while (half a
+    /// million empty rounds, a millisecond or so: the lender is doing something else than
+    /// training), the helper naps instead of spinning. The hand-over word is read before it is claimed, so that the spinning does
+    /// not keep taking its cache line from the lender.
     private func helperLoop() {
-        var idleSince: UInt64?
+        var idleRounds = 0
         while !stopping.load(ordering: .acquiring) {
-            if half.compareExchange(expected: Self.posted, desired: Self.taken, ordering: .acquiringAndReleasing).exchanged {
+            if half.load(ordering: .relaxed) == Self.posted,
+               half.compareExchange(expected: Self.posted, desired: Self.taken, ordering: .acquiringAndReleasing).exchanged {
                 job!()
                 half.store(Self.done, ordering: .releasing)
-                idleSince = nil
+                idleRounds = 0
             } else if let work = takeBackground() {
                 work()
                 unfinished.subtract(1, ordering: .releasing)
-                idleSince = nil
+                idleRounds = 0
             } else {
-                let now = DispatchTime.now().uptimeNanoseconds
-                if let since = idleSince {
-                    if now - since > 2_000_000 { usleep(100) }
-                } else {
-                    idleSince = now
-                }
+                idleRounds += 1
+                if idleRounds > 1 << 19 { usleep(100) }
             }
         }
         stopped.signal()
