@@ -48,13 +48,7 @@ final class GradientDescentTests: XCTestCase {
     }
 
     func testAFigureWrittenForAnExercise() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gd-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let png = folder.appendingPathComponent("zigzag.png").path
-        let run = try runTool("gradient-descent", ["run", "--lr", "0.95", "--figure", png])
-        XCTAssertEqual(run.status, 0, run.stderr)
-        XCTAssertTrue(FileManager.default.fileExists(atPath: png))
-        XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("zigzag.gp").path))
+        try runToolWritingFigure("gradient-descent", ["run", "--lr", "0.95"], name: "zigzag")
     }
 
     /// A chapter whose printed value disagrees makes the tool exit non-zero and show ✗.

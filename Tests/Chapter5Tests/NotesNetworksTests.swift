@@ -58,11 +58,7 @@ final class NotesNetworksTests: XCTestCase {
             (["sigmoid-net", "--rate", "0"], "--rate must be a positive number"),
             (["sigmoid-net", "--examples", "201"], "--examples must be between 1 and 200"),
         ]
-        for (arguments, message) in cases {
-            let run = try runTool("backprop", arguments)
-            XCTAssertNotEqual(run.status, 0, "\(arguments)")
-            XCTAssertTrue(run.stderr.contains(message), "\(arguments): \(run.stderr)")
-        }
+        try assertToolRejects("backprop", cases)
     }
 
     func testANudgeMovesOneWeightByOneUlp() throws {
@@ -87,12 +83,7 @@ final class NotesNetworksTests: XCTestCase {
     }
 
     func testLogisticRegressionToolWritesItsFigure() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lr-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let png = folder.appendingPathComponent("baseline.png").path
-        let run = try runTool("backprop", ["logistic-regression", "--figure", png])
-        XCTAssertEqual(run.status, 0, run.stderr)
-        XCTAssertTrue(FileManager.default.fileExists(atPath: png))
+        let run = try runToolWritingFigure("backprop", ["logistic-regression"], name: "baseline")
         XCTAssertTrue(run.stdout.contains("training accuracy"), run.stdout)
     }
 }

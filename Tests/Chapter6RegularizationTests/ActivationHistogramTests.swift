@@ -200,20 +200,11 @@ final class ActivationHistogramTests: XCTestCase {
             (["histograms", "--range", "1,0"], "--range needs two numbers lo,hi with lo < hi"),
             (["histograms", "--figure", "/tmp/x.svg"], "--figure must name a .png file"),
         ]
-        for (arguments, message) in errors {
-            let run = try runTool("regularization", arguments)
-            XCTAssertNotEqual(run.status, 0, "\(arguments)")
-            XCTAssertTrue(run.stderr.contains(message), "\(arguments): \(run.stderr)")
-        }
+        try assertToolRejects("regularization", errors)
     }
 
     func testAFigureWrittenForAnExercise() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hist-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let png = folder.appendingPathComponent("tanh-he.png").path
-        let run = try runTool("regularization", ["histograms", "--activation", "tanh", "--weight-init", "he", "--layers", "3", "--figure", png])
-        XCTAssertEqual(run.status, 0, run.stderr)
-        XCTAssertTrue(FileManager.default.fileExists(atPath: png))
-        XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("tanh-he.gp").path))
+        try runToolWritingFigure("regularization", ["histograms", "--activation", "tanh", "--weight-init", "he", "--layers", "3"],
+                                 name: "tanh-he")
     }
 }

@@ -73,17 +73,10 @@ final class AugmentationTests: XCTestCase {
 
     func testAugmentCommandDrawsAndReports() throws {
         try requireData()
-        let png = FileManager.default.temporaryDirectory.appendingPathComponent("augment-\(UUID().uuidString).png").path
-        defer {
-            try? FileManager.default.removeItem(atPath: png)
-            try? FileManager.default.removeItem(atPath: png.replacingOccurrences(of: ".png", with: ".gp"))
-        }
-        let run = try runTool("regularization", ["augment", "--count", "2", "--variants", "2", "--flip", "--figure", png])
-        XCTAssertEqual(run.status, 0, run.stderr)
+        let run = try runToolWritingFigure("regularization", ["augment", "--count", "2", "--variants", "2", "--flip"], name: "augment")
         XCTAssertTrue(run.stdout.contains("training digit 0 (label 5):"), run.stdout)
         XCTAssertTrue(run.stdout.contains("rotate +1.0 deg, shift ("), run.stdout)
         XCTAssertTrue(run.stdout.contains("  mirrored"), run.stdout)
-        XCTAssertTrue(FileManager.default.fileExists(atPath: png), run.stdout)
     }
 
     func testAugmentCommandRefusesBadFlags() throws {
@@ -95,10 +88,6 @@ final class AugmentationTests: XCTestCase {
             (["--count", "0"], "--count must be between 1 and 20, got 0"),
             (["--variants", "10"], "--variants must be between 1 and 9, got 10"),
         ]
-        for (arguments, message) in cases {
-            let run = try runTool("regularization", ["augment"] + arguments)
-            XCTAssertNotEqual(run.status, 0, "\(arguments)")
-            XCTAssertTrue(run.stderr.contains(message), "\(arguments): \(run.stderr)")
-        }
+        try assertToolRejects("regularization", cases.map { (["augment"] + $0.0, $0.1) })
     }
 }

@@ -142,22 +142,12 @@ final class PenaltyAndSearchTests: XCTestCase {
             (["search-coverage", "--trials", "0"], "--trials must be between 1 and 10000"),
             (["search-coverage", "--seed=-1"], "--seed"),
         ]
-        for (arguments, message) in errors {
-            let run = try runTool("regularization", arguments)
-            XCTAssertNotEqual(run.status, 0, "\(arguments)")
-            XCTAssertTrue(run.stderr.contains(message), "\(arguments): \(run.stderr)")
-        }
+        try assertToolRejects("regularization", errors)
     }
 
     func testFiguresForExercises() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pen-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
         for (arguments, name) in [(["penalties", "--lambda", "0.1"], "shrink"), (["search-coverage", "--trials", "25"], "search")] {
-            let png = folder.appendingPathComponent("\(name).png").path
-            let run = try runTool("regularization", arguments + ["--figure", png])
-            XCTAssertEqual(run.status, 0, run.stderr)
-            XCTAssertTrue(FileManager.default.fileExists(atPath: png), run.stdout)
-            XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("\(name).gp").path))
+            try runToolWritingFigure("regularization", arguments, name: name)
         }
     }
 }

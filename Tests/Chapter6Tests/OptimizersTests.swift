@@ -120,11 +120,7 @@ final class OptimizersTests: XCTestCase {
             (["mnist", "--iterations", "5"], "--iterations must be between 11"),
             (["mnist", "--optimizers", "sgd,lion"], "--optimizers"),
         ]
-        for (arguments, message) in errors {
-            let run = try runTool("optimizers", arguments)
-            XCTAssertNotEqual(run.status, 0, "\(arguments)")
-            XCTAssertTrue(run.stderr.contains(message), "\(arguments): \(run.stderr)")
-        }
+        try assertToolRejects("optimizers", errors)
     }
 
     func testClipTool() throws {
@@ -134,12 +130,6 @@ final class OptimizersTests: XCTestCase {
     }
 
     func testAFigureWrittenForAnExercise() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("opt-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let png = folder.appendingPathComponent("adam.png").path
-        let run = try runTool("optimizers", ["compare", "--optimizer", "adam", "--lr", "0.5", "--figure", png])
-        XCTAssertEqual(run.status, 0, run.stderr)
-        XCTAssertTrue(FileManager.default.fileExists(atPath: png))
-        XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("adam.gp").path))
+        try runToolWritingFigure("optimizers", ["compare", "--optimizer", "adam", "--lr", "0.5"], name: "adam")
     }
 }

@@ -100,6 +100,35 @@ public func runTool(_ name: String, _ arguments: [String], environment: [String:
 
 private final class ToolLocator {}
 
+/// Runs `tool` with each set of bad `arguments` and asserts that it fails with an error naming
+/// the problem (`message` in its stderr).
+public func assertToolRejects(_ tool: String, _ cases: [([String], String)],
+                              file: StaticString = #filePath, line: UInt = #line) throws {
+    for (arguments, message) in cases {
+        let run = try runTool(tool, arguments)
+        XCTAssertNotEqual(run.status, 0, "\(arguments)", file: file, line: line)
+        XCTAssertTrue(run.stderr.contains(message), "\(arguments): \(run.stderr)", file: file, line: line)
+    }
+}
+
+/// Runs `tool` with `arguments` plus `--figure <temp folder>/<name>.png`, as a reader redoing an
+/// exercise would, and asserts that it succeeds and leaves the PNG with its `.gp` script beside it.
+/// Returns the run for the caller's checks of its output.
+@discardableResult
+public func runToolWritingFigure(_ tool: String, _ arguments: [String], name: String,
+                                 file: StaticString = #filePath, line: UInt = #line) throws
+    -> (status: Int32, stdout: String, stderr: String) {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("\(tool)-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let png = folder.appendingPathComponent("\(name).png").path
+    let run = try runTool(tool, arguments + ["--figure", png])
+    XCTAssertEqual(run.status, 0, run.stderr, file: file, line: line)
+    XCTAssertTrue(FileManager.default.fileExists(atPath: png), "\(arguments): no \(name).png", file: file, line: line)
+    XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("\(name).gp").path),
+                  "\(arguments): no \(name).gp", file: file, line: line)
+    return run
+}
+
 /// Points `MNIST_DIR` and `DLFS_WEIGHTS` at the offline copies in `../shared/data` when they are
 /// not set and the copies exist, so tests never try the network (CI and `make test` set them).
 public func useOfflineDataIfPresent() {
