@@ -60,8 +60,9 @@ public struct CheckCommand<Chapter: ChapterParts>: ParsableCommand {
         let folder = part.figuresURL(root: root)
         for figure in part.figures() + part.slowFigures() {
             if !noFigures {
-                let png = try renderer.render(figure, into: folder)
-                print("figure: \(png.path.replacingOccurrences(of: root.path + "/", with: ""))")
+                let (png, kept) = try renderer.renderKeepingSame(figure, into: folder)
+                let path = png.path.replacingOccurrences(of: root.path + "/", with: "")
+                print("figure: \(path)" + (kept ? " (kept: the new data differ only by BLAS kernel rounding)" : ""))
             }
             if preview { print(try renderer.preview(figure)) }
         }

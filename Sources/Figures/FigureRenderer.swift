@@ -47,6 +47,13 @@ public struct FigureRenderer: Sendable {
     /// Renders `figure` into `directory` (created if needed) and returns the PNG's URL.
     @discardableResult
     public func render(_ figure: Figure, into directory: URL) throws -> URL {
+        try renderKeepingSame(figure, into: directory).png
+    }
+
+    /// Renders `figure` into `directory`, unless the figure already there is the same figure up
+    /// to OpenBLAS's kernel rounding (`KernelRounding`): then that pair is kept untouched, so a
+    /// run on a machine with other BLAS kernels leaves the committed files as they are.
+    public func renderKeepingSame(_ figure: Figure, into directory: URL) throws -> (png: URL, kept: Bool) {
         try requireGnuplot()
         let fm = FileManager.default
         do {
@@ -64,6 +71,11 @@ public struct FigureRenderer: Sendable {
             try? fm.removeItem(at: tempPNG)
         }
         try writeScript(figure, to: tempScript.path)
+        if let existing = try? String(contentsOf: script, encoding: .utf8), fm.fileExists(atPath: png.path),
+           let fresh = try? String(contentsOf: tempScript, encoding: .utf8),
+           existing != fresh, KernelRounding.sameFigure(existing, fresh) {
+            return (png, true)
+        }
         try runGnuplot(figure: figure.name,
                        commands: "out = \(quoted(tempPNG.path))\nload \(quoted(tempScript.path))\n")
         guard fm.fileExists(atPath: tempPNG.path) else {
@@ -72,7 +84,7 @@ public struct FigureRenderer: Sendable {
         }
         try replace(png, with: tempPNG)
         try replace(script, with: tempScript)
-        return png
+        return (png, false)
     }
 
     /// Draws `figure` as text with gnuplot's `dumb` terminal and returns the drawing.
