@@ -15,8 +15,9 @@ public enum Ours: Sendable {
     /// Values compared with the printed ones within a stated tolerance, for prints of runs that
     /// cannot be repeated draw for draw (the book's unseeded training); `why` justifies it.
     case approximately([Double], tolerance: Double, why: String)
-    /// A value whose order of magnitude (within a factor of 10) must be the printed one's.
-    case magnitude(Double, why: String)
+    /// A value whose order of magnitude (within a factor of 10) must be the printed one's; with
+    /// its spread over BLAS kernel sets when its last digits are rounding noise.
+    case magnitude(Double, spread: KernelSpread? = nil, why: String)
 
     func agrees(with printed: PrintedValue) -> Bool {
         switch self {
@@ -27,7 +28,7 @@ public enum Ours: Sendable {
         case let .approximately(values, tolerance, _):
             guard let printed = printed.values, printed.count == values.count else { return false }
             return zip(values, printed).allSatisfy { abs($0 - $1) <= tolerance }
-        case let .magnitude(value, _):
+        case let .magnitude(value, _, _):
             guard let printed = printed.values, printed.count == 1, printed[0] > 0, value > 0 else { return false }
             return abs(log10(value) - log10(printed[0])) <= 1
         }
@@ -42,8 +43,42 @@ public enum Ours: Sendable {
         case let .approximately(values, tolerance, why):
             return "[" + values.map { String(format: "%.4f", $0) }.joined(separator: ", ")
                 + "] (±\(tolerance): \(why))"
-        case let .magnitude(value, why): return String(format: "%.3e (%@)", value, why)
+        case let .magnitude(value, spread, why):
+            guard let spread, spread.stableDigits < KernelSpread.shownDigits else { return String(format: "%.3e (%@)", value, why) }
+            return String(format: "%.*e (%@; ", spread.stableDigits - 1, value, why) + spread.description + ")"
         }
+    }
+}
+
+/// What one computation gave under each OpenBLAS kernel set measured: kernels add a product's
+/// terms in different orders, so a value made of nearly cancelling terms (a gradient check's
+/// 1e-13 differences) keeps only some of its digits from one CPU to another.
+public struct KernelSpread: Sendable, CustomStringConvertible {
+    public let low: Double
+    public let high: Double
+    public let kernelSets: Int
+
+    /// Significant digits a row shows of a value whose every digit is stable.
+    public static let shownDigits = 4
+
+    public init(low: Double, high: Double, kernelSets: Int) {
+        precondition(low <= high && kernelSets > 0)
+        self.low = low
+        self.high = high
+        self.kernelSets = kernelSets
+    }
+
+    /// The significant digits (at most `shownDigits`, at least 1) that every measured value shares.
+    public var stableDigits: Int {
+        var digits = Self.shownDigits
+        while digits > 1, String(format: "%.*e", digits - 1, low) != String(format: "%.*e", digits - 1, high) {
+            digits -= 1
+        }
+        return digits
+    }
+
+    public var description: String {
+        String(format: "rounding noise: %.3e to %.3e over %d OpenBLAS kernel sets", low, high, kernelSets)
     }
 }
 
