@@ -91,8 +91,9 @@ tables: build
 	@for tool in $(CHAPTER_TOOLS); do $(RELEASE_BIN)/$$tool check --update-text --no-figures >/dev/null || true; done
 	@git status --short Chapters
 
-# Timings of the project beside a NumPy reference of the same workloads (bench/numpy_reference.py),
-# both with one BLAS thread. A benchmark, not a test: nothing here can fail on time.
+# Timings of the project beside a NumPy reference of the same workloads (bench/numpy_reference.py):
+# NumPy once with one BLAS thread, as ours, and once with its default threads, as a reader runs the
+# book's code. A benchmark, not a test: nothing here can fail on time.
 BENCH_ENV = OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1
 bench: build
 	@test -n "$(MNIST_DIR)" || { echo "error: set MNIST_DIR (or run make mnist first)" >&2; exit 1; }
@@ -100,11 +101,13 @@ bench: build
 	@echo "timing the Swift workloads..."
 	@$(BENCH_ENV) $(RELEASE_BIN)/bench $(MNIST_DIR) > .build/bench/swift.json
 	@if python3 -c "import numpy" 2>/dev/null; then \
-	  echo "timing the NumPy reference..."; \
+	  echo "timing the NumPy reference, one BLAS thread..."; \
 	  $(BENCH_ENV) python3 bench/numpy_reference.py $(MNIST_DIR) > .build/bench/numpy.json; \
-	  $(RELEASE_BIN)/bench --table .build/bench/swift.json .build/bench/numpy.json; \
+	  echo "timing the NumPy reference, NumPy's default BLAS threads..."; \
+	  env -u OPENBLAS_NUM_THREADS -u OMP_NUM_THREADS -u MKL_NUM_THREADS \
+	    python3 bench/numpy_reference.py $(MNIST_DIR) > .build/bench/numpy-threads.json; \
+	  $(RELEASE_BIN)/bench --table .build/bench/swift.json .build/bench/numpy.json .build/bench/numpy-threads.json; \
 	else \
-	  echo "(no python3 with numpy: python3 -m pip install numpy for the reference column)"; \
 	  $(RELEASE_BIN)/bench --table .build/bench/swift.json; \
 	fi
 

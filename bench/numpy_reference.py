@@ -2,7 +2,8 @@
 Affine/ReLU/SoftmaxWithLoss layers and SGD), written for this project, timed on the same workloads
 as the Swift benchmark. Prints one JSON object: workload -> list of seconds per repetition.
 
-Run by `make bench` with OPENBLAS_NUM_THREADS etc. set the same as for the Swift side.
+Run by `make bench` twice: with OPENBLAS_NUM_THREADS etc. set to one thread, as for the Swift side,
+and with NumPy's default threads, as a reader running the book's scripts gets them.
 """
 import gzip
 import json
@@ -143,6 +144,24 @@ class Adam:
             p -= lr_t * m / (np.sqrt(v) + 1e-7)
 
 
+def blas_description():
+    """NumPy's BLAS as it will run: library, kernel set and thread count, read from the library."""
+    import ctypes
+    import glob
+    folder = os.path.join(os.path.dirname(np.__file__), os.pardir, "numpy.libs")
+    for path in glob.glob(os.path.join(folder, "*openblas*")):
+        library = ctypes.CDLL(path)
+        for prefix in ("scipy_openblas", "openblas"):
+            for suffix in ("64_", ""):
+                corename = getattr(library, prefix + "_get_corename" + suffix, None)
+                threads = getattr(library, prefix + "_get_num_threads" + suffix, None)
+                if corename and threads:
+                    corename.restype = ctypes.c_char_p
+                    return "NumPy %s, %s %s kernels, %d thread(s)" % (
+                        np.__version__, os.path.basename(path).split("-")[0], corename().decode(), threads())
+    return "NumPy %s (BLAS not identified)" % np.__version__
+
+
 def timed(f, repeat):
     times = []
     for _ in range(repeat):
@@ -157,7 +176,7 @@ def main():
     quick = len(sys.argv) > 2 and sys.argv[2] == "--quick"
     xtr, ttr, xte, tte = load_mnist(directory)
     np.random.seed(0)
-    results = {}
+    results = {"blas": blas_description()}
     a, b = np.random.randn(100, 784), np.random.randn(784, 50)
 
     def dgemm():

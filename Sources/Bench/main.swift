@@ -10,7 +10,9 @@ import RegularizationChapter
 /// nothing about time.
 ///
 /// Usage: bench <mnist-dir> [--quick]          time the workloads, print JSON
-///        bench --table swift.json [numpy.json]  print the comparison table
+///        bench --table swift.json [numpy.json [numpy-threads.json]]
+///                                             print the comparison table: NumPy with one BLAS
+///                                             thread, and with its default threads
 
 func timed(_ repetitions: Int, _ body: () -> Void) -> [Double] {
     (0..<repetitions).map { _ in
@@ -22,10 +24,12 @@ func timed(_ repetitions: Int, _ body: () -> Void) -> [Double] {
 
 /// Marks the single-network workloads timed without the second core.
 let oneCore = " (one core)"
+/// The key under which each side's JSON names its BLAS library, kernels and threads.
+let blasKey = "blas"
 
 let arguments = CommandLine.arguments
 if arguments.count >= 3, arguments[1] == "--table" {
-    printTable(swiftFile: arguments[2], numpyFile: arguments.count > 3 ? arguments[3] : nil)
+    printTable(swiftFile: arguments[2], numpyFiles: Array(arguments.dropFirst(3)))
     exit(0)
 }
 guard arguments.count >= 2 else {
@@ -112,7 +116,10 @@ results.append(("random search (\(search.trials) trials x \(search.epochs) epoch
                                  labels: Array(mnist.trainLabels[0..<search.images]))
 }))
 
-print("{" + results.map { "\"\($0.0)\": [" + $0.1.map { "\($0)" }.joined(separator: ", ") + "]" }.joined(separator: ", ") + "}")
+// Which OpenBLAS kernels and how many threads the timings ran with, for the table's footer.
+let blas = "OpenBLAS \(String(cString: openblas_get_corename())) kernels, \(openblas_get_num_threads()) thread(s)"
+print("{\"\(blasKey)\": \"\(blas)\", "
+      + results.map { "\"\($0.0)\": [" + $0.1.map { "\($0)" }.joined(separator: ", ") + "]" }.joined(separator: ", ") + "}")
 
 // MARK: - The table
 
@@ -122,33 +129,42 @@ func median(_ values: [Double]) -> Double {
     return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
 }
 
-func readTimings(_ path: String) -> [String: [Double]]? {
+/// The timings of one side (workload -> seconds per repetition) and its BLAS description.
+func readTimings(_ path: String) -> (times: [String: [Double]], blas: String)? {
     guard let data = FileManager.default.contents(atPath: path),
-          let object = try? JSONSerialization.jsonObject(with: data) as? [String: [Double]] else { return nil }
-    return object
+          let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
+    return (object.compactMapValues { $0 as? [Double] }, object[blasKey] as? String ?? "BLAS not reported")
 }
 
-func printTable(swiftFile: String, numpyFile: String?) {
-    guard let swift = readTimings(swiftFile) else {
+/// One table: Swift, then NumPy with one BLAS thread (the same footing), then NumPy as a reader
+/// runs it, with its default threads; each NumPy column with its ratio to Swift.
+func printTable(swiftFile: String, numpyFiles: [String]) {
+    guard let (swift, swiftBLAS) = readTimings(swiftFile) else {
         print("bench: cannot read \(swiftFile)")
         exit(1)
     }
-    let numpy = numpyFile.flatMap(readTimings)
+    let numpy = numpyFiles.compactMap(readTimings)
+    let titles = ["NumPy, 1 thread", "NumPy, default threads"]
     func seconds(_ s: Double) -> String { s >= 1 ? String(format: "%.2f s", s) : String(format: "%.3f ms", s * 1000) }
     let single = ["two-layer step", "five-layer step", "accuracy, 10000 images"]
     let fixed = ["dgemm 100x784 x 784x50", "dgemm 100x784 x 784x50 (both cores)"] + single + single.map { $0 + oneCore }
         + (4...5).map { "chapter \($0) run (10000 iterations + 17 evaluations)" }
     let order = fixed + swift.keys.filter { !fixed.contains($0) }.sorted()
-    print("| workload | Swift | NumPy | NumPy / Swift |")
-    print("|---|---|---|---|")
+    print("| workload | Swift |" + numpy.indices.map { " \(titles[$0]) | ratio |" }.joined())
+    print("|---|---|" + String(repeating: "---|---|", count: numpy.count))
     for name in order {
         guard let ours = swift[name].map(median) else { continue }
-        // NumPy's single-network workloads run on one core either way.
-        let theirs = numpy?[name.replacingOccurrences(of: oneCore, with: "").replacingOccurrences(of: " (both cores)", with: "")]
-            .map(median)
-        let ratio = theirs.map { String(format: "%.2fx", $0 / ours) } ?? "—"
-        print("| \(name) | \(seconds(ours)) | \(theirs.map(seconds) ?? "— (no NumPy)") | \(ratio) |")
+        // NumPy's single-network workloads are the same with or without our second core.
+        let key = name.replacingOccurrences(of: oneCore, with: "").replacingOccurrences(of: " (both cores)", with: "")
+        let cells = numpy.map { side -> String in
+            guard let theirs = side.times[key].map(median) else { return " — | — |" }
+            return " \(seconds(theirs)) | " + String(format: "%.2fx", theirs / ours) + " |"
+        }
+        print("| \(name) | \(seconds(ours)) |" + cells.joined())
     }
+    print("\nratio: NumPy's time over ours. Swift: \(swiftBLAS)"
+          + zip(titles, numpy).map { "; \($0): \($1.blas)" }.joined() + ".")
+    if numpy.isEmpty { print("(no NumPy: python3 -m pip install numpy for the reference columns)") }
     if let dgemm = swift["dgemm 100x784 x 784x50"].map(median), let oneCoreStep = swift["two-layer step" + oneCore].map(median),
        let step = swift["two-layer step"].map(median) {
         let peak = 2.0 * 100 * 784 * 50 / dgemm / 1e9
