@@ -121,49 +121,32 @@ public struct Momentum: Optimizer {
 }
 
 /// Nesterov's accelerated gradient (NAG), which takes the gradient one momentum step ahead and
-/// so damps plain momentum's overshoot. Both forms track Θ = x + μ·v, the look-ahead point,
-/// and keep v ← μv − lr·g:
+/// so damps plain momentum's overshoot. It tracks the look-ahead point Θ = x + μ·v, as eq. 7 of
+/// Bengio et al. (arXiv:1212.0901), which the book's class cites, writes it:
+/// Θ ← Θ + μ²·v − (1 + μ)·lr·g, then v ← μv − lr·g.
 ///
-/// - `.book`, the book's `Nesterov` class as its repository has it now: v is updated first,
-///   then Θ ← Θ + μ²·v_new − (1 + μ)·lr·g, which is Θ + μ³·v_old − (1 + μ + μ²)·lr·g.
-/// - `.paper`, eq. 7 of Bengio et al. (arXiv:1212.0901), which the class cites, and the order of
-///   the repository's first version (Θ before v): Θ ← Θ + μ²·v_old − (1 + μ)·lr·g.
-///
-/// Only `.paper` is Sutskever's NAG in Θ; `.book` has the same terminal velocity −lr·g/(1 − μ)
-/// under a constant gradient but a larger first step (0.271 against 0.19 for lr 0.1, μ 0.9, g 1).
+/// This is the book's `Nesterov` class at the pinned commit. Its first version (2016–2021)
+/// updated v first; the repository's commit 89eadd0 ("Fix Nesterov update function") moved the
+/// parameter update first, to eq. 7.
 public struct Nesterov: Optimizer {
-    public enum Form: String, Sendable {
-        case book, paper
-    }
-
     public var learningRate: Double
     public var momentum: Double
-    public let form: Form
     public private(set) var velocity: NamedMatrices = [:]
 
-    public init(learningRate: Double = 0.01, momentum: Double = 0.9, form: Form = .book) {
+    public init(learningRate: Double = 0.01, momentum: Double = 0.9) {
         self.learningRate = learningRate
         self.momentum = momentum
-        self.form = form
     }
 
     public mutating func update(_ parameters: inout NamedMatrices, gradients: NamedMatrices) {
-        let (lr, mu, form) = (learningRate, momentum, form)
+        let (lr, mu) = (learningRate, momentum)
         for key in Array(parameters.keys) {
             let g = gradient(key, of: parameters, in: gradients)
             parameters[key]!.updateElements(g, state: &velocity[key, default: .zeros(like: g)]) { x, g, v in
-                switch form {
-                case .book:
-                    v *= mu
-                    v -= lr * g
-                    x += mu * mu * v
-                    x -= (1 + mu) * lr * g
-                case .paper:
-                    x += mu * mu * v
-                    x -= (1 + mu) * lr * g
-                    v *= mu
-                    v -= lr * g
-                }
+                x += mu * mu * v
+                x -= (1 + mu) * lr * g
+                v *= mu
+                v -= lr * g
             }
         }
     }

@@ -9,28 +9,28 @@ final class OptimizersTests: XCTestCase {
     override class func setUp() { useOfflineDataIfPresent() }
 
     func testEveryPrintedValue() throws {
-        try assertBookValues(OptimizersBook.self, errata: ["nesterov-form", "momentum-notes-formula", "rmsprop-decay-rate"])
+        try assertBookValues(OptimizersBook.self, errata: ["momentum-notes-formula", "rmsprop-decay-rate"])
     }
 
     func testChapterTextIsCurrent() throws { try assertTextIsCurrent(OptimizersBook.self) }
 
     func testFiguresRegenerateIdentically() throws { try assertFiguresRegenerateIdentically(OptimizersBook.self) }
 
-    /// End points after 30 updates of the book's classes in NumPy 2.4 (`optimizer_compare_naive.py`
-    /// with the chapter's rates), printed with `repr`: ours are the same doubles.
-    func testPathsAreTheBooksCodeToTheLastBit() {
-        let numpy: [OptimizerKind: (Double, Double)] = [
-            .sgd: (-0.3503929957523197, 0.0847823165504322),
-            .momentum: (0.896413858493733, 0.08808560171506971),
-            .nesterov: (0.5263905077412623, 0.0002258201570808063),
-            .adagrad: (-0.12016232231416045, 2.486389893984459e-17),
-            .rmsprop: (-5.351327040428192e-06, 1.5085100037516103e-11),
-            .adam: (0.13600685239498186, 0.31824537553721943),
-        ]
+    /// Every point of 30 updates of the book's classes (`optimizer_compare_naive.py`'s loop with
+    /// the chapter's rates), as the book's code at the pinned commit computes them
+    /// (`Tests/Fixtures/BookCode/optimizer-paths.json`): ours are the same doubles.
+    func testPathsAreTheBooksCodeToTheLastBit() throws {
+        let fixture = try bookCodeFixture("optimizer-paths.json")
         for entry in OptimizerPaths.entries {
-            let end = OptimizerPaths.path(entry.kind).end
-            XCTAssertEqual(end.x, numpy[entry.kind]!.0, "\(entry.kind)")
-            XCTAssertEqual(end.y, numpy[entry.kind]!.1, "\(entry.kind)")
+            let reference = try XCTUnwrap(fixture[entry.kind.bookName] as? [String: Any], "\(entry.kind)")
+            XCTAssertEqual(try fixtureDouble(reference["lr"]), entry.learningRate, "\(entry.kind)")
+            let points = try XCTUnwrap(reference["points"] as? [[String]])
+            let ours = OptimizerPaths.path(entry.kind).points
+            XCTAssertEqual(ours.count, points.count)
+            for (step, (point, theirs)) in zip(ours, points).enumerated() {
+                XCTAssertEqual(point.x, try fixtureDouble(theirs[0]), "\(entry.kind) x after \(step) updates")
+                XCTAssertEqual(point.y, try fixtureDouble(theirs[1]), "\(entry.kind) y after \(step) updates")
+            }
         }
     }
 

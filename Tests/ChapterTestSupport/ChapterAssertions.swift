@@ -146,3 +146,25 @@ public func useOfflineDataIfPresent() {
         if FileManager.default.fileExists(atPath: candidate) { setenv(variable, candidate, 1) }
     }
 }
+
+/// The book's repository at the commit the project pins; `Tests/Fixtures/BookCode/generate.py`
+/// runs it and writes the fixtures that `bookCodeFixture` reads.
+public let pinnedBookCommit = "07b11618cdb5d5f78ad45464de0730efc07b0a4a"
+
+/// The `values` of a fixture written by `Tests/Fixtures/BookCode/generate.py`, after checking that
+/// it was made from the pinned commit. Floats are stored as Python repr strings.
+public func bookCodeFixture(_ name: String) throws -> [String: Any] {
+    let url = projectRoot.appendingPathComponent("Tests/Fixtures/BookCode").appendingPathComponent(name)
+    let object = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any]
+    guard let object, object["commit"] as? String == pinnedBookCommit, let values = object["values"] as? [String: Any]
+    else { throw FixtureError.notFromThePinnedCommit(name) }
+    return values
+}
+
+public enum FixtureError: Error { case notFromThePinnedCommit(String), malformed(String) }
+
+/// A repr string of a fixture as the double it names.
+public func fixtureDouble(_ any: Any?) throws -> Double {
+    guard let text = any as? String, let value = Double(text) else { throw FixtureError.malformed("\(any ?? "nil")") }
+    return value
+}

@@ -42,28 +42,22 @@ final class OptimizerTests: XCTestCase {
         XCTAssertEqual(walk(&momentum, start: 1, gradients: gradients), walk(&sgd, start: 1, gradients: gradients))
     }
 
-    /// The book's class: v = -0.1, then w = 0.81·(-0.1) - 1.9·0.1 = -0.271; next v = -0.19 and
-    /// w = -0.271 - 0.1539 - 0.19 = -0.6149. Eq. 7 of the paper uses the old v: -0.19, then -0.461,
-    /// which are Sutskever's look-ahead points x + μv (x = -0.1, -0.29).
-    func testNesterovForms() {
-        var book = Nesterov(learningRate: 0.1, momentum: 0.9)
-        let bookPath = walk(&book, gradients: [1, 1])
-        XCTAssertEqual(bookPath[0], -0.271, accuracy: 1e-15)
-        XCTAssertEqual(bookPath[1], -0.6149, accuracy: 1e-15)
-        var paper = Nesterov(learningRate: 0.1, momentum: 0.9, form: .paper)
-        let paperPath = walk(&paper, gradients: [1, 1])
-        XCTAssertEqual(paperPath[0], -0.19, accuracy: 1e-15)
-        XCTAssertEqual(paperPath[1], -0.461, accuracy: 1e-15)
-        XCTAssertEqual(paper.velocity["w"]![flat: 0], -0.19, accuracy: 1e-15)
+    /// Eq. 7, the book's class: w = 0 + 0.81·0 − 1.9·0.1 = −0.19 and v = −0.1; then
+    /// w = −0.19 + 0.81·(−0.1) − 0.19 = −0.461 and v = −0.19: Sutskever's look-ahead points x + μv
+    /// (x = −0.1, −0.29).
+    func testNesterovStepsTheLookAheadPoint() {
+        var nesterov = Nesterov(learningRate: 0.1, momentum: 0.9)
+        let path = walk(&nesterov, gradients: [1, 1])
+        XCTAssertEqual(path[0], -0.19, accuracy: 1e-15)
+        XCTAssertEqual(path[1], -0.461, accuracy: 1e-15)
+        XCTAssertEqual(nesterov.velocity["w"]![flat: 0], -0.19, accuracy: 1e-15)
     }
 
-    /// Under a constant gradient both forms settle to momentum's speed, -lr·g/(1 - μ) = -1 per step.
-    func testNesterovFormsReachTheSameSpeed() {
-        for form in [Nesterov.Form.book, .paper] {
-            var nesterov = Nesterov(learningRate: 0.1, momentum: 0.9, form: form)
-            let path = walk(&nesterov, gradients: Array(repeating: 1, count: 400))
-            XCTAssertEqual(path[399] - path[398], -1, accuracy: 1e-12, "\(form)")
-        }
+    /// Under a constant gradient Nesterov settles to momentum's speed, -lr·g/(1 - μ) = -1 per step.
+    func testNesterovReachesMomentumsSpeed() {
+        var nesterov = Nesterov(learningRate: 0.1, momentum: 0.9)
+        let path = walk(&nesterov, gradients: Array(repeating: 1, count: 400))
+        XCTAssertEqual(path[399] - path[398], -1, accuracy: 1e-12)
     }
 
     /// w = 1, g = 2, lr 0.1: h = 4 and w = 1 - 0.2/(2 + 1e-7) = 0.90000000499999975...
