@@ -29,14 +29,36 @@ enum OutputLayerExamples {
     /// seed 004 §2.1 applies softmax to the scores [0.5, 1.2, -0.3] and prints [0.244, 0.665, 0.091].
     static let threeClassScores = Matrix(row: [0.5, 1.2, -0.3])
 
+    /// Softmax at temperature T turns scores f into probabilities whose log-ratios are the score
+    /// gaps divided by T, so any T keeps the ratio of two gaps. The print's log-ratios, over every
+    /// value its three-decimal rounding allows, against the printed scores' (1.2 − 0.5) / (0.5 + 0.3):
+    /// if that ratio lies outside the print's range, no temperature (and no base of the exponential,
+    /// which is the same thing) maps the printed scores onto the print.
+    static func noTemperatureFits() -> Ours {
+        let printed = [0.244, 0.665, 0.091], half = 0.0005
+        // Smallest and largest (p2/p1 gap) / (p1/p3 gap) over the rounding box, at its corners.
+        var ratios: [Double] = []
+        for a in [-half, half] { for b in [-half, half] { for c in [-half, half] {
+            let (p1, p2, p3) = (printed[0] + a, printed[1] + b, printed[2] + c)
+            ratios.append(log(p2 / p1) / log(p1 / p3))
+        } } }
+        let scores = threeClassScores.storage
+        let scoreRatio = (scores[1] - scores[0]) / (scores[0] - scores[2])
+        let low = ratios.min()!, high = ratios.max()!
+        return .claim(holds: !(low...high).contains(scoreRatio), detail: String(
+            format: "the print's gap ratio ln(p2/p1)/ln(p1/p3) lies in [%.3f, %.3f]; the printed scores' is %.3f",
+            low, high, scoreRatio))
+    }
+
     static func threeClass() -> Finding {
         let ours = softmax(threeClassScores).storage
         let spacedByOne = softmax(Matrix(row: [0.5, 1.5, -0.5])).storage
         return Finding(
             .values(ours),
             erratum: Erratum(
-                reproducedBy: "searched: softmax of every one-decimal score vector, temperatures, bases 2 and 10",
-                reproduction: nil,
+                reproducedBy: "no score vector found (every one-decimal vector, temperatures, bases 2 and 10); the evidence "
+                    + "that no scaling of the printed scores gives the print",
+                reproduction: noTemperatureFits(),
                 why: "e^0.5, e^1.2, e^-0.3 = 1.649, 3.320, 0.741 sum to 5.710 and give "
                     + String(format: "[%.3f, %.3f, %.3f]", ours[0], ours[1], ours[2])
                     + ", which is what the notes' method computes. The printed ratios 0.665/0.244 and 0.244/0.091 "

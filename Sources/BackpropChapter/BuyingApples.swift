@@ -30,17 +30,22 @@ enum BuyingApples {
         return (price, dAppleCount, dApple, dOrange, dOrangeCount, dTax)
     }
 
+    /// Python's `int(x)` of a float: towards zero. The book's scripts print the price and the
+    /// count derivatives through it, so `price: 220` is int(220.00000000000003).
+    static func int(_ x: Double) -> Double { x.rounded(.towardZero) }
+
+    /// The rows quote what `ch05/buy_apple.py` and `ch05/buy_apple_orange.py` print.
     static var rows: [String: () -> Finding] {
         [
-            "apple-price": { .value(apples().price) },
+            "apple-price": { .value(int(apples().price)) },
             "apple-dapple": { .value(apples().dApple) },
-            "apple-dapple-num": { .value(apples().dAppleCount) },
+            "apple-dapple-num": { .value(int(apples().dAppleCount)) },
             "apple-dtax": { .value(apples().dTax) },
-            "apple-orange-price": { .value(applesAndOranges().price) },
-            "apple-orange-dapple-num": { .value(applesAndOranges().dAppleCount) },
+            "apple-orange-price": { .value(int(applesAndOranges().price)) },
+            "apple-orange-dapple-num": { .value(int(applesAndOranges().dAppleCount)) },
             "apple-orange-dapple": { .value(applesAndOranges().dApple) },
             "apple-orange-dorange": { .value(applesAndOranges().dOrange) },
-            "apple-orange-dorange-num": { .value(applesAndOranges().dOrangeCount) },
+            "apple-orange-dorange-num": { .value(int(applesAndOranges().dOrangeCount)) },
             "apple-orange-dtax": { .value(applesAndOranges().dTax) },
         ]
     }

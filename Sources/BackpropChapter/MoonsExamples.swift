@@ -57,16 +57,18 @@ enum MoonsExamples {
         let range = values.min()!...values.max()!
         let ours = constantRun.loss(after: 2000)!
         let phases = phaseCounts()
-        return Finding(.interval(range, described: String(
+        return Finding(.withinSpread(.interval(range, described: String(
             format: "%.6f ... %.6f over %d runs (the notes' start and every 1-ulp nudge of a starting weight; ours %.6f); "
                 + "at pass %d, %d of them show the orbit's upper value, %d the lower",
-            range.lowerBound, range.upperBound, values.count, ours, firstOrbitPrint, phases.upper, phases.lower)))
+            range.lowerBound, range.upperBound, values.count, ours, firstOrbitPrint, phases.upper, phases.lower)),
+            why: "the print lies in the spread that rounding-level nudges give"))
     }
 
     /// "Loss after iteration 3000" ... "19000": the upper value of the period-2 orbit.
     static func orbitLosses() -> Finding {
         let passes = printedPasses(from: firstOrbitPrint, through: constant.passes - 1)
-        return .values(passes.map { MoonsRounding.upperValue(of: constantRun, at: $0)! })
+        return Finding(.withinSpread(.values(passes.map { MoonsRounding.upperValue(of: constantRun, at: $0)! }),
+                                     why: "the orbit's upper value, which the notes' run shows at these passes and ours one pass later"))
     }
 
     /// The exercise's printed trace: every value reproducible.

@@ -12,18 +12,23 @@ public enum BookTable {
             cells.enumerated().map { i, cell in cell + String(repeating: " ", count: widths[i] - displayWidth(cell)) }
                 .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
         }
-        let ok = rows.filter { $0.verdict == .ok }.count
-        let errata = rows.filter { $0.verdict == .erratum }.count
-        let failed = rows.filter { $0.verdict == .fail }.count
+
         var lines = ["== \(title) ==", format(header), String(repeating: "-", count: widths.reduce(0, +) + 8)]
         lines += body.map(format)
-        lines.append("\(rows.count) values: \(ok) ✓, \(errata) erratum, \(failed) ✗")
+        lines.append(summary(rows))
         let errataRows = rows.filter { $0.finding.erratum != nil }
         if !errataRows.isEmpty {
             lines.append("Errata:")
             for row in errataRows { lines.append("  " + erratumSentence(row)) }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// "N values: a ✓, b ≈, c erratum, d ✗": each status counted on its own.
+    public static func summary(_ rows: [CheckedRow]) -> String {
+        func count(_ verdict: Verdict) -> Int { rows.filter { $0.verdict == verdict }.count }
+        return "\(rows.count) values: \(count(.ok)) ✓, \(count(.withinSpread)) ≈ (within a measured spread), "
+            + "\(count(.erratum)) erratum, \(count(.fail)) ✗"
     }
 
     /// Terminal columns a text takes: CJK characters (the notes' section names) take two.
@@ -85,13 +90,13 @@ public enum BookTable {
         guard let e = r.finding.erratum else { return "" }
         let q = markdown ? "`" : ""
         let id = markdown ? "**\(r.row.id)**" : r.row.id
-        let reproduction: String
-        if let reproduced = e.reproduction {
-            reproduction = "\(e.reproducedBy) gives \(q)\(reproduced.display(against: r.row.printed))\(q)"
-                + " [\(r.verdict == .erratum ? "reproduces the print" : "does NOT reproduce the print")]"
-        } else {
-            reproduction = "no computation reproducing the print was found (\(e.reproducedBy))"
+        // A claim (the evidence for an explanation) holds or not; a computed value reproduces the print or not.
+        let agrees = r.verdict == .erratum
+        let outcome: String
+        if case .claim = e.reproduction { outcome = agrees ? "holds" : "does NOT hold" } else {
+            outcome = agrees ? "reproduces the print" : "does NOT reproduce the print"
         }
+        let reproduction = "\(e.reproducedBy) gives \(q)\(e.reproduction.display(against: r.row.printed))\(q) [\(outcome)]"
         return "\(id) (\(r.row.source)): printed \(q)\(r.row.printed.text)\(q); what the printed code gives: "
             + "\(q)\(r.ours)\(q); \(reproduction). \(e.why)"
     }

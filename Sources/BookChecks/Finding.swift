@@ -14,13 +14,29 @@ public enum Ours: Sendable {
     case claim(holds: Bool, detail: String)
     /// Values compared with the printed ones within a stated tolerance, for prints of runs that
     /// cannot be repeated draw for draw (the book's unseeded training); `why` justifies it.
+    /// Agreement is "≈", never ✓: our value is not the printed one.
     case approximately([Double], tolerance: Double, why: String)
+    /// A comparison that only a measured order-dependence spread makes possible: the print is
+    /// matched against the range that rounding-level perturbations produce, or at the phase rounding
+    /// chose (the notes' moons trace). Agreement is "≈", never ✓; `why` says what was measured.
+    indirect case withinSpread(Ours, why: String)
     /// A value whose order of magnitude (within a factor of 10) must be the printed one's; with
     /// its spread over BLAS kernel sets when its last digits are rounding noise.
     case magnitude(Double, spread: KernelSpread? = nil, why: String)
 
-    func agrees(with printed: PrintedValue) -> Bool {
+    /// How the result meets the print: exactly at the declared precision, only within a measured
+    /// spread, or not at all.
+    func agreement(with printed: PrintedValue) -> Agreement {
         switch self {
+        case .approximately: return agrees(with: printed) ? .withinSpread : .none
+        case let .withinSpread(inner, _): return inner.agrees(with: printed) ? .withinSpread : .none
+        default: return agrees(with: printed) ? .exact : .none
+        }
+    }
+
+    private func agrees(with printed: PrintedValue) -> Bool {
+        switch self {
+        case let .withinSpread(inner, _): return inner.agrees(with: printed)
         case let .values(values): return printed.agrees(with: values)
         case let .interval(range, _): return printed.lies(in: range)
         case .error: return false
@@ -42,7 +58,8 @@ public enum Ours: Sendable {
         case let .claim(holds, detail): return (holds ? "" : "not so: ") + detail
         case let .approximately(values, tolerance, why):
             return "[" + values.map { String(format: "%.4f", $0) }.joined(separator: ", ")
-                + "] (±\(tolerance): \(why))"
+                + "] (" + String(format: "±%g", tolerance) + ": \(why))"
+        case let .withinSpread(inner, why): return inner.display(against: printed) + " (≈: \(why))"
         case let .magnitude(value, spread, why):
             guard let spread, spread.stableDigits < KernelSpread.shownDigits else { return String(format: "%.3e (%@)", value, why) }
             return String(format: "%.*e (%@; ", spread.stableDigits - 1, value, why) + spread.description + ")"
@@ -86,13 +103,13 @@ public struct KernelSpread: Sendable, CustomStringConvertible {
 public struct Erratum: Sendable {
     /// How the author really got the printed value (another method, parameter, base...).
     public var reproducedBy: String
-    /// That computation's result, which must agree with the printed value; nil when no
-    /// computation reproducing the print could be found (the erratum is then "unexplained").
-    public var reproduction: Ours?
+    /// That computation's result, which must agree with the printed value: a reproduction, or a
+    /// computed piece of evidence for the explanation when no computation reproduces the print.
+    public var reproduction: Ours
     /// Why the print and the printed code disagree.
     public var why: String
 
-    public init(reproducedBy: String, reproduction: Ours?, why: String) {
+    public init(reproducedBy: String, reproduction: Ours, why: String) {
         self.reproducedBy = reproducedBy
         self.reproduction = reproduction
         self.why = why
@@ -125,12 +142,16 @@ extension Finding {
     }
 }
 
+/// How a result meets a print.
+enum Agreement { case exact, withinSpread, none }
+
 public enum Verdict: String, Sendable, Codable {
-    case ok, erratum, fail
+    case ok, withinSpread = "within-spread", erratum, fail
 
     public var symbol: String {
         switch self {
         case .ok: return "✓"
+        case .withinSpread: return "≈"
         case .erratum: return "erratum"
         case .fail: return "✗"
         }
@@ -138,14 +159,21 @@ public enum Verdict: String, Sendable, Codable {
 }
 
 extension Finding {
-    /// ✓ when the printed code reproduces the print; "erratum" when it does not but the
-    /// recorded reproduction does (or, if none could be found, the erratum says so); ✗ otherwise — including a claimed erratum whose printed code
-    /// turns out to agree, so that no erratum is recorded without cause.
+    /// ✓ when the printed code reproduces the print at its declared precision; ≈ when it does so
+    /// only within a measured spread (`Ours.withinSpread`, `.approximately`); "erratum" when the
+    /// printed code does not agree and the recorded reproduction or evidence does; ✗ otherwise.
+    /// An erratum whose printed code agrees after all is ✗, so that none is recorded without cause,
+    /// and so is one whose reproduction does not agree.
     public func verdict(for printed: PrintedValue) -> Verdict {
-        let codeAgrees = ours.agrees(with: printed)
-        guard let erratum else { return codeAgrees ? .ok : .fail }
-        if codeAgrees { return .fail }
-        guard let reproduction = erratum.reproduction else { return .erratum }
-        return reproduction.agrees(with: printed) ? .erratum : .fail
+        let agreement = ours.agreement(with: printed)
+        guard let erratum else {
+            switch agreement {
+            case .exact: return .ok
+            case .withinSpread: return .withinSpread
+            case .none: return .fail
+            }
+        }
+        guard agreement == .none else { return .fail }
+        return erratum.reproduction.agreement(with: printed) == .none ? .fail : .erratum
     }
 }

@@ -3,9 +3,11 @@ import Foundation
 /// A value exactly as the book or the notes print it, and the precision that printing implies.
 ///
 /// Three kinds of printed text occur:
-/// - a Python scalar (`0.09750000000000003`, `0.244`, `2`): checked to its last printed digit,
-///   that is, our value rounded to the same number of decimals (or, in `1.5e-3` form, the same
-///   number of mantissa decimals) must give the same digits;
+/// - a Python scalar printed in full by `repr` (`0.09750000000000003`, 12 or more significant
+///   digits): our value's shortest repr must be that very text, so only that double agrees;
+/// - a scalar a person rounded (`0.244`, `2`): checked to its last printed digit, that is, our
+///   value rounded to the same number of decimals (or, in `1.5e-3` form, the same number of
+///   mantissa decimals) must give the same digits;
 /// - a NumPy array (`[-2.14405215e-21  6.35274710e-21]`, `[6. 8.]`): NumPy prints 8 digits after
 ///   the point and then drops trailing zeros, so every element is checked to 8 decimals
 ///   (`6.` means 6.00000000 and `0.2153437` means 0.21534370); a list written in prose
@@ -27,9 +29,10 @@ public struct PrintedValue: Equatable, Sendable {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         var normalized = trimmed.replacingOccurrences(of: "−", with: "-")
         // Python's `print("Accuracy:" + str(x))` prints a label before the number.
-        if let colon = normalized.firstIndex(of: ":"), normalized.first?.isLetter == true, normalized[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }),
-           PrintedNumber(String(normalized[normalized.index(after: colon)...]), numpyArray: false) != nil {
-            normalized = String(normalized[normalized.index(after: colon)...])
+        // `print("price:", x)` puts a space after it.
+        if let colon = normalized.firstIndex(of: ":"), normalized.first?.isLetter == true, normalized[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) {
+            let rest = normalized[normalized.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            if PrintedNumber(rest, numpyArray: false) != nil { normalized = rest }
         }
         if normalized.hasPrefix("["), normalized.hasSuffix("]") {
             let elements = normalized.components(separatedBy: CharacterSet(charactersIn: "[] ,\n\t"))
@@ -47,7 +50,7 @@ public struct PrintedValue: Equatable, Sendable {
         } else if normalized.hasPrefix("-log("), normalized.hasSuffix(")"),
                   let argument = Double(normalized.dropFirst(5).dropLast()) {
             form = .negativeLog(of: argument)
-        } else if let number = PrintedNumber(normalized, numpyArray: false) {
+        } else if let number = PrintedNumber(normalized, numpyArray: false, scalar: true) {
             form = .numbers([number], array: false)
         } else {
             form = .claim
@@ -83,10 +86,11 @@ public struct PrintedValue: Equatable, Sendable {
         return range.lowerBound <= high && low <= range.upperBound
     }
 
-    /// `ours` written the way the printed value is written, so that agreeing digits look alike.
+    /// `ours` as we print it: a NumPy array as NumPy prints our array, anything else as Python's
+    /// repr of our numbers; never the printed text reformatted.
     public func display(_ ours: [Double]) -> String {
         switch form {
-        case let .numbers(numbers, true) where numbers.count == ours.count:
+        case let .numbers(numbers, true) where numbers.count == ours.count && numbers.allSatisfy(\.isNumPyElement):
             let elements = zip(numbers, ours).map { $0.numpyDisplay($1) }
             // A printed matrix "[[a b] [c d]]" is shown with the same rows.
             let rows = text.filter { $0 == "[" }.count - 1
@@ -94,10 +98,12 @@ public struct PrintedValue: Equatable, Sendable {
             let width = elements.count / rows
             return "[" + (0..<rows).map { "[" + elements[($0 * width)..<(($0 + 1) * width)].joined(separator: " ") + "]" }
                 .joined(separator: " ") + "]"
-        case let .numbers(numbers, false) where numbers.count == 1 && ours.count == 1:
-            return agrees(with: ours) ? numbers[0].format(ours[0]) : shortest(ours[0])
+        case let .numbers(numbers, false) where numbers.count == 1 && ours.count == 1 && numbers[0].isInteger:
+            // An integer print (`200`, `int(price)`) is shown as Python shows an int.
+            let x = ours[0]
+            return x.isFinite && x == x.rounded() && abs(x) < 0x1p53 ? String(Int(x)) : shortest(x)
         default:
-            return ours.count == 1 ? shortest(ours[0]) : "[" + ours.map(shortest).joined(separator: " ") + "]"
+            return ours.count == 1 ? shortest(ours[0]) : "[" + ours.map(shortest).joined(separator: ", ") + "]"
         }
     }
 }
@@ -108,11 +114,19 @@ public struct PrintedNumber: Equatable, Sendable {
     public let value: Double
     public let decimals: Int
     public let scientific: Bool
+    /// Printed on its own, not inside a list.
+    public let scalar: Bool
 
     /// NumPy's default print precision: 8 digits after the point.
     static let numpyDecimals = 8
 
-    init?(_ text: String, numpyArray: Bool) {
+    /// Printed as an integer: digits only, no point or exponent.
+    var isInteger: Bool { text.allSatisfy { $0.isNumber || $0 == "-" } }
+
+    /// Part of a NumPy array print (checked to NumPy's 8 decimals), not of a list a person typed.
+    var isNumPyElement: Bool { decimals >= Self.numpyDecimals }
+
+    init?(_ text: String, numpyArray: Bool, scalar: Bool = false) {
         guard let value = Double(text),
               text == "nan" || text.first.map({ $0.isNumber || $0 == "-" || $0 == "+" || $0 == "." }) == true
         else { return nil }
@@ -123,6 +137,7 @@ public struct PrintedNumber: Equatable, Sendable {
         self.text = text
         self.value = value
         self.scientific = lower.contains("e")
+        self.scalar = scalar
         self.decimals = numpyArray ? max(printedDecimals, Self.numpyDecimals) : printedDecimals
     }
 
@@ -142,8 +157,19 @@ public struct PrintedNumber: Equatable, Sendable {
         return text
     }
 
+    /// Whether this is a float as Python's `repr` prints it in full: 12 or more significant
+    /// digits, which no person rounds to. Such a print names one double, and only that double
+    /// agrees with it.
+    /// Only a scalar print qualifies; a list is a NumPy array print or a person's.
+    var isFullRepr: Bool {
+        let mantissa = text.lowercased().split(separator: "e").first.map(String.init) ?? text
+        let digits = mantissa.filter(\.isNumber).drop { $0 == "0" }
+        return scalar && digits.count >= 12 && shortest(value) == text
+    }
+
     func agrees(with x: Double) -> Bool {
         if value.isNaN { return x.isNaN }
+        if isFullRepr { return shortest(x) == text }
         return x.isFinite ? format(x) == format(value) : x == value
     }
 

@@ -60,8 +60,10 @@ public enum Accumulators {
         let rootAfterOneStep = r.squareRoot()
         let positive = trace(decayRate: 0.99).rmsprop
         let decays = zip(positive[onSteps...], positive[(onSteps + 1)...]).allSatisfy { $1 < $0 && $1 > 0 }
+        // "Since ρ < 0, r shrinks": with ρ < 0 and no gradient, does r shrink and stay usable?
         return Finding(
-            .claim(holds: false, detail: "with rho = \(negative) and g = 0, r = 1 becomes \(r): sqrt(r) = \(shortest(rootAfterOneStep)), the update is nan"),
+            .claim(holds: r > 0 && r < 1 && rootAfterOneStep.isFinite,
+                   detail: "with rho = \(negative) and g = 0, r = 1 becomes \(r): sqrt(r) = \(shortest(rootAfterOneStep))"),
             erratum: Erratum(
                 reproducedBy: "0 < rho < 1 (the book's decay_rate 0.99)",
                 reproduction: .claim(holds: decays, detail: "r shrinks at every update without gradient and stays positive"),

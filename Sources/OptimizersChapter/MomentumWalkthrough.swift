@@ -65,9 +65,10 @@ public enum MomentumWalkthrough {
         let literal = firstStep(learningRate: 1)
         let example = firstStep(learningRate: learningRate)
         let exampleHolds = example == (1 - 0.1 * 2, 1 - 0.1 * 4)
+        // Does the formula as printed take the example's first step?
         return Finding(
-            .claim(holds: false, detail: "w = w - v(t) takes the first step from (1, 1) to "
-                   + "(\(shortest(literal.0)), \(shortest(literal.1))), not to the example's (0.8, 0.6)"),
+            .claim(holds: literal == (0.8, 0.6), detail: "w = w - v(t) takes the first step from (1, 1) to "
+                   + "(\(shortest(literal.0)), \(shortest(literal.1))); the example's is (0.8, 0.6)"),
             erratum: Erratum(
                 reproducedBy: "w = w - lr*v(t) with the example's lr 0.1",
                 reproduction: .claim(holds: exampleHolds, detail: "first step to (\(shortest(example.0)), \(shortest(example.1)))"),

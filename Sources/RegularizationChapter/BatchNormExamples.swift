@@ -56,8 +56,9 @@ public enum BatchNormExamples {
         let second = [layerOutput[0, 1], layerOutput[1, 1]]
         let layerSpread = second.map { $0 * $0 }.reduce(0, +) / 2
         return Finding(
-            .claim(holds: false, detail: "dividing the column [2, 6] (variance 4) by its variance gives "
-                + "[\(shortest(byVariance[0])), \(shortest(byVariance[1]))] with variance \(shortest(spread)), not 1"),
+            // The normalisation is for unit variance: does dividing by the variance give it?
+            .claim(holds: abs(spread - 1) < 1e-6, detail: "dividing the column [2, 6] (variance 4) by its variance gives "
+                + "[\(shortest(byVariance[0])), \(shortest(byVariance[1]))] with variance \(shortest(spread))"),
             erratum: Erratum(
                 reproducedBy: "dividing by the standard deviation sqrt(var + eps), as the book's layer does",
                 reproduction: .claim(holds: abs(layerSpread - 1) < 1e-6,
@@ -130,8 +131,10 @@ public enum BatchNormExamples {
             let disagreeing = tested.filter { single.meanDifference[$0]! > 1e-6 }
             let three = try cachedCheck(images: checkImages, h: defaultDifferenceStep)
             let worst = three.meanDifference.values.max()!
+            // A check of the net's gradients must test them: every parameter, and every one agreeing.
             return Finding(
-                .claim(holds: false, detail: "with one image both gradients are exactly 0 for \(single.vanishing.count) of 10 parameters; "
+                .claim(holds: single.vanishing.isEmpty && disagreeing.isEmpty,
+                       detail: "with one image both gradients are exactly 0 for \(single.vanishing.count) of 10 parameters; "
                     + "only \(tested.joined(separator: " and ")) are tested, and "
                     + disagreeing.map { "\($0) disagrees by " + String(format: "%.3f", single.meanDifference[$0]!) }.joined(separator: ", ")),
                 erratum: Erratum(

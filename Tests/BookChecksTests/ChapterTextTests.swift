@@ -64,8 +64,11 @@ final class ChapterTextTests: XCTestCase {
 
     func testTerminalTableCountsVerdicts() {
         let row = BookRow(id: "a", example: "e", source: "§三", printed: "0.5")
-        let table = BookTable.terminal([CheckedRow(row: row, finding: .value(0.6))], title: "T")
-        XCTAssertTrue(table.contains("1 values: 0 ✓, 0 erratum, 1 ✗"))
+        let spread = BookRow(id: "b", example: "e", source: "001", printed: "0.5")
+        let table = BookTable.terminal([CheckedRow(row: row, finding: .value(0.6)),
+                                        CheckedRow(row: spread, finding: Finding(.withinSpread(.values([0.5]), why: "phase")))],
+                                       title: "T")
+        XCTAssertTrue(table.contains("2 values: 0 ✓, 1 ≈ (within a measured spread), 0 erratum, 1 ✗"), table)
         XCTAssertEqual(BookTable.displayWidth("§三"), 3)
     }
 }

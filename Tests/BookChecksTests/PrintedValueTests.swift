@@ -19,6 +19,19 @@ final class PrintedValueTests: XCTestCase {
         XCTAssertFalse(printed.agrees(with: [value.nextDown]))
         XCTAssertFalse(PrintedValue("0.2999999999986347").agrees(with: [0.2999999999997449]),
                        "the grouping (0.01*x)*x gives other last digits than 0.01*(x*x)")
+        // 15 printed digits are still a repr: 6.000000000003784 prints the same to 14 decimals, but
+        // its repr is another text.
+        XCTAssertTrue(PrintedValue("6.00000000000378").agrees(with: [6.00000000000378]))
+        XCTAssertFalse(PrintedValue("6.00000000000378").agrees(with: [6.000000000003784]))
+        XCTAssertFalse(PrintedValue("220.00000000000003").agrees(with: [220]))
+    }
+
+    func testAPersonsRoundingIsCheckedToItsDigitsAndOursIsShownInFull() {
+        let printed = PrintedValue("0.244")
+        XCTAssertEqual(printed.display([0.24449]), "0.24449", "ours as we print it, not the printed text reformatted")
+        XCTAssertEqual(PrintedValue("[0.244, 0.665]").display([0.2444, 0.665]), "[0.2444, 0.665]")
+        XCTAssertTrue(PrintedValue("[-0.350392995752, 0.084782316550]").agrees(with: [-0.3503929957523197, 0.0847823165504322]),
+                      "twelve digits inside a typed list are a person's rounding, not a repr")
     }
 
     func testNumPyArraysAreCheckedToEightDecimals() {
@@ -75,6 +88,33 @@ final class VerdictTests: XCTestCase {
         XCTAssertEqual(unexplained.verdict(for: printed), .fail)
         let groundless = Finding(.values([0.5]), erratum: Erratum(reproducedBy: "x", reproduction: .values([0.5]), why: ""))
         XCTAssertEqual(groundless.verdict(for: printed), .fail, "no erratum may be claimed for a value the code reproduces")
+    }
+
+    func testAnErratumIsRefusedUnlessBothFactsAreComputedTrue() {
+        let evidence = Finding(.claim(holds: false, detail: "the printed rule"),
+                               erratum: Erratum(reproducedBy: "evidence", reproduction: .claim(holds: true, detail: ""), why: ""))
+        XCTAssertEqual(evidence.verdict(for: PrintedValue("a claim")), .erratum)
+        let noEvidence = Finding(.claim(holds: false, detail: ""),
+                                 erratum: Erratum(reproducedBy: "evidence", reproduction: .claim(holds: false, detail: ""), why: ""))
+        XCTAssertEqual(noEvidence.verdict(for: PrintedValue("a claim")), .fail, "evidence that does not hold proves nothing")
+        let claimHolds = Finding(.claim(holds: true, detail: ""),
+                                 erratum: Erratum(reproducedBy: "evidence", reproduction: .claim(holds: true, detail: ""), why: ""))
+        XCTAssertEqual(claimHolds.verdict(for: PrintedValue("a claim")), .fail, "a claim that holds is no erratum")
+        let failing = Finding(.error("IndexError"), erratum: Erratum(reproducedBy: "x", reproduction: .error("again"), why: ""))
+        XCTAssertEqual(failing.verdict(for: printed), .fail, "an error reproduces nothing")
+        let withinSpread = Finding(.withinSpread(.values([0.5]), why: "nudges"),
+                                   erratum: Erratum(reproducedBy: "x", reproduction: .values([0.5]), why: ""))
+        XCTAssertEqual(withinSpread.verdict(for: printed), .fail, "agreement within a spread is agreement")
+    }
+
+    func testAgreementWithinAMeasuredSpreadIsNotATick() {
+        XCTAssertEqual(Finding(.withinSpread(.values([0.5]), why: "phase")).verdict(for: printed), .withinSpread)
+        XCTAssertEqual(Finding(.withinSpread(.values([0.6]), why: "phase")).verdict(for: printed), .fail)
+        XCTAssertEqual(Finding(.withinSpread(.interval(0.45...0.55, described: "runs"), why: "nudges")).verdict(for: printed),
+                       .withinSpread)
+        XCTAssertEqual(Finding(.approximately([0.52], tolerance: 0.03, why: "seeds")).verdict(for: printed), .withinSpread)
+        XCTAssertEqual(Finding(.approximately([0.6], tolerance: 0.03, why: "seeds")).verdict(for: printed), .fail)
+        XCTAssertEqual(Verdict.withinSpread.symbol, "≈")
     }
 
     func testErrorsAndClaims() {
