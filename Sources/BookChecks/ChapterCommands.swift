@@ -30,29 +30,48 @@ public struct CheckCommand<Chapter: ChapterParts>: ParsableCommand {
     public func run() throws {
         let root = try Repository.root()
         var allRows: [CheckedRow] = []
+        var staleTexts: [String] = []
         for (index, part) in Chapter.parts.enumerated() {
             let rows = try part.check(root: root)
             allRows += rows
             guard !json else { continue }
             if index > 0 { print() }
             print(BookTable.terminal(rows, title: part.title))
-            try reportText(rows, part: part, root: root)
+            if try !textIsCurrent(rows, part: part, root: root) { staleTexts.append(part.textFile) }
             if !noFigures || preview { try drawFigures(part, root: root) }
         }
         if json { print(BookTable.json(allRows)) }
-        if allRows.contains(where: { $0.verdict == .fail }) { throw ExitCode(1) }
+        if !json, try !errataPageIsCurrent(root: root) { staleTexts.append(ErrataPage.fileName) }
+        for text in staleTexts {
+            FileHandle.standardError.write(Data(("error: Chapters/\(text) does not show what the code computes now "
+                + "(its ours/status cells or errata are stale); `make tables` rewrites them, then review the diff\n").utf8))
+        }
+        if allRows.contains(where: { $0.verdict == .fail }) || !staleTexts.isEmpty { throw ExitCode(1) }
     }
 
-    private func reportText(_ rows: [CheckedRow], part: any BookChapter.Type, root: URL) throws {
+    /// Whether `Chapters/errata.md` regroups the errata the chapter texts hold now; with
+    /// `--update-text` it is rewritten so.
+    private func errataPageIsCurrent(root: URL) throws -> Bool {
+        let folder = root.appendingPathComponent("Chapters")
+        let path = folder.appendingPathComponent(ErrataPage.fileName).path
+        guard let page = try? String(contentsOfFile: path, encoding: .utf8) else { throw BookCheckError.missingText(path) }
+        let updated = try ErrataPage.rewritten(page, body: try ErrataPage.body(chaptersIn: folder), path: path)
+        guard updated != page else { return true }
+        guard updateText else { return false }
+        try updated.write(toFile: path, atomically: true, encoding: .utf8)
+        print("rewrote \(path)")
+        return true
+    }
+
+    /// Whether the chapter text shows `rows` as computed; with `--update-text` it is rewritten so.
+    private func textIsCurrent(_ rows: [CheckedRow], part: any BookChapter.Type, root: URL) throws -> Bool {
         let text = try ChapterText(path: part.textURL(root: root).path)
         let updated = try text.rewritten(with: rows)
-        guard updated != text.markdown else { return }
-        if updateText {
-            try updated.write(toFile: text.path, atomically: true, encoding: .utf8)
-            print("rewrote the table and errata of \(text.path)")
-        } else {
-            print("note: the table in Chapters/\(part.textFile) is out of date; `make tables` rewrites it")
-        }
+        guard updated != text.markdown else { return true }
+        guard updateText else { return false }
+        try updated.write(toFile: text.path, atomically: true, encoding: .utf8)
+        print("rewrote the table and errata of \(text.path)")
+        return true
     }
 
     private func drawFigures(_ part: any BookChapter.Type, root: URL) throws {

@@ -54,6 +54,12 @@ public struct ChapterText: Sendable {
         return text
     }
 
+    /// The erratum entries of the errata section, one line each ("- **id** (source): ...").
+    public func errataLines() throws -> [String] {
+        try section(between: Self.errataStart, and: Self.errataEnd).split(separator: "\n").map(String.init)
+            .filter { $0.hasPrefix("- **") }
+    }
+
     private func tableLines() throws -> [String] {
         let body = try section(between: Self.tableStart, and: Self.tableEnd)
         let lines = body.split(separator: "\n").map(String.init).filter { $0.hasPrefix("|") }

@@ -51,18 +51,39 @@ final class GradientDescentTests: XCTestCase {
         try runToolWritingFigure("gradient-descent", ["run", "--lr", "0.95"], name: "zigzag")
     }
 
-    /// A chapter whose printed value disagrees makes the tool exit non-zero and show ✗.
-    func testAWrongPrintedValueFailsTheCheck() throws {
+    /// A copy of the project's `Package.swift` and `Chapters/` in a temporary folder, with this
+    /// chapter's text edited by `edit`, and `gradient-descent check` run on it.
+    func checkEditedCopy(_ edit: (String) -> String) throws -> (status: Int32, stdout: String, stderr: String) {
         let fm = FileManager.default
         let root = fm.temporaryDirectory.appendingPathComponent("root-\(UUID().uuidString)")
         defer { try? fm.removeItem(at: root) }
-        try fm.createDirectory(at: root.appendingPathComponent("Chapters"), withIntermediateDirectories: true)
+        try fm.createDirectory(at: root, withIntermediateDirectories: true)
         try fm.copyItem(at: projectRoot.appendingPathComponent("Package.swift"), to: root.appendingPathComponent("Package.swift"))
-        let text = try String(contentsOf: GradientDescentBook.textURL(root: projectRoot), encoding: .utf8)
-            .replacingOccurrences(of: "`[-0.39785867  0.53047822]`", with: "`[-0.39785868  0.53047822]`")
-        try text.write(to: GradientDescentBook.textURL(root: root), atomically: true, encoding: .utf8)
-        let run = try runTool("gradient-descent", ["check", "--no-figures"], environment: ["DLFS_ROOT": root.path])
+        try fm.copyItem(at: projectRoot.appendingPathComponent("Chapters"), to: root.appendingPathComponent("Chapters"))
+        let text = try String(contentsOf: GradientDescentBook.textURL(root: root), encoding: .utf8)
+        try edit(text).write(to: GradientDescentBook.textURL(root: root), atomically: true, encoding: .utf8)
+        return try runTool("gradient-descent", ["check", "--no-figures"], environment: ["DLFS_ROOT": root.path])
+    }
+
+    /// The copy itself checks clean; a chapter whose printed value disagrees makes the tool exit
+    /// non-zero and show ✗.
+    func testAWrongPrintedValueFailsTheCheck() throws {
+        let unchanged = try checkEditedCopy { $0 }
+        XCTAssertEqual(unchanged.status, 0, unchanged.stderr)
+        let run = try checkEditedCopy {
+            $0.replacingOccurrences(of: "`[-0.39785867  0.53047822]`", with: "`[-0.39785868  0.53047822]`")
+        }
         XCTAssertEqual(run.status, 1)
         XCTAssertTrue(run.stdout.contains("1 ✗"), run.stdout)
+    }
+
+    /// A chapter text whose ours or status cells no longer show what the code computes fails the
+    /// check (it is not a note): CI's `make chapterN` sees every row's text, the slow rows included.
+    func testAStaleChapterTextFailsTheCheck() throws {
+        let stale = try checkEditedCopy {
+            $0.replacingOccurrences(of: "| `[-0.39785867 0.53047822]` | ✓ |", with: "| `[-0.39785867 0.53047822]` | erratum |")
+        }
+        XCTAssertEqual(stale.status, 1)
+        XCTAssertTrue(stale.stderr.contains("does not show what the code computes now"), stale.stderr)
     }
 }
