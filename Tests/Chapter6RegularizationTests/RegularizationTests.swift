@@ -21,12 +21,10 @@ final class RegularizationTests: XCTestCase {
 
     static let errata: Set<String> = ["batchnorm-notes-variance", "batchnorm-one-image", "search-weight-decay"]
 
-    /// `np.logspace(0, -4, num=16)` in NumPy 2.4, printed with `repr`.
-    func testWeightScalesAreNumPysLogspace() {
+    /// `np.logspace(0, -4, num=16)`, the book's `batch_norm_test.py` (`batch-norm-weight-scales.json`).
+    func testWeightScalesAreNumPysLogspace() throws {
         XCTAssertEqual(BatchNormExperiment.Setup.bookScales,
-                       [1.0, 0.5411695265464637, 0.2928644564625237, 0.15848931924611134, 0.08576958985908942, 0.046415888336127795,
-                        0.025118864315095794, 0.013593563908785255, 0.007356422544596414, 0.003981071705534973, 0.0021544346900318843,
-                        0.0011659144011798323, 0.000630957344480193, 0.0003414548873833601, 0.00018478497974222906, 0.0001])
+                       try fixtureDoubles(try bookCodeFixture("batch-norm-weight-scales.json")["logspace"]))
     }
 
     /// A short batch-norm run: 3 scales on 300 images for 5 epochs. Both nets of a scale see the
@@ -56,7 +54,7 @@ final class RegularizationTests: XCTestCase {
     }
 
     /// The search draws as the script: permutation(500), then 10^U(−8, −4) and 10^U(−6, −2)
-    /// (NumPy 2.4 with seed 0 gives the first trial's weight decay and learning rate below).
+    /// (`search-draws.json`: the book's script's first trial after seed 0).
     func testSearchDrawsTheScriptsHyperparameters() throws {
         let mnist = try MNISTData.shared()
         var setup = HyperparameterSearch.Setup()
@@ -64,8 +62,9 @@ final class RegularizationTests: XCTestCase {
         setup.epochs = 2
         let run = HyperparameterSearch.run(setup, images: mnist.trainImages.rows(0..<500), labels: Array(mnist.trainLabels[0..<500]))
         let first = run.ranked.first { $0.number == 1 }!
-        XCTAssertEqual(first.weightDecay, 6.909132715896656e-07)
-        XCTAssertEqual(first.learningRate, 1.5081662054491436e-06)
+        let book = try bookCodeFixture("search-draws.json")
+        XCTAssertEqual(first.weightDecay, try fixtureDouble(book["first_weight_decay"]))
+        XCTAssertEqual(first.learningRate, try fixtureDouble(book["first_lr"]))
         XCTAssertEqual(run.ranked.count, 3)
         XCTAssertEqual(first.curves.testAccuracy.count, 2)
         for (a, b) in zip(run.ranked, run.ranked.dropFirst()) { XCTAssertGreaterThanOrEqual(a.validationAccuracy, b.validationAccuracy) }

@@ -163,6 +163,12 @@ public func bookCodeFixture(_ name: String) throws -> [String: Any] {
 
 public enum FixtureError: Error { case notFromThePinnedCommit(String), malformed(String) }
 
+/// A list of repr strings of a fixture as the doubles they name.
+public func fixtureDoubles(_ any: Any?) throws -> [Double] {
+    guard let texts = any as? [String] else { throw FixtureError.malformed("\(any ?? "nil")") }
+    return try texts.map(fixtureDouble)
+}
+
 /// A repr string of a fixture as the double it names.
 public func fixtureDouble(_ any: Any?) throws -> Double {
     guard let text = any as? String, let value = Double(text) else { throw FixtureError.malformed("\(any ?? "nil")") }

@@ -7,7 +7,7 @@ temporary folder, imports the book's modules from there, and runs them.
 
     python3 Tests/Fixtures/BookCode/generate.py PATH-TO-A-CLONE-OF-THE-BOOK'S-REPOSITORY
 
-Needs NumPy (the book's code imports it). CI does not run this script; the tests read its output.
+Needs NumPy (the book's code imports it); writes each fixture with the NumPy version it ran. CI does not run this script; the tests read its output.
 Floats are written as Python's repr strings, which read back as the same doubles.
 """
 import json
@@ -35,8 +35,9 @@ def git_dir(repository):
 
 
 def write(name, values, source):
+    import numpy as np
     fixture = {"repository": "oreilly-japan/deep-learning-from-scratch", "commit": PINNED,
-               "source": source, "values": values}
+               "source": source, "numpy": np.__version__, "values": values}
     with open(os.path.join(HERE, name), "w") as f:
         json.dump(fixture, f, indent=1, ensure_ascii=False)
         f.write("\n")
@@ -68,13 +69,81 @@ def optimizer_paths(book):
     write("optimizer-paths.json", paths, "ch06/optimizer_compare_naive.py with common/optimizer.py")
 
 
+def floats(array):
+    """An array's elements, flattened in row-major order, as repr strings."""
+    import numpy as np
+    return [repr(float(v)) for v in np.asarray(array, dtype=np.float64).ravel()]
+
+
+def batch_normalization(book):
+    """common/layers.py's BatchNormalization: after np.random.seed(0), x = randn(5, 3)*2 + 1,
+    gamma = randn(3), beta = randn(3), dout = randn(5, 3); forward in training, backward, a second
+    training batch randn(5, 3), then x again in inference mode."""
+    import numpy as np
+    layers = __import__("common.layers", fromlist=["*"])
+    np.random.seed(0)
+    x = np.random.randn(5, 3) * 2 + 1
+    gamma, beta = np.random.randn(3), np.random.randn(3)
+    dout = np.random.randn(5, 3)
+    layer = layers.BatchNormalization(gamma, beta)
+    out = layer.forward(x, train_flg=True)
+    dx = layer.backward(dout)
+    layer.forward(np.random.randn(5, 3), train_flg=True)
+    inference = layer.forward(x, train_flg=False)
+    write("batch-normalization.json", {
+        "out": floats(out), "dx": floats(dx), "dgamma": floats(layer.dgamma), "dbeta": floats(layer.dbeta),
+        "running_mean": floats(layer.running_mean), "running_var": floats(layer.running_var),
+        "inference": floats(inference)}, "common/layers.py BatchNormalization")
+
+
+def smoothing(book):
+    """common/util.py's smooth_curve, and the np.kaiser(11, 2) window it uses, on a saw-tooth
+    series (i % 7) - 0.5 (i % 3), i < 25."""
+    import numpy as np
+    util = __import__("common.util", fromlist=["*"])
+    series = np.array([(i % 7) - 0.5 * (i % 3) for i in range(25)])
+    write("smoothing.json", {"kaiser_11_2": floats(np.kaiser(11, 2)), "series": floats(series),
+                             "smooth_curve": floats(util.smooth_curve(series))},
+          "common/util.py smooth_curve")
+
+
+def weight_scales(book):
+    """ch06/batch_norm_test.py's weight_scale_list = np.logspace(0, -4, num=16)."""
+    import numpy as np
+    write("batch-norm-weight-scales.json", {"logspace": floats(np.logspace(0, -4, num=16))},
+          "ch06/batch_norm_test.py weight_scale_list")
+
+
+def search_draws(book):
+    """ch06/hyperparameter_optimization.py after np.random.seed(0): shuffle_dataset of the 500
+    images (common/util.py), then each trial's 10**uniform(-8, -4) weight decay and
+    10**uniform(-6, -2) learning rate. Only the first trial's draws come before any training draw."""
+    import numpy as np
+    util = __import__("common.util", fromlist=["*"])
+    np.random.seed(0)
+    util.shuffle_dataset(np.zeros((500, 784)), np.zeros(500))
+    weight_decay = 10 ** np.random.uniform(-8, -4)
+    lr = 10 ** np.random.uniform(-6, -2)
+    write("search-draws.json", {"first_weight_decay": repr(float(weight_decay)), "first_lr": repr(float(lr))},
+          "ch06/hyperparameter_optimization.py with common/util.py shuffle_dataset")
+
+
+def uniform_grid(book):
+    """numpy.random.seed(0); numpy.random.rand(9, 2): the random-search trials of the coverage figure
+    (NumPy's legacy generator, which the book's scripts use)."""
+    import numpy as np
+    np.random.seed(0)
+    write("rand-9-2.json", {"rows": [floats(row) for row in np.random.rand(9, 2)]}, "numpy.random.rand after seed(0)")
+
+
 def main():
     if len(sys.argv) != 2:
         sys.exit(__doc__)
     with tempfile.TemporaryDirectory() as folder:
         checkout(sys.argv[1], folder)
         sys.path.insert(0, folder)
-        optimizer_paths(folder)
+        for make in (optimizer_paths, batch_normalization, smoothing, weight_scales, search_draws, uniform_grid):
+            make(folder)
 
 
 if __name__ == "__main__":
