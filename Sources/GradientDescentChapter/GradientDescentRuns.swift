@@ -24,8 +24,12 @@ public enum GradientDescentRuns {
     /// Every learning rate the notes and the book try, each with a figure.
     public static let runs = [0.2, 1, 0.01, 0.1, 10, 1e-10].map(Run.init)
 
+    /// The rate as the figure names and titles write it: 10, 0.2, 1e-10. Whole numbers only as
+    /// integers where an integer can hold them (`--lr 1e19` is written 1e+19, not trapped).
     public static func label(_ lr: Double) -> String {
-        lr == 1e-10 ? "1e-10" : (lr == lr.rounded() ? String(Int(lr)) : "\(lr)")
+        if lr == 1e-10 { return "1e-10" }
+        if lr == lr.rounded(), abs(lr) < 1e15 { return String(Int(lr)) }
+        return "\(lr)"
     }
 
     public static func path(learningRate lr: Double, from start: Matrix = start, steps: Int = steps) -> DescentPath {

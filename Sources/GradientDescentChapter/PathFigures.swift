@@ -17,7 +17,10 @@ public enum PathFigure {
         let shown = diverges ? Array(path.points.prefix(3)) : path.points
         let radii = diverges ? Array(norms.prefix(3)) : (1...5).map { (3.0 * Double($0)).squareRoot() }
         let extent = diverges ? 1.15 * radii.max()! : 1.0
-        let (xmax, ymax) = diverges ? (extent, extent) : (3.5, 4.5)
+        // The start is the run's own (--start), so the frame and the labels follow it.
+        let start = path.points.first!
+        let startText = "(\(String(format: "%g", start[flat: 0])), \(String(format: "%g", start[flat: 1])))"
+        let (xmax, ymax) = diverges ? (extent, extent) : (max(3.5, abs(start[flat: 0]) + 0.5), max(4.5, abs(start[flat: 1]) + 0.5))
 
         let angles = arange(0, 2 * Double.pi + 0.02, 2 * Double.pi / 180)
         var circles: [[Double]] = []
@@ -30,7 +33,7 @@ public enum PathFigure {
         let pathTitle = diverges ? "first \(shown.count - 1) steps (then off the page)" : "x after each of \(path.points.count - 1) steps"
         let end = path.end
         figure.gnuplot(
-            "set title \"Gradient descent, lr = \(GradientDescentRuns.label(lr)), \(path.points.count - 1) steps from (-3, 4)\\nends at (\(String(format: "%.9g", end[flat: 0])), \(String(format: "%.9g", end[flat: 1])))\"",
+            "set title \"Gradient descent, lr = \(GradientDescentRuns.label(lr)), \(path.points.count - 1) steps from \(startText)\\nends at (\(String(format: "%.9g", end[flat: 0])), \(String(format: "%.9g", end[flat: 1])))\"",
             "set xlabel \"x_0\"",
             "set ylabel \"x_1\"",
             "set xrange [\(-xmax):\(xmax)]",
@@ -41,7 +44,7 @@ public enum PathFigure {
             "set yzeroaxis linetype 0 linecolor rgb \"#1f77b4\" linewidth 1",
             "plot $contours using 1:2 with lines linestyle 9 title \"\(contourTitle)\", \\",
             "     $path using 1:2 with linespoints linecolor rgb \"#d62728\" linewidth 1 pointtype 7 pointsize 0.9 title \"\(pathTitle)\", \\",
-            "     $ends using 1:2 every ::0::0 with points pointtype 4 pointsize 2.2 linewidth 2 linecolor rgb \"black\" title \"start (-3, 4)\"")
+            "     $ends using 1:2 every ::0::0 with points pointtype 4 pointsize 2.2 linewidth 2 linecolor rgb \"black\" title \"start \(startText)\"")
         return figure
     }
 

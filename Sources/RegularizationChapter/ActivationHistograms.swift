@@ -39,7 +39,8 @@ public enum ActivationHistograms {
         public var figureName: String {
             let initial: String
             switch weightInit {
-            case let .std(std): initial = "std-" + g(std)
+            // %g writes 1e+06; a file stem keeps letters, digits, '-', '_' and '.'.
+            case let .std(std): initial = "std-" + g(std).replacingOccurrences(of: "+", with: "")
             case .xavier: initial = "xavier"
             case .he: initial = "he"
             }

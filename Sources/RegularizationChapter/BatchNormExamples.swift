@@ -199,9 +199,14 @@ extension RegularizationCommand {
                 return
             }
             let x = try Self.parse(batch, "--batch")
+            // The lengths are checked before the layer is built: the layer's own check is a precondition.
+            for (flag, list) in [("--gamma", gamma), ("--beta", beta)] {
+                if let list, list.values.count != x.cols {
+                    throw ValidationError("\(flag) needs \(x.cols) numbers, one per column of --batch, got \(list.values.count)")
+                }
+            }
             let layer = BatchNormLayer(gamma: gamma.map { Matrix(row: $0.values) } ?? Matrix(rows: 1, cols: x.cols, repeating: 1),
                                        beta: beta.map { Matrix(row: $0.values) } ?? Matrix.zeros(1, x.cols))
-            guard layer.units == x.cols else { throw ValidationError("--gamma and --beta need \(x.cols) numbers, one per column") }
             let out = layer.forward(x, training: true)
             let upstream = try dout.map { try Self.parse($0, "--dout") } ?? Matrix(rows: x.rows, cols: x.cols, repeating: 1)
             guard upstream.shape == x.shape else {

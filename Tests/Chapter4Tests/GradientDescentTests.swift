@@ -45,6 +45,16 @@ final class GradientDescentTests: XCTestCase {
         XCTAssertTrue(bad.stderr.contains("--lr must be a positive number"), bad.stderr)
         let badStart = try runTool("gradient-descent", ["run", "--start", "1,2,3"])
         XCTAssertTrue(badStart.stderr.contains("--start needs two numbers"), badStart.stderr)
+        // Once a trap: the label converted 1e19 to an Int.
+        let huge = try runTool("gradient-descent", ["run", "--lr", "1e19", "--steps", "0"])
+        XCTAssertEqual(huge.status, 0, huge.stderr)
+        XCTAssertEqual(GradientDescentRuns.label(1e19), "1e+19")
+        XCTAssertEqual(GradientDescentRuns.label(10), "10")
+        // The figure says where the run started, not the book's start.
+        let fromOne = GradientDescentRuns.path(learningRate: 0.1, from: Matrix(row: [1, 1]))
+        let figure = PathFigure.figure(learningRate: 0.1, path: fromOne, name: "s")
+        XCTAssertTrue(figure.commands.contains { $0.contains("steps from (1, 1)") }, "\(figure.commands)")
+        XCTAssertFalse(figure.commands.contains { $0.contains("(-3, 4)") })
     }
 
     func testAFigureWrittenForAnExercise() throws {

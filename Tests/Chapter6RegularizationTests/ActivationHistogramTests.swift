@@ -188,6 +188,10 @@ final class ActivationHistogramTests: XCTestCase {
         let small = try runTool("regularization", ["histograms", "--weight-init", "0.5", "--layers", "2", "--units", "10", "--inputs", "20"])
         XCTAssertEqual(small.status, 0, small.stderr)
         XCTAssertTrue(small.stdout.contains("\n2\t"), small.stdout)
+        // Once a trap: %g wrote the scale as 1e+06 into a figure name, and '+' failed its precondition.
+        let huge = try runTool("regularization", ["histograms", "--weight-init", "1e6", "--inputs", "10", "--units", "10"])
+        XCTAssertEqual(huge.status, 0, huge.stderr)
+        XCTAssertEqual(Setup(.sigmoid, .std(1e6)).figureName, "histograms-sigmoid-std-1e06")
 
         let errors: [([String], String)] = [
             (["histograms", "--activation", "step"], "Please provide one of 'sigmoid', 'relu' or 'tanh'"),

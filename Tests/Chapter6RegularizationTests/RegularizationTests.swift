@@ -84,6 +84,8 @@ final class RegularizationTests: XCTestCase {
         try assertToolRejects("regularization", [(["overfit", "--dropout", "1"], "--dropout must lie in [0, 1)"),
                                                  (["overfit", "--weight-decay=-1"], "--weight-decay must be a number >= 0"),
                                                  (["batchnorm", "--batch", "1,2;3"], "--batch needs rows of equally many numbers"),
+                                                 // Once a trap: the layer's precondition ran before this check.
+                                                 (["batchnorm", "--gamma", "1,2,3"], "--gamma needs 2 numbers, one per column of --batch, got 3"),
                                                  (["batchnorm-mnist", "--scales", "0,1"], "--scales must be a positive number"),
                                                  (["search", "--lr-exponents=-2,-6"], "--lr-exponents needs two increasing exponents"),
                                                  (["init-mnist", "--inits", "he", "he"], "--inits needs distinct entries")])
