@@ -1,5 +1,6 @@
 import ArgumentParser
 import BookChecks
+import Foundation
 import FromScratch
 
 /// The chapter a `train-mnist` subcommand belongs to decides its defaults (and figure names).
@@ -44,9 +45,18 @@ public struct TrainMNISTCommand<Defaults: TrainingChapterDefaults>: ParsableComm
                                            batchSize: batchSize, learningRate: lr, seed: seed)
         let run = try MNISTTrainingRun.run(setup)
         let h = run.history
+        // A loss that is not a number means the weights blew up: name it, once, with what to try.
+        let diverged = h.losses.firstIndex { !$0.isFinite }
+        if let diverged {
+            FileHandle.standardError.write(Data(("diverged at iteration \(diverged): the loss became \(h.losses[diverged]); "
+                + "the weights overflowed. Try a smaller --lr (the book's is 0.1).\n").utf8))
+        }
         if json {
-            let losses = h.losses.map { "\($0)" }.joined(separator: ", ")
-            print("{\"train_accuracy\": \(h.trainAccuracy), \"test_accuracy\": \(h.testAccuracy), \"loss\": [\(losses)]}")
+            // JSON has no NaN or infinity: a non-finite number is written null.
+            func number(_ x: Double) -> String { x.isFinite ? "\(x)" : "null" }
+            func list(_ xs: [Double]) -> String { "[" + xs.map(number).joined(separator: ", ") + "]" }
+            print("{\"train_accuracy\": \(list(h.trainAccuracy)), \"test_accuracy\": \(list(h.testAccuracy)), "
+                  + "\"diverged_at\": \(diverged.map(String.init) ?? "null"), \"loss\": \(list(h.losses))}")
         } else {
             for (i, at) in h.evaluatedAt.enumerated() {
                 print(String(format: "epoch %2d (iteration %5d): train acc %.4f, test acc %.4f", i, at,

@@ -62,4 +62,15 @@ final class BackpropTests: XCTestCase {
         let activation = try runTool("backprop", ["train-mnist", "--activation", "tanh"])
         XCTAssertTrue(activation.stderr.contains("--activation must be sigmoid or relu"), activation.stderr)
     }
+
+    /// A run whose loss overflows says where, and its JSON stays JSON (null for NaN and infinity).
+    func testADivergedRunIsNamedAndItsJSONParses() throws {
+        let run = try runTool("backprop", ["train-mnist", "--lr", "1e300", "--iterations", "20", "--json"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stderr.contains("diverged at iteration 0"), run.stderr)
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(object["diverged_at"] as? Int, 0)
+        XCTAssertEqual((object["loss"] as? [Any])?.count, 20)
+        XCTAssertTrue((object["loss"] as? [Any])?.first is NSNull)
+    }
 }
