@@ -65,8 +65,9 @@ extension BookChapter {
 /// Finding the project folder, so the tools work from anywhere inside it.
 public enum Repository {
     /// `$DLFS_ROOT`, else the nearest folder above the working directory holding `Package.swift`
-    /// and `Chapters/`, else the folder this source file was compiled from.
-    public static func root(filePath: String = #filePath) throws -> URL {
+    /// and `Chapters/`. Never the folder the tool was built in: run from elsewhere, `check` must
+    /// not rewrite that project's texts and figures.
+    public static func root() throws -> URL {
         let fm = FileManager.default
         func isRoot(_ url: URL) -> Bool {
             fm.fileExists(atPath: url.appendingPathComponent("Package.swift").path)
@@ -81,11 +82,6 @@ public enum Repository {
         while dir.path != "/" {
             if isRoot(dir) { return dir }
             dir.deleteLastPathComponent()
-        }
-        var source = URL(fileURLWithPath: filePath)
-        while source.path != "/" {
-            source.deleteLastPathComponent()
-            if isRoot(source) { return source }
         }
         throw BookCheckError.repositoryNotFound
     }

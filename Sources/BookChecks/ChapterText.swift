@@ -156,7 +156,9 @@ public enum BookCheckError: Error, CustomStringConvertible {
         case let .unknownExample(path, id): return "\(path): the table lists '\(id)', but no example computes it"
         case let .unlistedExample(path, id): return "\(path): the example '\(id)' has no row in the table"
         case .repositoryNotFound:
-            return "cannot find the project folder (with Package.swift and Chapters/): run from inside it or set DLFS_ROOT"
+            return "cannot find the project folder (with Package.swift and Chapters/): `check` recomputes the chapter "
+                + "texts and figures of a project, so run it from inside the project (or set DLFS_ROOT to it); "
+                + "the example subcommands work anywhere and write only where --figure says"
         }
     }
 }

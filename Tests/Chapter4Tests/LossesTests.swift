@@ -42,4 +42,22 @@ final class LossesTests: XCTestCase {
         let information = try runTool("losses", ["information", "--base", "10"])
         XCTAssertTrue(information.stdout.contains("KL(p||q)  = 0.3979400086720376"), information.stdout)
     }
+
+    /// Outside a project `check` refuses, naming the way out, and writes nothing: it never falls
+    /// back to the folder the tool was built in. An example subcommand still works there.
+    func testCheckOutsideAProjectRefusesAndWritesNothing() throws {
+        let fm = FileManager.default
+        let folder = fm.temporaryDirectory.appendingPathComponent("elsewhere-\(UUID().uuidString)")
+        try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? fm.removeItem(at: folder) }
+        let figures = projectRoot.appendingPathComponent("Figures/losses")
+        let before = try fm.contentsOfDirectory(atPath: figures.path).sorted()
+        let check = try runTool("losses", [], environment: ["DLFS_ROOT": ""], in: folder)
+        XCTAssertEqual(check.status, 1)
+        XCTAssertTrue(check.stderr.contains("cannot find the project folder"), check.stderr)
+        XCTAssertEqual(try fm.contentsOfDirectory(atPath: folder.path), [])
+        XCTAssertEqual(try fm.contentsOfDirectory(atPath: figures.path).sorted(), before)
+        let example = try runTool("losses", ["mse"], environment: ["DLFS_ROOT": ""], in: folder)
+        XCTAssertEqual(example.status, 0, example.stderr)
+    }
 }

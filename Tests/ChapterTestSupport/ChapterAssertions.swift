@@ -84,8 +84,8 @@ public func assertFiguresRegenerateIdentically<C: BookChapter>(_ chapter: C.Type
 }
 
 /// Runs a built tool the way a reader would and returns its exit status and output.
-public func runTool(_ name: String, _ arguments: [String], environment: [String: String] = [:]) throws
-    -> (status: Int32, stdout: String, stderr: String) {
+public func runTool(_ name: String, _ arguments: [String], environment: [String: String] = [:],
+                    in directory: URL = projectRoot) throws -> (status: Int32, stdout: String, stderr: String) {
     // On Linux the test bundle is the build folder itself; elsewhere it is an .xctest inside it.
     let bundle = Bundle(for: ToolLocator.self).bundleURL
     let folder = bundle.pathExtension == "xctest" ? bundle.deletingLastPathComponent() : bundle
@@ -93,7 +93,7 @@ public func runTool(_ name: String, _ arguments: [String], environment: [String:
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
-    process.currentDirectoryURL = projectRoot
+    process.currentDirectoryURL = directory
     process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
