@@ -45,6 +45,10 @@ public enum SampleWeights {
 
     /// Checks size and SHA-256, naming the file and what is wrong with it.
     public static func verify(_ url: URL) throws {
+        // The size first, from the file system: a wrong file of gigabytes is refused unread.
+        if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int, size != byteCount {
+            throw SampleWeightsError(path: url.path, problem: "\(size) bytes, but the book's \(fileName) has \(byteCount)")
+        }
         guard let data = try? Data(contentsOf: url) else {
             throw SampleWeightsError(path: url.path, problem: "missing or unreadable; set \(environmentVariable) to the book's \(fileName)")
         }

@@ -46,8 +46,10 @@ public struct MNISTCommand: ParsableCommand {
             throw ValidationError("--mirror only applies to --download")
         }
         for mirror in mirrors {
-            guard let url = URL(string: mirror), let scheme = url.scheme, ["http", "https", "file"].contains(scheme) else {
-                throw ValidationError("--mirror must be an http(s):// or file:// URL, got '\(mirror)'")
+            // The downloader speaks HTTP only; a local copy is used with --dir or MNIST_DIR instead.
+            guard let url = URL(string: mirror), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil else {
+                throw ValidationError("--mirror must be an http:// or https:// URL, got '\(mirror)' "
+                                      + "(for files already on disk use --dir or MNIST_DIR)")
             }
         }
         if let dir, dir.isEmpty { throw ValidationError("--dir must name a folder") }

@@ -6,6 +6,7 @@ public enum FigureError: Error, CustomStringConvertible, Equatable {
     case gnuplotMissing
     case cannotWrite(path: String, reason: String)
     case renderFailed(figure: String, status: Int32, gnuplotSays: String)
+    case nonFiniteData(figure: String, block: String)
 
     public var description: String {
         switch self {
@@ -14,6 +15,9 @@ public enum FigureError: Error, CustomStringConvertible, Equatable {
                 + "(Debian: apt-get install gnuplot-nox), or run with --no-figures."
         case let .cannotWrite(path, reason):
             return "cannot write \(path): \(reason)"
+        case let .nonFiniteData(figure, block):
+            return "figure '\(figure)' was not drawn: its data $\(block) holds NaN or infinite values "
+                + "(the run diverged or overflowed; try a smaller learning rate or other inputs)"
         case let .renderFailed(figure, status, says):
             let quoted = says.split(separator: "\n", omittingEmptySubsequences: false)
                 .map { "    " + $0 }.joined(separator: "\n")
@@ -55,6 +59,7 @@ public struct FigureRenderer: Sendable {
     /// run on a machine with other BLAS kernels leaves the committed files as they are.
     public func renderKeepingSame(_ figure: Figure, into directory: URL) throws -> (png: URL, kept: Bool) {
         try requireGnuplot()
+        try requireFiniteData(figure)
         let fm = FileManager.default
         do {
             try fm.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -153,6 +158,14 @@ public struct FigureRenderer: Sendable {
         if status != 0 || !said.isEmpty {
             throw FigureError.renderFailed(figure: figure, status: status,
                                            gnuplotSays: said.isEmpty ? "(no message)" : said)
+        }
+    }
+
+    /// No committed figure plots NaN or infinity; such data mean a diverged run, which gnuplot
+    /// would report only as an undefined variable, or draw as garbage.
+    private func requireFiniteData(_ figure: Figure) throws {
+        if let block = figure.dataBlocks.first(where: { $0.rows.contains { $0.contains { !$0.isFinite } } }) {
+            throw FigureError.nonFiniteData(figure: figure.name, block: block.name)
         }
     }
 

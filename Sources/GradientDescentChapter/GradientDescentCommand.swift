@@ -17,7 +17,7 @@ public struct GradientDescentCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "One run: x <- x - lr * grad f(x), with numerical gradients.",
             discussion: "The book's runs: --lr 0.1 (converges), --lr 10 (diverges), --lr 1e-10 (barely moves); the notes': --lr 0.2, --lr 0.01.")
-        @Option(help: "The learning rate (学习率).") var lr = 0.1
+        @Option(parsing: .unconditional, help: "The learning rate (学习率).") var lr = 0.1
         @Option(help: "Number of steps.") var steps = GradientDescentRuns.steps
         @Option(help: "The start point x0,x1.") var start = NumberList(GradientDescentRuns.start.storage)
         @Flag(help: "Print every point, not only the end point.") var history = false

@@ -21,7 +21,7 @@ public struct TrainMNISTCommand<Defaults: TrainingChapterDefaults>: ParsableComm
     @Option(help: "Hidden units.") var hidden = 50
     @Option(help: "Iterations (mini-batches).") var iterations = 10_000
     @Option(help: "Images per mini-batch.") var batchSize = 100
-    @Option(help: "Learning rate.") var lr = 0.1
+    @Option(parsing: .unconditional, help: "Learning rate.") var lr = 0.1
     @Option(help: "numpy.random.seed before the weights and batches are drawn.") var seed: UInt32 = 0
     @Flag(help: "Print the loss of every iteration and the accuracies as JSON.") var json = false
     @OptionGroup var figure: ExampleFigureOptions

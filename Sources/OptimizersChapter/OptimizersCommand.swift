@@ -22,7 +22,7 @@ public struct OptimizersCommand: ParsableCommand {
             discussion: "Without --optimizer: all six with the chapter's rates (SGD 0.95, Momentum 0.1, Nesterov 0.1, "
                 + "AdaGrad 1.5, RMSprop 0.3, Adam 0.3). With one --optimizer, --lr sets its rate.")
         @Option(help: "Only this optimizer: \(OptimizerKind.allValueStrings.joined(separator: ", ")).") var optimizer: OptimizerKind?
-        @Option(help: "The learning rate (学习率) of the one --optimizer.") var lr: Double?
+        @Option(parsing: .unconditional, help: "The learning rate (学习率) of the one --optimizer.") var lr: Double?
         @Option(help: "Number of updates.") var steps = OptimizerPaths.steps
         @Option(help: "The start point x,y.") var start = NumberList([OptimizerPaths.start.x, OptimizerPaths.start.y])
         @Flag(help: "Print every point, not only the end point.") var history = false
@@ -64,7 +64,7 @@ public struct OptimizersCommand: ParsableCommand {
             abstract: "Seed 004's momentum example: f = x^2 + 2y^2 from (1, 1), v <- mu*v + grad, w <- w - lr*v.",
             discussion: "Prints x, y and the velocity after every step. --momentum 0 is plain gradient descent.")
         @Option(help: "Number of steps.") var steps = MomentumWalkthrough.tabulatedSteps
-        @Option(help: "The learning rate (学习率).") var lr = MomentumWalkthrough.learningRate
+        @Option(parsing: .unconditional, help: "The learning rate (学习率).") var lr = MomentumWalkthrough.learningRate
         @Option(help: "The momentum coefficient mu (动量系数), in [0, 1].") var momentum = MomentumWalkthrough.momentum
         @OptionGroup var figure: ExampleFigureOptions
 
@@ -140,7 +140,9 @@ public struct OptimizersCommand: ParsableCommand {
             abstract: "Train one 5-layer net per optimizer on MNIST, as optimizer_compare_mnist.py (DLfS 6.1.8; progress on stderr).",
             discussion: "The book's run: SGD, Momentum, AdaGrad and Adam with their default rates, 2000 batches of 128. "
                 + "--optimizers all adds Nesterov and RMSprop.")
-        @Option(help: "Comma-separated optimizers, or all.") var optimizers = OptimizerList(MNISTComparison.Setup.bookOptimizers)
+        @Option(help: ArgumentHelp("Comma-separated optimizers, each once: "
+                                    + OptimizerKind.allCases.map(\.rawValue).joined(separator: ", ") + "; or all."))
+        var optimizers = OptimizerList(MNISTComparison.Setup.bookOptimizers)
         @Option(help: "Iterations (mini-batches).") var iterations = 2000
         @Option(help: "Images per mini-batch.") var batchSize = 128
         @Option(help: "numpy.random.seed before the weights and batches are drawn.") var seed: UInt32 = 0

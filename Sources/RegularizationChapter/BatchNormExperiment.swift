@@ -178,7 +178,7 @@ extension RegularizationCommand {
         @Option(help: "Comma-separated initial weight stds (default: the book's 16, 1 down to 1e-4).") var scales: NumberList?
         @Option(help: "Training images (the first n).") var trainingImages = 1000
         @Option(help: "Epochs (measurements of the training accuracy).") var epochs = 20
-        @Option(help: "SGD's learning rate.") var lr = 0.01
+        @Option(parsing: .unconditional, help: "SGD's learning rate.") var lr = 0.01
         @Option(help: "numpy.random.seed before the weights and batches are drawn.") var seed: UInt32 = 0
         @OptionGroup var figure: ExampleFigureOptions
 

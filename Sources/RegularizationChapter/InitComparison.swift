@@ -121,7 +121,7 @@ extension RegularizationCommand {
             discussion: "Each --inits entry is a std (0.01), xavier or he. Prints the loss every 100 iterations; progress on stderr.")
         @Option(parsing: .upToNextOption, help: "Initial weights: std numbers, xavier, he.") var inits: [MultiLayerNet.WeightInit] = InitComparison.Setup.bookInits
         @Option(help: "Iterations (mini-batches).") var iterations = 2000
-        @Option(help: "SGD's learning rate.") var lr = 0.01
+        @Option(parsing: .unconditional, help: "SGD's learning rate.") var lr = 0.01
         @Option(help: "numpy.random.seed before the weights and batches are drawn.") var seed: UInt32 = 0
         @OptionGroup var figure: ExampleFigureOptions
 

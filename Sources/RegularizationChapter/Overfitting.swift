@@ -226,7 +226,7 @@ extension RegularizationCommand {
         @Flag(help: "Shift (up to 2 px) and rotate (up to 10 degrees) every training batch.") var augment = false
         @Option(help: "Epochs (default 201; 301 with --dropout, as overfit_dropout.py).") var epochs: Int?
         @Option(help: "Training images (the first n).") var trainingImages = 300
-        @Option(help: "SGD's learning rate.") var lr = 0.01
+        @Option(parsing: .unconditional, help: "SGD's learning rate.") var lr = 0.01
         @Option(help: "numpy.random.seed before the weights and batches are drawn.") var seed: UInt32 = 0
         @OptionGroup var figure: ExampleFigureOptions
 

@@ -43,6 +43,9 @@ final class GradientDescentTests: XCTestCase {
         let bad = try runTool("gradient-descent", ["run", "--lr=-1"])
         XCTAssertNotEqual(bad.status, 0)
         XCTAssertTrue(bad.stderr.contains("--lr must be a positive number"), bad.stderr)
+        // A negative rate as its own word reaches the range check, not "Missing value for '--lr'".
+        let spaced = try runTool("gradient-descent", ["run", "--lr", "-1"])
+        XCTAssertTrue(spaced.stderr.contains("--lr must be a positive number, got -1.0"), spaced.stderr)
         let badStart = try runTool("gradient-descent", ["run", "--start", "1,2,3"])
         XCTAssertTrue(badStart.stderr.contains("--start needs two numbers"), badStart.stderr)
         // Once a trap: the label converted 1e19 to an Int.

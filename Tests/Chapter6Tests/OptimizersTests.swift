@@ -117,7 +117,7 @@ final class OptimizersTests: XCTestCase {
             (["accumulators", "--decay-rate", "1"], "--decay-rate must lie strictly between 0 and 1"),
             (["clip", "--threshold", "0"], "--threshold must be a positive number"),
             (["mnist", "--iterations", "5"], "--iterations must be between 11"),
-            (["mnist", "--optimizers", "sgd,lion"], "--optimizers"),
+            (["mnist", "--optimizers", "sgd,lion"], "each once: sgd, momentum, nesterov, adagrad, rmsprop, adam; or all"),
         ]
         try assertToolRejects("optimizers", errors)
     }

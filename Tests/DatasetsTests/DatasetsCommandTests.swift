@@ -27,6 +27,8 @@ final class DatasetsCommandTests: XCTestCase {
         assertRejected(["mnist", "--preview"], mentioning: "--show")
         assertRejected(["mnist", "--mirror", "https://example.org/"], mentioning: "--download")
         assertRejected(["mnist", "--download", "--mirror", "ftp://example.org/"], mentioning: "--mirror")
+        // Once accepted and then failed as "unsupported URL": a local folder is --dir's job.
+        assertRejected(["mnist", "--download", "--mirror", "file:///tmp/mnist/"], mentioning: "--dir or MNIST_DIR")
     }
 
     func testValidFlagsParse() throws {

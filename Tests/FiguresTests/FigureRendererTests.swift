@@ -93,4 +93,16 @@ final class FigureRendererTests: XCTestCase {
         let block = script.components(separatedBy: "$g << EOD\n")[1].components(separatedBy: "EOD")[0]
         XCTAssertEqual(block.components(separatedBy: "\n\n").count, 2, block)
     }
+
+    /// A diverged run's NaN never reaches gnuplot: the figure is refused by name and nothing is written.
+    func testNonFiniteDataIsRefusedByName() {
+        var figure = Figure(name: "diverged", caption: "A diverged run")
+        figure.data("loss", rows: [[0, 2.3], [1, .nan], [2, .infinity]])
+        figure.gnuplot("plot $loss using 1:2 with lines")
+        XCTAssertThrowsError(try FigureRenderer().render(figure, into: folder)) { error in
+            XCTAssertEqual(error as? FigureError, .nonFiniteData(figure: "diverged", block: "loss"))
+            XCTAssertTrue("\(error)".contains("diverged or overflowed"))
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path), "nothing written")
+    }
 }
