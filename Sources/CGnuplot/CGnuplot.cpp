@@ -3,6 +3,8 @@
 
 #include <csignal>
 #include <cstdio>
+#include <cstring>
+#include <mutex>
 #include <string>
 #include <vector>
 #include <sys/wait.h>
@@ -78,4 +80,52 @@ extern "C" int fsgp_close(fsgp_stream *stream) {
     }
     delete stream;
     return status;
+}
+
+// Temporary files to remove when SIGINT or SIGTERM stops the process half-way through a render.
+// The handler may use only async-signal-safe calls: it reads fixed buffers and calls unlink.
+namespace {
+constexpr int trackedCapacity = 64;
+constexpr size_t pathCapacity = 4096;
+char tracked[trackedCapacity][pathCapacity];
+volatile sig_atomic_t inUse[trackedCapacity];
+std::mutex trackingLock;  // between threads that track; the handler never takes it
+
+extern "C" void removeTrackedAndRaise(int signal) {
+    for (int i = 0; i < trackedCapacity; ++i)
+        if (inUse[i]) unlink(tracked[i]);
+    std::signal(signal, SIG_DFL);
+    raise(signal);
+}
+
+void installHandlersOnce() {
+    static bool installed = false;
+    if (installed) return;
+    installed = true;
+    struct sigaction action = {};
+    action.sa_handler = removeTrackedAndRaise;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+}
+}  // namespace
+
+extern "C" int fsgp_track_temporary(const char *path) {
+    if (std::strlen(path) >= pathCapacity) return -1;
+    std::lock_guard<std::mutex> guard(trackingLock);
+    installHandlersOnce();
+    for (int i = 0; i < trackedCapacity; ++i) {
+        if (!inUse[i]) {
+            std::strcpy(tracked[i], path);
+            inUse[i] = 1;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+extern "C" void fsgp_untrack_temporary(const char *path) {
+    std::lock_guard<std::mutex> guard(trackingLock);
+    for (int i = 0; i < trackedCapacity; ++i)
+        if (inUse[i] && std::strcmp(tracked[i], path) == 0) inUse[i] = 0;
 }

@@ -35,8 +35,14 @@ public struct FigureRenderer: Sendable {
     /// The gnuplot command line; tests point it at a broken command to exercise failures.
     public var gnuplotCommand: String
 
-    public init(gnuplotCommand: String = "gnuplot") {
-        self.gnuplotCommand = gnuplotCommand
+    /// How long one gnuplot run may take before it is stopped (a figure takes well under a second).
+    public var timeLimit: Int
+
+    /// `gnuplotCommand` defaults to `$DLFS_GNUPLOT`, else `gnuplot`.
+    public init(gnuplotCommand: String? = nil, timeLimit: Int = 120) {
+        self.gnuplotCommand = gnuplotCommand ?? ProcessInfo.processInfo.environment["DLFS_GNUPLOT"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? "gnuplot"
+        self.timeLimit = timeLimit
     }
 
     /// The script text of a figure: what `<name>.gp` holds.
@@ -71,9 +77,14 @@ public struct FigureRenderer: Sendable {
         let tag = ".\(ProcessInfo.processInfo.processIdentifier).tmp"
         let tempScript = directory.appendingPathComponent("." + figure.name + ".gp" + tag)
         let tempPNG = directory.appendingPathComponent("." + figure.name + ".png" + tag)
+        // Removed on every way out, SIGINT and SIGTERM included (the C target's handlers).
+        fsgp_track_temporary(tempScript.path)
+        fsgp_track_temporary(tempPNG.path)
         defer {
             try? fm.removeItem(at: tempScript)
             try? fm.removeItem(at: tempPNG)
+            fsgp_untrack_temporary(tempScript.path)
+            fsgp_untrack_temporary(tempPNG.path)
         }
         try writeScript(figure, to: tempScript.path)
         if let existing = try? String(contentsOf: script, encoding: .utf8), fm.fileExists(atPath: png.path),
@@ -145,12 +156,22 @@ public struct FigureRenderer: Sendable {
     private func runGnuplot(figure: String, commands: String) throws {
         let fm = FileManager.default
         let errors = fm.temporaryDirectory.appendingPathComponent("gnuplot-\(UUID().uuidString).err")
-        defer { try? fm.removeItem(at: errors) }
-        guard let process = fsgp_open_process("\(gnuplotCommand) 2>\(quoted(errors.path))") else {
+        fsgp_track_temporary(errors.path)
+        defer {
+            try? fm.removeItem(at: errors)
+            fsgp_untrack_temporary(errors.path)
+        }
+        // coreutils' timeout stops a gnuplot that hangs (exit status 124); -k kills one that ignores TERM.
+        let limited = fm.isExecutableFile(atPath: "/usr/bin/timeout") ? "/usr/bin/timeout -k 5 \(timeLimit) " : ""
+        guard let process = fsgp_open_process("\(limited)\(gnuplotCommand) 2>\(quoted(errors.path))") else {
             throw FigureError.renderFailed(figure: figure, status: -1, gnuplotSays: "could not start gnuplot")
         }
         fsgp_write(process, commands)
         let status = fsgp_close(process)
+        if !limited.isEmpty, status == 124 || status == 137 {
+            throw FigureError.renderFailed(figure: figure, status: status,
+                                           gnuplotSays: "gnuplot did not finish within \(timeLimit) s and was stopped")
+        }
         let said = ((try? String(contentsOf: errors, encoding: .utf8)) ?? "")
             .trimmingCharacters(in: .whitespacesAndNewlines)
         // gnuplot reports a bad command with a non-zero exit; a warning alone (empty plot, bad

@@ -60,4 +60,50 @@ final class LossesTests: XCTestCase {
         let example = try runTool("losses", ["mse"], environment: ["DLFS_ROOT": ""], in: folder)
         XCTAssertEqual(example.status, 0, example.stderr)
     }
+
+    /// SIGTERM in the middle of a render (here gnuplot hangs) leaves no temporary file in
+    /// Figures/ and no gnuplot error file, and the committed pair untouched.
+    func testATerminatedRenderLeavesNothingBehind() throws {
+        let fm = FileManager.default
+        let root = fm.temporaryDirectory.appendingPathComponent("interrupted-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: root) }
+        try fm.createDirectory(at: root.appendingPathComponent("Figures"), withIntermediateDirectories: true)
+        for item in ["Package.swift", "Chapters", "Figures/losses"] {
+            try fm.copyItem(at: projectRoot.appendingPathComponent(item), to: root.appendingPathComponent(item))
+        }
+        // A gnuplot that hangs, and says who it is so that the test can end it (a terminated tool
+        // leaves it to the tool's time limit, and it holds the pipe that Process waits on).
+        let hanging = root.appendingPathComponent("hanging-gnuplot"), pidFile = root.appendingPathComponent("gnuplot.pid")
+        try "#!/bin/sh\necho $$ > '\(pidFile.path)'\nexec sleep 600\n".write(to: hanging, atomically: true, encoding: .utf8)
+        try fm.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hanging.path)
+        let figures = root.appendingPathComponent("Figures/losses")
+        let committed = try fm.contentsOfDirectory(atPath: figures.path).sorted()
+        let errorFiles = { Set(try fm.contentsOfDirectory(atPath: fm.temporaryDirectory.path).filter { $0.hasPrefix("gnuplot-") }) }
+        let errorsBefore = try errorFiles()
+
+        let bundle = Bundle(for: LossesTests.self).bundleURL
+        let process = Process()
+        process.executableURL = (bundle.pathExtension == "xctest" ? bundle.deletingLastPathComponent() : bundle)
+            .appendingPathComponent("losses")
+        process.currentDirectoryURL = root
+        process.environment = ProcessInfo.processInfo.environment.merging(["DLFS_GNUPLOT": hanging.path, "DLFS_ROOT": ""]) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Wait (up to a minute) until the first figure's temporary script is there, then stop the tool.
+        var waited = 0
+        while waited < 600, try !fm.contentsOfDirectory(atPath: figures.path).contains(where: { $0.hasSuffix(".tmp") }) {
+            usleep(100_000)
+            waited += 1
+        }
+        XCTAssertLessThan(waited, 600, "the render never started")
+        process.terminate()
+        if let pid = Int32((try? String(contentsOf: pidFile, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") {
+            kill(pid, SIGKILL)
+        }
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationReason, .uncaughtSignal)
+        XCTAssertEqual(try fm.contentsOfDirectory(atPath: figures.path).sorted(), committed, "no temporary file left")
+        XCTAssertEqual(try errorFiles().subtracting(errorsBefore), [], "no gnuplot error file left")
+    }
 }

@@ -105,4 +105,21 @@ final class FigureRendererTests: XCTestCase {
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path), "nothing written")
     }
+
+    /// A gnuplot that hangs is stopped after the time limit; the previous figure stays, nothing
+    /// temporary is left.
+    func testAHangingGnuplotIsStoppedAndThePreviousFigureKept() throws {
+        let png = try FigureRenderer().render(sample(), into: folder)
+        let before = try Data(contentsOf: png)
+        let hanging = folder.appendingPathComponent("hanging-gnuplot")
+        try "#!/bin/sh\nsleep 600\n".write(to: hanging, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hanging.path)
+        XCTAssertThrowsError(try FigureRenderer(gnuplotCommand: hanging.path, timeLimit: 1)
+            .render(sample("plot $line using 1:2 with points"), into: folder)) { error in
+            XCTAssertTrue("\(error)".contains("did not finish within 1 s"), "\(error)")
+        }
+        XCTAssertEqual(try Data(contentsOf: png), before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") }
+        XCTAssertEqual(leftovers, [])
+    }
 }

@@ -35,6 +35,15 @@ void fsgp_datablock(fsgp_stream *stream, const char *name, const double *values,
 /// for it failed.
 int fsgp_close(fsgp_stream *stream);
 
+/// Registers a temporary file to be removed if the process is stopped by SIGINT or SIGTERM
+/// before it is untracked (renamed into place or removed). The first call installs handlers that
+/// unlink every tracked path and then let the signal end the process as it would have. At most
+/// 64 paths of up to 4095 bytes are tracked at once; returns 0, or -1 when the path is not tracked.
+int fsgp_track_temporary(const char *path);
+
+/// Stops tracking `path` (after it was renamed into place or removed).
+void fsgp_untrack_temporary(const char *path);
+
 #ifdef __cplusplus
 }
 #endif
