@@ -74,7 +74,7 @@ public struct FigureRenderer: Sendable {
         }
         let script = directory.appendingPathComponent(figure.name + ".gp")
         let png = directory.appendingPathComponent(figure.name + ".png")
-        let tag = ".\(ProcessInfo.processInfo.processIdentifier).tmp"
+        let tag = ".\(ProcessInfo.processInfo.processIdentifier).\(UUID().uuidString.prefix(8)).tmp"
         let tempScript = directory.appendingPathComponent("." + figure.name + ".gp" + tag)
         let tempPNG = directory.appendingPathComponent("." + figure.name + ".png" + tag)
         // Removed on every way out, SIGINT and SIGTERM included (the C target's handlers).
@@ -98,8 +98,12 @@ public struct FigureRenderer: Sendable {
             throw FigureError.renderFailed(figure: figure.name, status: 0,
                                            gnuplotSays: "gnuplot exited normally but wrote no PNG")
         }
-        try replace(png, with: tempPNG)
-        try replace(script, with: tempScript)
+        // The two renames under one lock on the folder, so that two runs drawing the same figure
+        // at once leave one run's pair, never one's PNG beside the other's script.
+        try whileLocking(directory) {
+            try replace(png, with: tempPNG)
+            try replace(script, with: tempScript)
+        }
         return (png, false)
     }
 
@@ -201,6 +205,22 @@ public struct FigureRenderer: Sendable {
             return
         }
         throw FigureError.gnuplotMissing
+    }
+
+    /// Runs `body` holding an exclusive `flock` on `directory` (Linux locks a folder like a file).
+    private func whileLocking(_ directory: URL, _ body: () throws -> Void) throws {
+        let descriptor = open(directory.path, O_RDONLY)
+        guard descriptor >= 0 else {
+            throw FigureError.cannotWrite(path: directory.path, reason: String(cString: strerror(errno)))
+        }
+        defer { close(descriptor) }
+        while flock(descriptor, LOCK_EX) != 0 {
+            guard errno == EINTR else {
+                throw FigureError.cannotWrite(path: directory.path, reason: "cannot lock: " + String(cString: strerror(errno)))
+            }
+        }
+        defer { flock(descriptor, LOCK_UN) }
+        try body()
     }
 
     private func replace(_ destination: URL, with source: URL) throws {

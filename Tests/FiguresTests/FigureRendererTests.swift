@@ -122,4 +122,29 @@ final class FigureRendererTests: XCTestCase {
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") }
         XCTAssertEqual(leftovers, [])
     }
+
+    /// Two renders of one figure at once, with different data, leave one render's pair: its PNG
+    /// beside its own script, never the other's.
+    func testConcurrentRendersLeaveAMatchingPair() throws {
+        func figure(_ slope: Double) -> Figure {
+            var figure = Figure(name: "race", caption: "A race")
+            figure.data("line", rows: (0...10).map { [Double($0), slope * Double($0)] })
+            figure.gnuplot("plot $line using 1:2 with lines")
+            return figure
+        }
+        var pairs: [(gp: Data, png: Data)] = []
+        for slope in [1.0, -1.0] {
+            let alone = folder.appendingPathComponent("alone-\(slope)")
+            let png = try FigureRenderer().render(figure(slope), into: alone)
+            pairs.append((try Data(contentsOf: alone.appendingPathComponent("race.gp")), try Data(contentsOf: png)))
+        }
+        let shared = folder.appendingPathComponent("shared")
+        for _ in 0..<5 {
+            DispatchQueue.concurrentPerform(iterations: 2) { i in _ = try? FigureRenderer().render(figure(i == 0 ? 1 : -1), into: shared) }
+            let gp = try Data(contentsOf: shared.appendingPathComponent("race.gp"))
+            let png = try Data(contentsOf: shared.appendingPathComponent("race.png"))
+            XCTAssertTrue(pairs.contains { $0.gp == gp && $0.png == png }, "a mixed pair")
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: shared.path).sorted(), ["race.gp", "race.png"])
+    }
 }
