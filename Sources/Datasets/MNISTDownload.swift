@@ -75,8 +75,9 @@ public enum MNISTLocation {
 /// A file is written to a temporary name in the target folder and renamed into place once
 /// verified, so an interrupted download never leaves a half file under the real name.
 public struct MNISTDownloader {
-    /// Gets the bytes at a URL, reporting (bytes so far, total if known) as they arrive.
-    public typealias Fetch = (_ url: URL, _ progress: @escaping (Int64, Int64?) -> Void) throws -> Data
+    /// Gets the bytes at a URL, reporting (bytes so far, total if known) as they arrive; stops with
+    /// an error once more than `byteLimit` bytes arrive (the files' sizes are known).
+    public typealias Fetch = (_ url: URL, _ byteLimit: Int, _ progress: @escaping (Int64, Int64?) -> Void) throws -> Data
 
     /// Mirrors serving the original files, most reliable first.
     public static let standardMirrors: [URL] = [
@@ -93,7 +94,7 @@ public struct MNISTDownloader {
     public var progress: (MNISTFile, Int64, Int64?) -> Void
 
     public init(mirrors: [URL] = MNISTDownloader.standardMirrors,
-                fetch: @escaping Fetch = URLSessionFetcher.fetch,
+                fetch: @escaping Fetch = { try URLSessionFetcher.fetch($0, byteLimit: $1, progress: $2) },
                 log: @escaping (String) -> Void = MNISTDownloader.printToStandardError,
                 progress: @escaping (MNISTFile, Int64, Int64?) -> Void = MNISTDownloader.drawProgress) {
         self.mirrors = mirrors
@@ -145,7 +146,7 @@ public struct MNISTDownloader {
             log("downloading \(name) from \(source.absoluteString)")
             let data: Data
             do {
-                data = try fetch(source, progress)
+                data = try fetch(source, byteCount, progress)
             } catch {
                 attempts.append("\(source.absoluteString): \(Self.describe(error))")
                 log("  failed: \(Self.describe(error))")
@@ -210,8 +211,8 @@ public enum URLSessionFetcher {
     /// Seconds without any data before a mirror is given up.
     static let idleTimeout: TimeInterval = 30
 
-    public static func fetch(_ url: URL, progress: @escaping (Int64, Int64?) -> Void) throws -> Data {
-        let collector = DownloadCollector(progress: progress)
+    public static func fetch(_ url: URL, byteLimit: Int, progress: @escaping (Int64, Int64?) -> Void) throws -> Data {
+        let collector = DownloadCollector(byteLimit: byteLimit, progress: progress)
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = idleTimeout
         configuration.timeoutIntervalForResource = 600
@@ -232,17 +233,32 @@ private final class DownloadCollector: NSObject, URLSessionDataDelegate, @unchec
     private var failure: Error?
     private var status = 0
     private var lastReportedPercent = -1
+    private let byteLimit: Int
 
-    init(progress: @escaping (Int64, Int64?) -> Void) { self.progress = progress }
+    init(byteLimit: Int, progress: @escaping (Int64, Int64?) -> Void) {
+        self.byteLimit = byteLimit
+        self.progress = progress
+    }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
                     completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
         status = (response as? HTTPURLResponse)?.statusCode ?? 200
         expected = response.expectedContentLength > 0 ? response.expectedContentLength : nil
+        if let expected, expected > Int64(byteLimit) {
+            failure = DownloadFailure.tooLarge(limit: byteLimit)
+            completionHandler(.cancel)
+            return
+        }
         completionHandler(status == 200 ? .allow : .cancel)
     }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive chunk: Data) {
+        // A server that sends more than the file holds is cut off: memory stays bounded.
+        guard data.count + chunk.count <= byteLimit else {
+            if failure == nil { failure = DownloadFailure.tooLarge(limit: byteLimit) }
+            dataTask.cancel()
+            return
+        }
         data.append(chunk)
         // Report whole-percent steps only, so a terminal is not flooded.
         let percent = expected.map { Int(100 * Int64(data.count) / max($0, 1)) } ?? data.count >> 20
@@ -253,21 +269,25 @@ private final class DownloadCollector: NSObject, URLSessionDataDelegate, @unchec
     }
 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
-        failure = error
+        if failure == nil { failure = error }
         finished.signal()
     }
 
     func result() throws -> Data {
+        if let failure = failure as? DownloadFailure { throw failure }
         if status != 200 && status != 0 { throw DownloadFailure.httpStatus(status) }
         if let failure { throw failure }
         return data
     }
 }
 
-enum DownloadFailure: Error, CustomStringConvertible {
+enum DownloadFailure: Error, CustomStringConvertible, Equatable {
     case httpStatus(Int)
+    case tooLarge(limit: Int)
     var description: String {
-        if case let .httpStatus(code) = self { return "HTTP status \(code)" }
-        return "download failed"
+        switch self {
+        case let .httpStatus(code): return "HTTP status \(code)"
+        case let .tooLarge(limit): return "the server sent more than the file's \(limit) bytes: stopped"
+        }
     }
 }

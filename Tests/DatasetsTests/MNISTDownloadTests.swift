@@ -51,7 +51,7 @@ final class MNISTDownloadTests: XCTestCase {
         func downloader(mirrors: [String]) -> MNISTDownloader {
             MNISTDownloader(
                 mirrors: mirrors.map { URL(string: $0)! },
-                fetch: { url, progress in
+                fetch: { url, _, progress in
                     self.requests.append(url)
                     guard let response = self.responses[url.absoluteString] else { throw URLError(.notConnectedToInternet) }
                     let data = try response.get()
@@ -148,5 +148,39 @@ final class MNISTDownloadTests: XCTestCase {
         XCTAssertThrowsError(try network.downloader(mirrors: [Self.mirrors[0]]).download(.testLabels, into: folder))
         var isDirectory: ObjCBool = false
         XCTAssertTrue(FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) && isDirectory.boolValue)
+    }
+}
+
+/// The real fetcher against a local server (loopback only) that never stops sending: the
+/// download stops once it holds more than the file's size, instead of growing without bound.
+final class EndlessMirrorTests: XCTestCase {
+    func testAnEndlessResponseIsCutOffAtTheFilesSize() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") else { throw XCTSkip("no python3 for the server") }
+        let server = Process()
+        server.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        // Listens on a free loopback port, prints it, answers each GET with an endless body.
+        server.arguments = ["-c", """
+            import http.server, socketserver, sys
+            class Endless(http.server.BaseHTTPRequestHandler):
+                def do_GET(self):
+                    self.send_response(200); self.end_headers()
+                    try:
+                        for _ in range(100000): self.wfile.write(b"x" * 65536)
+                    except Exception: pass
+                def log_message(self, *a): pass
+            s = socketserver.TCPServer(("127.0.0.1", 0), Endless)
+            print(s.server_address[1], flush=True)
+            s.handle_request()
+            """]
+        let out = Pipe()
+        server.standardOutput = out
+        try server.run()
+        defer { server.terminate() }
+        let line = String(decoding: out.fileHandleForReading.availableData, as: UTF8.self)
+        let port = try XCTUnwrap(Int(line.trimmingCharacters(in: .whitespacesAndNewlines)))
+        let url = try XCTUnwrap(URL(string: "http://127.0.0.1:\(port)/train-images-idx3-ubyte.gz"))
+        XCTAssertThrowsError(try URLSessionFetcher.fetch(url, byteLimit: 1_000_000) { _, _ in }) { error in
+            XCTAssertEqual(error as? DownloadFailure, .tooLarge(limit: 1_000_000), "\(error)")
+        }
     }
 }
