@@ -10,7 +10,7 @@ func chapter(_ library: String, tool: String, dependencies: [Target.Dependency] 
             name: library,
             dependencies: ["FromScratch", "Figures", "BookChecks",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")] + dependencies),
-        .executableTarget(name: tool, dependencies: [.target(name: library)]),
+        .executableTarget(name: tool, dependencies: [.target(name: library), "BookChecks"]),
     ]
 }
 
@@ -53,7 +53,7 @@ let package = Package(
             name: "DatasetsCommands",
             dependencies: ["Datasets", "Figures", "BookChecks",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
-        .executableTarget(name: "DatasetsTool", dependencies: ["DatasetsCommands"]),
+        .executableTarget(name: "DatasetsTool", dependencies: ["DatasetsCommands", "BookChecks"]),
         // `make bench`: the project's timings, set beside a NumPy reference (bench/).
         .executableTarget(name: "Bench", dependencies: ["FromScratch", "Datasets", "COpenBLAS", "OptimizersChapter", "RegularizationChapter"]),
         // The book's MNIST training run, shared by chapters 4 and 5.
@@ -73,6 +73,11 @@ let package = Package(
         .testTarget(name: "FromScratchTests", dependencies: ["FromScratch", "ChapterTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "FiguresTests", dependencies: ["Figures"]),
         .testTarget(name: "BookChecksTests", dependencies: ["BookChecks"]),
+        // Bad input against every tool, as a reader would type it.
+        .testTarget(
+            name: "BadInputTests",
+            dependencies: ["ChapterTestSupport", "ActivationsTool", "LossesTool", "DerivativesTool", "GradientDescentTool",
+                           "BackpropTool", "OptimizersTool", "RegularizationTool", "DatasetsTool"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "DatasetsCommands", "FromScratch"], exclude: ["Fixtures"]),
         // What every chapter's tests assert: book values, fresh text, identical figures, tools.
         .target(name: "ChapterTestSupport", dependencies: ["BookChecks", "Figures"], path: "Tests/ChapterTestSupport"),

@@ -1,3 +1,4 @@
+import BookChecks
 import ActivationsChapter
 
-ActivationsCommand.main()
+ActivationsCommand.mainJoiningNegativeValues()

@@ -1,3 +1,4 @@
+import BookChecks
 import BackpropChapter
 
-BackpropCommand.main()
+BackpropCommand.mainJoiningNegativeValues()

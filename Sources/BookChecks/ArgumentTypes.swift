@@ -8,7 +8,8 @@ public struct NumberList: ExpressibleByArgument, Sendable, CustomStringConvertib
     public init(_ values: [Double]) { self.values = values }
 
     public init?(argument: String) {
-        let parts = argument.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        // "1,,2" is a typing slip, not the list [1, 2]: every part must be a number.
+        let parts = argument.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
         let numbers = parts.compactMap(Double.init)
         guard !parts.isEmpty, numbers.count == parts.count, numbers.allSatisfy(\.isFinite) else { return nil }
         values = numbers
@@ -25,4 +26,37 @@ extension DifferenceScheme: ExpressibleByArgument {}
 /// `--weight-init 0.01`, `xavier` or `he`, as the book's `weight_init_std` argument.
 extension MultiLayerNet.WeightInit: ExpressibleByArgument {
     public init?(argument: String) { self.init(argument) }
+}
+
+/// The words of a command line with each `--flag -3` joined into `--flag=-3`.
+///
+/// ArgumentParser reads a word that starts with '-' as an option, so `--steps -5` stopped at
+/// "Missing value for '--steps'"; joined, the value reaches the flag's own check ("--steps must be
+/// between 0 and ..."). Only a word that reads as a negative number (or list: `-3,4`) is joined.
+public func joiningNegativeValues(_ arguments: [String]) -> [String] {
+    func isNegativeValue(_ word: String) -> Bool {
+        guard word.count > 1, word.first == "-", let next = word.dropFirst().first else { return false }
+        return next.isNumber || next == "."
+    }
+    var joined: [String] = []
+    var index = 0
+    while index < arguments.count {
+        let word = arguments[index]
+        if word.hasPrefix("--"), word != "--", !word.contains("="), index + 1 < arguments.count,
+           isNegativeValue(arguments[index + 1]) {
+            joined.append(word + "=" + arguments[index + 1])
+            index += 2
+        } else {
+            joined.append(word)
+            index += 1
+        }
+    }
+    return joined
+}
+
+extension ParsableCommand {
+    /// `main()`, with negative values joined to their flags (`joiningNegativeValues`).
+    public static func mainJoiningNegativeValues() {
+        main(joiningNegativeValues(Array(CommandLine.arguments.dropFirst())))
+    }
 }

@@ -1,3 +1,4 @@
+import BookChecks
 import DatasetsCommands
 
-DatasetsCommand.main()
+DatasetsCommand.mainJoiningNegativeValues()

@@ -1,3 +1,4 @@
+import BookChecks
 import DerivativesChapter
 
-DerivativesCommand.main()
+DerivativesCommand.mainJoiningNegativeValues()

@@ -1,3 +1,4 @@
+import BookChecks
 import GradientDescentChapter
 
-GradientDescentCommand.main()
+GradientDescentCommand.mainJoiningNegativeValues()

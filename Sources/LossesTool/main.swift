@@ -1,3 +1,4 @@
+import BookChecks
 import LossesChapter
 
-LossesCommand.main()
+LossesCommand.mainJoiningNegativeValues()

@@ -1,3 +1,4 @@
+import BookChecks
 import OptimizersChapter
 
-OptimizersCommand.main()
+OptimizersCommand.mainJoiningNegativeValues()

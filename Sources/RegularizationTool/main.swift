@@ -1,3 +1,4 @@
+import BookChecks
 import RegularizationChapter
 
-RegularizationCommand.main()
+RegularizationCommand.mainJoiningNegativeValues()
