@@ -114,7 +114,8 @@ private struct PickleMachine {
     func fail(_ problem: String) -> PickleError { PickleError(file: name, problem: problem) }
 
     mutating func take(_ count: Int) throws -> ArraySlice<UInt8> {
-        guard count >= 0, position + count <= bytes.count else {
+        // Compared without adding: a hostile count near Int.max must not overflow.
+        guard count >= 0, count <= bytes.count - position else {
             throw fail("truncated: needed \(count) more bytes at offset \(position) of \(bytes.count)")
         }
         defer { position += count }
@@ -123,6 +124,17 @@ private struct PickleMachine {
 
     mutating func littleEndian(_ count: Int) throws -> UInt64 {
         try take(count).reversed().reduce(0) { $0 << 8 | UInt64($1) }
+    }
+
+    /// A length field of `size` bytes: a length no part of this file could have is refused here,
+    /// never converted to an Int that traps.
+    mutating func length(_ size: Int) throws -> Int {
+        let offset = position
+        let value = try littleEndian(size)
+        guard let length = Int(exactly: value), length <= bytes.count else {
+            throw fail("a length of \(value) at offset \(offset) exceeds the file's \(bytes.count) bytes")
+        }
+        return length
     }
 
     mutating func line() throws -> String {
@@ -164,14 +176,14 @@ private struct PickleMachine {
             case 0x4B: stack.append(.int(Int(try littleEndian(1))))      // BININT1
             case 0x4D: stack.append(.int(Int(try littleEndian(2))))      // BININT2
             case 0x4A: stack.append(.int(Int(Int32(truncatingIfNeeded: try littleEndian(4)))))  // BININT
-            case 0x58: stack.append(try string(Int(try littleEndian(4))))  // BINUNICODE
-            case 0x8C: stack.append(try string(Int(try littleEndian(1))))  // SHORT_BINUNICODE
-            case 0x8D: stack.append(try string(Int(try littleEndian(8))))  // BINUNICODE8
-            case 0x42: stack.append(.bytes(Array(try take(Int(try littleEndian(4))))))  // BINBYTES
-            case 0x43: stack.append(.bytes(Array(try take(Int(try littleEndian(1))))))  // SHORT_BINBYTES
-            case 0x8E: stack.append(.bytes(Array(try take(Int(try littleEndian(8))))))  // BINBYTES8
-            case 0x54: stack.append(.bytes(Array(try take(Int(try littleEndian(4))))))  // BINSTRING (py2 str)
-            case 0x55: stack.append(.bytes(Array(try take(Int(try littleEndian(1))))))  // SHORT_BINSTRING
+            case 0x58: stack.append(try string(try length(4)))           // BINUNICODE
+            case 0x8C: stack.append(try string(try length(1)))           // SHORT_BINUNICODE
+            case 0x8D: stack.append(try string(try length(8)))           // BINUNICODE8
+            case 0x42: stack.append(.bytes(Array(try take(try length(4))))) // BINBYTES
+            case 0x43: stack.append(.bytes(Array(try take(try length(1))))) // SHORT_BINBYTES
+            case 0x8E: stack.append(.bytes(Array(try take(try length(8))))) // BINBYTES8
+            case 0x54: stack.append(.bytes(Array(try take(try length(4))))) // BINSTRING (py2 str)
+            case 0x55: stack.append(.bytes(Array(try take(try length(1))))) // SHORT_BINSTRING
             case 0x71: memo[Int(try littleEndian(1))] = stack.last       // BINPUT
             case 0x72: memo[Int(try littleEndian(4))] = stack.last       // LONG_BINPUT
             case 0x94: memo[memo.count] = stack.last                     // MEMOIZE
