@@ -2,10 +2,10 @@ import Foundation
 
 /// The chapter's book-vs-ours table in its three forms: terminal, JSON and Markdown.
 public enum BookTable {
-    /// A terminal table: example id, source, printed, ours, verdict.
+    /// A terminal table: example id, source, printed, kind, ours, verdict.
     public static func terminal(_ rows: [CheckedRow], title: String) -> String {
-        let header = ["example", "source", "printed", "ours", ""]
-        let body = rows.map { [$0.row.id, $0.row.source, $0.row.printed.text, $0.ours, $0.verdict.symbol] }
+        let header = ["example", "source", "printed", "kind", "ours", ""]
+        let body = rows.map { [$0.row.id, $0.row.source, $0.row.printed.text, $0.row.printed.kind.rawValue, $0.ours, $0.verdict.symbol] }
         var widths = header.map(displayWidth)
         for line in body { for (i, cell) in line.enumerated() { widths[i] = max(widths[i], displayWidth(cell)) } }
         func format(_ cells: [String]) -> String {
@@ -41,11 +41,11 @@ public enum BookTable {
         }
     }
 
-    /// One JSON object per row, keys in the order id, source, printed, ours, status.
+    /// One JSON object per row, keys in the order id, source, printed, kind, ours, status.
     public static func json(_ rows: [CheckedRow]) -> String {
         let objects = rows.map { r in
             let fields = [("id", r.row.id), ("source", r.row.source), ("printed", r.row.printed.text),
-                          ("ours", r.ours), ("status", r.verdict.rawValue)]
+                          ("kind", r.row.printed.kind.rawValue), ("ours", r.ours), ("status", r.verdict.rawValue)]
             return "  {" + fields.map { "\(jsonString($0.0)): \(jsonString($0.1))" }.joined(separator: ", ") + "}"
         }
         return objects.isEmpty ? "[]" : "[\n" + objects.joined(separator: ",\n") + "\n]"
@@ -72,9 +72,10 @@ public enum BookTable {
     }
 
     static func markdownTable(_ rows: [CheckedRow]) -> String {
-        var lines = ["| id | example | source | printed | ours | status |", "|---|---|---|---|---|---|"]
+        var lines = ["| id | example | source | printed | kind | ours | status |", "|---|---|---|---|---|---|---|"]
         for r in rows {
-            let cells = ["`\(r.row.id)`", r.row.example, r.row.source, "`\(r.row.printed.text)`", "`\(r.ours)`", r.verdict.symbol]
+            let cells = ["`\(r.row.id)`", r.row.example, r.row.source, "`\(r.row.printed.text)`",
+                         r.row.printed.kind.rawValue, "`\(r.ours)`", r.verdict.symbol]
             lines.append("| " + cells.map(BookRow.escaped).joined(separator: " | ") + " |")
         }
         return lines.joined(separator: "\n")

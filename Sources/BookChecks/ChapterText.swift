@@ -4,9 +4,10 @@ import Foundation
 ///
 /// A chapter holds its book-check table between `<!-- book-table -->` and `<!-- /book-table -->`:
 ///
-///     | id | example | source | printed | ours | status |
+///     | id | example | source | printed | kind | ours | status |
 ///
-/// `id`, `example`, `source` and `printed` are written by hand from the book; `ours` and `status`
+/// `id`, `example`, `source`, `printed` and `kind` (what sort of print it is: `PrintKind`) are
+/// written by hand from the book; `ours` and `status`
 /// are written by the code (`make tables`), and a test fails when they are stale. The errata
 /// found in the chapter are written between `<!-- book-errata -->` and `<!-- /book-errata -->`.
 public struct ChapterText: Sendable {
@@ -40,7 +41,7 @@ public struct ChapterText: Sendable {
         var result: [String: (String, String)] = [:]
         for line in try tableLines() {
             let cells = BookRow.cells(of: line)
-            if cells.count == 6 { result[BookRow.unquote(cells[0])] = (BookRow.unquote(cells[4]), cells[5]) }
+            if cells.count == BookRow.cellCount { result[BookRow.unquote(cells[0])] = (BookRow.unquote(cells[5]), cells[6]) }
         }
         return result
     }
@@ -87,17 +88,28 @@ public struct BookRow: Sendable {
     public let source: String
     public let printed: PrintedValue
 
-    public init(id: String, example: String, source: String, printed: String) {
+    /// id, example, source, printed, kind, ours, status.
+    static let cellCount = 7
+
+    public init(id: String, example: String, source: String, printed: String, kind: PrintKind) throws {
         self.id = id
         self.example = example
         self.source = source
-        self.printed = PrintedValue(printed)
+        self.printed = try PrintedValue(printed, kind: kind)
     }
 
     init(markdownLine line: String, in path: String) throws {
         let cells = Self.cells(of: line)
-        guard cells.count == 6 else { throw BookCheckError.malformedRow(path, line) }
-        self.init(id: Self.unquote(cells[0]), example: cells[1], source: cells[2], printed: Self.unquote(cells[3]))
+        guard cells.count == Self.cellCount else { throw BookCheckError.malformedRow(path, line) }
+        let id = Self.unquote(cells[0])
+        guard let kind = PrintKind(rawValue: Self.unquote(cells[4])) else {
+            throw BookCheckError.unknownKind(path, id, cells[4])
+        }
+        do {
+            try self.init(id: id, example: cells[1], source: cells[2], printed: Self.unquote(cells[3]), kind: kind)
+        } catch let mismatch as PrintKindMismatch {
+            throw BookCheckError.kindMismatch(path, id, mismatch)
+        }
     }
 
     /// The cells of a Markdown table line; `\|` inside a cell is a literal bar.
@@ -146,13 +158,20 @@ public enum BookCheckError: Error, CustomStringConvertible {
     case malformedRow(String, String)
     case unknownExample(String, String)
     case unlistedExample(String, String)
+    case unknownKind(String, String, String)
+    case kindMismatch(String, String, PrintKindMismatch)
     case repositoryNotFound
 
     public var description: String {
         switch self {
         case let .missingText(path): return "chapter text not found: \(path)"
         case let .missingMarker(path, marker): return "\(path): the marker \(marker) (and its closing marker) is missing"
-        case let .malformedRow(path, line): return "\(path): a table row needs 6 cells (id, example, source, printed, ours, status): \(line)"
+        case let .malformedRow(path, line):
+            return "\(path): a table row needs 7 cells (id, example, source, printed, kind, ours, status): \(line)"
+        case let .unknownKind(path, id, kind):
+            return "\(path): row '\(id)' has the kind '\(kind)'; the kinds are "
+                + PrintKind.allCases.map(\.rawValue).joined(separator: ", ")
+        case let .kindMismatch(path, id, mismatch): return "\(path): row '\(id)': \(mismatch)"
         case let .unknownExample(path, id): return "\(path): the table lists '\(id)', but no example computes it"
         case let .unlistedExample(path, id): return "\(path): the example '\(id)' has no row in the table"
         case .repositoryNotFound:

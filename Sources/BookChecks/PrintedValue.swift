@@ -1,21 +1,52 @@
 import Foundation
 
-/// A value exactly as the book or the notes print it, and the precision that printing implies.
-///
-/// Three kinds of printed text occur:
-/// - a Python scalar printed in full by `repr` (`0.09750000000000003`, 12 or more significant
-///   digits): our value's shortest repr must be that very text, so only that double agrees;
-/// - a scalar a person rounded (`0.244`, `2`): checked to its last printed digit, that is, our
-///   value rounded to the same number of decimals (or, in `1.5e-3` form, the same number of
-///   mantissa decimals) must give the same digits;
-/// - a NumPy array (`[-2.14405215e-21  6.35274710e-21]`, `[6. 8.]`): NumPy prints 8 digits after
-///   the point and then drops trailing zeros, so every element is checked to 8 decimals
-///   (`6.` means 6.00000000 and `0.2153437` means 0.21534370); a list written in prose
-///   (`[0.244, 0.665, 0.091]`) is checked element by element to its own digits;
-/// - a formula (`-log(0.21)`): checked exactly against the formula evaluated in double precision;
-/// - anything else (`equality`) is a claim, which the example confirms or refutes.
+/// What kind of print a row's value is. Each row declares it in the chapter table's `kind` column,
+/// because the text alone cannot tell: `2.2` may be Python's repr of one double or a person's
+/// rounding of many.
+public enum PrintKind: String, CaseIterable, Sendable {
+    /// Python's `repr` of a float (or `print` of an int): the text names one double, and only that
+    /// double agrees. Python 2's 17-digit repr (`0.92806853663411326`) names one double too.
+    case repr
+    /// A NumPy array print: every element to NumPy's 8 digits after the point, trailing zeros
+    /// dropped (`6.` is 6.00000000, `0.2153437` is 0.21534370).
+    case numpy
+    /// A program's fixed-digit print (`%f`, `%.4f`, Python 2's 12-digit `str`): our value printed
+    /// the same way must give the same digits.
+    case format
+    /// A value a person wrote to these digits (rounded, or exact by hand): our value rounded to the
+    /// same digits must give them.
+    case rounded
+    /// A formula (`−log(0.21)`), evaluated in double precision and matched exactly.
+    case formula
+    /// A statement quoted verbatim from its source, in the source's language, that a computation
+    /// confirms or refutes. (The tests find every quote from the notes in the note it cites.)
+    case claim
+    /// A statement in our own words that a computation confirms or refutes: what the book's text
+    /// or figure says (the book's text is not part of this repository, so it cannot be quoted), or
+    /// a fact worked out by hand.
+    case paraphrase
+}
+
+/// A printed value that is not the kind its row declares.
+public struct PrintKindMismatch: Error, CustomStringConvertible {
+    public let text: String
+    public let kind: PrintKind
+    public var description: String {
+        switch kind {
+        case .repr: return "`\(text)` is declared `repr` but is not one Python number"
+        case .numpy: return "`\(text)` is declared `numpy` but is not a bracketed list of numbers"
+        case .format, .rounded: return "`\(text)` is declared `\(kind.rawValue)` but is not a number or a list of numbers"
+        case .formula: return "`\(text)` is declared `formula` but is not −log(x)"
+        case .claim, .paraphrase: return "`\(text)` is declared `\(kind.rawValue)` but is empty"
+        }
+    }
+}
+
+/// A value exactly as the book or the notes print it, with the kind of print its row declares,
+/// which fixes what agreement means (see `PrintKind`).
 public struct PrintedValue: Equatable, Sendable {
     public let text: String
+    public let kind: PrintKind
     public let form: Form
 
     public enum Form: Equatable, Sendable {
@@ -24,35 +55,42 @@ public struct PrintedValue: Equatable, Sendable {
         case claim
     }
 
-    public init(_ text: String) {
+    public init(_ text: String, kind: PrintKind) throws {
         self.text = text
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        var normalized = trimmed.replacingOccurrences(of: "−", with: "-")
-        // Python's `print("Accuracy:" + str(x))` prints a label before the number.
+        self.kind = kind
+        var normalized = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "−", with: "-")
+        // Python's `print("Accuracy:" + str(x))` prints a label before the number;
         // `print("price:", x)` puts a space after it.
-        if let colon = normalized.firstIndex(of: ":"), normalized.first?.isLetter == true, normalized[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) {
-            let rest = normalized[normalized.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-            if PrintedNumber(rest, numpyArray: false) != nil { normalized = rest }
+        if kind != .claim, kind != .paraphrase, let colon = normalized.firstIndex(of: ":"), normalized.first?.isLetter == true,
+           normalized[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) {
+            normalized = normalized[normalized.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         }
-        if normalized.hasPrefix("["), normalized.hasSuffix("]") {
-            let elements = normalized.components(separatedBy: CharacterSet(charactersIn: "[] ,\n\t"))
-                .filter { !$0.isEmpty }
-            // NumPy shows 8 decimals and drops trailing zeros, so its arrays have an element with 8
-            // decimals or one ending in "." (`[6. 8.]`); a list typed in prose, like
-            // [0.244, 0.665, 0.091], is checked to its own digits.
-            let numpy = elements.contains { element in
-                let mantissa = element.lowercased().split(separator: "e").first.map(String.init) ?? element
-                return mantissa.hasSuffix(".")
-                    || mantissa.split(separator: ".").dropFirst().first?.count == PrintedNumber.numpyDecimals
-            }
-            let parsed = elements.compactMap { PrintedNumber($0, numpyArray: numpy) }
-            form = parsed.count == elements.count && !parsed.isEmpty ? .numbers(parsed, array: true) : .claim
-        } else if normalized.hasPrefix("-log("), normalized.hasSuffix(")"),
-                  let argument = Double(normalized.dropFirst(5).dropLast()) {
+        let bracketed = normalized.hasPrefix("[") && normalized.hasSuffix("]")
+        let elements = bracketed
+            ? normalized.components(separatedBy: CharacterSet(charactersIn: "[] ,\n\t")).filter { !$0.isEmpty }
+            : [normalized]
+        let numbers = elements.compactMap { PrintedNumber($0, kind: kind) }
+        let allNumbers = numbers.count == elements.count && !numbers.isEmpty
+        switch kind {
+        case .repr:
+            // Python 3 prints the shortest text naming the double; Python 2's repr printed 17 digits.
+            guard !bracketed, allNumbers, let number = numbers.first,
+                  number.isInteger || shortest(number.value) == number.text || number.significantDigits == 17
+            else { throw PrintKindMismatch(text: text, kind: kind) }
+            form = .numbers(numbers, array: false)
+        case .numpy:
+            guard bracketed, allNumbers else { throw PrintKindMismatch(text: text, kind: kind) }
+            form = .numbers(numbers, array: true)
+        case .format, .rounded:
+            guard allNumbers else { throw PrintKindMismatch(text: text, kind: kind) }
+            form = .numbers(numbers, array: bracketed)
+        case .formula:
+            guard normalized.hasPrefix("-log("), normalized.hasSuffix(")"),
+                  let argument = Double(normalized.dropFirst(5).dropLast())
+            else { throw PrintKindMismatch(text: text, kind: kind) }
             form = .negativeLog(of: argument)
-        } else if let number = PrintedNumber(normalized, numpyArray: false, scalar: true) {
-            form = .numbers([number], array: false)
-        } else {
+        case .claim, .paraphrase:
+            guard !normalized.isEmpty else { throw PrintKindMismatch(text: text, kind: kind) }
             form = .claim
         }
     }
@@ -66,7 +104,7 @@ public struct PrintedValue: Equatable, Sendable {
         }
     }
 
-    /// Whether `ours` agrees with the printed value at the printed precision.
+    /// Whether `ours` agrees with the printed value as its kind defines agreement.
     public func agrees(with ours: [Double]) -> Bool {
         switch form {
         case let .numbers(numbers, _):
@@ -86,11 +124,12 @@ public struct PrintedValue: Equatable, Sendable {
         return range.lowerBound <= high && low <= range.upperBound
     }
 
-    /// `ours` as we print it: a NumPy array as NumPy prints our array, anything else as Python's
-    /// repr of our numbers; never the printed text reformatted.
+    /// `ours` as we print it: a NumPy array as NumPy prints our array, an int print as Python
+    /// prints an int, anything else as Python's repr of our numbers; never the printed text
+    /// reformatted.
     public func display(_ ours: [Double]) -> String {
         switch form {
-        case let .numbers(numbers, true) where numbers.count == ours.count && numbers.allSatisfy(\.isNumPyElement):
+        case let .numbers(numbers, true) where kind == .numpy && numbers.count == ours.count:
             let elements = zip(numbers, ours).map { $0.numpyDisplay($1) }
             // A printed matrix "[[a b] [c d]]" is shown with the same rows.
             let rows = text.filter { $0 == "[" }.count - 1
@@ -114,8 +153,7 @@ public struct PrintedNumber: Equatable, Sendable {
     public let value: Double
     public let decimals: Int
     public let scientific: Bool
-    /// Printed on its own, not inside a list.
-    public let scalar: Bool
+    public let kind: PrintKind
 
     /// NumPy's default print precision: 8 digits after the point.
     static let numpyDecimals = 8
@@ -123,10 +161,13 @@ public struct PrintedNumber: Equatable, Sendable {
     /// Printed as an integer: digits only, no point or exponent.
     var isInteger: Bool { text.allSatisfy { $0.isNumber || $0 == "-" } }
 
-    /// Part of a NumPy array print (checked to NumPy's 8 decimals), not of a list a person typed.
-    var isNumPyElement: Bool { decimals >= Self.numpyDecimals }
+    /// Digits of the mantissa from the first non-zero one.
+    var significantDigits: Int {
+        let mantissa = text.lowercased().split(separator: "e").first.map(String.init) ?? text
+        return mantissa.filter(\.isNumber).drop { $0 == "0" }.count
+    }
 
-    init?(_ text: String, numpyArray: Bool, scalar: Bool = false) {
+    init?(_ text: String, kind: PrintKind) {
         guard let value = Double(text),
               text == "nan" || text.first.map({ $0.isNumber || $0 == "-" || $0 == "+" || $0 == "." }) == true
         else { return nil }
@@ -136,9 +177,9 @@ public struct PrintedNumber: Equatable, Sendable {
             .dropFirst().first?.count ?? 0
         self.text = text
         self.value = value
+        self.kind = kind
         self.scientific = lower.contains("e")
-        self.scalar = scalar
-        self.decimals = numpyArray ? max(printedDecimals, Self.numpyDecimals) : printedDecimals
+        self.decimals = kind == .numpy ? max(printedDecimals, Self.numpyDecimals) : printedDecimals
     }
 
     /// `x` rounded to this number's printed precision, in its notation.
@@ -157,19 +198,10 @@ public struct PrintedNumber: Equatable, Sendable {
         return text
     }
 
-    /// Whether this is a float as Python's `repr` prints it in full: 12 or more significant
-    /// digits, which no person rounds to. Such a print names one double, and only that double
-    /// agrees with it.
-    /// Only a scalar print qualifies; a list is a NumPy array print or a person's.
-    var isFullRepr: Bool {
-        let mantissa = text.lowercased().split(separator: "e").first.map(String.init) ?? text
-        let digits = mantissa.filter(\.isNumber).drop { $0 == "0" }
-        return scalar && digits.count >= 12 && shortest(value) == text
-    }
-
     func agrees(with x: Double) -> Bool {
         if value.isNaN { return x.isNaN }
-        if isFullRepr { return shortest(x) == text }
+        // A repr names one double: ours must be that very double (then its repr is the text).
+        if kind == .repr { return x == value && x.sign == value.sign }
         return x.isFinite ? format(x) == format(value) : x == value
     }
 

@@ -6,10 +6,10 @@ final class ChapterTextTests: XCTestCase {
         # A chapter
 
         <!-- book-table -->
-        | id | example | source | printed | ours | status |
-        |---|---|---|---|---|---|
-        | `a` | first | DLfS 1 | `0.5` | | |
-        | `b` | second, with a \\| bar | 000 §1 | `[1. 2.]` | `stale` | ✗ |
+        | id | example | source | printed | kind | ours | status |
+        |---|---|---|---|---|---|---|
+        | `a` | first | DLfS 1 | `0.5` | rounded | | |
+        | `b` | second, with a \\| bar | 000 §1 | `[1. 2.]` | numpy | `stale` | ✗ |
         <!-- /book-table -->
 
         ## Errata
@@ -34,7 +34,7 @@ final class ChapterTextTests: XCTestCase {
                 reproducedBy: "another way", reproduction: .values([1, 2]), why: "Because |x| differs."))),
         ]
         let rewritten = try text.rewritten(with: checked)
-        XCTAssertTrue(rewritten.contains("| `a` | first | DLfS 1 | `0.5` | `0.5` | ✓ |"))
+        XCTAssertTrue(rewritten.contains("| `a` | first | DLfS 1 | `0.5` | rounded | `0.5` | ✓ |"))
         XCTAssertTrue(rewritten.contains("`[1. 3.]` | erratum |"))
         XCTAssertTrue(rewritten.contains("- **b** (000 §1): printed `[1. 2.]`"))
         XCTAssertTrue(rewritten.hasSuffix("tail"))
@@ -48,23 +48,23 @@ final class ChapterTextTests: XCTestCase {
         XCTAssertThrowsError(try ChapterText(markdown: "no table", path: "x.md").rows()) { error in
             XCTAssertTrue("\(error)".contains("<!-- book-table -->"))
         }
-        let bad = markdown.replacingOccurrences(of: "| `a` | first | DLfS 1 | `0.5` | | |", with: "| `a` | first |")
+        let bad = markdown.replacingOccurrences(of: "| `a` | first | DLfS 1 | `0.5` | rounded | | |", with: "| `a` | first |")
         XCTAssertThrowsError(try ChapterText(markdown: bad, path: "x.md").rows()) { error in
-            XCTAssertTrue("\(error)".contains("6 cells"))
+            XCTAssertTrue("\(error)".contains("7 cells"))
         }
     }
 
-    func testJSONHasTheFiveFieldsInOrderAndEscapes() throws {
-        let row = BookRow(id: "q\"x", example: "e", source: "s", printed: "0.5")
+    func testJSONHasTheSixFieldsInOrderAndEscapes() throws {
+        let row = try BookRow(id: "q\"x", example: "e", source: "s", printed: "0.5", kind: .rounded)
         let json = BookTable.json([CheckedRow(row: row, finding: .value(0.5))])
-        XCTAssertEqual(json, "[\n  {\"id\": \"q\\\"x\", \"source\": \"s\", \"printed\": \"0.5\", \"ours\": \"0.5\", \"status\": \"ok\"}\n]")
+        XCTAssertEqual(json, "[\n  {\"id\": \"q\\\"x\", \"source\": \"s\", \"printed\": \"0.5\", \"kind\": \"rounded\", \"ours\": \"0.5\", \"status\": \"ok\"}\n]")
         let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: String]]
         XCTAssertEqual(parsed?.first?["id"], "q\"x")
     }
 
-    func testTerminalTableCountsVerdicts() {
-        let row = BookRow(id: "a", example: "e", source: "§三", printed: "0.5")
-        let spread = BookRow(id: "b", example: "e", source: "001", printed: "0.5")
+    func testTerminalTableCountsVerdicts() throws {
+        let row = try BookRow(id: "a", example: "e", source: "§三", printed: "0.5", kind: .rounded)
+        let spread = try BookRow(id: "b", example: "e", source: "001", printed: "0.5", kind: .rounded)
         let table = BookTable.terminal([CheckedRow(row: row, finding: .value(0.6)),
                                         CheckedRow(row: spread, finding: Finding(.withinSpread(.values([0.5]), why: "phase")))],
                                        title: "T")

@@ -6,7 +6,7 @@ import XCTest
 /// Chapter 4.2 (Chapters/04-losses.md): every printed value, the text, the figures, the tool.
 final class LossesTests: XCTestCase {
     func testEveryPrintedValue() throws {
-        try assertBookValues(LossesBook.self, errata: ["kl-far", "kl-near"])
+        try assertBookValues(LossesBook.self, errata: ["kl-far", "kl-near", "batch-cee-comment"])
     }
 
     func testChapterTextIsCurrent() throws { try assertTextIsCurrent(LossesBook.self) }
@@ -26,9 +26,10 @@ final class LossesTests: XCTestCase {
         let run = try runTool("losses", ["check", "--json"])
         XCTAssertEqual(run.status, 0, run.stderr)
         let rows = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [[String: String]]
-        XCTAssertEqual(rows.count, 9)
-        XCTAssertEqual(Set(rows[0].keys), ["id", "source", "printed", "ours", "status"])
+        XCTAssertEqual(rows.count, 11)
+        XCTAssertEqual(Set(rows[0].keys), ["id", "source", "printed", "kind", "ours", "status"])
         XCTAssertEqual(rows.first { $0["id"] == "mse-correct" }?["printed"], "0.09750000000000003")
+        XCTAssertEqual(rows.first { $0["id"] == "mse-correct" }?["kind"], "repr")
         XCTAssertEqual(Set(rows.compactMap { $0["status"] }), ["ok", "erratum"])
     }
 
