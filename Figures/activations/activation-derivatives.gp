@@ -1,6 +1,7 @@
 # Derivatives of sigmoid, tanh, ReLU and leaky ReLU (used in chapter 5)
-# Drawn by DeepLearningFromScratch. Re-render with `gnuplot activation-derivatives.gp` in this
-# folder; it writes activation-derivatives.png (or the file named by the variable `out`).
+# Drawn by Sources/ActivationsChapter/ActivationFigures.swift; `make activations` regenerates it.
+# Re-render with `gnuplot activation-derivatives.gp` in this folder; it writes activation-derivatives.png
+# (or the file named by the variable `out`).
 if (!exists("out")) out = 'activation-derivatives.png'
 if (!exists("preview")) {
     set terminal pngcairo size 900,640 enhanced font "DejaVu Sans,14" linewidth 2

@@ -1,6 +1,7 @@
 # Sigmoid, tanh, ReLU and leaky ReLU (seed 004 §1.3)
-# Drawn by DeepLearningFromScratch. Re-render with `gnuplot activations.gp` in this
-# folder; it writes activations.png (or the file named by the variable `out`).
+# Drawn by Sources/ActivationsChapter/ActivationFigures.swift; `make activations` regenerates it.
+# Re-render with `gnuplot activations.gp` in this folder; it writes activations.png
+# (or the file named by the variable `out`).
 if (!exists("out")) out = 'activations.png'
 if (!exists("preview")) {
     set terminal pngcairo size 1000,760 enhanced font "DejaVu Sans,14" linewidth 2

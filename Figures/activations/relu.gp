@@ -1,6 +1,7 @@
 # ReLU, max(0, x) (DLfS fig 3-9)
-# Drawn by DeepLearningFromScratch. Re-render with `gnuplot relu.gp` in this
-# folder; it writes relu.png (or the file named by the variable `out`).
+# Drawn by Sources/ActivationsChapter/ActivationFigures.swift; `make activations` regenerates it.
+# Re-render with `gnuplot relu.gp` in this folder; it writes relu.png
+# (or the file named by the variable `out`).
 if (!exists("out")) out = 'relu.png'
 if (!exists("preview")) {
     set terminal pngcairo size 900,640 enhanced font "DejaVu Sans,14" linewidth 2

@@ -1,6 +1,7 @@
 # Step function and sigmoid on one axis (seed 003, DLfS fig 3-8)
-# Drawn by DeepLearningFromScratch. Re-render with `gnuplot step-vs-sigmoid.gp` in this
-# folder; it writes step-vs-sigmoid.png (or the file named by the variable `out`).
+# Drawn by Sources/ActivationsChapter/ActivationFigures.swift; `make activations` regenerates it.
+# Re-render with `gnuplot step-vs-sigmoid.gp` in this folder; it writes step-vs-sigmoid.png
+# (or the file named by the variable `out`).
 if (!exists("out")) out = 'step-vs-sigmoid.png'
 if (!exists("preview")) {
     set terminal pngcairo size 900,640 enhanced font "DejaVu Sans,14" linewidth 2

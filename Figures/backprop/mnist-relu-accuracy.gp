@@ -1,6 +1,7 @@
 # Train and test accuracy per epoch, 784-50-10 relu, batch 100, lr 0.1, seed 0
-# Drawn by DeepLearningFromScratch. Re-render with `gnuplot mnist-relu-accuracy.gp` in this
-# folder; it writes mnist-relu-accuracy.png (or the file named by the variable `out`).
+# Drawn by Sources/MNISTTraining/LearningCurves.swift; `make backprop` regenerates it.
+# Re-render with `gnuplot mnist-relu-accuracy.gp` in this folder; it writes mnist-relu-accuracy.png
+# (or the file named by the variable `out`).
 if (!exists("out")) out = 'mnist-relu-accuracy.png'
 if (!exists("preview")) {
     set terminal pngcairo size 900,640 enhanced font "DejaVu Sans,14" linewidth 2

@@ -1,6 +1,7 @@
 # f(x0, x1) = x0^2 + x1^2 as a surface (DLfS fig 4-8)
-# Drawn by DeepLearningFromScratch. Re-render with `gnuplot surface.gp` in this
-# folder; it writes surface.png (or the file named by the variable `out`).
+# Drawn by Sources/DerivativesChapter/GradientFigures.swift; `make derivatives` regenerates it.
+# Re-render with `gnuplot surface.gp` in this folder; it writes surface.png
+# (or the file named by the variable `out`).
 if (!exists("out")) out = 'surface.png'
 if (!exists("preview")) {
     set terminal pngcairo size 900,640 enhanced font "DejaVu Sans,14" linewidth 2

@@ -1,6 +1,7 @@
 # f(x) = 0.01x^2 + 0.1x with its numerical tangents (seed 000 fig. 3, DLfS fig 4-7)
-# Drawn by DeepLearningFromScratch. Re-render with `gnuplot tangent-lines.gp` in this
-# folder; it writes tangent-lines.png (or the file named by the variable `out`).
+# Drawn by Sources/DerivativesChapter/TangentLines.swift; `make derivatives` regenerates it.
+# Re-render with `gnuplot tangent-lines.gp` in this folder; it writes tangent-lines.png
+# (or the file named by the variable `out`).
 if (!exists("out")) out = 'tangent-lines.png'
 if (!exists("preview")) {
     set terminal pngcairo size 900,640 enhanced font "DejaVu Sans,14" linewidth 2

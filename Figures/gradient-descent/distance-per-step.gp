@@ -1,6 +1,7 @@
 # Distance from the minimum per step for every learning rate (seed 000 §4.3.3, DLfS 4.4.1)
-# Drawn by DeepLearningFromScratch. Re-render with `gnuplot distance-per-step.gp` in this
-# folder; it writes distance-per-step.png (or the file named by the variable `out`).
+# Drawn by Sources/GradientDescentChapter/PathFigures.swift; `make gradient-descent` regenerates it.
+# Re-render with `gnuplot distance-per-step.gp` in this folder; it writes distance-per-step.png
+# (or the file named by the variable `out`).
 if (!exists("out")) out = 'distance-per-step.png'
 if (!exists("preview")) {
     set terminal pngcairo size 960,640 enhanced font "DejaVu Sans,14" linewidth 2

@@ -1,6 +1,7 @@
 # Cross-entropy of one answer: -log(y) against y (DLfS fig 4-3)
-# Drawn by DeepLearningFromScratch. Re-render with `gnuplot cross-entropy-curve.gp` in this
-# folder; it writes cross-entropy-curve.png (or the file named by the variable `out`).
+# Drawn by Sources/LossesChapter/CrossEntropyCurve.swift; `make losses` regenerates it.
+# Re-render with `gnuplot cross-entropy-curve.gp` in this folder; it writes cross-entropy-curve.png
+# (or the file named by the variable `out`).
 if (!exists("out")) out = 'cross-entropy-curve.png'
 if (!exists("preview")) {
     set terminal pngcairo size 900,640 enhanced font "DejaVu Sans,14" linewidth 2

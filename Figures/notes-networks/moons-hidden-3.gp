@@ -1,6 +1,7 @@
 # Decision Boundary for hidden layer size 3 (seed 001)
-# Drawn by DeepLearningFromScratch. Re-render with `gnuplot moons-hidden-3.gp` in this
-# folder; it writes moons-hidden-3.png (or the file named by the variable `out`).
+# Drawn by Sources/BackpropChapter/MoonsFigures.swift; `make backprop` regenerates it.
+# Re-render with `gnuplot moons-hidden-3.gp` in this folder; it writes moons-hidden-3.png
+# (or the file named by the variable `out`).
 if (!exists("out")) out = 'moons-hidden-3.png'
 if (!exists("preview")) {
     set terminal pngcairo size 900,600 enhanced font "DejaVu Sans,14" linewidth 2

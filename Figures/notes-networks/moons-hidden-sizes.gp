@@ -1,6 +1,7 @@
 # Decision regions for hidden layer sizes 1, 2, 3, 4, 5, 20, 50 (seed 001)
-# Drawn by DeepLearningFromScratch. Re-render with `gnuplot moons-hidden-sizes.gp` in this
-# folder; it writes moons-hidden-sizes.png (or the file named by the variable `out`).
+# Drawn by Sources/BackpropChapter/MoonsFigures.swift; `make backprop` regenerates it.
+# Re-render with `gnuplot moons-hidden-sizes.gp` in this folder; it writes moons-hidden-sizes.png
+# (or the file named by the variable `out`).
 if (!exists("out")) out = 'moons-hidden-sizes.png'
 if (!exists("preview")) {
     set terminal pngcairo size 1100,1500 enhanced font "DejaVu Sans,14" linewidth 2

@@ -1,6 +1,7 @@
 # Logistic regression on the moons: a straight boundary (seed 001)
-# Drawn by DeepLearningFromScratch. Re-render with `gnuplot moons-logistic-regression.gp` in this
-# folder; it writes moons-logistic-regression.png (or the file named by the variable `out`).
+# Drawn by Sources/BackpropChapter/MoonsFigures.swift; `make backprop` regenerates it.
+# Re-render with `gnuplot moons-logistic-regression.gp` in this folder; it writes moons-logistic-regression.png
+# (or the file named by the variable `out`).
 if (!exists("out")) out = 'moons-logistic-regression.png'
 if (!exists("preview")) {
     set terminal pngcairo size 900,600 enhanced font "DejaVu Sans,14" linewidth 2

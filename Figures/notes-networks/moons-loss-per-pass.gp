@@ -1,6 +1,7 @@
 # Loss after every pass, constant epsilon = 0.01 (seed 001)
-# Drawn by DeepLearningFromScratch. Re-render with `gnuplot moons-loss-per-pass.gp` in this
-# folder; it writes moons-loss-per-pass.png (or the file named by the variable `out`).
+# Drawn by Sources/BackpropChapter/MoonsFigures.swift; `make backprop` regenerates it.
+# Re-render with `gnuplot moons-loss-per-pass.gp` in this folder; it writes moons-loss-per-pass.png
+# (or the file named by the variable `out`).
 if (!exists("out")) out = 'moons-loss-per-pass.png'
 if (!exists("preview")) {
     set terminal pngcairo size 1000,720 enhanced font "DejaVu Sans,14" linewidth 2

@@ -1,6 +1,7 @@
 # AdaGrad's h grows, RMSProp's decays: g = 1 for 100 updates, then g = 0 (seed 004 3.3.2)
-# Drawn by DeepLearningFromScratch. Re-render with `gnuplot accumulators.gp` in this
-# folder; it writes accumulators.png (or the file named by the variable `out`).
+# Drawn by Sources/OptimizersChapter/OptimizerFigures.swift; `make optimizers` regenerates it.
+# Re-render with `gnuplot accumulators.gp` in this folder; it writes accumulators.png
+# (or the file named by the variable `out`).
 if (!exists("out")) out = 'accumulators.png'
 if (!exists("preview")) {
     set terminal pngcairo size 960,900 enhanced font "DejaVu Sans,14" linewidth 2

@@ -1,6 +1,7 @@
 # ReLU, weights std 0.01: activations of 5 layers (DLfS 6.2.3, fig 6-14)
-# Drawn by DeepLearningFromScratch. Re-render with `gnuplot histograms-relu-std-0.01.gp` in this
-# folder; it writes histograms-relu-std-0.01.png (or the file named by the variable `out`).
+# Drawn by Sources/RegularizationChapter/ActivationHistogramFigures.swift; `make regularization` regenerates it.
+# Re-render with `gnuplot histograms-relu-std-0.01.gp` in this folder; it writes histograms-relu-std-0.01.png
+# (or the file named by the variable `out`).
 if (!exists("out")) out = 'histograms-relu-std-0.01.png'
 if (!exists("preview")) {
     set terminal pngcairo size 1810,540 enhanced font "DejaVu Sans,14" linewidth 2

@@ -1,6 +1,7 @@
 # tanh, Xavier weights, std sqrt(1/100) = 0.1: activations of 5 layers (DLfS 6.2)
-# Drawn by DeepLearningFromScratch. Re-render with `gnuplot histograms-tanh-xavier.gp` in this
-# folder; it writes histograms-tanh-xavier.png (or the file named by the variable `out`).
+# Drawn by Sources/RegularizationChapter/ActivationHistogramFigures.swift; `make regularization` regenerates it.
+# Re-render with `gnuplot histograms-tanh-xavier.gp` in this folder; it writes histograms-tanh-xavier.png
+# (or the file named by the variable `out`).
 if (!exists("out")) out = 'histograms-tanh-xavier.png'
 if (!exists("preview")) {
     set terminal pngcairo size 1810,540 enhanced font "DejaVu Sans,14" linewidth 2

@@ -1,6 +1,7 @@
 # Train and test accuracy per epoch, 300 training images, no regularisation (DLfS 6.4)
-# Drawn by DeepLearningFromScratch. Re-render with `gnuplot overfit.gp` in this
-# folder; it writes overfit.png (or the file named by the variable `out`).
+# Drawn by Sources/RegularizationChapter/Overfitting.swift; `make regularization` regenerates it.
+# Re-render with `gnuplot overfit.gp` in this folder; it writes overfit.png
+# (or the file named by the variable `out`).
 if (!exists("out")) out = 'overfit.png'
 if (!exists("preview")) {
     set terminal pngcairo size 900,640 enhanced font "DejaVu Sans,14" linewidth 2

@@ -1,6 +1,7 @@
 # Minimiser of (w-a)^2/2 + penalty(w): L2 shrinks, L1 thresholds, elastic net both (seed 004 5.3)
-# Drawn by DeepLearningFromScratch. Re-render with `gnuplot penalty-shrinkage.gp` in this
-# folder; it writes penalty-shrinkage.png (or the file named by the variable `out`).
+# Drawn by Sources/RegularizationChapter/PenaltyExamples.swift; `make regularization` regenerates it.
+# Re-render with `gnuplot penalty-shrinkage.gp` in this folder; it writes penalty-shrinkage.png
+# (or the file named by the variable `out`).
 if (!exists("out")) out = 'penalty-shrinkage.png'
 if (!exists("preview")) {
     set terminal pngcairo size 1300,640 enhanced font "DejaVu Sans,14" linewidth 2

@@ -1,6 +1,7 @@
 # Grid search vs random search, 9 trials each, on f(x, y) = g(x) + h(y) (seed 004 6; DLfS 6.5)
-# Drawn by DeepLearningFromScratch. Re-render with `gnuplot search-coverage.gp` in this
-# folder; it writes search-coverage.png (or the file named by the variable `out`).
+# Drawn by Sources/RegularizationChapter/SearchCoverage.swift; `make regularization` regenerates it.
+# Re-render with `gnuplot search-coverage.gp` in this folder; it writes search-coverage.png
+# (or the file named by the variable `out`).
 if (!exists("out")) out = 'search-coverage.png'
 if (!exists("preview")) {
     set terminal pngcairo size 1400,800 enhanced font "DejaVu Sans,14" linewidth 2

@@ -1,6 +1,7 @@
 # Validation accuracy of every trial over the learning rate and the weight decay (DLfS 6.5.3)
-# Drawn by DeepLearningFromScratch. Re-render with `gnuplot search-map.gp` in this
-# folder; it writes search-map.png (or the file named by the variable `out`).
+# Drawn by Sources/RegularizationChapter/HyperparameterSearch.swift; `make regularization` regenerates it.
+# Re-render with `gnuplot search-map.gp` in this folder; it writes search-map.png
+# (or the file named by the variable `out`).
 if (!exists("out")) out = 'search-map.png'
 if (!exists("preview")) {
     set terminal pngcairo size 960,700 enhanced font "DejaVu Sans,14" linewidth 2

@@ -8,6 +8,7 @@ public enum BackpropBook: BookChapter {
     public static let title = "Chapter 5 — backpropagation (DLfS 5)"
     public static let textFile = "05-backprop.md"
     public static let figureTopic = "backprop"
+    public static let tool = "backprop"
 
     /// DLfS 5.7.4's run: the two-layer net with ReLU layers, the book's schedule, seed 0.
     public static let mnistSetup = MNISTTrainingRun.Setup(activation: .relu)

@@ -7,6 +7,7 @@ public enum NotesNetworksBook: BookChapter {
     public static let title = "Chapter 5 — the notes' networks: moons (seed 001) and a 4-layer sigmoid net (seed 002)"
     public static let textFile = "05-notes-networks.md"
     public static let figureTopic = "notes-networks"
+    public static let tool = "backprop"
 
     public static var examples: [String: () -> Finding] {
         [

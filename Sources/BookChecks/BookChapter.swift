@@ -14,6 +14,8 @@ public protocol BookChapter: ChapterParts {
     static var textFile: String { get }
     /// The folder under `Figures/` for this part's figures.
     static var figureTopic: String { get }
+    /// The tool that checks this part; `make <tool>` regenerates its table and figures.
+    static var tool: String { get }
     /// Every example that answers a printed value, keyed by the row id of the chapter text.
     static var examples: [String: () -> Finding] { get }
     /// The figures the book shows for this part, with the book's parameters.
@@ -55,6 +57,16 @@ extension BookChapter {
 
     public static func textURL(root: URL) -> URL {
         root.appendingPathComponent("Chapters").appendingPathComponent(textFile)
+    }
+
+    /// The figures `check` commits: the part's own, and with `slow` those of its slow runs, each
+    /// naming the make target that regenerates it.
+    public static func committedFigures(slow: Bool) -> [Figure] {
+        (figures() + (slow ? slowFigures() : [])).map { figure in
+            var figure = figure
+            figure.remake = "make \(tool)"
+            return figure
+        }
     }
 
     public static func figuresURL(root: URL) -> URL {

@@ -13,7 +13,7 @@ public struct CheckCommand<Chapter: ChapterParts>: ParsableCommand {
             abstract: "Recompute every value the book prints here, show book vs ours, redraw the figures.")
     }
 
-    @Flag(help: "Print a JSON array (id, source, printed, ours, status) instead of the table; draws no figures.")
+    @Flag(help: "Print a JSON array (id, source, printed, kind, ours, status) instead of the table; draws no figures.")
     var json = false
 
     @Flag(name: .customLong("no-figures"), help: "Check the numbers only; draw no figure.")
@@ -77,7 +77,7 @@ public struct CheckCommand<Chapter: ChapterParts>: ParsableCommand {
     private func drawFigures(_ part: any BookChapter.Type, root: URL) throws {
         let renderer = FigureRenderer()
         let folder = part.figuresURL(root: root)
-        for figure in part.figures() + part.slowFigures() {
+        for figure in part.committedFigures(slow: true) {
             if !noFigures {
                 let (png, kept) = try renderer.renderKeepingSame(figure, into: folder)
                 let path = png.path.replacingOccurrences(of: root.path + "/", with: "")

@@ -6,6 +6,7 @@ public enum DerivativesBook: BookChapter {
     public static let title = "Chapter 4 — derivatives and gradients (DLfS 4.3-4.4; seeds 000, 003)"
     public static let textFile = "04-derivatives.md"
     public static let figureTopic = "derivatives"
+    public static let tool = "derivatives"
 
     public static var examples: [String: () -> Finding] {
         [
@@ -19,6 +20,7 @@ public enum DerivativesBook: BookChapter {
             "gradient-0-2": { GradientExample.at([0, 2]) },
             "gradient-3-0": { GradientExample.at([3, 0]) },
             "gradient-n-dimensional": GradientExample.nDimensional,
+            "gradient-direction": GradientDirectionExample.finding,
             "function-2-indexing": GradientExample.function2Indexing,
             "simplenet-scores": SimpleNet.scores,
             "simplenet-argmax": SimpleNet.answer,

@@ -13,14 +13,21 @@ public struct Figure: Sendable {
     public var dataBlocks: [DataBlock] = []
     /// gnuplot commands after the shared style: labels, ranges, `plot`/`splot`.
     public var commands: [String] = []
+    /// The Swift file that builds the figure (`Module/File.swift` under `Sources/`), named in the
+    /// script's header so that a reader of a `.gp` finds the code behind it.
+    public var source: String
+    /// The command that regenerates the committed figure (`make losses`), when it is one of a
+    /// chapter's; named in the script's header too.
+    public var remake: String?
 
-    public init(name: String, caption: String, width: Int = 900, height: Int = 640) {
+    public init(name: String, caption: String, width: Int = 900, height: Int = 640, source: String = #fileID) {
         precondition(name.allSatisfy { $0.isLetter || $0.isNumber || "-_.".contains($0) },
                      "Figure name '\(name)' must be a plain file stem")
         self.name = name
         self.caption = caption
         self.width = width
         self.height = height
+        self.source = source
     }
 
     /// Adds a data block whose rows are `columns`-wide, and returns its gnuplot name (`$name`).

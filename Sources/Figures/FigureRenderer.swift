@@ -49,8 +49,8 @@ public struct FigureRenderer: Sendable {
     public func script(for figure: Figure) throws -> String {
         let temp = FileManager.default.temporaryDirectory
             .appendingPathComponent("figure-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).gp")
-        try writeScript(figure, to: temp.path)
         defer { try? FileManager.default.removeItem(at: temp) }
+        try writeScript(figure, to: temp.path, shownAs: "a scratch copy of \(figure.name).gp")
         return try String(contentsOf: temp, encoding: .utf8)
     }
 
@@ -86,14 +86,16 @@ public struct FigureRenderer: Sendable {
             fsgp_untrack_temporary(tempScript.path)
             fsgp_untrack_temporary(tempPNG.path)
         }
-        try writeScript(figure, to: tempScript.path)
+        try writeScript(figure, to: tempScript.path, shownAs: script.path)
         if let existing = try? String(contentsOf: script, encoding: .utf8), fm.fileExists(atPath: png.path),
            let fresh = try? String(contentsOf: tempScript, encoding: .utf8),
            existing != fresh, KernelRounding.sameFigure(existing, fresh) {
             return (png, true)
         }
+        // gnuplot's messages name the files it was given: the reader should see the real names.
         try runGnuplot(figure: figure.name,
-                       commands: "out = \(quoted(tempPNG.path))\nload \(quoted(tempScript.path))\n")
+                       commands: "out = \(quoted(tempPNG.path))\nload \(quoted(tempScript.path))\n",
+                       naming: [tempScript.path: script.path, tempPNG.path: png.path])
         guard fm.fileExists(atPath: tempPNG.path) else {
             throw FigureError.renderFailed(figure: figure.name, status: 0,
                                            gnuplotSays: "gnuplot exited normally but wrote no PNG")
@@ -117,7 +119,7 @@ public struct FigureRenderer: Sendable {
             try? fm.removeItem(at: tempScript)
             try? fm.removeItem(at: output)
         }
-        try writeScript(figure, to: tempScript.path)
+        try writeScript(figure, to: tempScript.path, shownAs: "the preview of \(figure.name).gp")
         try runGnuplot(figure: figure.name, commands: """
             preview = 1
             set terminal dumb size \(columns),\(lines) aspect 2,1
@@ -125,20 +127,22 @@ public struct FigureRenderer: Sendable {
             load \(quoted(tempScript.path))
             unset output
 
-            """)
+            """, naming: [tempScript.path: figure.name + ".gp (preview)"])
         return (try? String(contentsOf: output, encoding: .utf8)) ?? ""
     }
 
     // MARK: - Internals
 
-    private func writeScript(_ figure: Figure, to path: String) throws {
+    /// Writes the script to `path`; errors name `shownPath` (the final name of a temporary file).
+    private func writeScript(_ figure: Figure, to path: String, shownAs shownPath: String? = nil) throws {
         guard let stream = fsgp_open_script(path) else {
-            throw FigureError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
+            throw FigureError.cannotWrite(path: shownPath ?? path, reason: String(cString: strerror(errno)))
         }
         fsgp_write(stream, """
             # \(figure.caption)
-            # Drawn by DeepLearningFromScratch. Re-render with `gnuplot \(figure.name).gp` in this
-            # folder; it writes \(figure.name).png (or the file named by the variable `out`).
+            # Drawn by Sources/\(figure.source)\(figure.remake.map { "; `\($0)` regenerates it" } ?? "").
+            # Re-render with `gnuplot \(figure.name).gp` in this folder; it writes \(figure.name).png
+            # (or the file named by the variable `out`).
             if (!exists("out")) out = \(quoted(figure.name + ".png"))
 
             """)
@@ -152,12 +156,12 @@ public struct FigureRenderer: Sendable {
         }
         fsgp_write(stream, "\n" + figure.commands.joined(separator: "\n") + "\n")
         if fsgp_close(stream) != 0 {
-            throw FigureError.cannotWrite(path: path, reason: "could not finish writing the script")
+            throw FigureError.cannotWrite(path: shownPath ?? path, reason: "could not finish writing the script")
         }
     }
 
     /// Feeds `commands` to a gnuplot process, capturing its error output.
-    private func runGnuplot(figure: String, commands: String) throws {
+    private func runGnuplot(figure: String, commands: String, naming realNames: [String: String] = [:]) throws {
         let fm = FileManager.default
         let errors = fm.temporaryDirectory.appendingPathComponent("gnuplot-\(UUID().uuidString).err")
         fsgp_track_temporary(errors.path)
@@ -176,8 +180,9 @@ public struct FigureRenderer: Sendable {
             throw FigureError.renderFailed(figure: figure, status: status,
                                            gnuplotSays: "gnuplot did not finish within \(timeLimit) s and was stopped")
         }
-        let said = ((try? String(contentsOf: errors, encoding: .utf8)) ?? "")
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let said = realNames.reduce((try? String(contentsOf: errors, encoding: .utf8)) ?? "") {
+            $0.replacingOccurrences(of: $1.key, with: $1.value)
+        }.trimmingCharacters(in: .whitespacesAndNewlines)
         // gnuplot reports a bad command with a non-zero exit; a warning alone (empty plot, bad
         // range) keeps status 0 but means the figure is not what was meant, so both fail.
         if status != 0 || !said.isEmpty {

@@ -8,6 +8,7 @@ public enum GradientDescentBook: BookChapter {
     public static let title = "Chapter 4 — gradient descent (DLfS 4.4.1; seed 000 §4.3)"
     public static let textFile = "04-gradient-descent.md"
     public static let figureTopic = "gradient-descent"
+    public static let tool = "gradient-descent"
 
     public static var examples: [String: () -> Finding] {
         [

@@ -6,6 +6,7 @@ public enum LossesBook: BookChapter {
     public static let title = "Chapter 4 — loss functions (DLfS 4.2; seeds 000, 003, 004)"
     public static let textFile = "04-losses.md"
     public static let figureTopic = "losses"
+    public static let tool = "losses"
 
     public static var examples: [String: () -> Finding] {
         [
@@ -14,10 +15,12 @@ public enum LossesBook: BookChapter {
             "mse-wrong": MeanSquaredErrorExample.wrong,
             "cee-wrong": CrossEntropyExample.wrong,
             "batch-cee-label-forms": MiniBatchCrossEntropyExample.equality,
+            "batch-cee-comment": CrossEntropyLabelExample.comment,
             "entropy-one-hot": InformationExample.entropyOfCertainty,
             "kl-far": InformationExample.klFar,
             "kl-near": InformationExample.klNear,
             "cross-entropy-one-hot": InformationExample.crossEntropyOfGuess,
+            "cross-entropy-decomposition": InformationExample.decomposition,
         ]
     }
 

@@ -7,6 +7,7 @@ public enum OptimizersBook: BookChapter {
     public static let title = "Chapter 6 — optimizers (DLfS 6.1; seed 004 §3)"
     public static let textFile = "06-optimizers.md"
     public static let figureTopic = "optimizers"
+    public static let tool = "optimizers"
 
     public static var examples: [String: () -> Finding] {
         [OptimizerPaths.rows, NesterovForm.rows, MomentumWalkthrough.rows, Accumulators.rows, ClippingExamples.rows, MNISTComparison.rows]

@@ -10,6 +10,7 @@ public enum RegularizationBook: BookChapter {
     public static let title = "Chapter 6 — initialisation, batch norm, regularisation, search (DLfS 6.2-6.5; seeds 002, 004)"
     public static let textFile = "06-regularization.md"
     public static let figureTopic = "regularization"
+    public static let tool = "regularization"
 
     /// Every topic's rows; a topic added here is checked by `check` and the tests.
     static let topics: [[String: () -> Finding]] = [
