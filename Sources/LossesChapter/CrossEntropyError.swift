@@ -1,4 +1,5 @@
 import BookChecks
+import Foundation
 import FromScratch
 
 /// 交叉熵误差 (cross-entropy error), seed 000 §4.1.2 and DLfS 4.2.2: -sum(t * log(y + 1e-7)).
@@ -31,5 +32,41 @@ enum MiniBatchCrossEntropyExample {
     static func equality() -> Finding {
         let (a, b) = bothForms()
         return Finding(.claim(holds: a == b, detail: "one-hot \(a), indices \(b)"))
+    }
+}
+
+/// Seed 003 §三 交叉熵误差 says its mini-batch function 主要是计算出每一行中概率最大的值, and comments
+/// the return line 仅仅计算最大概率的值 ("only the largest probability"). `y[np.arange(batch_size), t]`
+/// picks each row's output at the correct label t instead; the two agree only when the network is
+/// right.
+enum CrossEntropyLabelExample {
+    /// −Σ log(max of each row + δ) / N: what the comment says the function computes.
+    static func ofRowMaxima(_ y: Matrix) -> Double {
+        -Matrix(row: (0..<y.rows).map { log(y.row($0).max()! + crossEntropyDelta) }).sum() / Double(y.rows)
+    }
+
+    static func comment() -> Finding {
+        let batch = MiniBatchCrossEntropyExample.batch
+        let labels = MiniBatchCrossEntropyExample.labels
+        let function = crossEntropyError(batch, labels: labels)
+        let maxima = ofRowMaxima(batch)
+        let atLabels = -Matrix(row: labels.enumerated().map { log(batch[$0.offset, $0.element] + crossEntropyDelta) }).sum()
+            / Double(labels.count)
+        // The wrong-answer row alone: its maximum 0.6 sits at index 7, the label is 2.
+        let wrongRow = Matrix(row: LossExampleData.yWrong)
+        let wrong = crossEntropyError(wrongRow, labels: [LossExampleData.correctLabel])
+        return Finding(
+            .claim(holds: function == maxima, detail: String(
+                format: "the function gives %@ for the batch [book's y, wrong-answer y, uniform], the row maxima "
+                    + "would give %@; for the wrong-answer y alone %@ = -log(y[2] + 1e-7), not -log(0.6) = %@",
+                shortest(function), shortest(maxima), shortest(wrong), shortest(ofRowMaxima(wrongRow)))),
+            erratum: Erratum(
+                reproducedBy: "each row's output at its correct label t",
+                reproduction: .claim(holds: function == atLabels, detail: String(
+                    format: "-sum(log(y[i, t[i]] + 1e-7)) / N = %@, the function's value to the bit", shortest(atLabels))),
+                why: "y[np.arange(batch_size), t] indexes row i at column t[i], the correct label: cross-entropy scores "
+                    + "the probability given to the right answer, whatever the network thought most likely. The comment "
+                    + "holds only for a batch the network gets right (seed 000's example, 0.6 at the label); "
+                    + "t = t.argmax(axis=1) above it only turns one-hot labels into indices."))
     }
 }

@@ -31,4 +31,15 @@ enum InformationExample {
     static func crossEntropyOfGuess() -> Finding {
         .value(crossEntropy([1, 0, 0], [0.21, 0.01, 0.78]))
     }
+
+    /// H(p, q) = H(p) + KL(p‖q), on the notes' pairs and on one where p is not one-hot (there both
+    /// sides are sums of different terms, so they meet up to rounding: a few ulp).
+    static func decomposition() -> Finding {
+        let pairs: [([Double], [Double])] = [(certain, far), (certain, near), ([0.2, 0.3, 0.5], far)]
+        let gaps = pairs.map { abs(crossEntropy($0, $1) - (entropy($0) + klDivergence($0, $1))) }
+        let largest = gaps.max()!
+        return Finding(.claim(holds: largest <= 4 * crossEntropy([0.2, 0.3, 0.5], far).ulp, detail: String(
+            format: "H(p,q) - (H(p) + KL(p||q)) over the notes' two pairs and p = [0.2, 0.3, 0.5], q = [0.3, 0.3, 0.4]: "
+                + "largest %.1e (bound 4 ulp of H(p,q))", largest)))
+    }
 }

@@ -75,5 +75,52 @@ public enum Accumulators {
         "adagrad-accumulator": adagradValues,
         "rmsprop-accumulator": rmspropValues,
         "rmsprop-decay-rate": rhoSign,
+        "adam-bias-correction": AdamBiasCorrection.finding,
     ]
+}
+
+/// Seed 004 on Adam's bias correction: 最开始启动的时候 梯度很小,更新很慢,所以要修正偏差 ("at the start
+/// the gradient [estimate] is small and updates are slow, so the bias is corrected"). With the
+/// book's β1 = 0.9, β2 = 0.999 the uncorrected updates are not slow but too fast: m starts at
+/// 0.1·g, yet √v starts smaller still, at √0.001·|g| ≈ 0.032·|g|, so m/√v is 3.16 times the
+/// corrected step. The correction shrinks the early steps (Kingma & Ba 2015, §3).
+enum AdamBiasCorrection {
+    static let updates = 2000
+
+    /// The book's `Adam` (lr 0.001) on one parameter with a constant gradient 1: each update's step,
+    /// and the step it would take without the correction (lr in place of lr_t).
+    static func steps() -> (corrected: [Double], uncorrected: [Double]) {
+        var adam = Adam()
+        var parameters: NamedMatrices = ["x": Matrix(row: [0])]
+        var corrected: [Double] = [], uncorrected: [Double] = []
+        for t in 1...updates {
+            let before = parameters["x"]![0, 0]
+            adam.update(&parameters, gradients: ["x": Matrix(row: [1])])
+            let step = before - parameters["x"]![0, 0]
+            corrected.append(step)
+            uncorrected.append(step * adam.learningRate / adam.correctedLearningRate(at: t))
+        }
+        return (corrected, uncorrected)
+    }
+
+    static func finding() -> Finding {
+        let (corrected, uncorrected) = steps()
+        let ratios = zip(uncorrected, corrected).map { $0 / $1 }
+        let largest = ratios.indices.max { ratios[$0] < ratios[$1] }!
+        let firstRatio = 0.1 / 0.001.squareRoot()
+        return Finding(
+            .claim(holds: uncorrected[0] < corrected[0], detail: String(
+                format: "with a constant gradient the first update steps %.3e without the correction, %.3e with it",
+                uncorrected[0], corrected[0])),
+            erratum: Erratum(
+                reproducedBy: "the bias of both moments (m starts at 0.1 g, √v at 0.032 |g|)",
+                reproduction: .claim(holds: ratios.allSatisfy { $0 >= 1 } && abs(ratios[0] - firstRatio) < 1e-6 * firstRatio,
+                                     detail: String(format: "the correction shrinks each of the first %d steps: uncorrected/corrected "
+                                                        + "is %.4f at t = 1 (0.1/√0.001 = %.4f), largest %.4f at t = %d, %.4f at t = %d",
+                                                    updates, ratios[0], firstRatio, ratios[largest], largest + 1,
+                                                    ratios.last!, updates)),
+                why: "m and v both start at 0, so both are biased low, m by the factor 1 - β1^t and v by 1 - β2^t. The "
+                    + "step divides m by √v, and with β2 closer to 1 than β1, √v is the smaller early on: the uncorrected "
+                    + "step is too large, not too slow. The notes' picture holds for the momentum term m alone."))
+    }
 }

@@ -10,21 +10,34 @@ final class ActivationsTests: XCTestCase {
     override class func setUp() { useOfflineDataIfPresent() }
 
     func testEveryPrintedValue() throws {
-        try assertBookValues(ActivationsBook.self, errata: ["softmax-three-class"])
+        try assertBookValues(ActivationsBook.self, errata: ["softmax-three-class", "sigmoid-symmetry", "argmax-axis"])
     }
 
     func testChapterTextIsCurrent() throws { try assertTextIsCurrent(ActivationsBook.self) }
 
     func testFiguresRegenerateIdentically() throws { try assertFiguresRegenerateIdentically(ActivationsBook.self) }
 
-    func testThreeClassErratumHasNoHiddenReproduction() {
-        // The printed probabilities are not the softmax of the printed scores at any temperature:
-        // the two ratios of the print would need two different temperatures.
-        let printed = [0.244, 0.665, 0.091]
-        let s = OutputLayerExamples.threeClassScores.storage
-        let t1 = (s[1] - s[0]) / log(printed[1] / printed[0])
-        let t2 = (s[0] - s[2]) / log(printed[0] / printed[2])
-        XCTAssertGreaterThan(abs(t1 - t2), 0.05)
+    /// The search behind the erratum's explanation: every score vector on a 0.1 grid in [-3, 3]^3,
+    /// softmax in base e, each probability rounded or cut to three decimals, with or without the
+    /// last written as 1 minus the others. No vector gives the print by rounding or cutting alone;
+    /// those that give it by cutting with a remainder are all spaced 1 apart, as (a, a + 1, a − 1).
+    func testOnlyScoresSpacedOneApartGiveTheThreeClassPrint() {
+        let printed = ["0.244", "0.665", "0.091"]
+        func text(_ p: [Double]) -> [String] { p.map { String(format: "%.3f", $0) } }
+        var roundedHits = 0, cutHits: [[Int]] = []
+        let grid = Array(-30...30)
+        for a in grid { for b in grid { for c in grid {
+            let e = [exp(Double(a) / 10), exp(Double(b) / 10), exp(Double(c) / 10)]
+            let sum = e[0] + e[1] + e[2]
+            let p = e.map { $0 / sum }
+            let cut = p.map { ($0 * 1000).rounded(.towardZero) / 1000 }
+            if text(p) == printed || text(cut) == printed { roundedHits += 1 }
+            if text([cut[0], cut[1], 1 - cut[0] - cut[1]]) == printed { cutHits.append([a, b, c]) }
+        } } }
+        XCTAssertEqual(roundedHits, 0)
+        XCTAssertFalse(cutHits.isEmpty)
+        for hit in cutHits { XCTAssertTrue(hit[1] == hit[0] + 10 && hit[2] == hit[0] - 10, "\(hit)") }
+        XCTAssertEqual(text(OutputLayerExamples.spacedByOneCut()), printed)
     }
 
     func testBatchSizeDoesNotChangeTheAccuracy() throws {
