@@ -17,7 +17,7 @@ struct MoonsCommand: ParsableCommand {
 
     @Option(help: "Hidden units (nn_hdim).") var hidden = 3
     @Option(help: "Passes of gradient descent through the 200 points (num_passes).") var passes = 20_000
-    @Option(help: "The learning rate ε (epsilon).") var epsilon = 0.01
+    @Option(parsing: .unconditional, help: "The learning rate (the notes' ε, epsilon).") var lr = 0.01
     @Option(name: .customLong("lambda"), help: "The L2 weight λ (reg_lambda).") var lambda = 0.01
     @Option(help: ArgumentHelp("Anneal ε as ε0 / (1 + d·t) (the exercise; the notes use d = 10e-3).", valueName: "d"))
     var anneal: Double?
@@ -40,7 +40,7 @@ struct MoonsCommand: ParsableCommand {
         try FlagCheck.nonNegative(hidden, "--hidden", max: 1000)
         guard hidden >= 1 else { throw ValidationError("--hidden must be at least 1, got \(hidden)") }
         try FlagCheck.nonNegative(passes, "--passes", max: 10_000_000)
-        try FlagCheck.positive(epsilon, "--epsilon")
+        try FlagCheck.positive(lr, "--lr")
         guard lambda.isFinite, lambda >= 0 else { throw ValidationError("--lambda must be a number >= 0, got \(lambda)") }
         if let anneal, !(anneal.isFinite && anneal >= 0) {
             throw ValidationError("--anneal must be a number >= 0, got \(anneal)")
@@ -60,7 +60,7 @@ struct MoonsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let training = MoonsTraining(hidden: hidden, passes: passes, epsilon: epsilon, lambda: lambda, anneal: anneal,
+        let training = MoonsTraining(hidden: hidden, passes: passes, epsilon: lr, lambda: lambda, anneal: anneal,
                                      seed: UInt32(seed), printEvery: printEvery, products: products)
         let data = MoonsData.moons(seed: UInt32(dataSeed))
         var start = MoonsModel(hidden: hidden, seed: UInt32(seed))
@@ -78,7 +78,7 @@ struct MoonsCommand: ParsableCommand {
         let accuracy = MoonsNetwork.accuracy(run.model, x: data.x, y: data.y)
         if json {
             let trace = run.losses.map { "{\"iteration\": \($0.pass), \"loss\": \($0.loss)}" }.joined(separator: ", ")
-            print("{\"hidden\": \(hidden), \"passes\": \(passes), \"epsilon\": \(epsilon), \"lambda\": \(lambda), "
+            print("{\"hidden\": \(hidden), \"passes\": \(passes), \"lr\": \(lr), \"lambda\": \(lambda), "
                   + "\"anneal\": \(anneal.map { "\($0)" } ?? "null"), \"seed\": \(seed), "
                   + "\"trace\": [\(trace)], \"final_loss\": \(finalLoss), \"training_accuracy\": \(accuracy)}")
         } else {

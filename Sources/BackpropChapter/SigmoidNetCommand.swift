@@ -21,7 +21,7 @@ struct SigmoidNetCommand: ParsableCommand {
     @Option(name: .customLong("init-epsilon"), help: "Weights start uniform in [-ε, ε] (default: ε = √6/√(s_l + s_(l+1)) per layer).")
     var initEpsilon: Double?
     @Flag(name: .customLong("zero-init"), help: "Start from Θ = 0 instead.") var zeroInit = false
-    @Option(help: "The learning rate of gradient descent.") var rate = SigmoidNetExamples.rate
+    @Option(parsing: .unconditional, help: "The learning rate of gradient descent.") var lr = SigmoidNetExamples.rate
     @Option(help: "Gradient-descent steps.") var steps = SigmoidNetExamples.steps
     @Option(help: "Train on the first this many of the 200 moons (with all 200, 100 per class, Θ = 0 does not move at all).")
     var examples = SigmoidNetExamples.examples
@@ -40,7 +40,7 @@ struct SigmoidNetCommand: ParsableCommand {
             throw ValidationError("--seed must be between 0 and 4294967295 (numpy.random.seed's range), got \(seed)")
         }
         if let initEpsilon { try FlagCheck.positive(initEpsilon, "--init-epsilon") }
-        try FlagCheck.positive(rate, "--rate")
+        try FlagCheck.positive(lr, "--lr")
         try FlagCheck.nonNegative(steps, "--steps", max: 1_000_000)
         guard (1...MoonsData.samples).contains(examples) else {
             throw ValidationError("--examples must be between 1 and \(MoonsData.samples), got \(examples)")
@@ -54,9 +54,9 @@ struct SigmoidNetCommand: ParsableCommand {
         print("layers \(sizes), λ = \(lambda), \(zeroInit ? "Θ = 0" : "Θ uniform in [-ε, ε] with ε = \(initEpsilon.map { "\($0)" } ?? "√6/√(s_l + s_(l+1))"), seed \(seed)")")
         print(String(format: "gradient check at the start: max |backprop - numerical| / max |gradient| = %.2e",
                      SigmoidNetExamples.gradientCheck(start, x: x, y: y, lambda: lambda)))
-        let trained = start.trained(x, y, lambda: lambda, rate: rate, steps: steps)
+        let trained = start.trained(x, y, lambda: lambda, rate: lr, steps: steps)
         let accuracy = zip(trained.forward(x).last!.argmaxPerRow(), labels).filter { $0 == $1 }.count
-        print(String(format: "after %d steps (rate %g): J = %.6f, training accuracy %d/%d", steps, rate,
+        print(String(format: "after %d steps (lr %g): J = %.6f, training accuracy %d/%d", steps, lr,
                      trained.cost(x, y, lambda: lambda), accuracy, examples))
         for (layer, distance) in SigmoidNetExamples.closestUnits(trained).enumerated() where sizes[layer + 1] > 1 {
             print("layer \(layer + 2): the two closest units' weights differ by at most \(distance)")

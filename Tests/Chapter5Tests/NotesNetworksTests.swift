@@ -42,7 +42,7 @@ final class NotesNetworksTests: XCTestCase {
     func testMoonsToolRefusesBadFlags() throws {
         let cases: [([String], String)] = [
             (["moons", "--hidden", "0"], "--hidden must be at least 1"),
-            (["moons", "--epsilon=-0.01"], "--epsilon must be a positive number"),
+            (["moons", "--lr=-0.01"], "--lr must be a positive number"),
             (["moons", "--lambda=-1"], "--lambda must be a number >= 0"),
             (["moons", "--anneal=-2"], "--anneal must be a number >= 0"),
             (["moons", "--passes=-5"], "--passes must be between 0 and"),
@@ -55,7 +55,7 @@ final class NotesNetworksTests: XCTestCase {
             (["logistic-regression", "--lambda=-1"], "--lambda must be a number >= 0"),
             (["sigmoid-net", "--layers", "3,5,2"], "--layers must start with 2"),
             (["sigmoid-net", "--layers", "2,2"], "--layers needs at least 3 whole numbers"),
-            (["sigmoid-net", "--rate", "0"], "--rate must be a positive number"),
+            (["sigmoid-net", "--lr", "0"], "--lr must be a positive number"),
             (["sigmoid-net", "--examples", "201"], "--examples must be between 1 and 200"),
         ]
         try assertToolRejects("backprop", cases)
