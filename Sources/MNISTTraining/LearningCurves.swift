@@ -33,8 +33,12 @@ public enum LearningCurves {
         var figure = Figure(name: name, caption: "Train and test accuracy per epoch, \(describe(run.setup))")
         let h = run.history
         figure.data("acc", rows: h.evaluatedAt.indices.map { [Double($0), h.trainAccuracy[$0], h.testAccuracy[$0]] })
+        // A diverged run's accuracies are those of a net whose weights are NaN: the figure says so.
+        let diverged = h.losses.firstIndex { !$0.isFinite }.map {
+            "\\nDIVERGED at iteration \($0) (the loss became \(h.losses[$0])): later points are of a broken net"
+        } ?? ""
         figure.gnuplot(
-            "set title \"Accuracy per epoch, \(describe(run.setup))\"",
+            "set title \"Accuracy per epoch, \(describe(run.setup))\(diverged)\"",
             "set xlabel \"epoch\"", "set ylabel \"accuracy\"",
             "set xrange [0:\(max(h.evaluatedAt.count - 1, 1))]", "set yrange [0:1]",
             "set key bottom right",
