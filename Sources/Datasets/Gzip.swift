@@ -76,11 +76,13 @@ public enum Gzip {
         }
     }
 
-    /// The uncompressed size the gzip trailer records (modulo 2^32), as a capacity hint.
+    /// The uncompressed size the gzip trailer records (modulo 2^32), as a capacity hint. Capped at
+    /// 64 MiB (MNIST's largest file inflates to 47 MB): 18 hostile bytes must not reserve a gigabyte;
+    /// a larger output still grows as it is written.
     private static func expectedSize(of input: UnsafeRawBufferPointer) -> Int {
         guard input.count >= 18 else { return 0 }
         let end = input.count
         let size = (0..<4).reduce(0) { $0 | Int(input[end - 4 + $1]) << (8 * $1) }
-        return min(size, 1 << 30)
+        return min(size, 1 << 26)
     }
 }

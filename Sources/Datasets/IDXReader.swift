@@ -63,8 +63,10 @@ public enum IDXReader {
             let (result, overflow) = product.multipliedReportingOverflow(by: size)
             return overflow ? Int.max - headerLength : result
         }
-        guard raw.count == headerLength + elementCount else {
-            throw MNISTError.wrongLength(path: path, expectedBytes: headerLength + elementCount, foundBytes: raw.count)
+        // Compared without adding to the element count, which may be near Int.max.
+        guard raw.count - headerLength == elementCount else {
+            let expected = elementCount > Int.max - headerLength ? Int.max : headerLength + elementCount
+            throw MNISTError.wrongLength(path: path, expectedBytes: expected, foundBytes: raw.count)
         }
         return IDXArray(dimensions: dimensions, bytes: Array(raw[headerLength...]))
     }

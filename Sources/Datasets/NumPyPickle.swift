@@ -81,6 +81,15 @@ private indirect enum PyValue {
     case none, bool(Bool), int(Int), string(String), bytes([UInt8]), tuple([PyValue]), list([PyValue])
     case dict(PyDict), global(String), dtype(PyDType), array(ArrayBuilder)
 
+    /// Whether a dict is this value or inside it.
+    var holdsDict: Bool {
+        switch self {
+        case .dict: return true
+        case let .tuple(items), let .list(items): return items.contains(where: \.holdsDict)
+        default: return false
+        }
+    }
+
     var kind: String {
         switch self {
         case .none: return "None"
@@ -105,6 +114,11 @@ private struct PickleMachine {
     var stack: [PyValue] = []
     var marks: [Int] = []
     var memo: [Int: PyValue] = [:]
+    /// Tuples, lists and dicts built so far. A file of NumPy arrays builds a few dozen; a limit
+    /// bounds how deeply values can nest, since freeing a value nested 50000 deep overflows the
+    /// stack.
+    var containersBuilt = 0
+    static let containerLimit = 10_000
 
     init(bytes: [UInt8], name: String) {
         self.bytes = bytes
@@ -162,6 +176,12 @@ private struct PickleMachine {
         while true {
             let opcodeOffset = position
             let opcode = try take(1).first!
+            if [0x7D, 0x5D, 0x29, 0x74, 0x85, 0x86, 0x87, 0x6C, 0x61, 0x65, 0x64, 0x75, 0x73].contains(opcode) {
+                containersBuilt += 1
+                guard containersBuilt <= Self.containerLimit else {
+                    throw fail("more than \(Self.containerLimit) tuples, lists and dicts (offset \(opcodeOffset)): not a file of NumPy arrays")
+                }
+            }
             switch opcode {
             case 0x80: _ = try take(1)                                   // PROTO
             case 0x95: _ = try take(8)                                   // FRAME
@@ -214,6 +234,9 @@ private struct PickleMachine {
                     guard case let .dict(target)? = stack.last else { throw fail("SETITEMS on a non-dict at offset \(opcodeOffset)") }
                     dict = target
                 }
+                // A dict of arrays holds no dict: refusing one also rules out a dict that holds itself,
+                // a cycle of references that would never be freed.
+                if items.contains(where: \.holdsDict) { throw fail("a dict inside a dict at offset \(opcodeOffset)") }
                 for i in stride(from: 0, to: items.count, by: 2) { dict.entries.append((items[i], items[i + 1])) }
                 if opcode == 0x64 { stack.append(.dict(dict)) }
             case 0x63:                                                   // GLOBAL
@@ -273,7 +296,13 @@ private struct PickleMachine {
     }
 
     func decode(_ raw: [UInt8], shape: [Int], dtype: PyDType, fortran: Bool, at offset: Int) throws -> NumPyArray {
-        let count = shape.reduce(1, *)
+        // A hostile shape can multiply past Int.max: refused, never trapped on.
+        var count = 1
+        for size in shape {
+            let (product, overflow) = count.multipliedReportingOverflow(by: size)
+            guard !overflow else { throw fail("array shape \(shape) has more elements than any file holds (offset \(offset))") }
+            count = product
+        }
         guard dtype.byteOrder != ">" else { throw fail("big-endian arrays are not supported (offset \(offset))") }
         let width: Int
         switch dtype.code {
@@ -281,8 +310,9 @@ private struct PickleMachine {
         case "f8": width = 8
         default: throw fail("array type \(dtype.code) is not supported; only float32 and float64 (offset \(offset))")
         }
-        guard raw.count == count * width else {
-            throw fail("array of shape \(shape) needs \(count * width) bytes, found \(raw.count) (offset \(offset))")
+        let (needed, overflow) = count.multipliedReportingOverflow(by: width)
+        guard !overflow, raw.count == needed else {
+            throw fail("array of shape \(shape) needs \(overflow ? "more than \(Int.max)" : "\(needed)") bytes, found \(raw.count) (offset \(offset))")
         }
         var values = [Double](repeating: 0, count: count)
         for i in 0..<count {

@@ -88,3 +88,50 @@ final class ParserFuzzTests: XCTestCase {
         for _ in 0..<20_000 { _ = try? Gzip.decompress(Data(Self.mutate(gz, &random))) }
     }
 }
+
+/// The inputs with which libFuzzer (`make fuzz`) and a reading of the code broke the readers, kept
+/// in `Fixtures/fuzz-findings/`: each must now be refused with an error (before, each trapped,
+/// leaked, overflowed the stack or reserved a gigabyte).
+final class FuzzFindingTests: XCTestCase {
+    func finding(_ name: String) throws -> [UInt8] {
+        [UInt8](try Data(contentsOf: TestData.fixtures.appendingPathComponent("fuzz-findings").appendingPathComponent(name)))
+    }
+
+    func assertRefused(_ name: String, saying text: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let bytes = try finding(name)
+        XCTAssertThrowsError(try NumPyPickle.loadArrays(from: bytes, name: name), file: file, line: line) { error in
+            XCTAssertTrue("\(error)".contains(text), "\(error)", file: file, line: line)
+        }
+    }
+
+    func testAShapeThatOverflowsIsRefused() throws {
+        try assertRefused("pickle-shape-product-overflow.pkl", saying: "more elements than any file holds")
+        try assertRefused("pickle-shape-overflow-found.pkl", saying: "more elements than any file holds")
+        try assertRefused("pickle-shape-bytes-overflow.pkl", saying: "bytes, found")
+    }
+
+    func testADictInsideADictIsRefused() throws {
+        // 80 02 7d 71 00 68 00 68 00 73 2e: a dict memoised, fetched twice, set as its own key and value.
+        try assertRefused("pickle-dict-cycle.pkl", saying: "a dict inside a dict")
+        XCTAssertThrowsError(try NumPyPickle.loadArrays(from: try finding("pickle-leak-found.pkl"), name: "leak"))
+    }
+
+    func testDeepNestingIsRefusedBeforeItOverflowsTheStack() {
+        // NONE, then 50000 TUPLE1: freeing a tuple nested that deep overflowed the stack.
+        let bytes: [UInt8] = [0x80, 0x02, 0x4E] + [UInt8](repeating: 0x85, count: 50_000) + [0x2E]
+        XCTAssertThrowsError(try NumPyPickle.loadArrays(from: bytes, name: "deep")) { error in
+            XCTAssertTrue("\(error)".contains("more than 10000 tuples, lists and dicts"), "\(error)")
+        }
+    }
+
+    func testAnIDXHeaderWhoseSizesMultiplyToIntMaxIsRefused() throws {
+        // 0x0006ee87 · 0x01dcdf91 · 0x0009e9b9 = Int.max: the header length added to it overflowed.
+        let bytes = try finding("idx-header-overflow.idx")
+        XCTAssertThrowsError(try IDXReader.parse(bytes, path: "overflow.idx", expectedMagic: IDXReader.magic(axes: 3)))
+    }
+
+    func testAGzipTrailerCannotReserveAGigabyte() throws {
+        // 18 bytes whose trailer claims 1 GiB: refused as a bad stream, with at most 64 MiB reserved.
+        XCTAssertThrowsError(try Gzip.decompress(Data(try finding("gzip-1GiB-reservation.gz"))))
+    }
+}
