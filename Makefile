@@ -114,5 +114,12 @@ bench: build
 test: deps
 	$(SWIFT) test --disable-swift-testing
 
+# libFuzzer on the pickle, IDX and gzip readers (Tests/Fuzz/README.md); not part of `make test`.
+# Compiles with swiftc into $(FUZZ_OUT) (default /tmp/fuzz), never into .build; runs each target
+# FUZZ_SECONDS (default 60) and fails on any crash, trap, leak or ASan report.
+.PHONY: fuzz
+fuzz:
+	bash Tests/Fuzz/run.sh
+
 clean:
 	rm -rf .build
