@@ -76,11 +76,22 @@ struct MoonsCommand: ParsableCommand {
         })
         let finalLoss = MoonsNetwork.loss(run.model, x: data.x, y: data.y, lambda: lambda, products: products)
         let accuracy = MoonsNetwork.accuracy(run.model, x: data.x, y: data.y)
+        // A loss that is not a number means the weights blew up: named once, with what to try; the
+        // accuracy of such a model means nothing, and its figure is refused.
+        let divergedAt = run.losses.first { !$0.loss.isFinite }?.pass ?? (finalLoss.isFinite ? nil : passes)
+        if let divergedAt {
+            FileHandle.standardError.write(Data(("diverged by pass \(divergedAt): the loss became \(finalLoss.isFinite ? "infinite" : "nan"); "
+                + "the weights overflowed. Try a smaller --lr (the notes' is 0.01).\n").utf8))
+        }
         if json {
-            let trace = run.losses.map { "{\"iteration\": \($0.pass), \"loss\": \($0.loss)}" }.joined(separator: ", ")
+            let trace = run.losses.map { "{\"iteration\": \($0.pass), \"loss\": \(jsonNumber($0.loss))}" }.joined(separator: ", ")
             print("{\"hidden\": \(hidden), \"passes\": \(passes), \"lr\": \(lr), \"lambda\": \(lambda), "
                   + "\"anneal\": \(anneal.map { "\($0)" } ?? "null"), \"seed\": \(seed), "
-                  + "\"trace\": [\(trace)], \"final_loss\": \(finalLoss), \"training_accuracy\": \(accuracy)}")
+                  + "\"trace\": [\(trace)], \"final_loss\": \(jsonNumber(finalLoss)), \"training_accuracy\": \(accuracy), "
+                  + "\"diverged_at\": \(divergedAt.map(String.init) ?? "null")}")
+        } else if divergedAt != nil {
+            for (pass, loss) in run.losses { print(String(format: "Loss after iteration %d: %f", pass, loss)) }
+            print("final loss \(shortest(finalLoss)): the run diverged, so the model has no training accuracy to report")
         } else {
             for (pass, loss) in run.losses {
                 var line = String(format: "Loss after iteration %d: %f", pass, loss)
@@ -92,6 +103,10 @@ struct MoonsCommand: ParsableCommand {
                 print(line)
             }
             print("final loss \(finalLoss), training accuracy \(accuracy) (\(Int((accuracy * 200).rounded())) of 200 points)")
+        }
+        if divergedAt != nil, figure.figurePath != nil || figure.preview {
+            FileHandle.standardError.write(Data("not drawing the decision boundary of a diverged model (its weights are not numbers)\n".utf8))
+            throw ExitCode(1)
         }
         try figure.show(MoonsFigures.boundary(run.model, data: data,
                                               title: "Decision boundary for hidden layer size \(hidden)", name: "moons"))

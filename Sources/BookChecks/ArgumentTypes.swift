@@ -60,3 +60,7 @@ extension ParsableCommand {
         main(joiningNegativeValues(Array(CommandLine.arguments.dropFirst())))
     }
 }
+
+/// A number as `--json` output writes it: JSON has no NaN or infinity, so a value that is not
+/// finite (a diverged run's loss) is written `null`.
+public func jsonNumber(_ x: Double) -> String { x.isFinite ? "\(x)" : "null" }

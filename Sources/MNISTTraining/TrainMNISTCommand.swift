@@ -52,9 +52,7 @@ public struct TrainMNISTCommand<Defaults: TrainingChapterDefaults>: ParsableComm
                 + "the weights overflowed. Try a smaller --lr (the book's is 0.1).\n").utf8))
         }
         if json {
-            // JSON has no NaN or infinity: a non-finite number is written null.
-            func number(_ x: Double) -> String { x.isFinite ? "\(x)" : "null" }
-            func list(_ xs: [Double]) -> String { "[" + xs.map(number).joined(separator: ", ") + "]" }
+            func list(_ xs: [Double]) -> String { "[" + xs.map(jsonNumber).joined(separator: ", ") + "]" }
             print("{\"train_accuracy\": \(list(h.trainAccuracy)), \"test_accuracy\": \(list(h.testAccuracy)), "
                   + "\"diverged_at\": \(diverged.map(String.init) ?? "null"), \"loss\": \(list(h.losses))}")
         } else {

@@ -61,6 +61,21 @@ final class NotesNetworksTests: XCTestCase {
         try assertToolRejects("backprop", cases)
     }
 
+    /// A learning rate that blows the weights up is named, the JSON stays JSON (null for NaN), and
+    /// the diverged model's boundary is not drawn.
+    func testMoonsToolNamesADivergedRun() throws {
+        let run = try runTool("backprop", ["moons", "--lr", "1e6", "--passes", "200", "--json"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stderr.contains("diverged by pass 0: the loss became nan"), run.stderr)
+        let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        XCTAssertEqual(object?["diverged_at"] as? Int, 0)
+        XCTAssertTrue(object?["final_loss"] is NSNull)
+        let figure = try runTool("backprop", ["moons", "--lr", "1e6", "--passes", "200", "--figure",
+                                              FileManager.default.temporaryDirectory.appendingPathComponent("diverged.png").path])
+        XCTAssertEqual(figure.status, 1)
+        XCTAssertTrue(figure.stderr.contains("not drawing the decision boundary of a diverged model"), figure.stderr)
+    }
+
     func testANudgeMovesOneWeightByOneUlp() throws {
         let start = MoonsModel(hidden: 3, seed: 0)
         let nudge = try XCTUnwrap(MoonsNudge("w2.4-"))
