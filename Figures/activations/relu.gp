@@ -121,6 +121,7 @@ $f << EOD
 4.699999999999965539e+00 4.699999999999965539e+00
 4.799999999999965183e+00 4.799999999999965183e+00
 4.899999999999964828e+00 4.899999999999964828e+00
+5.000000000000000000e+00 5.000000000000000000e+00
 e
 EOD
 
@@ -129,5 +130,5 @@ set xlabel "x"
 set ylabel "h(x)"
 set xrange [-5:5]
 set yrange [-1:5.5]
-set key top left
-plot $f using 1:2 with lines linestyle 1 title "ReLU"
+unset key
+plot $f using 1:2 with lines linestyle 1

@@ -6,21 +6,32 @@ import FromScratch
 public enum ActivationFigures {
     static let grid = arange(-5.0, 5.0, 0.1)
 
-    static func table(_ functions: [(Double) -> Double], over xs: [Double] = grid) -> [[Double]] {
+    /// The book's grid stops at 4.9; the figures draw to the right edge of their frame at 5.
+    static let drawnGrid = grid + [5.0]
+
+    static func table(_ functions: [(Double) -> Double], over xs: [Double] = drawnGrid) -> [[Double]] {
         xs.map { x in [x] + functions.map { $0(x) } }
+    }
+
+    /// A function that jumps at 0, drawn as its two flat pieces joined by a vertical line at 0
+    /// (sampled on the grid, the jump would be drawn slanted, from the last point left of 0 to the
+    /// first right of it).
+    static func jumpAtZero(left: Double, right: Double) -> [[Double]] {
+        [[-5, left], [0, left], [0, right], [5, right]]
     }
 
     /// Step against sigmoid on one axis: the same shape, one jumping, one smooth (seed 003 对比).
     public static func stepVersusSigmoid() -> Figure {
         var figure = Figure(name: "step-vs-sigmoid", caption: "Step function and sigmoid on one axis (seed 003, DLfS fig 3-8)")
-        figure.data("f", rows: table([Activation.sigmoid.callAsFunction, Activation.step.callAsFunction]))
+        figure.data("f", rows: table([Activation.sigmoid.callAsFunction]))
+        figure.data("step", rows: jumpAtZero(left: Activation.step(-1), right: Activation.step(1)))
         figure.gnuplot(
             "set title \"Step function and sigmoid\"",
             "set xlabel \"x\"", "set ylabel \"h(x)\"",
             "set xrange [-5:5]", "set yrange [-0.1:1.1]",
             "set key top left",
             "plot $f using 1:2 with lines linestyle 1 title \"sigmoid 1/(1+e^{-x})\", \\",
-            "     $f using 1:3 with steps linestyle 2 dashtype 2 title \"step: 1 if x > 0 else 0\"")
+            "     $step using 1:2 with lines linestyle 2 dashtype 2 title \"step: 1 if x > 0 else 0\"")
         return figure
     }
 
@@ -32,8 +43,8 @@ public enum ActivationFigures {
             "set title \"ReLU: max(0, x)\"",
             "set xlabel \"x\"", "set ylabel \"h(x)\"",
             "set xrange [-5:5]", "set yrange [-1:5.5]",
-            "set key top left",
-            "plot $f using 1:2 with lines linestyle 1 title \"ReLU\"")
+            "unset key",
+            "plot $f using 1:2 with lines linestyle 1")
         return figure
     }
 
@@ -54,7 +65,8 @@ public enum ActivationFigures {
             "set title \"ReLU: max(0, x)\"", "set yrange [-1:5.5]",
             "plot $f using 1:4 with lines linestyle 3 title \"ReLU\"",
             "set title \"leaky ReLU: max(ax, x), a = \(Activation.leakySlope) (zoomed)\"",
-            "set xrange [-5:1]", "set yrange [-0.06:0.2]",
+            // Up to x = 0.2, where the slope-1 branch meets the top of the zoomed frame.
+            "set xrange [-5:0.2]", "set yrange [-0.06:0.2]",
             "plot $leaky using 1:2 with lines linestyle 4 title \"leaky ReLU\"",
             "unset multiplot")
         return figure
@@ -66,16 +78,20 @@ public enum ActivationFigures {
         var figure = Figure(name: "activation-derivatives",
                             caption: "Derivatives of sigmoid, tanh, ReLU and leaky ReLU (used in chapter 5)")
         let functions: [Activation] = [.sigmoid, .tanh, .relu, .leakyRelu]
-        figure.data("d", rows: table(functions.map { f in { f.derivative($0) } }))
+        figure.data("d", rows: table(functions.prefix(2).map { f in { f.derivative($0) } }))
+        figure.data("relu", rows: jumpAtZero(left: Activation.relu.derivative(-1), right: Activation.relu.derivative(1)))
+        figure.data("leaky", rows: jumpAtZero(left: Activation.leakyRelu.derivative(-1), right: Activation.leakyRelu.derivative(1)))
+        // Leaky ReLU's slope left of 0 is 0.01, a line's width above ReLU's 0: a label says which is which.
         figure.gnuplot(
             "set title \"Derivatives of the activation functions\"",
             "set xlabel \"x\"", "set ylabel \"dh/dx\"",
             "set xrange [-5:5]", "set yrange [-0.1:1.15]",
             "set key top left",
+            "set label 1 \"for x < 0: ReLU' = 0,\\nleaky ReLU' = \(Activation.leakySlope)\\n(dashed, just above)\" at 1.4,0.7 left",
             "plot $d using 1:2 with lines linestyle 1 title \"sigmoid' = y(1-y)\", \\",
             "     $d using 1:3 with lines linestyle 2 title \"tanh' = 1-y^2\", \\",
-            "     $d using 1:4 with steps linestyle 3 title \"ReLU'\", \\",
-            "     $d using 1:5 with steps linestyle 4 dashtype 2 title \"leaky ReLU'\"")
+            "     $relu using 1:2 with lines linestyle 3 linewidth 3 title \"ReLU'\", \\",
+            "     $leaky using 1:2 with lines linestyle 4 dashtype 2 title \"leaky ReLU'\"")
         return figure
     }
 }
