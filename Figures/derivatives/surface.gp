@@ -680,6 +680,7 @@ set zlabel "f" rotate by 0
 set xrange [-3:3]
 set yrange [-3:3]
 set zrange [0:18]
+set ztics 3,3,18
 set border 4095 linewidth 0.5
 set view 60, 35
 set ticslevel 0

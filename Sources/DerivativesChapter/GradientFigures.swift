@@ -19,6 +19,8 @@ public enum SquareSurface {
             "set xrange [-3:3]",
             "set yrange [-3:3]",
             "set zrange [0:18]",
+            // From 3: a z tick "0" would sit on the x0 tick "-3" at the same corner.
+            "set ztics 3,3,18",
             "set border 4095 linewidth 0.5",
             "set view 60, 35",
             "set ticslevel 0",

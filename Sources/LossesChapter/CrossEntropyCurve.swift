@@ -12,7 +12,8 @@ public enum CrossEntropyCurve {
         let wrong = LossExampleData.yWrong[LossExampleData.correctLabel]
         figure.data("answers", rows: [[right, -log(right + crossEntropyDelta)], [wrong, -log(wrong + crossEntropyDelta)]])
         figure.gnuplot(
-            "set title \"Cross-entropy error of the correct class: -log y\"",
+            // DLfS fig 4-3 draws log y itself, below the axis; the loss is that curve mirrored.
+            "set title \"Cross-entropy error of the correct class: -log y\\n(DLfS fig 4-3 draws log y; the loss is its mirror image)\"",
             "set xlabel \"y  (probability given to the correct class)\"",
             "set ylabel \"-log y\"",
             "set xrange [0:1]",
