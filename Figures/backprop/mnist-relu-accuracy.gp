@@ -41,11 +41,25 @@ $acc << EOD
 e
 EOD
 
+set multiplot
 set title "Accuracy per epoch, 784-50-10 relu, batch 100, lr 0.1, seed 0"
 set xlabel "epoch"
 set ylabel "accuracy"
 set xrange [0:16]
 set yrange [0:1]
-set key bottom right
+set key at graph 0.97, 0.84 right top
 plot $acc using 1:2 with linespoints linestyle 1 pointtype 7 pointsize 0.8 title "train", \
      $acc using 1:3 with linespoints linestyle 2 dashtype 2 pointtype 5 pointsize 0.8 title "test"
+set ytics 0.02
+set origin 0.33, 0.16
+set size 0.62, 0.5
+set xrange [1:16]
+set yrange [0.898:0.986]
+set title "from epoch 1, zoomed" offset 0,-0.5
+unset xlabel
+unset ylabel
+unset key
+set object 1 rectangle from graph 0, graph 0 to graph 1, graph 1 behind fillcolor rgb "white" fillstyle solid noborder
+plot $acc using 1:2 with linespoints linestyle 1 pointtype 7 pointsize 0.8 title "train", \
+     $acc using 1:3 with linespoints linestyle 2 dashtype 2 pointtype 5 pointsize 0.8 title "test"
+unset multiplot

@@ -37,13 +37,35 @@ public enum LearningCurves {
         let diverged = h.losses.firstIndex { !$0.isFinite }.map {
             "\\nDIVERGED at iteration \($0) (the loss became \(h.losses[$0])): later points are of a broken net"
         } ?? ""
+        let lastEpoch = max(h.evaluatedAt.count - 1, 1)
+        let plot = [
+            "plot $acc using 1:2 with linespoints linestyle 1 pointtype 7 pointsize 0.8 title \"train\", \\",
+            "     $acc using 1:3 with linespoints linestyle 2 dashtype 2 pointtype 5 pointsize 0.8 title \"test\"",
+        ]
         figure.gnuplot(
+            "set multiplot",
             "set title \"Accuracy per epoch, \(describe(run.setup))\(diverged)\"",
             "set xlabel \"epoch\"", "set ylabel \"accuracy\"",
-            "set xrange [0:\(max(h.evaluatedAt.count - 1, 1))]", "set yrange [0:1]",
-            "set key bottom right",
-            "plot $acc using 1:2 with linespoints linestyle 1 pointtype 7 pointsize 0.8 title \"train\", \\",
-            "     $acc using 1:3 with linespoints linestyle 2 dashtype 2 pointtype 5 pointsize 0.8 title \"test\"")
+            "set xrange [0:\(lastEpoch)]", "set yrange [0:1]",
+            "set key at graph 0.97, 0.84 right top")
+        figure.commands += plot
+        // On the 0-1 scale the trained epochs crowd into a line near the top, train over test: an
+        // inset zooms on them (all values from epoch 1 on, with a margin), where the gap shows.
+        let trained = (h.trainAccuracy.dropFirst() + h.testAccuracy.dropFirst()).filter(\.isFinite)
+        if lastEpoch >= 2, let low = trained.min(), let high = trained.max() {
+            let margin = max((high - low) * 0.1, 0.002)
+            // About four labelled ticks, at a round step.
+            let step = [0.005, 0.01, 0.02, 0.05, 0.1].first { (high - low + 2 * margin) / $0 <= 5 } ?? 0.2
+            figure.gnuplot(
+                "set ytics \(step)",
+                "set origin 0.33, 0.16", "set size 0.62, 0.5",
+                "set xrange [1:\(lastEpoch)]",
+                "set yrange [\(String(format: "%.3f", low - margin)):\(String(format: "%.3f", min(high + margin, 1)))]",
+                "set title \"from epoch 1, zoomed\" offset 0,-0.5", "unset xlabel", "unset ylabel", "unset key",
+                "set object 1 rectangle from graph 0, graph 0 to graph 1, graph 1 behind fillcolor rgb \"white\" fillstyle solid noborder")
+            figure.commands += plot
+        }
+        figure.gnuplot("unset multiplot")
         return figure
     }
 
