@@ -27,6 +27,9 @@ public struct TrainingHistory: Sendable {
     public var evaluatedAt: [Int] = []
     public var trainAccuracy: [Double] = []
     public var testAccuracy: [Double] = []
+
+    /// The first iteration whose loss is NaN or infinite: the weights overflowed there.
+    public var divergedAt: Int? { losses.firstIndex { !$0.isFinite } }
 }
 
 /// Trains `net` on (`trainImages`, `trainLabels`), drawing every batch from `random` with

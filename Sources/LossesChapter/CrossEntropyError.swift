@@ -50,20 +50,23 @@ enum CrossEntropyLabelExample {
         let labels = MiniBatchCrossEntropyExample.labels
         let function = crossEntropyError(batch, labels: labels)
         let maxima = ofRowMaxima(batch)
-        let atLabels = -Matrix(row: labels.enumerated().map { log(batch[$0.offset, $0.element] + crossEntropyDelta) }).sum()
-            / Double(labels.count)
         // The wrong-answer row alone: its maximum 0.6 sits at index 7, the label is 2.
         let wrongRow = Matrix(row: LossExampleData.yWrong)
         let wrong = crossEntropyError(wrongRow, labels: [LossExampleData.correctLabel])
+        let atLabel = -log(LossExampleData.yWrong[LossExampleData.correctLabel] + crossEntropyDelta)
+        // The right-answer row (0.6 at the label): there the label's output is the maximum.
+        let rightRow = Matrix(row: LossExampleData.y)
+        let right = crossEntropyError(rightRow, labels: [LossExampleData.correctLabel])
         return Finding(
             .claim(holds: function == maxima, detail: String(
                 format: "the function gives %@ for the batch [book's y, wrong-answer y, uniform], the row maxima "
-                    + "would give %@; for the wrong-answer y alone %@ = -log(y[2] + 1e-7), not -log(0.6) = %@",
+                    + "would give %@; for the wrong-answer y alone %@, not -log(0.6) = %@",
                 shortest(function), shortest(maxima), shortest(wrong), shortest(ofRowMaxima(wrongRow)))),
             erratum: Erratum(
-                reproducedBy: "each row's output at its correct label t",
-                reproduction: .claim(holds: function == atLabels, detail: String(
-                    format: "-sum(log(y[i, t[i]] + 1e-7)) / N = %@, the function's value to the bit", shortest(atLabels))),
+                reproducedBy: "the output at the correct label t",
+                reproduction: .claim(holds: wrong == atLabel && right == ofRowMaxima(rightRow), detail: String(
+                    format: "wrong-answer y: -log(y[2] + 1e-7) = %@, the function's value to the bit; right-answer y "
+                        + "(0.6 at the label): the function and the row maximum agree, %@", shortest(atLabel), shortest(right))),
                 why: "y[np.arange(batch_size), t] indexes row i at column t[i], the correct label: cross-entropy scores "
                     + "the probability given to the right answer, whatever the network thought most likely. The comment "
                     + "holds only for a batch the network gets right (seed 000's example, 0.6 at the label); "

@@ -34,7 +34,7 @@ public enum LearningCurves {
         let h = run.history
         figure.data("acc", rows: h.evaluatedAt.indices.map { [Double($0), h.trainAccuracy[$0], h.testAccuracy[$0]] })
         // A diverged run's accuracies are those of a net whose weights are NaN: the figure says so.
-        let diverged = h.losses.firstIndex { !$0.isFinite }.map {
+        let diverged = h.divergedAt.map {
             "\\nDIVERGED at iteration \($0) (the loss became \(h.losses[$0])): later points are of a broken net"
         } ?? ""
         let lastEpoch = max(h.evaluatedAt.count - 1, 1)

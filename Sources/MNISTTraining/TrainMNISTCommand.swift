@@ -46,7 +46,7 @@ public struct TrainMNISTCommand<Defaults: TrainingChapterDefaults>: ParsableComm
         let run = try MNISTTrainingRun.run(setup)
         let h = run.history
         // A loss that is not a number means the weights blew up: name it, once, with what to try.
-        let diverged = h.losses.firstIndex { !$0.isFinite }
+        let diverged = h.divergedAt
         if let diverged {
             FileHandle.standardError.write(Data(("diverged at iteration \(diverged): the loss became \(h.losses[diverged]); "
                 + "the weights overflowed. Try a smaller --lr (the book's is 0.1).\n").utf8))
