@@ -3,14 +3,19 @@
 // 《深度学习入门:基于Python的理论与实现》 (Deep Learning from Scratch), chapters 3-6.
 import PackageDescription
 
-/// One chapter topic = a library the tests import + a thin executable over it.
+/// One chapter part = a library, a thin executable over it, and a test target named alike
+/// (`LossesChapter`, `LossesTool`, `LossesChapterTests`). The tests run the tool as a reader does.
 func chapter(_ library: String, tool: String, dependencies: [Target.Dependency] = []) -> [Target] {
     [
         .target(
             name: library,
-            dependencies: ["FromScratch", "Figures", "BookChecks",
+            dependencies: ["FromScratch", "Figures", "BookChecks", "ChapterCommandLine",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")] + dependencies),
-        .executableTarget(name: tool, dependencies: [.target(name: library), "BookChecks"]),
+        .executableTarget(name: tool, dependencies: [.target(name: library), "ChapterCommandLine"]),
+        .testTarget(
+            name: library + "Tests",
+            dependencies: [.target(name: library), .target(name: tool), "ChapterTestSupport", "BookChecks", "Figures",
+                           "FromScratch", "Datasets", "MNISTTraining"]),
     ]
 }
 
@@ -44,23 +49,27 @@ let package = Package(
                 .linkedLibrary("boost_system"),
                 .linkedLibrary("boost_filesystem"),
             ]),
-        .target(name: "Figures", dependencies: ["CGnuplot"]),
+        .target(name: "Figures", dependencies: ["CGnuplot", "FromScratch"]),
         // zlib, to read MNIST's gzip files without shelling out.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         // Data sets: make_moons as scikit-learn draws it, and MNIST (download, verify, load).
         .target(name: "Datasets", dependencies: ["FromScratch", "CZlib"]),
         .target(
             name: "DatasetsCommands",
-            dependencies: ["Datasets", "Figures", "BookChecks",
+            dependencies: ["Datasets", "Figures", "ChapterCommandLine",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
-        .executableTarget(name: "DatasetsTool", dependencies: ["DatasetsCommands", "BookChecks"]),
+        .executableTarget(name: "DatasetsTool", dependencies: ["DatasetsCommands", "ChapterCommandLine"]),
         // `make bench`: the project's timings, set beside a NumPy reference (bench/).
         .executableTarget(name: "Bench", dependencies: ["FromScratch", "Datasets", "COpenBLAS", "OptimizersChapter", "RegularizationChapter"]),
         // The book's MNIST training run, shared by chapters 4 and 5.
-        .target(name: "MNISTTraining", dependencies: ["FromScratch", "Datasets", "Figures", "BookChecks"]),
+        .target(name: "MNISTTraining", dependencies: ["FromScratch", "Datasets", "Figures", "BookChecks", "ChapterCommandLine"]),
+        // The checking model: chapter texts, printed values, verdicts, errata. No command line.
+        .target(name: "BookChecks", dependencies: ["Figures"]),
+        // The tools' shared command line: `check`, figure flags, argument types, progress bars.
         .target(
-            name: "BookChecks",
-            dependencies: ["Figures", "FromScratch", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            name: "ChapterCommandLine",
+            dependencies: ["BookChecks", "Figures", "FromScratch",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]),
     ]
     + chapter("ActivationsChapter", tool: "ActivationsTool", dependencies: ["Datasets"])
     + chapter("LossesChapter", tool: "LossesTool")
@@ -73,31 +82,15 @@ let package = Package(
         .testTarget(name: "FromScratchTests", dependencies: ["FromScratch", "ChapterTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "FiguresTests", dependencies: ["Figures"]),
         .testTarget(name: "BookChecksTests", dependencies: ["BookChecks"]),
+        .testTarget(name: "ChapterCommandLineTests", dependencies: ["ChapterCommandLine"]),
         // Bad input against every tool, as a reader would type it.
         .testTarget(
             name: "BadInputTests",
             dependencies: ["ChapterTestSupport", "ActivationsTool", "LossesTool", "DerivativesTool", "GradientDescentTool",
                            "BackpropTool", "OptimizersTool", "RegularizationTool", "DatasetsTool"]),
-        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "DatasetsCommands", "FromScratch"], exclude: ["Fixtures"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["BookChecks", "Datasets", "DatasetsCommands", "FromScratch"], exclude: ["Fixtures"]),
         // What every chapter's tests assert: book values, fresh text, identical figures, tools.
         .target(name: "ChapterTestSupport", dependencies: ["BookChecks", "Figures"], path: "Tests/ChapterTestSupport"),
-        .testTarget(
-            name: "Chapter3Tests",
-            dependencies: ["ActivationsChapter", "ChapterTestSupport", "FromScratch", "Datasets", "ActivationsTool"]),
-        .testTarget(
-            name: "Chapter5Tests",
-            dependencies: ["BackpropChapter", "ChapterTestSupport", "FromScratch", "Datasets", "BackpropTool"]),
-        .testTarget(
-            name: "Chapter6Tests",
-            dependencies: ["OptimizersChapter", "ChapterTestSupport", "FromScratch", "Datasets", "OptimizersTool"]),
-        .testTarget(
-            name: "Chapter6RegularizationTests",
-            dependencies: ["RegularizationChapter", "ChapterTestSupport", "FromScratch", "Datasets", "RegularizationTool"]),
-        .testTarget(
-            name: "Chapter4Tests",
-            dependencies: ["LossesChapter", "DerivativesChapter", "GradientDescentChapter", "ChapterTestSupport", "FromScratch",
-                           // The tools themselves, so the tests can run them as a reader does.
-                           "LossesTool", "DerivativesTool", "GradientDescentTool"]),
     ],
     cxxLanguageStandard: .cxx17
 )

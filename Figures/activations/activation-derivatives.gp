@@ -1,5 +1,5 @@
 # Derivatives of sigmoid, tanh, ReLU and leaky ReLU (used in chapter 5)
-# Drawn by Sources/ActivationsChapter/ActivationFigures.swift; `make activations` regenerates it.
+# Drawn by Sources/ActivationsChapter/ActivationFunctions.swift; `make activations` regenerates it.
 # Re-render with `gnuplot activation-derivatives.gp` in this folder; it writes activation-derivatives.png
 # (or the file named by the variable `out`).
 if (!exists("out")) out = 'activation-derivatives.png'

@@ -1,5 +1,5 @@
 # Sigmoid, tanh, ReLU and leaky ReLU (seed 004 §1.3)
-# Drawn by Sources/ActivationsChapter/ActivationFigures.swift; `make activations` regenerates it.
+# Drawn by Sources/ActivationsChapter/ActivationFunctions.swift; `make activations` regenerates it.
 # Re-render with `gnuplot activations.gp` in this folder; it writes activations.png
 # (or the file named by the variable `out`).
 if (!exists("out")) out = 'activations.png'

@@ -1,5 +1,5 @@
 # ReLU, max(0, x) (DLfS fig 3-9)
-# Drawn by Sources/ActivationsChapter/ActivationFigures.swift; `make activations` regenerates it.
+# Drawn by Sources/ActivationsChapter/ActivationFunctions.swift; `make activations` regenerates it.
 # Re-render with `gnuplot relu.gp` in this folder; it writes relu.png
 # (or the file named by the variable `out`).
 if (!exists("out")) out = 'relu.png'

@@ -1,5 +1,5 @@
 # Step function and sigmoid on one axis (seed 003, DLfS fig 3-8)
-# Drawn by Sources/ActivationsChapter/ActivationFigures.swift; `make activations` regenerates it.
+# Drawn by Sources/ActivationsChapter/ActivationFunctions.swift; `make activations` regenerates it.
 # Re-render with `gnuplot step-vs-sigmoid.gp` in this folder; it writes step-vs-sigmoid.png
 # (or the file named by the variable `out`).
 if (!exists("out")) out = 'step-vs-sigmoid.png'

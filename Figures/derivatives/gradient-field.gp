@@ -1,5 +1,5 @@
 # The negative gradient of x0^2 + x1^2 on [-2, 2]^2 (DLfS fig 4-9)
-# Drawn by Sources/DerivativesChapter/GradientFigures.swift; `make derivatives` regenerates it.
+# Drawn by Sources/DerivativesChapter/GradientExample.swift; `make derivatives` regenerates it.
 # Re-render with `gnuplot gradient-field.gp` in this folder; it writes gradient-field.png
 # (or the file named by the variable `out`).
 if (!exists("out")) out = 'gradient-field.png'

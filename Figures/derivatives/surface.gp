@@ -1,5 +1,5 @@
 # f(x0, x1) = x0^2 + x1^2 as a surface (DLfS fig 4-8)
-# Drawn by Sources/DerivativesChapter/GradientFigures.swift; `make derivatives` regenerates it.
+# Drawn by Sources/DerivativesChapter/GradientExample.swift; `make derivatives` regenerates it.
 # Re-render with `gnuplot surface.gp` in this folder; it writes surface.png
 # (or the file named by the variable `out`).
 if (!exists("out")) out = 'surface.png'

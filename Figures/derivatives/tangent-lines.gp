@@ -1,5 +1,5 @@
 # f(x) = 0.01x^2 + 0.1x with its numerical tangents (seed 000 fig. 3, DLfS fig 4-7)
-# Drawn by Sources/DerivativesChapter/TangentLines.swift; `make derivatives` regenerates it.
+# Drawn by Sources/DerivativesChapter/NumericalDiffExample.swift; `make derivatives` regenerates it.
 # Re-render with `gnuplot tangent-lines.gp` in this folder; it writes tangent-lines.png
 # (or the file named by the variable `out`).
 if (!exists("out")) out = 'tangent-lines.png'

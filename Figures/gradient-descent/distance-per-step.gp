@@ -1,5 +1,5 @@
 # Distance from the minimum per step for every learning rate (seed 000 §4.3.3, DLfS 4.4.1)
-# Drawn by Sources/GradientDescentChapter/PathFigures.swift; `make gradient-descent` regenerates it.
+# Drawn by Sources/GradientDescentChapter/GradientDescentRuns.swift; `make gradient-descent` regenerates it.
 # Re-render with `gnuplot distance-per-step.gp` in this folder; it writes distance-per-step.png
 # (or the file named by the variable `out`).
 if (!exists("out")) out = 'distance-per-step.png'

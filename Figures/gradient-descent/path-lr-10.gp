@@ -1,5 +1,5 @@
 # Gradient descent on x0^2 + x1^2 with lr = 10.0 (seed 000 fig. 5-6, DLfS fig 4-10)
-# Drawn by Sources/GradientDescentChapter/PathFigures.swift; `make gradient-descent` regenerates it.
+# Drawn by Sources/GradientDescentChapter/GradientDescentRuns.swift; `make gradient-descent` regenerates it.
 # Re-render with `gnuplot path-lr-10.gp` in this folder; it writes path-lr-10.png
 # (or the file named by the variable `out`).
 if (!exists("out")) out = 'path-lr-10.png'

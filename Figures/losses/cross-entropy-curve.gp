@@ -1,5 +1,5 @@
 # Cross-entropy of one answer: -log(y) against y (DLfS fig 4-3)
-# Drawn by Sources/LossesChapter/CrossEntropyCurve.swift; `make losses` regenerates it.
+# Drawn by Sources/LossesChapter/CrossEntropyExample.swift; `make losses` regenerates it.
 # Re-render with `gnuplot cross-entropy-curve.gp` in this folder; it writes cross-entropy-curve.png
 # (or the file named by the variable `out`).
 if (!exists("out")) out = 'cross-entropy-curve.png'

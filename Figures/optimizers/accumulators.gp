@@ -1,5 +1,5 @@
 # AdaGrad's h grows, RMSProp's decays: g = 1 for 100 updates, then g = 0 (seed 004 3.3.2)
-# Drawn by Sources/OptimizersChapter/OptimizerFigures.swift; `make optimizers` regenerates it.
+# Drawn by Sources/OptimizersChapter/Accumulators.swift; `make optimizers` regenerates it.
 # Re-render with `gnuplot accumulators.gp` in this folder; it writes accumulators.png
 # (or the file named by the variable `out`).
 if (!exists("out")) out = 'accumulators.png'

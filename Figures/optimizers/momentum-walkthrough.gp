@@ -1,5 +1,5 @@
 # Momentum on f(x, y) = x^2 + 2y^2 from (1, 1), lr 0.1, mu 0.9 (seed 004 3.3.1)
-# Drawn by Sources/OptimizersChapter/OptimizerFigures.swift; `make optimizers` regenerates it.
+# Drawn by Sources/OptimizersChapter/MomentumWalkthrough.swift; `make optimizers` regenerates it.
 # Re-render with `gnuplot momentum-walkthrough.gp` in this folder; it writes momentum-walkthrough.png
 # (or the file named by the variable `out`).
 if (!exists("out")) out = 'momentum-walkthrough.png'

@@ -1,5 +1,5 @@
 # Optimizer paths on f(x, y) = x^2/20 + y^2 from (-7, 2) (DLfS 6.1, fig 6-8)
-# Drawn by Sources/OptimizersChapter/OptimizerFigures.swift; `make optimizers` regenerates it.
+# Drawn by Sources/OptimizersChapter/OptimizerPaths.swift; `make optimizers` regenerates it.
 # Re-render with `gnuplot optimizer-paths.gp` in this folder; it writes optimizer-paths.png
 # (or the file named by the variable `out`).
 if (!exists("out")) out = 'optimizer-paths.png'

@@ -1,4 +1,6 @@
+import ArgumentParser
 import BookChecks
+import ChapterCommandLine
 import Datasets
 import Foundation
 import FromScratch
@@ -43,7 +45,10 @@ public struct BookNetwork {
 }
 
 /// Where the data of the MNIST examples comes from, for the check and the tools.
-enum BookNetworkExample {
+enum BookNetworkExample: RunnableExample {
+    static let rows: [String: () -> Finding] = ["mnist-accuracy": finding]
+    static let commands: [any ParsableCommand.Type] = [Network.self]
+
     static func accuracy(batchSize: Int = 100) throws -> Double {
         let network = try BookNetwork(weightsAt: try SampleWeights.ensureFile(explicit: nil))
         let test = try MNIST.loadSplit(.test, from: try MNISTLocation.ensureFiles(explicit: nil))
@@ -51,4 +56,20 @@ enum BookNetworkExample {
     }
 
     static func finding() -> Finding { .catching { .value(try accuracy()) } }
+}
+
+extension BookNetworkExample {
+    /// `activations network`: the book's network with another batch size.
+    struct Network: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The book's trained 784-50-100-10 network over the 10000 MNIST test digits (DLfS 3.6).")
+        @Option(help: "Digits per batch (the book: 100).") var batchSize = 100
+
+        func validate() throws { try FlagCheck.nonNegative(batchSize, "--batch-size", max: 10_000) }
+
+        func run() throws {
+            guard batchSize > 0 else { throw ValidationError("--batch-size must be at least 1") }
+            print("Accuracy:\(try BookNetworkExample.accuracy(batchSize: batchSize))")
+        }
+    }
 }

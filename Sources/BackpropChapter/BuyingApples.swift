@@ -3,7 +3,7 @@ import FromScratch
 
 /// DLfS 5.4's shopping examples on computational graphs (计算图): the price forward, and the
 /// derivative of the price with respect to every input backward.
-enum BuyingApples {
+enum BuyingApples: WorkedExample {
     /// buy_apple.py: 2 apples at 100 each, tax 1.1.
     static func apples() -> (price: Double, dApple: Double, dAppleCount: Double, dTax: Double) {
         var appleLayer = MultiplyNode(), taxLayer = MultiplyNode()

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BookChecks
+import ChapterCommandLine
 import Datasets
 import Foundation
 import FromScratch
@@ -13,7 +14,9 @@ import FromScratch
 /// h²·f'''/6, and the third derivative of the loss is largest for b2, which feeds softmax
 /// directly, with nothing in between (W1's effect passes through weights of 0.01 and is tiny).
 /// That error shrinks as h², which `differences(h:)` lets the tests show.
-public enum GradientCheck {
+public enum GradientCheck: RunnableExample {
+    public static let commands: [any ParsableCommand.Type] = [GradientCheckCommand.self]
+
     /// The mean |backprop − numerical| per parameter, for a net drawn with `seed`.
     public static func differences(seed: UInt32 = 0, h: Double = defaultDifferenceStep,
                                    lossDelta: Double = crossEntropyDelta,
@@ -68,7 +71,7 @@ public enum GradientCheck {
         }
     }
 
-    static var rows: [String: () -> Finding] {
+    public static var rows: [String: () -> Finding] {
         Dictionary(uniqueKeysWithValues: TwoLayerNet.Parameter.allCases.map { parameter in
             ("gradient-check-\(parameter.rawValue.lowercased())", { finding(parameter) })
         })
@@ -95,7 +98,7 @@ struct GradientCheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gradient-check",
         abstract: "Backprop against the numerical gradient on 3 training images (DLfS 5.7.3).")
-    @Option(help: "numpy.random.seed for the weights.") var seed: UInt32 = 0
+    @OptionGroup var random: SeedOption
     @Option(help: "The numerical gradient's step h.") var h = defaultDifferenceStep
     @Option(help: "The δ inside the cross-entropy's log (the book's code: 1e-7; its printed output: 0).")
     var delta = crossEntropyDelta
@@ -106,7 +109,7 @@ struct GradientCheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let differences = try GradientCheck.differences(seed: seed, h: h, lossDelta: delta)
+        let differences = try GradientCheck.differences(seed: random.seed, h: h, lossDelta: delta)
         for parameter in TwoLayerNet.Parameter.allCases {
             print("\(parameter.rawValue):\(differences[parameter]!)")
         }

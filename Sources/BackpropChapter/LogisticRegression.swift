@@ -1,3 +1,7 @@
+import ArgumentParser
+import BookChecks
+import ChapterCommandLine
+import Figures
 import Foundation
 import FromScratch
 
@@ -8,7 +12,16 @@ import FromScratch
 /// with h = σ(θ0 + θ1·x0 + θ2·x1), the intercept θ0 unpenalised and d = 2 features (the notes write
 /// the sum's upper limit as n, the number of examples: an erratum of this part). This is
 /// scikit-learn's L2 objective ½‖w‖² + C·Σ log-loss divided by n·C, with λ = 1/C.
-public struct LogisticRegression: Sendable {
+public struct LogisticRegression: Sendable, RunnableExample {
+    /// Seed 002's regularised cost, which the fit minimises (seed 001 draws the baseline it gives).
+    public static let rows: [String: () -> Finding] = ["logistic-cost-penalty": LogisticRegressionPenalty.finding]
+    public static let commands: [any ParsableCommand.Type] = [LogisticRegressionCommand.self]
+
+    public static func figures() -> [Figure] {
+        let data = MoonsData.moons()
+        return [MoonsFigures.logisticRegression(fit(x: data.x, y: data.y), data: data)]
+    }
+
     /// θ0 (intercept), θ1, θ2.
     public let theta: [Double]
     public let lambda: Double
@@ -99,4 +112,32 @@ public struct LogisticRegression: Sendable {
 
     /// The boundary θ0 + θ1·x0 + θ2·x1 = 0 as x1 at a given x0.
     public func boundary(atX0 x0: Double) -> Double { -(theta[0] + theta[1] * x0) / theta[2] }
+}
+
+/// `backprop logistic-regression`: seed 001's baseline, fitted by Newton's method on seed 002's cost.
+struct LogisticRegressionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "logistic-regression",
+        abstract: "Fit seed 001's logistic-regression baseline to the moons (our Newton's method, seed 002's regularised cost).")
+
+    @Option(name: .customLong("lambda"), help: "λ of the penalty λ/(2n)·(θ1² + θ2²); λ = 1/C in scikit-learn's terms.")
+    var lambda = LogisticRegression.notesLambda
+    @Option(name: .customLong("data-seed"), help: "The seed before make_moons (the notes: 0).") var dataSeed = 0
+    @OptionGroup var figure: ExampleFigureOptions
+
+    func validate() throws {
+        guard lambda.isFinite, lambda >= 0 else { throw ValidationError("--lambda must be a number >= 0, got \(lambda)") }
+        guard (0...Int(UInt32.max)).contains(dataSeed) else {
+            throw ValidationError("--data-seed must be between 0 and 4294967295 (numpy.random.seed's range), got \(dataSeed)")
+        }
+    }
+
+    func run() throws {
+        let data = MoonsData.moons(seed: UInt32(dataSeed))
+        let fit = LogisticRegression.fit(x: data.x, y: data.y, lambda: lambda)
+        print("theta (intercept, x0, x1): \(fit.theta)")
+        print("J(theta) = \(LogisticRegression.cost(fit.theta, x: data.x, y: data.y, lambda: lambda))")
+        print("training accuracy \(fit.accuracy(x: data.x, y: data.y))")
+        try figure.show(MoonsFigures.logisticRegression(fit, data: data, name: "logistic-regression"))
+    }
 }

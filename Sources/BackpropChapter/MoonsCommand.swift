@@ -1,5 +1,7 @@
 import ArgumentParser
 import BookChecks
+import ChapterCommandLine
+import Figures
 import Foundation
 import FromScratch
 
@@ -133,7 +135,7 @@ struct MoonsRoundingCommand: ParsableCommand {
     @Option(help: "How products are summed: plain or blas.") var products = MoonsProducts.plain
 
     func validate() throws {
-        guard (1...100).contains(hidden) else { throw ValidationError("--hidden must be between 1 and 100, got \(hidden)") }
+        try FlagCheck.within(hidden, 1...100, "--hidden")
         try FlagCheck.nonNegative(passes, "--passes", max: 1_000_000)
         if let anneal, !(anneal.isFinite && anneal >= 0) {
             throw ValidationError("--anneal must be a number >= 0, got \(anneal)")

@@ -1,4 +1,7 @@
+import ArgumentParser
 import BookChecks
+import ChapterCommandLine
+import Figures
 import Foundation
 import FromScratch
 
@@ -12,7 +15,21 @@ import FromScratch
 /// So the rows check what the code determines: the loss at pass 2000 against the spread of the
 /// nudged runs, and the later losses against the orbit's upper value, which the notes' run shows at
 /// even passes and ours one pass later.
-enum MoonsExamples {
+enum MoonsExamples: RunnableExample {
+    static let rows: [String: () -> Finding] = [
+        "moons-loss-early": steadyLosses, "moons-loss-2000": lossWhileSwinging, "moons-loss-orbit": orbitLosses,
+        "moons-annealed": annealedLosses,
+    ]
+    static let commands: [any ParsableCommand.Type] = [MoonsCommand.self, MoonsRoundingCommand.self]
+
+    static func figures() -> [Figure] {
+        [
+            MoonsFigures.boundary(constantRun.model, data: MoonsData.moons(),
+                                  title: "Decision Boundary for hidden layer size 3", name: "moons-hidden-3"),
+            MoonsFigures.lossPerPass(constantRun, window: figureWindow, printEvery: constant.printEvery),
+        ]
+    }
+
     static let constant = MoonsTraining()
     static let annealed = MoonsTraining(anneal: MoonsTraining.notesAnnealing)
     /// Where the print of the constant-ε run stops depending on rounding and where its orbit has settled.
@@ -95,4 +112,11 @@ extension MoonsExamples {
                 : MoonsNetwork.train(MoonsTraining(hidden: hidden), x: data.x, y: data.y, recordAfter: { _ in false }).model
         }
     }
+}
+
+/// Seed 001's subplot grid: the moons network with 1 to 50 hidden units. It trains seven networks
+/// (about a minute in a debug build), so the unit tests redraw it only with DLFS_SLOW_CHECKS=1.
+enum MoonsHiddenSizes: WorkedExample {
+    static let isSlow = true
+    static func figures() -> [Figure] { [MoonsFigures.hiddenSizes(MoonsExamples.hiddenSizeModels(), data: MoonsData.moons())] }
 }

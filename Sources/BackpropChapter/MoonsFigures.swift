@@ -132,7 +132,7 @@ public enum MoonsFigures {
         let line = figure.data("boundary", rows: ends)
         let accuracy = fit.accuracy(x: data.x, y: data.y)
         figure.gnuplot(
-            "set title \"Logistic Regression\\ntraining accuracy \(percent(accuracy)), lambda = \(String(format: "%.3g", fit.lambda))\"",
+            "set title \"Logistic Regression\\ntraining accuracy \(percent(accuracy)), lambda = \(significant(fit.lambda))\"",
             "set key outside right top")
         figure.gnuplot(panel(&figure, suffix: "", classify: fit.predict, data: data, step: step,
                              extra: ["\(line) using 1:2 with lines linecolor rgb \"black\" linewidth 1.5 title \"h = 0.5\""]))
@@ -166,5 +166,4 @@ public enum MoonsFigures {
         return figure
     }
 
-    static func percent(_ fraction: Double) -> String { String(format: "%.1f%%", 100 * fraction) }
 }

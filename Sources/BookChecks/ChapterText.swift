@@ -158,6 +158,7 @@ public enum BookCheckError: Error, CustomStringConvertible {
     case malformedRow(String, String)
     case unknownExample(String, String)
     case unlistedExample(String, String)
+    case duplicateExample(String, String)
     case unknownKind(String, String, String)
     case kindMismatch(String, String, PrintKindMismatch)
     case repositoryNotFound
@@ -174,6 +175,7 @@ public enum BookCheckError: Error, CustomStringConvertible {
         case let .kindMismatch(path, id, mismatch): return "\(path): row '\(id)': \(mismatch)"
         case let .unknownExample(path, id): return "\(path): the table lists '\(id)', but no example computes it"
         case let .unlistedExample(path, id): return "\(path): the example '\(id)' has no row in the table"
+        case let .duplicateExample(text, id): return "\(text): two worked examples both compute the row '\(id)'"
         case .repositoryNotFound:
             return "cannot find the project folder (with Package.swift and Chapters/): `check` recomputes the chapter "
                 + "texts and figures of a project, so run it from inside the project (or set DLFS_ROOT to it); "

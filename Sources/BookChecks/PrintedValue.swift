@@ -1,3 +1,4 @@
+import Figures
 import Foundation
 
 /// What kind of print a row's value is. Each row declares it in the chapter table's `kind` column,
@@ -211,11 +212,4 @@ public struct PrintedNumber: Equatable, Sendable {
         let half = 0.5 * pow(10, exponent - Double(decimals))
         return (value - half, value + half)
     }
-}
-
-/// Python's `repr` of a double: the shortest text that reads back as the same number.
-public func shortest(_ x: Double) -> String {
-    if x.isNaN { return "nan" }
-    if x.isInfinite { return x < 0 ? "-inf" : "inf" }
-    return "\(x)"
 }

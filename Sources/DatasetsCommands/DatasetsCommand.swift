@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChapterCommandLine
 
 /// `datasets`: the data sets of the book, for readers: make_moons and MNIST.
 public struct DatasetsCommand: ParsableCommand {

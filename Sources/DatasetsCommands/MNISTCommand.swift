@@ -1,5 +1,6 @@
 import ArgumentParser
 import BookChecks
+import ChapterCommandLine
 import Datasets
 import Foundation
 
@@ -36,9 +37,7 @@ public struct MNISTCommand: ParsableCommand {
     public init() {}
 
     public func validate() throws {
-        if let show, !(1...Self.maximumShown).contains(show) {
-            throw ValidationError("--show must be between 1 and \(Self.maximumShown), got \(show)")
-        }
+        if let show { try FlagCheck.within(show, 1...Self.maximumShown, "--show") }
         if show == nil && (figure.figurePath != nil || figure.preview) {
             throw ValidationError("--figure and --preview draw digits: add --show N (for example --show 10)")
         }

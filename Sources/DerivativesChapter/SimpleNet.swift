@@ -1,6 +1,10 @@
+import ArgumentParser
 import BookChecks
+import ChapterCommandLine
+import Figures
 import Foundation
 import FromScratch
+
 
 /// DLfS 4.4.2's simpleNet: one 2 x 3 weight matrix, softmax, cross-entropy, and the gradient of
 /// the loss with respect to the weights taken numerically.
@@ -9,7 +13,13 @@ import FromScratch
 /// decimals, so the printed W fixes the loss only to about ±9e-9: the loss is checked as the
 /// interval of values the rounded W allows. Both the loss and dW printed in the book are those
 /// of a cross-entropy *without* the δ = 1e-7 the book's `cross_entropy_error` adds.
-public enum SimpleNet {
+public enum SimpleNet: RunnableExample {
+    public static let rows: [String: () -> Finding] = [
+        "simplenet-scores": scores, "simplenet-argmax": answer, "simplenet-loss": lossFinding,
+        "simplenet-dw": gradientFinding,
+    ]
+    public static let commands: [any ParsableCommand.Type] = [SimpleNetCommand.self]
+
     public static let w = Matrix([[0.47355232, 0.9977393, 0.84668094], [0.85557411, 0.03563661, 0.69422093]])
     public static let x = Matrix(row: [0.6, 0.9])
     public static let t = Matrix(row: [0, 0, 1])
@@ -64,5 +74,30 @@ public enum SimpleNet {
                 reproduction: .values(weightGradient(delta: 0).storage),
                 why: "δ shifts every entry of dW by about 1e-7 relative, which shows in the 7th-8th printed digits; "
                     + "without δ the gradient is x·(softmax − t), and it matches every printed digit."))
+    }
+}
+
+extension SimpleNet {
+    /// `derivatives simple-net`: the book's net with another δ.
+    struct SimpleNetCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "simple-net",
+            abstract: "DLfS 4.4.2's simpleNet: scores, loss and numerical dW for the printed W.")
+        @Option(help: "The δ inside the cross-entropy's log (the book's code: 1e-7; its printed output: 0).")
+        var delta = crossEntropyDelta
+
+        func validate() throws {
+            guard delta >= 0, delta.isFinite else { throw ValidationError("--delta must be >= 0, got \(delta)") }
+        }
+
+        func run() {
+            let p = SimpleNet.predict(SimpleNet.w)
+            print("scores p = x.W: \(p.storage)")
+            print("argmax:       \(p.argmax())")
+            print("loss:         \(SimpleNet.loss(SimpleNet.w, delta: delta))")
+            let dW = SimpleNet.weightGradient(delta: delta)
+            print("dW:           \(dW.row(0))")
+            print("              \(dW.row(1))")
+        }
     }
 }

@@ -1,4 +1,4 @@
-import BookChecks
+import ChapterCommandLine
 import GradientDescentChapter
 
 GradientDescentCommand.mainJoiningNegativeValues()

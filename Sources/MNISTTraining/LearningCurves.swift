@@ -91,7 +91,7 @@ public enum LearningCurves {
             "set title \"\(title)\\n"
                 + "mini-batch loss, smoothed as the book smooths it (Kaiser window of 11 points, beta 2)\"",
             "set xlabel \"iterations\"", "set ylabel \"loss\"",
-            "set xrange [0:\(iterations)]", "set yrange [0:\(String(format: "%g", yMax))]",
+            "set xrange [0:\(iterations)]", "set yrange [0:\(general(yMax))]",
             "set key \(key)",
             "plot " + plots.joined(separator: ", \\\n     "))
         return figure

@@ -1,4 +1,5 @@
 import BookChecks
+import ChapterCommandLine
 import Datasets
 import Foundation
 import FromScratch

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BookChecks
+import ChapterCommandLine
 import Foundation
 import FromScratch
 
@@ -22,7 +23,7 @@ public struct TrainMNISTCommand<Defaults: TrainingChapterDefaults>: ParsableComm
     @Option(help: "Iterations (mini-batches).") var iterations = 10_000
     @Option(help: "Images per mini-batch.") var batchSize = 100
     @Option(parsing: .unconditional, help: "Learning rate.") var lr = 0.1
-    @Option(help: "numpy.random.seed before the weights and batches are drawn.") var seed: UInt32 = 0
+    @OptionGroup var random: SeedOption
     @Flag(help: "Print the loss of every iteration and the accuracies as JSON.") var json = false
     @OptionGroup var figure: ExampleFigureOptions
 
@@ -42,7 +43,7 @@ public struct TrainMNISTCommand<Defaults: TrainingChapterDefaults>: ParsableComm
 
     public func run() throws {
         let setup = MNISTTrainingRun.Setup(activation: activation, hiddenSize: hidden, iterations: iterations,
-                                           batchSize: batchSize, learningRate: lr, seed: seed)
+                                           batchSize: batchSize, learningRate: lr, seed: random.seed)
         let run = try MNISTTrainingRun.run(setup)
         let h = run.history
         // A loss that is not a number means the weights blew up: name it, once, with what to try.

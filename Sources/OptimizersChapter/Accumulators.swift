@@ -1,4 +1,7 @@
+import ArgumentParser
 import BookChecks
+import ChapterCommandLine
+import Figures
 import Foundation
 import FromScratch
 
@@ -8,7 +11,10 @@ import FromScratch
 /// parameter that stops receiving gradient). By hand: AdaGrad's h is the sum of g², so t after
 /// t updates of g = 1, for ever growing, and it never shrinks again. RMSProp's h ← ρh + (1 − ρ)g²
 /// is 1 − ρᵗ after t updates of g = 1 (it approaches g², never passes it) and then falls as ρᵗ.
-public enum Accumulators {
+public enum Accumulators: RunnableExample {
+    public static let commands: [any ParsableCommand.Type] = [AccumulatorsExample.self]
+    public static func figures() -> [Figure] { [figure()] }
+
     public static let onSteps = 100
     public static let offSteps = 100
     public static let learningRate = 0.01
@@ -71,7 +77,7 @@ public enum Accumulators {
                     + "and its square root in the update is not a number. The notes mean rho < 1 (RMSProp's rho is typically 0.9-0.99)."))
     }
 
-    static let rows: [String: () -> Finding] = [
+    public static let rows: [String: () -> Finding] = [
         "adagrad-accumulator": adagradValues,
         "rmsprop-accumulator": rmspropValues,
         "rmsprop-decay-rate": rhoSign,
@@ -122,5 +128,69 @@ enum AdamBiasCorrection {
                 why: "m and v both start at 0, so both are biased low, m by the factor 1 - β1^t and v by 1 - β2^t. The "
                     + "step divides m by √v, and with β2 closer to 1 than β1, √v is the smaller early on: the uncorrected "
                     + "step is too large, not too slow. The notes' picture holds for the momentum term m alone."))
+    }
+}
+
+extension Accumulators {
+    /// AdaGrad's accumulator against RMSProp's, with the step each allows per unit of gradient.
+    public static func figure(_ trace: Accumulators.Trace = Accumulators.trace()) -> Figure {
+        var figure = Figure(name: "accumulators",
+                            caption: "AdaGrad's h grows, RMSProp's decays: g = 1 for 100 updates, then g = 0 (seed 004 3.3.2)",
+                            width: 960, height: 900)
+        let rows = trace.adagrad.indices.map { i in
+            [Double(i + 1), trace.adagrad[i], trace.rmsprop[i],
+             Accumulators.effectiveRate(trace.adagrad[i]), Accumulators.effectiveRate(trace.rmsprop[i])]
+        }
+        figure.data("h", rows: rows)
+        let switchOff = Double(Accumulators.onSteps) + 0.5
+        figure.gnuplot(
+            "set multiplot layout 2,1 title \"Gradient g = 1 for updates 1-\(Accumulators.onSteps), then g = 0\" font \",15\"",
+            "set xrange [0:\(Accumulators.onSteps + Accumulators.offSteps)]",
+            "set xlabel \"update t\"",
+            "set logscale y",
+            "set format y \"10^{%L}\"",
+            "set arrow 1 from \(switchOff), graph 0 to \(switchOff), graph 1 nohead dashtype 2 linecolor rgb \"#555555\"",
+            "set key bottom right",
+            "set title \"Accumulated squared gradient h\"",
+            "set ylabel \"h\"",
+            "set yrange [0.005:500]",
+            "plot $h using 1:2 with lines linestyle 2 title \"AdaGrad: h <- h + g^2 (only grows)\", \\",
+            "     $h using 1:3 with lines linestyle 1 title \"RMSProp: h <- 0.99h + 0.01g^2 (forgets)\"",
+            "set title \"Step per unit of gradient, lr/(sqrt(h) + 1e-7), lr = \(shortest(Accumulators.learningRate))\"",
+            "set ylabel \"effective learning rate\"",
+            "set yrange [0.0005:0.2]",
+            "set key top right",
+            "plot $h using 1:4 with lines linestyle 2 title \"AdaGrad\", \\",
+            "     $h using 1:5 with lines linestyle 1 title \"RMSProp\"",
+            "unset multiplot")
+        return figure
+    }
+}
+
+extension Accumulators {
+    /// Seed 004 §3.3.2: AdaGrad's and RMSProp's accumulators.
+    struct AccumulatorsExample: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "accumulators",
+            abstract: "AdaGrad's h against RMSProp's: g = 1 for 100 updates, then g = 0 for 100 (seed 004 3.3.2).")
+        @Option(help: "RMSProp's decay rate rho (衰减率), in (0, 1).") var decayRate = 0.99
+        @Option(help: "Print h every this many updates.") var every = 20
+        @OptionGroup var figure: ExampleFigureOptions
+
+        func validate() throws {
+            guard decayRate.isFinite, decayRate > 0, decayRate < 1 else {
+                throw ValidationError("--decay-rate must lie strictly between 0 and 1, got \(decayRate)")
+            }
+            guard every >= 1 else { throw ValidationError("--every must be at least 1, got \(every)") }
+        }
+
+        func run() throws {
+            let trace = Accumulators.trace(decayRate: decayRate)
+            print("update\tg\tAdaGrad h\tRMSProp h")
+            for t in stride(from: every, through: trace.adagrad.count, by: every) {
+                print("\(t)\t\(shortest(Accumulators.gradient(at: t)))\t\(trace.adagrad[t - 1])\t\(trace.rmsprop[t - 1])")
+            }
+            try figure.show(Accumulators.figure(trace))
+        }
     }
 }

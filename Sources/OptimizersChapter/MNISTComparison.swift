@@ -1,5 +1,8 @@
+import ArgumentParser
 import BookChecks
+import ChapterCommandLine
 import Datasets
+import Figures
 import Foundation
 import FromScratch
 import MNISTTraining
@@ -12,7 +15,16 @@ import MNISTTraining
 /// images, drawn with replacement. The optimizers keep the defaults of the book's classes
 /// (lr 0.01; Adam 0.001). As in the book, `numpy.random.seed(seed)` is followed by every net's
 /// weights, in the optimizers' order, and then by the batches, so a run repeats exactly.
-public struct MNISTComparison: Sendable {
+public struct MNISTComparison: Sendable, RunnableExample {
+    public static let commands: [any ParsableCommand.Type] = [MNISTRun.self]
+    /// Four optimizers × 2000 iterations of a five-layer net: about a minute (see the text).
+    public static let isSlow = true
+
+    public static func figures() -> [Figure] {
+        guard let run = try? run(Setup()) else { return [] }
+        return [figure(run)]
+    }
+
     public struct Setup: Hashable, Sendable {
         public var optimizers: [OptimizerKind]
         public var hiddenSizes: [Int]
@@ -124,8 +136,66 @@ public struct MNISTComparison: Sendable {
     /// A row's finding from the book's run, or the error (MNIST missing, say) as the result.
     static func bookFinding(_ claim: (MNISTComparison) -> Finding) -> Finding { .catching { claim(try run(Setup())) } }
 
-    static let rows: [String: () -> Finding] = [
+    public static let rows: [String: () -> Finding] = [
         "mnist-others-faster": { bookFinding(\.othersLearnFaster) },
         "mnist-adagrad-fastest": { bookFinding(\.adagradSlightlyFastest) },
     ]
+}
+
+extension MNISTComparison {
+    /// The smoothed mini-batch loss of each optimizer on MNIST (DLfS fig 6-9).
+    public static func figure(_ run: MNISTComparison, name: String = "mnist-optimizers") -> Figure {
+        let setup = run.setup
+        return LearningCurves.smoothedLosses(
+            name: name,
+            caption: "MNIST, \(setup.architecture) ReLU, He initial weights: loss per optimizer (DLfS 6.1.8, fig 6-9)",
+            title: "MNIST, \(setup.architecture) ReLU net, He init, batch \(setup.batchSize), seed \(setup.seed)",
+            series: setup.optimizers.map { ("\($0.bookName) (lr \(shortest($0.defaultLearningRate)))", run.losses[$0]!) })
+    }
+}
+
+extension MNISTComparison {
+    /// DLfS 6.1.8: the optimizers on MNIST.
+    struct MNISTRun: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "mnist",
+            abstract: "Train one 5-layer net per optimizer on MNIST, as optimizer_compare_mnist.py (DLfS 6.1.8; progress on stderr).",
+            discussion: "The book's run: SGD, Momentum, AdaGrad and Adam with their default rates, 2000 batches of 128. "
+                + "--optimizers all adds Nesterov and RMSprop.")
+        @Option(help: ArgumentHelp("Comma-separated optimizers, each once: "
+                                    + OptimizerKind.allCases.map(\.rawValue).joined(separator: ", ") + "; or all."))
+        var optimizers = OptimizerList(MNISTComparison.Setup.bookOptimizers)
+        @Option(help: "Iterations (mini-batches).") var iterations = 2000
+        @Option(help: "Images per mini-batch.") var batchSize = 128
+        @OptionGroup var random: SeedOption
+        @Option(help: "Train on the first n training images only.") var trainingImages: Int?
+        @Flag(help: "Print every optimizer's loss per iteration as JSON.") var json = false
+        @OptionGroup var figure: ExampleFigureOptions
+
+        func validate() throws {
+            guard iterations >= LossSmoothing.windowLength, iterations <= 1_000_000 else {
+                throw ValidationError("--iterations must be between \(LossSmoothing.windowLength) and 1000000 (the curve is smoothed over 11), got \(iterations)")
+            }
+            try FlagCheck.within(batchSize, 1...60_000, "--batch-size")
+            if let trainingImages { try FlagCheck.within(trainingImages, 1...60_000, "--training-images") }
+        }
+
+        func run() throws {
+            let setup = MNISTComparison.Setup(optimizers: optimizers.kinds, iterations: iterations, batchSize: batchSize,
+                                              seed: random.seed, trainingImages: trainingImages)
+            let result = try MNISTComparison.run(setup)
+            if json {
+                let fields = setup.optimizers.map { "\"\($0.bookName)\": [" + result.losses[$0]!.map { "\($0)" }.joined(separator: ", ") + "]" }
+                print("{" + fields.joined(separator: ", ") + "}")
+            } else {
+                for i in stride(from: 0, to: iterations, by: 100) {
+                    print("iteration \(i): " + setup.optimizers.map { "\($0.bookName) \(String(format: "%.4f", result.losses[$0]![i]))" }
+                        .joined(separator: ", "))
+                }
+                print("final loss (mean of the last \(MNISTComparison.finalWindow)): \(MNISTComparison.finalLossSummary(result))"
+                      + String(format: " (%.1f s)", result.seconds))
+            }
+            try figure.show(MNISTComparison.figure(result, name: "mnist"))
+        }
+    }
 }

@@ -1,4 +1,7 @@
+import ArgumentParser
 import BookChecks
+import ChapterCommandLine
+import Figures
 import Foundation
 import FromScratch
 
@@ -8,7 +11,10 @@ import FromScratch
 /// The notes stop at the recipe; the chapter text lists the first six steps, worked out by hand
 /// in exact decimal arithmetic (every quantity is a finite decimal: the inputs are, and each
 /// step only multiplies by 0.9, 0.1, 2 or 4 and adds), and the rows check the run against them.
-public enum MomentumWalkthrough {
+public enum MomentumWalkthrough: RunnableExample {
+    public static let commands: [any ParsableCommand.Type] = [MomentumExample.self]
+    public static func figures() -> [Figure] { [figure()] }
+
     public static let start = (x: 1.0, y: 1.0)
     public static let learningRate = 0.1
     public static let momentum = 0.9
@@ -77,7 +83,7 @@ public enum MomentumWalkthrough {
                     + "and the book's form puts the learning rate inside v instead (v = u*v - lr*g, w = w + v). The formula lost its epsilon."))
     }
 
-    static var rows: [String: () -> Finding] {
+    public static var rows: [String: () -> Finding] {
         var rows: [String: () -> Finding] = [
             "momentum-forms-agree": formsAgree,
             "momentum-notes-formula": notesFormula,
@@ -89,5 +95,65 @@ public enum MomentumWalkthrough {
             }
         }
         return rows
+    }
+}
+
+extension MomentumWalkthrough {
+    /// The notes' momentum example on x² + 2y² from (1, 1), lr 0.1, μ 0.9, against plain
+    /// gradient descent (μ = 0) with the same learning rate; the tabulated steps are numbered.
+    public static func figure(steps: Int = 30) -> Figure {
+        var figure = Figure(name: "momentum-walkthrough",
+                            caption: "Momentum on f(x, y) = x^2 + 2y^2 from (1, 1), lr 0.1, mu 0.9 (seed 004 3.3.1)",
+                            width: 860, height: 860)
+        let levels = [0.1, 0.25, 0.5, 1, 2, 3.0]
+        figure.contours("contours", levels: levels, a: 1, b: 2)
+        let momentum = MomentumWalkthrough.path(steps: steps)
+        let plain = MomentumWalkthrough.path(steps: steps, momentum: 0)
+        figure.data("momentum", rows: momentum.points.map { [$0.x, $0.y] })
+        figure.data("plain", rows: plain.points.map { [$0.x, $0.y] })
+        figure.data("numbered", rows: momentum.points.enumerated().prefix(MomentumWalkthrough.tabulatedSteps + 1).dropFirst()
+            .map { [$0.element.x, $0.element.y, Double($0.offset)] })
+        figure.gnuplot(
+            "set title \"Momentum (mu 0.9) and gradient descent (mu 0), lr 0.1, \(steps) steps from (1, 1)\\n"
+                + "on f = x^2 + 2y^2:  v <- mu*v + grad f,  w <- w - lr*v\"",
+            "set xlabel \"x\"", "set ylabel \"y\"",
+            "set xrange [-1.3:1.3]", "set yrange [-1.3:1.3]",
+            "set size ratio -1",
+            "set key top left",
+            "plot $contours using 1:2 with lines linestyle 9 title \"f = 0.1, 0.25, 0.5, 1, 2, 3\", \\",
+            "     $plain using 1:2 with linespoints linestyle 1 dashtype 2 pointtype 6 pointsize 0.8 title \"mu = 0 (gradient descent)\", \\",
+            "     $momentum using 1:2 with linespoints linecolor rgb \"#d62728\" linewidth 1.5 pointtype 7 pointsize 0.8 title \"mu = 0.9 (momentum)\", \\",
+            "     $numbered using 1:2:(sprintf(\"%d\", $3)) with labels offset char 1.2,0.6 font \",13\" notitle")
+        return figure
+    }
+}
+
+extension MomentumWalkthrough {
+    /// Seed 004 §3.3.1's worked example.
+    struct MomentumExample: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "momentum",
+            abstract: "Seed 004's momentum example: f = x^2 + 2y^2 from (1, 1), v <- mu*v + grad, w <- w - lr*v.",
+            discussion: "Prints x, y and the velocity after every step. --momentum 0 is plain gradient descent.")
+        @Option(help: "Number of steps.") var steps = MomentumWalkthrough.tabulatedSteps
+        @Option(parsing: .unconditional, help: "The learning rate (学习率).") var lr = MomentumWalkthrough.learningRate
+        @Option(help: "The momentum coefficient mu (动量系数), in [0, 1].") var momentum = MomentumWalkthrough.momentum
+        @OptionGroup var figure: ExampleFigureOptions
+
+        func validate() throws {
+            try FlagCheck.positive(lr, "--lr")
+            guard momentum.isFinite, momentum >= 0, momentum <= 1 else {
+                throw ValidationError("--momentum must lie in [0, 1], got \(momentum)")
+            }
+            try FlagCheck.nonNegative(steps, "--steps", max: 100_000)
+        }
+
+        func run() throws {
+            print("step\tx\ty\tv_x\tv_y\tf")
+            for (k, s) in MomentumWalkthrough.run(steps: steps, learningRate: lr, momentum: momentum).enumerated() {
+                print("\(k + 1)\t\(s.x)\t\(s.y)\t\(s.vx)\t\(s.vy)\t\(MomentumWalkthrough.f(s.x, s.y))")
+            }
+            try figure.show(MomentumWalkthrough.figure(steps: max(steps, 1)))
+        }
     }
 }

@@ -6,7 +6,7 @@ import FromScratch
 /// (arXiv:1212.0901), whose eq. 7 writes Nesterov's momentum for the look-ahead point Θ = x + μv:
 /// Θ ← Θ + μ²·v − (1 + μ)·lr·∇f(Θ), then v ← μv − lr·∇f(Θ). The class at the pinned commit does
 /// exactly that; its path must be Sutskever's NAG seen at the look-ahead points.
-public enum NesterovForm {
+public enum NesterovForm: WorkedExample {
     static let learningRate = 0.1
     static let momentum = 0.9
 
@@ -42,5 +42,5 @@ public enum NesterovForm {
                                   + "look-ahead points x + mu*v to within \(String(format: "%.1e", gap)) (bound 1e-12)"))
     }
 
-    static let rows: [String: () -> Finding] = ["nesterov-form": finding]
+    public static let rows: [String: () -> Finding] = ["nesterov-form": finding]
 }

@@ -1,5 +1,8 @@
-import Foundation
+import ArgumentParser
 import BookChecks
+import ChapterCommandLine
+import Figures
+import Foundation
 import FromScratch
 
 /// A run of an optimizer on a function of two variables: the points it visits.
@@ -30,7 +33,10 @@ public func descend<O: Optimizer>(_ optimizer: inout O, from start: (x: Double, 
 /// The function is 20 times flatter along x than along y (an anisotropic valley, 非均向), so a
 /// gradient points mostly across the valley rather than towards the minimum at (0, 0): the
 /// case where plain SGD is inefficient.
-public enum OptimizerPaths {
+public enum OptimizerPaths: RunnableExample {
+    public static let commands: [any ParsableCommand.Type] = [Compare.self]
+    public static func figures() -> [Figure] { [figure(paths: entries.map { ($0, path($0.kind)) })] }
+
     public static let start = (x: -7.0, y: 2.0)
     public static let steps = 30
 
@@ -57,16 +63,20 @@ public enum OptimizerPaths {
     /// The book's four rates (SGD 0.95, Momentum 0.1, AdaGrad 1.5, Adam 0.3), and two of ours:
     /// Nesterov at Momentum's 0.1, so the two momentum methods compare directly, and RMSprop at
     /// Adam's 0.3, so that the effect of Adam's momentum and bias correction shows.
-    public static let entries: [Entry] = [
-        Entry(kind: .sgd, learningRate: 0.95, origin: "the book's"),
-        Entry(kind: .momentum, learningRate: 0.1, origin: "the book's"),
-        Entry(kind: .nesterov, learningRate: 0.1, origin: "ours: Momentum's"),
-        Entry(kind: .adagrad, learningRate: 1.5, origin: "the book's"),
-        Entry(kind: .rmsprop, learningRate: 0.3, origin: "ours: Adam's"),
-        Entry(kind: .adam, learningRate: 0.3, origin: "the book's"),
-    ]
+    /// A switch, so that an optimizer added to `OptimizerKind` does not compile until it has a rate here.
+    public static func entry(_ kind: OptimizerKind) -> Entry {
+        switch kind {
+        case .sgd: return Entry(kind: .sgd, learningRate: 0.95, origin: "the book's")
+        case .momentum: return Entry(kind: .momentum, learningRate: 0.1, origin: "the book's")
+        case .nesterov: return Entry(kind: .nesterov, learningRate: 0.1, origin: "ours: Momentum's")
+        case .adagrad: return Entry(kind: .adagrad, learningRate: 1.5, origin: "the book's")
+        case .rmsprop: return Entry(kind: .rmsprop, learningRate: 0.3, origin: "ours: Adam's")
+        case .adam: return Entry(kind: .adam, learningRate: 0.3, origin: "the book's")
+        }
+    }
 
-    public static func entry(_ kind: OptimizerKind) -> Entry { entries.first { $0.kind == kind }! }
+    /// Every optimizer of the comparison, in `OptimizerKind`'s order.
+    public static let entries = OptimizerKind.allCases.map(entry)
 
     public static func path(_ kind: OptimizerKind, learningRate: Double? = nil, from start: (x: Double, y: Double) = start,
                             steps: Int = steps) -> OptimizerPath {
@@ -146,7 +156,7 @@ public enum OptimizerPaths {
                               detail: "f after 30 updates: " + values.map { "\($0.0.bookName) \(String(format: "%.2g", $0.1))" }.joined(separator: ", ")))
     }
 
-    static let rows: [String: () -> Finding] = [
+    public static let rows: [String: () -> Finding] = [
         "compare-sgd-end": sgdEndPoint,
         "compare-sgd-zigzag": sgdZigzag,
         "compare-momentum": momentumMilderZigzag,
@@ -154,4 +164,90 @@ public enum OptimizerPaths {
         "compare-adam": adamSwingsLess,
         "compare-adagrad-best": adagradEndsLowest,
     ]
+}
+
+extension OptimizerPaths {
+    /// Contour levels of x²/20 + y² drawn behind the paths (the start lies at f = 6.45).
+    public static let comparisonLevels = [0.5, 1, 2, 3, 4, 5, 6, 7.0]
+
+    /// Every optimizer's 30 updates on x²/20 + y² from (−7, 2), one panel each (DLfS fig 6-8).
+    ///
+    /// The book draws the point before each of its 30 updates (its loop records, then updates),
+    /// so its panels stop one update short; these show all 30 updates. The y axis is
+    /// narrowed from the book's [−10, 10] to [−3, 3] so that the zigzags can be seen.
+    public static func figure(paths: [(entry: OptimizerPaths.Entry, path: OptimizerPath)]) -> Figure {
+        // Two panels a row, as the book's subplot grid; a single path gets the whole width.
+        let columns = paths.count == 1 ? 1 : 2, rows = (paths.count + columns - 1) / columns
+        var figure = Figure(name: "optimizer-paths",
+                            caption: "Optimizer paths on f(x, y) = x^2/20 + y^2 from (-7, 2) (DLfS 6.1, fig 6-8)",
+                            width: columns == 1 ? 760 : 1100, height: 390 * rows + 110)
+        figure.contours("contours", levels: comparisonLevels, a: 1.0 / 20, b: 1)
+        figure.data("minimum", rows: [[0, 0]])
+        let start = paths.first.map { $0.path.points[0] } ?? OptimizerPaths.start
+        let steps = paths.first?.path.steps ?? OptimizerPaths.steps
+        figure.gnuplot(
+            "set multiplot layout \(rows),\(columns) title \"\(steps) updates from (\(general(start.x)), \(general(start.y))) "
+                + "on f(x, y) = x^2/20 + y^2\\n(grey: contours f = 0.5, 1, 2, ..., 7; +: the minimum)\" font \",15\"",
+            "set xrange [-10:10]", "set yrange [-3:3]",
+            "set xlabel \"x\"", "set ylabel \"y\"",
+            "set xtics 2", "set ytics 1",
+            "set key off")
+        for (index, (entry, path)) in paths.enumerated() {
+            let block = "path\(index)"
+            figure.data(block, rows: path.points.map { [$0.x, $0.y] })
+            let end = path.end
+            figure.gnuplot(
+                "set title \"\(entry.kind.bookName), lr \(shortest(entry.learningRate)): f = \(significant(OptimizerPaths.f(end.x, end.y))) at the end\"",
+                "plot $contours using 1:2 with lines linestyle 9, \\",
+                "     $\(block) using 1:2 with linespoints linecolor rgb \"#d62728\" linewidth 1.5 pointtype 7 pointsize 0.7, \\",
+                "     $minimum using 1:2 with points pointtype 1 pointsize 1.8 linewidth 1.5 linecolor rgb \"black\"")
+        }
+        figure.gnuplot("unset multiplot")
+        return figure
+    }
+}
+
+extension OptimizerPaths {
+    /// DLfS 6.1.7: the optimizers on x²/20 + y².
+    struct Compare: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "compare",
+            abstract: "Optimizers on f(x, y) = x^2/20 + y^2 from (-7, 2), as optimizer_compare_naive.py (DLfS 6.1.7).",
+            discussion: "Without --optimizer: all six with the chapter's rates (SGD 0.95, Momentum 0.1, Nesterov 0.1, "
+                + "AdaGrad 1.5, RMSprop 0.3, Adam 0.3). With one --optimizer, --lr sets its rate.")
+        @Option(help: "Only this optimizer: \(OptimizerKind.allValueStrings.joined(separator: ", ")).") var optimizer: OptimizerKind?
+        @Option(parsing: .unconditional, help: "The learning rate (学习率) of the one --optimizer.") var lr: Double?
+        @Option(help: "Number of updates.") var steps = OptimizerPaths.steps
+        @Option(help: "The start point x,y.") var start = NumberList([OptimizerPaths.start.x, OptimizerPaths.start.y])
+        @Flag(help: "Print every point, not only the end point.") var history = false
+        @OptionGroup var figure: ExampleFigureOptions
+
+        func validate() throws {
+            if let lr {
+                guard optimizer != nil else { throw ValidationError("--lr needs --optimizer (each optimizer has its own rate)") }
+                try FlagCheck.positive(lr, "--lr")
+            }
+            try FlagCheck.nonNegative(steps, "--steps", max: 100_000)
+            guard start.values.count == 2 else { throw ValidationError("--start needs two numbers x,y, got \(start)") }
+        }
+
+        func run() throws {
+            let entries = optimizer.map { kind in
+                [lr.map { OptimizerPaths.Entry(kind: kind, learningRate: $0, origin: "") } ?? OptimizerPaths.entry(kind)]
+            } ?? OptimizerPaths.entries
+            let from = (x: start.values[0], y: start.values[1])
+            var paths: [(entry: OptimizerPaths.Entry, path: OptimizerPath)] = []
+            for entry in entries {
+                let path = OptimizerPaths.path(entry.kind, learningRate: entry.learningRate, from: from, steps: steps)
+                paths.append((entry, path))
+                if history {
+                    for (step, p) in path.points.enumerated() { print("\(entry.kind.bookName)\t\(step)\t\(p.x)\t\(p.y)") }
+                }
+                let origin = entry.origin.isEmpty ? "" : ", \(entry.origin)"
+                print("\(entry.kind.bookName) (lr \(shortest(entry.learningRate))\(origin)): after \(steps) updates "
+                      + "(\(path.end.x), \(path.end.y)), f = \(OptimizerPaths.f(path.end.x, path.end.y))")
+            }
+            try figure.show(OptimizerPaths.figure(paths: paths))
+        }
+    }
 }

@@ -24,9 +24,9 @@ public enum ActivationHistogramFigures {
 
     /// "weights std 0.01", "Xavier weights, std sqrt(1/100) = 0.1".
     static func weightsText(_ setup: ActivationHistograms.Setup) -> String {
-        let scale = String(format: "%.3g", setup.weightInit.scale(inputs: setup.units))
+        let scale = significant(setup.weightInit.scale(inputs: setup.units))
         switch setup.weightInit {
-        case let .std(std): return "weights std \(g(std))"
+        case let .std(std): return "weights std \(general(std))"
         case .xavier: return "Xavier weights, std sqrt(1/\(setup.units)) = \(scale)"
         case .he: return "He weights, std sqrt(2/\(setup.units)) = \(scale)"
         }
@@ -68,14 +68,14 @@ public enum ActivationHistogramFigures {
         let tallest = Double(histograms.flatMap(\.counts).max() ?? 0)
         let cutsBars = setup.activation == .relu
         let top = cutsBars ? max(1, (reluAxisShare * perLayer).rounded()) : niceCeiling(1.05 * max(tallest, 1))
-        let rangeText = "[\(g(range.lowerBound)), \(g(range.upperBound))]"
+        let rangeText = "[\(general(range.lowerBound)), \(general(range.upperBound))]"
 
         var figure = Figure(name: setup.figureName,
                             caption: "\(name(setup.activation)), \(weightsText(setup)): activations of \(layers.count) layers (\(bookFigure(setup)))",
                             width: 340 * min(layers.count, panelsPerRow) + 110,
                             height: 540 + 450 * ((layers.count - 1) / panelsPerRow))
         let scope = cutsBars
-            ? "y axis cut at \(g(top)) as in the book; a cut bar is marked by a triangle and its count"
+            ? "y axis cut at \(general(top)) as in the book; a cut bar is marked by a triangle and its count"
                 + (range.contains(0) ? "; the zeros of ReLU fall in the bar at 0" : "")
             : "same y axis in every panel"
         // The book's single row of five; deeper runs continue on further rows of five.
@@ -87,14 +87,14 @@ public enum ActivationHistogramFigures {
                 + "{/=14 histogram of each layer's \(setup.inputs * setup.units) activations on \(rangeText) in \(bins) bins; \(scope)}\" "
                 + "font \",18\" margins \(String(format: "%.3f", 115 / width)),0.99,\(String(format: "%.3f", 80 / height)),"
                 + "\(String(format: "%.3f", 1 - 140 / height)) spacing \(String(format: "%.3f", 40 / width)),\(String(format: "%.3f", 160 / height))",
-            "set xrange [\(g(range.lowerBound)):\(g(range.upperBound))]",
-            "set yrange [0:\(g(top))]",
-            "set xtics \(g(ticStep(range.upperBound - range.lowerBound))) font \",13\"",
+            "set xrange [\(general(range.lowerBound)):\(general(range.upperBound))]",
+            "set yrange [0:\(general(top))]",
+            "set xtics \(general(ticStep(range.upperBound - range.lowerBound))) font \",13\"",
             "set mxtics 2",
             "set ytics font \",13\"",
             "set xlabel \"activation\" font \",14\"",
             "set key off",
-            "set boxwidth \(g(histograms[0].binWidth)) absolute",
+            "set boxwidth \(general(histograms[0].binWidth)) absolute",
             "set style fill solid 0.85 border rgb \"white\"")
         for (k, (histogram, s)) in zip(histograms, stats).enumerated() {
             let drawn = zip(histogram.centers, histogram.counts).map { [$0, min(Double($1), top), Double($1)] }
@@ -111,7 +111,7 @@ public enum ActivationHistogramFigures {
                 let marks = figure.data("cut\(k + 1)", rows: cut.map { [$0[0], top] })
                 // One count per line, beside the last cut bar, clear of the note at the right.
                 let counts = cut.map { String(Int($0[2])) }.joined(separator: "\\n")
-                figure.gnuplot("set label 1 \"\(counts)\" at \(g(cut.last![0] + histogram.binWidth)), \(g(0.95 * top)) "
+                figure.gnuplot("set label 1 \"\(counts)\" at \(general(cut.last![0] + histogram.binWidth)), \(general(0.95 * top)) "
                     + "left front font \",13\" textcolor rgb \"#d62728\"")
                 plot += ", \\\n     \(marks) using 1:2 with points pointtype 9 pointsize 1.6 linecolor rgb \"#d62728\""
             } else {
@@ -133,8 +133,7 @@ public enum ActivationHistogramFigures {
         guard activation == .relu else { return (title, "") }
         let total = histogram.counts.reduce(histogram.above + histogram.below, +)
         let beyond = Double(histogram.above) / Double(total)
-        return (title, "exactly 0: \(percent(s.exactlyZero))\\nabove \(g(histogram.range.upperBound)): \(percent(beyond))")
+        return (title, "exactly 0: \(percent(s.exactlyZero))\\nabove \(general(histogram.range.upperBound)): \(percent(beyond))")
     }
 
-    static func g(_ x: Double) -> String { ActivationHistograms.g(x) }
 }

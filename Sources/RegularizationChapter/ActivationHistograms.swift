@@ -1,5 +1,6 @@
 import ArgumentParser
 import BookChecks
+import ChapterCommandLine
 import Figures
 import Foundation
 import FromScratch
@@ -15,7 +16,9 @@ import FromScratch
 ///
 /// The book reads its figures in words; the rows turn each reading into a stated criterion
 /// (the constants of `Criteria`) and report the measured numbers beside it.
-public enum ActivationHistograms {
+public enum ActivationHistograms: RunnableExample {
+    public static let commands: [any ParsableCommand.Type] = [Histograms.self]
+
     /// One run of the experiment: which activation, which weights, how big.
     public struct Setup: Sendable, Equatable {
         public var activation: Activation
@@ -40,7 +43,7 @@ public enum ActivationHistograms {
             let initial: String
             switch weightInit {
             // %g writes 1e+06; a file stem keeps letters, digits, '-', '_' and '.'.
-            case let .std(std): initial = "std-" + g(std).replacingOccurrences(of: "+", with: "")
+            case let .std(std): initial = "std-" + general(std).replacingOccurrences(of: "+", with: "")
             case .xavier: initial = "xavier"
             case .he: initial = "he"
             }
@@ -286,8 +289,6 @@ public enum ActivationHistograms {
     }
 
     /// Numbers in texts and names: %g, so 1 and 0.01, not 1.0.
-    static func g(_ x: Double) -> String { String(format: "%g", x) }
-    static func percent(_ x: Double) -> String { String(format: "%.1f%%", 100 * x) }
     static func fixed(_ x: Double) -> String { String(format: "%.3f", x) }
     static func compact(_ x: Double) -> String { String(format: "%.2g", x) }
     static func list(_ values: [Double], _ format: (Double) -> String) -> String { values.map(format).joined(separator: ", ") }
@@ -307,7 +308,7 @@ public enum ActivationHistograms {
         let stats = statistics(Setup(.sigmoid, .std(1)))
         let xavier = statistics(Setup(.sigmoid, .xavier)).map(\.meanSlope)
         return Finding(.claim(holds: Criteria.slopesVanish(stats), detail: "mean slope z(1-z) per layer: \(list(stats.map(\.meanSlope), fixed)), below "
-            + "\(g(Criteria.vanishingSlope)) = 30% of its peak 0.25 (Xavier: \(fixed(xavier.min()!))-\(fixed(xavier.max()!)))"))
+            + "\(general(Criteria.vanishingSlope)) = 30% of its peak 0.25 (Xavier: \(fixed(xavier.min()!))-\(fixed(xavier.max()!)))"))
     }
 
     /// DLfS 6.2.2, fig 6-11: with std 0.01 every unit says about 0.5 (表现力受限).
@@ -315,8 +316,8 @@ public enum ActivationHistograms {
         let stats = statistics(Setup(.sigmoid, .std(0.01)))
         let low = stats.map(\.smallest).min()!, high = stats.map(\.largest).max()!
         return Finding(.claim(holds: Criteria.concentrated(stats), detail: "all activations in [\(fixed(low)), \(fixed(high))]; std per layer "
-            + "\(list(stats.map(\.std), fixed)) (criterion: all in [\(g(Criteria.centreBand.lowerBound)), "
-            + "\(g(Criteria.centreBand.upperBound))], std < \(g(Criteria.concentratedStd)))"))
+            + "\(list(stats.map(\.std), fixed)) (criterion: all in [\(general(Criteria.centreBand.lowerBound)), "
+            + "\(general(Criteria.centreBand.upperBound))], std < \(general(Criteria.concentratedStd)))"))
     }
 
     /// DLfS 6.2.2, fig 6-13: Xavier's std √(1/n) keeps the sigmoid's activations spread out.
@@ -324,7 +325,7 @@ public enum ActivationHistograms {
         let stats = statistics(Setup(.sigmoid, .xavier))
         let ends = stats.map { $0.nearZero + $0.nearOne }
         return Finding(.claim(holds: Criteria.spreadOut(stats), detail: "std per layer \(list(stats.map(\.std), fixed)) "
-            + "(criterion > \(g(Criteria.spreadStd))); within 0.1 of 0 or 1: \(list(ends, percent)) (criterion < \(percent(Criteria.spreadEndsShare)))"))
+            + "(criterion > \(general(Criteria.spreadStd))); within 0.1 of 0 or 1: \(list(ends, percent)) (criterion < \(percent(Criteria.spreadEndsShare)))"))
     }
 
     /// DLfS 6.2.2, fig 6-13 and its footnote: the later layers' histograms turn crooked (歪斜),
@@ -337,7 +338,7 @@ public enum ActivationHistograms {
         let last = sigmoid.last!
         return Finding(.claim(holds: Criteria.spiky(sigmoid) && Criteria.followsInputs(tanh), detail: "sigmoid: each unit's std across "
             + "the inputs, layers 1-\(sigmoid.count): \(list(sigmoid.map(\.withinUnitStd), compact)), against \(fixed(last.betweenUnitStd)) "
-            + "between units in layer \(sigmoid.count) (criterion: under \(g(Criteria.spikeRatio)) x); tanh: "
+            + "between units in layer \(sigmoid.count) (criterion: under \(general(Criteria.spikeRatio)) x); tanh: "
             + "\(list(tanh.map(\.withinUnitStd), compact)) across inputs, at most \(fixed(tanh.map(\.betweenUnitStd).max()!)) between units"))
     }
 
@@ -350,7 +351,7 @@ public enum ActivationHistograms {
         return Finding(.claim(holds: holds, detail: "saturated (slope under 10% of its peak) per layer: sigmoid "
             + "\(list(sigmoid.map(\.saturated), percent)), tanh \(list(tanh.map(\.saturated), percent)) (criterion < "
             + "\(percent(Criteria.sigmoidSaturatedShare)), tanh < \(percent(Criteria.tanhSaturatedShare)); sigmoid with std 1: "
-            + "\(percent(sigmoidStd1.map(\.saturated).min()!)) or more); std > \(g(Criteria.spreadStd)) in every layer, "
+            + "\(percent(sigmoidStd1.map(\.saturated).min()!)) or more); std > \(general(Criteria.spreadStd)) in every layer, "
             + "though tanh's shrinks from \(fixed(tanh.first!.std)) to \(fixed(tanh.last!.std))"))
     }
 
@@ -358,7 +359,7 @@ public enum ActivationHistograms {
     static func reluStd001Tiny() -> Finding {
         let stats = statistics(Setup(.relu, .std(0.01)))
         return Finding(.claim(holds: Criteria.tiny(stats), detail: "mean per layer \(list(stats.map(\.mean), compact)) "
-            + "(criterion: below \(g(Criteria.tinyMean)), each under \(g(Criteria.tinyShrink)) x the layer before)"))
+            + "(criterion: below \(general(Criteria.tinyMean)), each under \(general(Criteria.tinyShrink)) x the layer before)"))
     }
 
     /// DLfS 6.2.3, fig 6-14 and seed 004 §4.1: under Xavier, ReLU halves the variance at every layer.
@@ -367,7 +368,7 @@ public enum ActivationHistograms {
         let stds = stats.map(\.std)
         return Finding(.claim(holds: Criteria.narrows(stats), detail: "std per layer \(list(stds, fixed)): layer \(stds.count) = "
             + "\(String(format: "%.2f", stds.last! / stds.first!)) x layer 1 (criterion: falls at every layer, ends below "
-            + "\(g(Criteria.narrowedRatio)) x; halving the variance per layer would give 0.25 x)"))
+            + "\(general(Criteria.narrowedRatio)) x; halving the variance per layer would give 0.25 x)"))
     }
 
     /// DLfS 6.2.3, fig 6-14: He's std √(2/n) makes up for the half that ReLU zeroes.
@@ -376,7 +377,7 @@ public enum ActivationHistograms {
         let ratios = stats.map { $0.std / stats[0].std }
         return Finding(.claim(holds: Criteria.keepsSpread(stats), detail: "std per layer \(list(stats.map(\.std), fixed)), "
             + "\(String(format: "%.2f", ratios.min()!))-\(String(format: "%.2f", ratios.max()!)) x layer 1's "
-            + "(criterion: within a factor \(g(Criteria.sameSpreadFactor)))"))
+            + "(criterion: within a factor \(general(Criteria.sameSpreadFactor)))"))
     }
 
     /// Layer sizes at which the scale formula is checked: the book's 100, MNIST's 784, and a few others.
@@ -398,13 +399,13 @@ public enum ActivationHistograms {
         let relative = variance / expected
         let allowed = Criteria.standardErrors * (2 / (count - 1)).squareRoot()
         let holds = worstUlps <= Criteria.formulaUlps && abs(relative - 1) <= allowed
-        return Finding(.claim(holds: holds, detail: "scale^2 = \(g(numerator))/N to \(g(worstUlps)) ulp for N = "
+        return Finding(.claim(holds: holds, detail: "scale^2 = \(general(numerator))/N to \(general(worstUlps)) ulp for N = "
             + "\(formulaSizes.map(String.init).joined(separator: ", ")); the \(weights.count) weights drawn for N = \(setup.units) have "
-            + "variance \(String(format: "%.4f", relative)) x \(g(numerator))/N (criterion: within \(g(Criteria.standardErrors)) "
+            + "variance \(String(format: "%.4f", relative)) x \(general(numerator))/N (criterion: within \(general(Criteria.standardErrors)) "
             + "standard errors, +-\(String(format: "%.3f", allowed)))"))
     }
 
-    static let rows: [String: () -> Finding] = [
+    public static let rows: [String: () -> Finding] = [
         "init-sigmoid-std-1": sigmoidStd1Ends,
         "init-sigmoid-std-1-vanishing": sigmoidStd1Vanishing,
         "init-sigmoid-std-0.01": sigmoidStd001Concentrated,
@@ -422,12 +423,12 @@ public enum ActivationHistograms {
     public static let tanhSetup = Setup(.tanh, .xavier)
 
     /// One figure per run of the book, a row of five histograms as figs 6-10 to 6-14, and tanh's.
-    static func figures() -> [Figure] {
+    public static func figures() -> [Figure] {
         (bookSetups + [tanhSetup]).map { ActivationHistogramFigures.histograms($0) }
     }
 }
 
-extension RegularizationCommand {
+extension ActivationHistograms {
     /// DLfS 6.2.2–6.2.3: the histogram experiment with any activation, weights and size.
     struct Histograms: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -448,7 +449,7 @@ extension RegularizationCommand {
         @Option(help: "Number of layers.") var layers = 5
         @Option(help: "Units per layer (and features per input).") var units = 100
         @Option(help: "Number of random inputs.") var inputs = 1000
-        @Option(help: "numpy.random.seed before the inputs and weights are drawn.") var seed: UInt32 = 0
+        @OptionGroup var random: SeedOption
         @Option(help: "Histogram bins.") var bins = 30
         @Option(help: "Histogram range lo,hi (default 0,1 as the book's; -1,1 for tanh). A negative lo needs =: --range=-1.5,1.5.")
         var range: NumberList?
@@ -461,13 +462,13 @@ extension RegularizationCommand {
             guard initialWeights != nil else {
                 throw ValidationError("--weight-init must be a positive number, xavier or he, got '\(weightInit)'")
             }
-            guard (1...100).contains(layers) else { throw ValidationError("--layers must be between 1 and 100, got \(layers)") }
-            guard (1...2000).contains(units) else { throw ValidationError("--units must be between 1 and 2000, got \(units)") }
-            guard (1...100_000).contains(inputs) else { throw ValidationError("--inputs must be between 1 and 100000, got \(inputs)") }
+            try FlagCheck.within(layers, 1...100, "--layers")
+            try FlagCheck.within(units, 1...2000, "--units")
+            try FlagCheck.within(inputs, 1...100_000, "--inputs")
             guard inputs * units <= 10_000_000 else {
                 throw ValidationError("--inputs x --units must be at most 10000000 activations per layer, got \(inputs * units)")
             }
-            guard (1...1000).contains(bins) else { throw ValidationError("--bins must be between 1 and 1000, got \(bins)") }
+            try FlagCheck.within(bins, 1...1000, "--bins")
             if let range {
                 guard range.values.count == 2, range.values[0] < range.values[1] else {
                     throw ValidationError("--range needs two numbers lo,hi with lo < hi, got \(range)")
@@ -477,15 +478,15 @@ extension RegularizationCommand {
 
         func run() throws {
             let weights = initialWeights!
-            let setup = ActivationHistograms.Setup(activation.activation, weights, layers: layers, units: units, inputs: inputs, seed: seed)
+            let setup = ActivationHistograms.Setup(activation.activation, weights, layers: layers, units: units, inputs: inputs, seed: random.seed)
             let histogramRange = range.map { $0.values[0]...$0.values[1] } ?? setup.bookRange
             let layers = ActivationHistograms.run(setup)
             print("\(activation.rawValue), \(ActivationHistogramFigures.weightsText(setup)), "
-                  + "\(inputs) inputs x \(units) units, \(layers.count) layers, seed \(seed)")
+                  + "\(inputs) inputs x \(units) units, \(layers.count) layers, seed \(random.seed)")
             print("layer\tmean\tstd\t|z|<0.1\t|z|~1\tz=0\t|z|>1\tmean f'(a)")
             for (k, layer) in layers.enumerated() {
                 let s = ActivationHistograms.statistics(layer, activation: activation.activation)
-                let shares = [s.nearZero, s.nearOne, s.exactlyZero, s.aboveOne].map(ActivationHistograms.percent)
+                let shares = [s.nearZero, s.nearOne, s.exactlyZero, s.aboveOne].map(percent)
                 print(([String(k + 1), String(format: "%.4g", s.mean), String(format: "%.4g", s.std)] + shares
                        + [String(format: "%.4g", s.meanSlope)]).joined(separator: "\t"))
             }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BookChecks
+import ChapterCommandLine
 import Datasets
 import Figures
 import Foundation
@@ -22,7 +23,9 @@ import MNISTTraining
 ///
 /// That augmentation reduces overfitting is measured with the other cures of DLfS 6.4, on the
 /// book's 300-image set-up (`OverfittingRun.Setup.augmented`, row `augment-overfit`).
-enum AugmentationExamples {
+enum AugmentationExamples: RunnableExample {
+    static let commands: [any ParsableCommand.Type] = [Augment.self]
+
     /// The chapter's augmentation: the defaults of `DigitAugmentation`, ±2 px and ±10°.
     static let augmentation = DigitAugmentation()
     /// `numpy.random.seed` of every draw of the chapter's examples.
@@ -55,10 +58,9 @@ enum AugmentationExamples {
         Matrix(rows: images.rows, cols: images.cols, storage: (0..<images.rows).flatMap { transform(images.row($0)) })
     }
 
-    static func percent(_ x: Double) -> String { String(format: "%.1f%%", 100 * x) }
 
     /// A flag's number as typed: 10, 7.5.
-    static func number(_ x: Double) -> String { String(format: "%g", x) }
+    static func number(_ x: Double) -> String { general(x) }
 
     // MARK: - A network that has seen augmented digits
 
@@ -324,7 +326,7 @@ enum AugmentationExamples {
     }
 }
 
-extension RegularizationCommand {
+extension AugmentationExamples {
     /// Seed 004 §5.2: data augmentation of MNIST digits.
     struct Augment: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -353,12 +355,8 @@ extension RegularizationCommand {
             guard maxDegrees.isFinite, (0...180).contains(maxDegrees) else {
                 throw ValidationError("--max-degrees must be between 0 and 180, got \(maxDegrees)")
             }
-            guard (1...Self.maxCount).contains(count) else {
-                throw ValidationError("--count must be between 1 and \(Self.maxCount), got \(count)")
-            }
-            guard (1...Self.maxVariants).contains(variants) else {
-                throw ValidationError("--variants must be between 1 and \(Self.maxVariants), got \(variants)")
-            }
+            try FlagCheck.within(count, 1...Self.maxCount, "--count")
+            try FlagCheck.within(variants, 1...Self.maxVariants, "--variants")
         }
 
         func run() throws {
@@ -376,7 +374,7 @@ extension RegularizationCommand {
                 print("training digit \(i) (label \(mnist.trainLabels[i])):")
                 for t in row {
                     let kept = DigitAugmentation.applying(t, to: digit).reduce(0, +) / ink
-                    print("  \(t); ink kept \(AugmentationExamples.percent(kept))")
+                    print("  \(t); ink kept \(percent(kept))")
                 }
                 if flip { print("  mirrored") }
             }
@@ -386,11 +384,11 @@ extension RegularizationCommand {
                 let test = mnist.testImages, labels = mnist.testLabels
                 let augmented = augmentation.augmented(test, random: &random)
                 var report = "the book's network on the 10000 test digits: as they are "
-                    + AugmentationExamples.percent(net.accuracy(test, labels: labels, batchSize: 1000))
-                    + ", augmented " + AugmentationExamples.percent(net.accuracy(augmented, labels: labels, batchSize: 1000))
+                    + percent(net.accuracy(test, labels: labels, batchSize: 1000))
+                    + ", augmented " + percent(net.accuracy(augmented, labels: labels, batchSize: 1000))
                 if flip {
                     let mirrored = AugmentationExamples.mapRows(test) { DigitAugmentation.flipped($0) }
-                    report += ", mirrored " + AugmentationExamples.percent(net.accuracy(mirrored, labels: labels, batchSize: 1000))
+                    report += ", mirrored " + percent(net.accuracy(mirrored, labels: labels, batchSize: 1000))
                 }
                 print(report)
             }

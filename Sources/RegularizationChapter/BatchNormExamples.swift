@@ -1,6 +1,8 @@
 import ArgumentParser
 import BookChecks
+import ChapterCommandLine
 import Datasets
+import Figures
 import Foundation
 import FromScratch
 import MNISTTraining
@@ -10,7 +12,9 @@ import MNISTTraining
 /// A two-unit batch small enough to do by hand: x = [[1, 2], [3, 6]]. Column means (2, 4),
 /// variances (1, 4); with the book's ε = 1e-6 the normalised batch is ±1/√(1 + 1e-6) in the
 /// first column and ±2/√(4 + 1e-6) in the second.
-public enum BatchNormExamples {
+public enum BatchNormExamples: RunnableExample {
+    public static let commands: [any ParsableCommand.Type] = [BatchNorm.self]
+
     public static let handBatch = Matrix([[1, 2], [3, 6]])
 
     static func normalised() -> Finding {
@@ -147,7 +151,7 @@ public enum BatchNormExamples {
         }
     }
 
-    static let rows: [String: () -> Finding] = [
+    public static let rows: [String: () -> Finding] = [
         "batchnorm-normalised": normalised,
         "batchnorm-running-averages": runningAverages,
         "batchnorm-inference": inferenceUsesRunningStatistics,
@@ -157,7 +161,7 @@ public enum BatchNormExamples {
     ]
 }
 
-extension RegularizationCommand {
+extension BatchNormExamples {
     /// `regularization batchnorm`: the layer on a batch given on the command line.
     struct BatchNorm: ParsableCommand {
         static let configuration = CommandConfiguration(

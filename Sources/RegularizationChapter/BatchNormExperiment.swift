@@ -1,5 +1,6 @@
 import ArgumentParser
 import BookChecks
+import ChapterCommandLine
 import Datasets
 import Figures
 import Foundation
@@ -14,7 +15,16 @@ import MNISTTraining
 /// measurements (191 updates). For each scale the book builds the batch-norm net first, then
 /// the plain one, and both train on the same batches; the scales follow each other in one
 /// random stream. The draws are made in that order here, then the 32 nets train in parallel.
-public struct BatchNormExperiment: Sendable {
+public struct BatchNormExperiment: Sendable, RunnableExample {
+    public static let commands: [any ParsableCommand.Type] = [BatchNormMNIST.self]
+    /// A training run on MNIST: minutes, so a slow example.
+    public static let isSlow = true
+
+    public static func figures() -> [Figure] {
+        guard let run = try? run(Setup()) else { return [] }
+        return [run.figure()]
+    }
+
     public struct Setup: Hashable, Sendable {
         public var weightScales: [Double]
         public var hiddenSizes: [Int]
@@ -126,7 +136,7 @@ public struct BatchNormExperiment: Sendable {
         .catching { claim(try run(Setup())) }
     }
 
-    static let rows: [String: () -> Finding] = [
+    public static let rows: [String: () -> Finding] = [
         "batchnorm-mnist-faster": { bookFinding(\.fasterAlmostEverywhere) },
         "batchnorm-mnist-stuck-without": { bookFinding(\.stuckWithoutIt) },
     ]
@@ -151,7 +161,7 @@ public struct BatchNormExperiment: Sendable {
             figure.data(block, rows: pair.withBatchNorm.indices.map { [Double($0), pair.withBatchNorm[$0], pair.without[$0]] })
             let bottom = i >= pairs.count - columns, left = i % columns == 0
             figure.gnuplot(
-                "set title \"W = \(String(format: "%.3g", pair.scale))\"",
+                "set title \"W = \(significant(pair.scale))\"",
                 bottom ? "set xlabel \"epoch\"" : "unset xlabel",
                 left ? "set ylabel \"accuracy\"" : "unset ylabel",
                 "plot $\(block) using 1:2 with lines linestyle 1 linewidth 2, \\",
@@ -168,7 +178,7 @@ extension BatchNormExperiment.Setup {
     }
 }
 
-extension RegularizationCommand {
+extension BatchNormExperiment {
     /// `regularization batchnorm-mnist`: fig 6-18 with any scales.
     struct BatchNormMNIST: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -179,19 +189,19 @@ extension RegularizationCommand {
         @Option(help: "Training images (the first n).") var trainingImages = 1000
         @Option(help: "Epochs (measurements of the training accuracy).") var epochs = 20
         @Option(parsing: .unconditional, help: "SGD's learning rate.") var lr = 0.01
-        @Option(help: "numpy.random.seed before the weights and batches are drawn.") var seed: UInt32 = 0
+        @OptionGroup var random: SeedOption
         @OptionGroup var figure: ExampleFigureOptions
 
         func validate() throws {
             if let scales { for scale in scales.values { try FlagCheck.positive(scale, "--scales") } }
-            guard (100...60_000).contains(trainingImages) else { throw ValidationError("--training-images must be between 100 and 60000, got \(trainingImages)") }
-            guard (2...1000).contains(epochs) else { throw ValidationError("--epochs must be between 2 and 1000, got \(epochs)") }
+            try FlagCheck.within(trainingImages, 100...60_000, "--training-images")
+            try FlagCheck.within(epochs, 2...1000, "--epochs")
             try FlagCheck.positive(lr, "--lr")
         }
 
         func run() throws {
             let setup = BatchNormExperiment.Setup(weightScales: scales?.values ?? BatchNormExperiment.Setup.bookScales,
-                                                  trainingImages: trainingImages, epochs: epochs, learningRate: lr, seed: seed)
+                                                  trainingImages: trainingImages, epochs: epochs, learningRate: lr, seed: random.seed)
             let result = try BatchNormExperiment.run(setup)
             print("W (std)\tfinal accuracy with batch norm\twithout")
             for pair in result.pairs {

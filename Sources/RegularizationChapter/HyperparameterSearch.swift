@@ -1,5 +1,6 @@
 import ArgumentParser
 import BookChecks
+import ChapterCommandLine
 import Datasets
 import Figures
 import Foundation
@@ -19,7 +20,16 @@ import MNISTTraining
 /// The test set is never looked at: tuning on it would fit the hyperparameters to it.
 /// All random draws are made first, trial after trial from `numpy.random.seed(seed)` as the
 /// script makes them; the trials then train in parallel.
-public struct HyperparameterSearch: Sendable {
+public struct HyperparameterSearch: Sendable, RunnableExample {
+    public static let commands: [any ParsableCommand.Type] = [Search.self]
+    /// A training run on MNIST: minutes, so a slow example.
+    public static let isSlow = true
+
+    public static func figures() -> [Figure] {
+        guard let run = try? run(Setup()) else { return [] }
+        return [run.bestTrialsFigure(), run.mapFigure()]
+    }
+
     public struct Setup: Hashable, Sendable {
         public var trials = 100
         public var epochs = 50
@@ -151,7 +161,7 @@ public struct HyperparameterSearch: Sendable {
         .catching { claim(try run(Setup())) }
     }
 
-    static let rows: [String: () -> Finding] = [
+    public static let rows: [String: () -> Finding] = [
         "search-learning-rate": { bookFinding(\.learningRateRegion) },
         "search-weight-decay": { bookFinding(\.weightDecayRegion) },
     ]
@@ -213,7 +223,7 @@ public struct HyperparameterSearch: Sendable {
     }
 }
 
-extension RegularizationCommand {
+extension HyperparameterSearch {
     /// `regularization search`: the book's random search with any ranges and seed.
     struct Search: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -225,12 +235,12 @@ extension RegularizationCommand {
         @Option(help: "Range of log10(lr), low,high.") var lrExponents = NumberList([-6, -2])
         @Option(help: "Range of log10(weight decay), low,high.") var weightDecayExponents = NumberList([-8, -4])
         @Option(help: "How many of the best trials to print.") var show = 5
-        @Option(help: "numpy.random.seed before the split and the draws.") var seed: UInt32 = 0
+        @OptionGroup var random: SeedOption
         @OptionGroup var figure: ExampleFigureOptions
 
         func validate() throws {
-            guard (1...10_000).contains(trials) else { throw ValidationError("--trials must be between 1 and 10000, got \(trials)") }
-            guard (1...1000).contains(epochs) else { throw ValidationError("--epochs must be between 1 and 1000, got \(epochs)") }
+            try FlagCheck.within(trials, 1...10_000, "--trials")
+            try FlagCheck.within(epochs, 1...1000, "--epochs")
             for (flag, range) in [("--lr-exponents", lrExponents), ("--weight-decay-exponents", weightDecayExponents)] {
                 guard range.values.count == 2, range.values[0] < range.values[1], range.values.allSatisfy({ $0.isFinite && $0 <= 1 }) else {
                     throw ValidationError("\(flag) needs two increasing exponents low,high (at most 1), got \(range)")
@@ -245,7 +255,7 @@ extension RegularizationCommand {
             setup.epochs = epochs
             setup.learningRateExponents = lrExponents.values[0] ... lrExponents.values[1]
             setup.weightDecayExponents = weightDecayExponents.values[0] ... weightDecayExponents.values[1]
-            setup.seed = seed
+            setup.seed = random.seed
             let result = try HyperparameterSearch.run(setup)
             print("=========== Hyper-Parameter Optimization Result ===========")
             for (i, trial) in result.ranked.prefix(show).enumerated() {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BookChecks
+import ChapterCommandLine
 import Datasets
 import Figures
 import Foundation
@@ -12,7 +13,16 @@ import MNISTTraining
 ///
 /// As in the book, `numpy.random.seed(seed)` is followed by the three nets' weights, in that
 /// order, and then by the batches; the three nets then train in parallel.
-public struct InitComparison: Sendable {
+public struct InitComparison: Sendable, RunnableExample {
+    public static let commands: [any ParsableCommand.Type] = [InitMNIST.self]
+    /// A training run on MNIST: minutes, so a slow example.
+    public static let isSlow = true
+
+    public static func figures() -> [Figure] {
+        guard let run = try? run(Setup()) else { return [] }
+        return [run.figure()]
+    }
+
     public struct Setup: Hashable, Sendable {
         public var inits: [MultiLayerNet.WeightInit]
         public var hiddenSizes = [100, 100, 100, 100]
@@ -96,7 +106,7 @@ public struct InitComparison: Sendable {
 
     static func bookFinding(_ claim: (InitComparison) -> Finding) -> Finding { .catching { claim(try run(Setup())) } }
 
-    static let rows: [String: () -> Finding] = [
+    public static let rows: [String: () -> Finding] = [
         "init-mnist-std-0.01": { bookFinding(\.smallStdDoesNotLearn) },
         "init-mnist-he-fastest": { bookFinding(\.heLearnsFastest) },
     ]
@@ -112,7 +122,7 @@ public struct InitComparison: Sendable {
     }
 }
 
-extension RegularizationCommand {
+extension InitComparison {
     /// `regularization init-mnist`: fig 6-15 with any initial scales.
     struct InitMNIST: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -122,14 +132,12 @@ extension RegularizationCommand {
         @Option(parsing: .upToNextOption, help: "Initial weights: std numbers, xavier, he.") var inits: [MultiLayerNet.WeightInit] = InitComparison.Setup.bookInits
         @Option(help: "Iterations (mini-batches).") var iterations = 2000
         @Option(parsing: .unconditional, help: "SGD's learning rate.") var lr = 0.01
-        @Option(help: "numpy.random.seed before the weights and batches are drawn.") var seed: UInt32 = 0
+        @OptionGroup var random: SeedOption
         @OptionGroup var figure: ExampleFigureOptions
 
         func validate() throws {
             guard !inits.isEmpty, Set(inits).count == inits.count else { throw ValidationError("--inits needs distinct entries") }
-            guard (LossSmoothing.windowLength...1_000_000).contains(iterations) else {
-                throw ValidationError("--iterations must be between \(LossSmoothing.windowLength) and 1000000, got \(iterations)")
-            }
+            try FlagCheck.within(iterations, LossSmoothing.windowLength...1_000_000, "--iterations")
             try FlagCheck.positive(lr, "--lr")
         }
 
@@ -137,7 +145,7 @@ extension RegularizationCommand {
             var setup = InitComparison.Setup(inits: inits)
             setup.iterations = iterations
             setup.learningRate = lr
-            setup.seed = seed
+            setup.seed = random.seed
             let result = try InitComparison.run(setup)
             for i in stride(from: 0, to: iterations, by: 100) {
                 print("iteration \(i): " + inits.indices.map { "\(inits[$0]) \(String(format: "%.4f", result.losses[$0][i]))" }

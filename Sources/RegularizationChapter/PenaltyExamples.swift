@@ -1,5 +1,6 @@
 import ArgumentParser
 import BookChecks
+import ChapterCommandLine
 import Figures
 import Foundation
 import FromScratch
@@ -19,7 +20,9 @@ import FromScratch
 ///
 /// These closed forms are checked against a golden-section minimisation of the penalty as the
 /// core computes it, which knows nothing of them.
-public enum PenaltyExamples {
+public enum PenaltyExamples: RunnableExample {
+    public static let commands: [any ParsableCommand.Type] = [Penalties.self]
+
     /// The hand example: W = [[1, −2], [0, 3]], λ = 0.1 (the size of the book's weight-decay
     /// λ in its overfitting experiment), elastic net with r = 0.5.
     public static let weights = Matrix([[1, -2], [0, 3]])
@@ -157,12 +160,12 @@ public enum PenaltyExamples {
         let holds = agree && counts.map(\.exact) == [1, 1, 201, 101]
         let smallest = scan().filter { $0 != 0 }.map { abs(minimiser(.l2(shrinkageLambda), at: $0)) }.min()!
         return Finding(.claim(holds: holds, detail: "lambda 1, a = -3, -2.99, ..., 3 (\(scan().count) values): w* = 0 for "
-            + "\(counts[1].exact) a under L2 (a = 0 only; elsewhere |w*| = |a|/2 >= \(String(format: "%.3g", smallest))), "
+            + "\(counts[1].exact) a under L2 (a = 0 only; elsewhere |w*| = |a|/2 >= \(significant(smallest))), "
             + "\(counts[2].exact) under L1 (|a| <= 1), \(counts[3].exact) under the elastic net r = 0.5 (|a| <= 0.5); golden section "
             + "finds |w*| < 1e-6 at the same a (under L1 at most \(String(format: "%.0e", counts[2].largest)))"))
     }
 
-    static let rows: [String: () -> Finding] = [
+    public static let rows: [String: () -> Finding] = [
         "penalty-l2-value": valueRow(.l2(lambda)),
         "penalty-l2-gradient": gradientRow(.l2(lambda)),
         "penalty-l1-value": valueRow(.l1(lambda)),
@@ -186,7 +189,7 @@ public enum PenaltyExamples {
         return [1, 2, 5, 10].map { $0 * power }.first { span / $0 <= 10 }!
     }
 
-    static func figures() -> [Figure] { [shrinkage()] }
+    public static func figures() -> [Figure] { [shrinkage()] }
 
     /// w* against a for no penalty, L2, L1 and the elastic net, beside the penalties' shapes.
     ///
@@ -239,7 +242,7 @@ public enum PenaltyExamples {
     }
 }
 
-extension RegularizationCommand {
+extension PenaltyExamples {
     /// Seed 004 §5.3: the three penalties on a weight matrix of the reader's choice.
     struct Penalties: ParsableCommand {
         static let configuration = CommandConfiguration(

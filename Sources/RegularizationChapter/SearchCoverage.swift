@@ -1,5 +1,6 @@
 import ArgumentParser
 import BookChecks
+import ChapterCommandLine
 import Figures
 import Foundation
 import FromScratch
@@ -12,7 +13,9 @@ import FromScratch
 /// important x, h a ripple in the unimportant y worth at most 0.05. Both searches get the same
 /// budget of 9 trials in [0, 1]²: the grid at the centres of a 3×3 tiling ((i + ½)/3, the best
 /// a 3-value grid can do), random search `numpy.random.seed(0); numpy.random.rand(9, 2)`.
-public enum SearchCoverage {
+public enum SearchCoverage: RunnableExample {
+    public static let commands: [any ParsableCommand.Type] = [Coverage.self]
+
     public static let trials = 9
     public static let seed: UInt32 = 0
 
@@ -134,7 +137,7 @@ public enum SearchCoverage {
                 + listed.joined(separator: ", ") + ": random wins from k = 2 (for k = 1 the grid is better)"))
     }
 
-    static let rows: [String: () -> Finding] = [
+    public static let rows: [String: () -> Finding] = [
         "search-coverage-distinct": distinctValues,
         "search-coverage-random-x": randomX,
         "search-coverage-best": bestScores,
@@ -144,7 +147,7 @@ public enum SearchCoverage {
 
     // MARK: - Figure
 
-    static func figures() -> [Figure] { [coverage()] }
+    public static func figures() -> [Figure] { [coverage()] }
 
     /// Both searches side by side, as Bergstra & Bengio's fig. 1: each panel shows the trials in
     /// the (x, y) square, g(x) above it and h(y) beside it on the same scale, and dashed lines
@@ -217,7 +220,7 @@ public enum SearchCoverage {
     }
 }
 
-extension RegularizationCommand {
+extension SearchCoverage {
     /// Seed 004 §6: grid search against random search on the toy score.
     struct Coverage: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -230,7 +233,7 @@ extension RegularizationCommand {
         @OptionGroup var figure: ExampleFigureOptions
 
         func validate() throws {
-            guard (1...10_000).contains(trials) else { throw ValidationError("--trials must be between 1 and 10000, got \(trials)") }
+            try FlagCheck.within(trials, 1...10_000, "--trials")
             guard SearchCoverage.perfectSquareRoot(trials) != nil else {
                 throw ValidationError("--trials must be a perfect square (4, 9, 16, ...) so the grid is square, got \(trials)")
             }

@@ -5,17 +5,16 @@ import XCTest
 
 /// Assertions shared by the chapter test suites: book values, chapter text, figures, tools.
 
-/// The project folder, found from this file.
-public let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
+/// The project folder, found from this file the way the tools find it from theirs.
+public let projectRoot = Repository.root(above: URL(fileURLWithPath: #filePath))!
 
 /// The slow rows to leave out: all of them unless `DLFS_SLOW_CHECKS=1`.
-public func skippedSlowRows<C: BookChapter>(_ chapter: C.Type) -> Set<String> {
+public func skippedSlowRows<C: ChapterPart>(_ chapter: C.Type) -> Set<String> {
     ProcessInfo.processInfo.environment["DLFS_SLOW_CHECKS"] == "1" ? [] : C.slowExamples
 }
 
 /// Asserts every printed value of a chapter part: ✓, or an erratum among those expected.
-public func assertBookValues<C: BookChapter>(_ chapter: C.Type, errata expected: Set<String>,
+public func assertBookValues<C: ChapterPart>(_ chapter: C.Type, errata expected: Set<String>,
                                       file: StaticString = #filePath, line: UInt = #line) throws {
     let skipped = skippedSlowRows(C.self)
     let rows = try C.check(root: projectRoot, skipping: skipped)
@@ -30,7 +29,7 @@ public func assertBookValues<C: BookChapter>(_ chapter: C.Type, errata expected:
 }
 
 /// Asserts that the chapter text shows what the code computes now (slow rows as `assertBookValues`).
-public func assertTextIsCurrent<C: BookChapter>(_ chapter: C.Type, file: StaticString = #filePath, line: UInt = #line) throws {
+public func assertTextIsCurrent<C: ChapterPart>(_ chapter: C.Type, file: StaticString = #filePath, line: UInt = #line) throws {
     let text = try ChapterText(path: C.textURL(root: projectRoot).path)
     let skipped = skippedSlowRows(C.self)
     let rows = try C.check(root: projectRoot, skipping: skipped)
@@ -48,7 +47,7 @@ public func assertTextIsCurrent<C: BookChapter>(_ chapter: C.Type, file: StaticS
 /// `Figures/<topic>/`: byte for byte, except that data which only OpenBLAS's kernel rounding
 /// changed (`KernelRounding`) leaves the committed pair standing; then re-renders every committed
 /// `.gp` with gnuplot.
-public func assertFiguresRegenerateIdentically<C: BookChapter>(_ chapter: C.Type, file: StaticString = #filePath,
+public func assertFiguresRegenerateIdentically<C: ChapterPart>(_ chapter: C.Type, file: StaticString = #filePath,
                                                         line: UInt = #line) throws {
     let fm = FileManager.default
     let temp = fm.temporaryDirectory.appendingPathComponent("figures-\(UUID().uuidString)")
@@ -139,11 +138,9 @@ public func runToolWritingFigure(_ tool: String, _ arguments: [String], name: St
 /// Points `MNIST_DIR` and `DLFS_WEIGHTS` at the offline copies in `../shared/data` when they are
 /// not set and the copies exist, so tests never try the network (CI and `make test` set them).
 public func useOfflineDataIfPresent() {
-    let shared = projectRoot.deletingLastPathComponent().appendingPathComponent("shared/data")
-    let defaults = [("MNIST_DIR", "mnist"), ("DLFS_WEIGHTS", "dlfs/sample_weight.pkl")]
-    for (variable, path) in defaults where ProcessInfo.processInfo.environment[variable] == nil {
-        let candidate = shared.appendingPathComponent(path).path
-        if FileManager.default.fileExists(atPath: candidate) { setenv(variable, candidate, 1) }
+    for (variable, path) in Repository.offlineData(root: projectRoot)
+    where ProcessInfo.processInfo.environment[variable] == nil {
+        setenv(variable, path, 1)
     }
 }
 

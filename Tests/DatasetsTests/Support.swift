@@ -1,11 +1,11 @@
+import BookChecks
 import Foundation
 import XCTest
 
 /// Shared helpers: where the real MNIST is, temporary folders, and small hand-made files.
 enum TestData {
-    /// The package root, found from this file's path (Tests/DatasetsTests/Support.swift).
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    /// The package root, found from this file's path as the tools find it from theirs.
+    static let packageRoot = Repository.root(above: URL(fileURLWithPath: #filePath))!
 
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 
@@ -16,7 +16,9 @@ enum TestData {
         if let fromEnvironment = ProcessInfo.processInfo.environment["MNIST_DIR"], !fromEnvironment.isEmpty {
             candidates.append(URL(fileURLWithPath: fromEnvironment, isDirectory: true))
         }
-        candidates.append(packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data/mnist"))
+        if let offline = Repository.offlineData(root: packageRoot).first(where: { $0.variable == "MNIST_DIR" }) {
+            candidates.append(URL(fileURLWithPath: offline.path, isDirectory: true))
+        }
         return candidates.first { folder in
             FileManager.default.fileExists(atPath: folder.appendingPathComponent("t10k-labels-idx1-ubyte.gz").path)
         }

@@ -22,6 +22,7 @@ public struct NumberList: ExpressibleByArgument, Sendable, CustomStringConvertib
 // The core's choices, named on the command line by their raw values (`sigmoid`, `forward`...).
 extension Activation: ExpressibleByArgument {}
 extension DifferenceScheme: ExpressibleByArgument {}
+extension OptimizerKind: ExpressibleByArgument {}
 
 /// `--weight-init 0.01`, `xavier` or `he`, as the book's `weight_init_std` argument.
 extension MultiLayerNet.WeightInit: ExpressibleByArgument {
@@ -64,3 +65,24 @@ extension ParsableCommand {
 /// A number as `--json` output writes it: JSON has no NaN or infinity, so a value that is not
 /// finite (a diverged run's loss) is written `null`.
 public func jsonNumber(_ x: Double) -> String { x.isFinite ? "\(x)" : "null" }
+
+/// A comma-separated list of optimizers on the command line, or `all`.
+public struct OptimizerList: ExpressibleByArgument {
+    public var kinds: [OptimizerKind]
+
+    public init(_ kinds: [OptimizerKind]) { self.kinds = kinds }
+
+    public init?(argument: String) {
+        if argument == "all" {
+            kinds = OptimizerKind.allCases
+            return
+        }
+        let parts = argument.split(separator: ",").map { OptimizerKind(rawValue: $0.trimmingCharacters(in: .whitespaces).lowercased()) }
+        guard !parts.isEmpty, parts.allSatisfy({ $0 != nil }) else { return nil }
+        let kinds = parts.map { $0! }
+        guard Set(kinds).count == kinds.count else { return nil }
+        self.kinds = kinds
+    }
+
+    public var defaultValueDescription: String { kinds.map(\.rawValue).joined(separator: ",") }
+}

@@ -1,25 +1,18 @@
+import ArgumentParser
 import BookChecks
+import ChapterCommandLine
+import Figures
 import Foundation
 import FromScratch
 
-/// 交叉熵误差 (cross-entropy error), seed 000 §4.1.2 and DLfS 4.2.2: -sum(t * log(y + 1e-7)).
-enum CrossEntropyExample {
-    static func loss(y: [Double], label: Int, delta: Double = crossEntropyDelta) -> Double {
-        crossEntropyError(Matrix(row: y), oneHot: oneHot(label, classes: y.count), delta: delta)
-    }
-
-    static func correct() -> Finding {
-        .value(loss(y: LossExampleData.y, label: LossExampleData.correctLabel))
-    }
-
-    static func wrong() -> Finding {
-        .value(loss(y: LossExampleData.yWrong, label: LossExampleData.correctLabel))
-    }
-}
-
 /// Mini-batch cross-entropy (seed 003 §三 交叉熵误差): the book's function accepts one-hot rows or
 /// class indices; it turns one-hot rows into indices first, so both must give the same value.
-enum MiniBatchCrossEntropyExample {
+enum MiniBatchCrossEntropyExample: RunnableExample {
+    static let rows: [String: () -> Finding] = [
+        "batch-cee-label-forms": equality, "batch-cee-comment": CrossEntropyLabelExample.comment,
+    ]
+    static let commands: [any ParsableCommand.Type] = [Batch.self]
+
     /// A batch of three outputs: the book's y, the wrong-answer y, and a uniform guess.
     static let batch = Matrix([LossExampleData.y, LossExampleData.yWrong, Array(repeating: 0.1, count: 10)])
     static let labels = [2, 2, 9]
@@ -71,5 +64,21 @@ enum CrossEntropyLabelExample {
                     + "the probability given to the right answer, whatever the network thought most likely. The comment "
                     + "holds only for a batch the network gets right (seed 000's example, 0.6 at the label); "
                     + "t = t.argmax(axis=1) above it only turns one-hot labels into indices."))
+    }
+}
+
+extension MiniBatchCrossEntropyExample {
+    /// `losses batch`: the two label forms side by side.
+    struct Batch: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Mini-batch cross-entropy with one-hot and with index labels (seed 003 §三).")
+
+        func run() {
+            let (a, b) = MiniBatchCrossEntropyExample.bothForms()
+            print("batch of \(MiniBatchCrossEntropyExample.labels.count), labels \(MiniBatchCrossEntropyExample.labels)")
+            print("one-hot labels: \(a)")
+            print("index labels:   \(b)")
+            print(a == b ? "equal" : "different")
+        }
     }
 }

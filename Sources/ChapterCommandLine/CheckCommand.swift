@@ -1,4 +1,5 @@
 import ArgumentParser
+import BookChecks
 import Figures
 import Foundation
 
@@ -64,7 +65,7 @@ public struct CheckCommand<Chapter: ChapterParts>: ParsableCommand {
     }
 
     /// Whether the chapter text shows `rows` as computed; with `--update-text` it is rewritten so.
-    private func textIsCurrent(_ rows: [CheckedRow], part: any BookChapter.Type, root: URL) throws -> Bool {
+    private func textIsCurrent(_ rows: [CheckedRow], part: any ChapterPart.Type, root: URL) throws -> Bool {
         let text = try ChapterText(path: part.textURL(root: root).path)
         let updated = try text.rewritten(with: rows)
         guard updated != text.markdown else { return true }
@@ -74,7 +75,7 @@ public struct CheckCommand<Chapter: ChapterParts>: ParsableCommand {
         return true
     }
 
-    private func drawFigures(_ part: any BookChapter.Type, root: URL) throws {
+    private func drawFigures(_ part: any ChapterPart.Type, root: URL) throws {
         let renderer = FigureRenderer()
         let folder = part.figuresURL(root: root)
         for figure in part.committedFigures(slow: true) {
@@ -123,6 +124,21 @@ public enum FlagCheck {
         guard value.isFinite else { throw ValidationError("\(flag) must be a finite number, got \(value)") }
     }
     public static func nonNegative(_ value: Int, _ flag: String, max: Int = 10_000_000) throws {
-        guard value >= 0, value <= max else { throw ValidationError("\(flag) must be between 0 and \(max), got \(value)") }
+        try within(value, 0...max, flag)
     }
+    /// The one range check of a whole-number flag: "--epochs must be between 1 and 1000, got 0".
+    public static func within(_ value: Int, _ range: ClosedRange<Int>, _ flag: String) throws {
+        guard range.contains(value) else {
+            throw ValidationError("\(flag) must be between \(range.lowerBound) and \(range.upperBound), got \(value)")
+        }
+    }
+}
+
+/// `--seed`: what `numpy.random.seed(seed)` gets before an example draws anything (its weights,
+/// its batches, its data), so that our draws are NumPy's legacy RandomState draws.
+public struct SeedOption: ParsableArguments {
+    @Option(help: "The seed numpy.random.seed gets before anything is drawn (0 to 4294967295).")
+    public var seed: UInt32 = 0
+
+    public init() {}
 }

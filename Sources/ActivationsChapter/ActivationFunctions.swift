@@ -1,9 +1,20 @@
+import ArgumentParser
+import BookChecks
+import ChapterCommandLine
 import Figures
 import FromScratch
 
 /// The activation functions drawn as the book draws them (DLfS figs 3-6 to 3-9, seed 003 §二,
 /// seed 004 §1.3), on the book's grid `np.arange(-5.0, 5.0, 0.1)`.
-public enum ActivationFigures {
+public enum ActivationFunctions: RunnableExample {
+    public static let rows: [String: () -> Finding] = ["sigmoid-values": sigmoidValues]
+    public static let commands: [any ParsableCommand.Type] = [Apply.self, Plot.self]
+
+    /// DLfS 3.2.4: sigmoid of a NumPy array, element by element.
+    static func sigmoidValues() -> Finding { .values(Activation.sigmoid(Matrix(row: [-1, 1, 2])).storage) }
+
+    public static func figures() -> [Figure] { [stepVersusSigmoid(), relu(), allActivations(), derivatives()] }
+
     static let grid = arange(-5.0, 5.0, 0.1)
 
     /// The book's grid stops at 4.9; the figures draw to the right edge of their frame at 5.
@@ -93,5 +104,41 @@ public enum ActivationFigures {
             "     $relu using 1:2 with lines linestyle 3 linewidth 3 title \"ReLU'\", \\",
             "     $leaky using 1:2 with lines linestyle 4 dashtype 2 title \"leaky ReLU'\"")
         return figure
+    }
+}
+
+extension ActivationFunctions {
+    /// `activations apply`: the functions on numbers of the reader's choice.
+    struct Apply: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Apply an activation (and its derivative) to numbers: step, sigmoid, relu, tanh, leaky-relu.")
+        @Argument(help: "step | sigmoid | relu | tanh | leaky-relu") var function: Activation
+        @Option(help: "The inputs, comma-separated.") var x = NumberList([-1, 1, 2])
+
+        func run() {
+            print("x:     \(x.values)")
+            print("h(x):  \(function(Matrix(row: x.values)).storage)")
+            print("h'(x): \(function.derivative(Matrix(row: x.values)).storage)")
+        }
+    }
+
+    /// `activations plot`: one of the figures, drawn where the reader says.
+    struct Plot: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Draw one of the chapter's figures (with --figure file.png and/or --preview).")
+        @Argument(help: "step-vs-sigmoid | relu | activations | activation-derivatives")
+        var name = "step-vs-sigmoid"
+        @OptionGroup var figure: ExampleFigureOptions
+
+        func validate() throws {
+            let names = ActivationFunctions.figures().map(\.name)
+            guard names.contains(name) else {
+                throw ValidationError("no figure '\(name)'; choose one of \(names.joined(separator: ", "))")
+            }
+        }
+
+        func run() throws {
+            try figure.show(ActivationFunctions.figures().first { $0.name == name }!)
+        }
     }
 }

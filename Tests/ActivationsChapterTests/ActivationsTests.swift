@@ -37,7 +37,7 @@ final class ActivationsTests: XCTestCase {
         XCTAssertEqual(roundedHits, 0)
         XCTAssertFalse(cutHits.isEmpty)
         for hit in cutHits { XCTAssertTrue(hit[1] == hit[0] + 10 && hit[2] == hit[0] - 10, "\(hit)") }
-        XCTAssertEqual(text(OutputLayerExamples.spacedByOneCut()), printed)
+        XCTAssertEqual(text(SoftmaxExample.spacedByOneCut()), printed)
     }
 
     func testBatchSizeDoesNotChangeTheAccuracy() throws {

@@ -1,9 +1,17 @@
+import ArgumentParser
 import BookChecks
+import ChapterCommandLine
 import Foundation
 import FromScratch
 
 /// 熵, 相对熵 (KL 散度) and 交叉熵 of seed 004 §2.2. The notes state that log is base e.
-enum InformationExample {
+enum InformationExample: RunnableExample {
+    static let rows: [String: () -> Finding] = [
+        "entropy-one-hot": entropyOfCertainty, "kl-far": klFar, "kl-near": klNear,
+        "cross-entropy-one-hot": crossEntropyOfGuess, "cross-entropy-decomposition": decomposition,
+    ]
+    static let commands: [any ParsableCommand.Type] = [Information.self]
+
     static let certain: [Double] = [0, 0, 1]
     static let far: [Double] = [0.3, 0.3, 0.4]
     static let near: [Double] = [0, 0.1, 0.9]
@@ -41,5 +49,35 @@ enum InformationExample {
         return Finding(.claim(holds: largest <= 4 * crossEntropy([0.2, 0.3, 0.5], far).ulp, detail: String(
             format: "H(p,q) - (H(p) + KL(p||q)) over the notes' two pairs and p = [0.2, 0.3, 0.5], q = [0.3, 0.3, 0.4]: "
                 + "largest %.1e (bound 4 ulp of H(p,q))", largest)))
+    }
+}
+
+extension InformationExample {
+    /// `losses information`: the three measures for distributions of the reader's choice.
+    struct Information: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "熵, KL 散度 and 交叉熵 of two distributions (seed 004 §2.2).")
+        @Option(help: "The true distribution p.") var p = NumberList(InformationExample.certain)
+        @Option(help: "The model's distribution q.") var q = NumberList(InformationExample.far)
+        @Option(help: "Base of the logarithm: e, 2 or 10.") var base = "e"
+
+        func validate() throws {
+            guard p.values.count == q.values.count else {
+                throw ValidationError("--p has \(p.values.count) entries but --q has \(q.values.count)")
+            }
+            guard ["e", "2", "10"].contains(base) else { throw ValidationError("--base must be e, 2 or 10, got '\(base)'") }
+            for (flag, dist) in [("--p", p.values), ("--q", q.values)] {
+                guard dist.allSatisfy({ $0 >= 0 }), abs(dist.reduce(0, +) - 1) < 1e-9 else {
+                    throw ValidationError("\(flag) must be a probability distribution (non-negative, summing to 1)")
+                }
+            }
+        }
+
+        func run() {
+            let b = base == "e" ? M_E : Double(base)!
+            print("H(p)      = \(entropy(p.values, base: b))")
+            print("KL(p||q)  = \(klDivergence(p.values, q.values, base: b))")
+            print("H(p, q)   = \(crossEntropy(p.values, q.values, base: b))")
+        }
     }
 }

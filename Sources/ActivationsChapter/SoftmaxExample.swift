@@ -1,11 +1,16 @@
+import ArgumentParser
 import BookChecks
+import ChapterCommandLine
 import Foundation
 import FromScratch
 
-/// sigmoid and softmax values of DLfS 3.2.4 and 3.5, and the three-class example of seed 004 §2.1.
-enum OutputLayerExamples {
-    /// DLfS 3.2.4: sigmoid of a NumPy array, element by element.
-    static func sigmoidValues() -> Finding { .values(Activation.sigmoid(Matrix(row: [-1, 1, 2])).storage) }
+/// softmax, the output layer of classification (DLfS 3.5), and the three-class example of seed 004 §2.1.
+enum SoftmaxExample: RunnableExample {
+    static let rows: [String: () -> Finding] = [
+        "softmax-values": softmaxValues, "softmax-sum": softmaxSum, "softmax-naive-overflow": naiveOverflow,
+        "softmax-stable": stableSoftmax, "softmax-three-class": threeClass,
+    ]
+    static let commands: [any ParsableCommand.Type] = [Softmax.self]
 
     static let bookScores = Matrix(row: [0.3, 2.9, 4.0])
 
@@ -77,54 +82,17 @@ enum OutputLayerExamples {
     }
 }
 
-/// Seed 004 §1.3 lists among the sigmoid's traits 不是中心对称的 ("not centrally symmetric"). It is:
-/// σ(x) + σ(−x) = 1, so its graph is symmetric about the point (0, 0.5). What the notes mean is
-/// that it is not centred on 0 (its outputs are all positive), unlike tanh, which is odd.
-enum SigmoidSymmetryExample {
-    static let grid = stride(from: -10.0, through: 10.0, by: 0.01).map { $0 }
+extension SoftmaxExample {
+    /// `activations softmax`: the example with scores of the reader's choice.
+    struct Softmax: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "softmax of scores, with and without subtracting the maximum (DLfS 3.5).")
+        @Option(help: "The scores, comma-separated.") var scores = NumberList([0.3, 2.9, 4.0])
 
-    static func finding() -> Finding {
-        let x = Matrix(row: grid)
-        let s = Activation.sigmoid(x).storage, mirrored = Activation.sigmoid(-1 * x).storage
-        // Point symmetry about (0, 0.5): σ(−x) − 0.5 = −(σ(x) − 0.5), up to rounding.
-        let largest = zip(s, mirrored).map { abs($0 + $1 - 1) }.max()!
-        let tanhOdd = grid.map { abs(tanh($0) + tanh(-$0)) }.max()!
-        let mean = s.reduce(0, +) / Double(s.count)
-        return Finding(
-            .claim(holds: largest > 1e-12, detail: String(
-                format: "σ(x) + σ(-x) = 1 to %.1e at %d points in [-10, 10]: the graph is symmetric about (0, 0.5)",
-                largest, grid.count)),
-            erratum: Erratum(
-                reproducedBy: "reading it as 'not centred on 0' (不以0为中心)",
-                reproduction: .claim(holds: s.allSatisfy { $0 > 0 } && abs(mean - 0.5) < 1e-12 && tanhOdd == 0, detail: String(
-                    format: "every output is positive, their mean over the symmetric grid %.12f, where tanh(x) + tanh(-x) = 0 "
-                        + "exactly", mean)),
-                why: "A function is centrally symmetric (中心对称) when its graph is symmetric about a point; the sigmoid's "
-                    + "is, about (0, 0.5), because 1/(1 + e^-x) + 1/(1 + e^x) = 1. The property the notes contrast with tanh "
-                    + "(是中心对称的, and symmetric about the origin) is being centred on 0: sigmoid outputs are all positive, "
-                    + "so the next layer's inputs are too."))
-    }
-}
-
-/// Seed 003 §一 comments `np.argmax(axis=1)` 这个是找出矩阵中每一列最大的一个值 ("finds the largest
-/// value of each column"). `argmax` returns positions, not values, and `axis=1` gives one per row:
-/// the book's `np.argmax(y, axis=1)` is one predicted class per image.
-enum ArgmaxAxisExample {
-    static let x = Matrix([[1, 5, 2], [7, 0, 3]])
-
-    static func finding() -> Finding {
-        let perRow = x.argmaxPerRow()
-        let columnMaxima = (0..<x.cols).map { c in (0..<x.rows).map { x[$0, c] }.max()! }
-        let rowPositions = (0..<x.rows).map { r in x.row(r).firstIndex(of: x.row(r).max()!)! }
-        return Finding(
-            .claim(holds: perRow.map(Double.init) == columnMaxima, detail:
-                "np.argmax([[1, 5, 2], [7, 0, 3]], axis=1) = \(perRow), the largest value of each column is "
-                + "\(columnMaxima.map { Int($0) })"),
-            erratum: Erratum(
-                reproducedBy: "the position of the largest value in each row",
-                reproduction: .claim(holds: perRow == rowPositions, detail: "row 0's largest, 5, sits at 1; row 1's, 7, at 0: \(rowPositions)"),
-                why: "argmax returns where the largest value is, not the value (that is max); axis=1 runs along each row, "
-                    + "giving one result per row. The book relies on both: np.argmax(y, axis=1) is the predicted digit of "
-                    + "each image of a batch (DLfS 3.6.3)."))
+        func run() {
+            let a = Matrix(row: scores.values)
+            print("softmax:          \(softmax(a).storage)  (sum \(softmax(a).sum()))")
+            print("without max shift: \(softmax(a, subtractingMax: false).storage)")
+        }
     }
 }

@@ -1,5 +1,5 @@
 import XCTest
-@testable import BookChecks
+@testable import ChapterCommandLine
 
 final class ArgumentTypesTests: XCTestCase {
     /// A negative value after a flag is joined to it, so that it reaches the flag's own check.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BookChecks
+import ChapterCommandLine
 import Datasets
 import Figures
 import Foundation
@@ -20,7 +21,15 @@ import MNISTTraining
 ///   same stream as the batches);
 /// - data augmentation (seed 004 §5.2): the plain run, each batch shifted and rotated afresh.
 /// Each run starts from `numpy.random.seed(seed)`; the four are independent and train in parallel.
-public struct OverfittingRun: Sendable {
+public struct OverfittingRun: Sendable, RunnableExample {
+    public static let commands: [any ParsableCommand.Type] = [Overfit.self]
+    /// A training run on MNIST: minutes, so a slow example.
+    public static let isSlow = true
+
+    public static func figures() -> [Figure] {
+        chapterFigures()
+    }
+
     public struct Setup: Hashable, Sendable {
         public var trainingImages = 300
         public var hiddenSizes = [100, 100, 100, 100, 100, 100]
@@ -62,7 +71,7 @@ public struct OverfittingRun: Sendable {
             var parts: [String] = []
             if penalty.isActive { parts.append(penalty == .l2(penalty.lambda) ? "weight decay lambda = \(shortest(penalty.lambda))" : "\(penalty)") }
             if let dropoutRatio { parts.append("dropout \(shortest(dropoutRatio))") }
-            if let augmentation { parts.append("augmented: shift <= \(augmentation.maxShift) px, rotation <= \(String(format: "%g", augmentation.maxDegrees)) deg") }
+            if let augmentation { parts.append("augmented: shift <= \(augmentation.maxShift) px, rotation <= \(general(augmentation.maxDegrees)) deg") }
             return parts.isEmpty ? "no regularisation" : parts.joined(separator: ", ")
         }
     }
@@ -187,7 +196,7 @@ public struct OverfittingRun: Sendable {
                                       augmented.finalTestAccuracy, plain.finalTestAccuracy, augmented.gap, plain.gap)))
     }
 
-    static let rows: [String: () -> Finding] = [
+    public static let rows: [String: () -> Finding] = [
         "overfit-train-reaches-1": { finding { trainReachesOne($0.plain) } },
         "overfit-test-far-below": { finding { testFarBelow($0.plain) } },
         "weight-decay-gap": { finding { gapNarrows($0.decay, than: $0.plain, spread: weightDecayNarrowing) } },
@@ -225,7 +234,7 @@ public struct OverfittingRun: Sendable {
     }
 }
 
-extension RegularizationCommand {
+extension OverfittingRun {
     /// `regularization overfit`: the overfitting run with any cure.
     struct Overfit: ParsableCommand {
         enum PenaltyKind: String, ExpressibleByArgument, CaseIterable { case l2, l1, elastic }
@@ -244,15 +253,15 @@ extension RegularizationCommand {
         @Option(help: "Epochs (default 201; 301 with --dropout, as overfit_dropout.py).") var epochs: Int?
         @Option(help: "Training images (the first n).") var trainingImages = 300
         @Option(parsing: .unconditional, help: "SGD's learning rate.") var lr = 0.01
-        @Option(help: "numpy.random.seed before the weights and batches are drawn.") var seed: UInt32 = 0
+        @OptionGroup var random: SeedOption
         @OptionGroup var figure: ExampleFigureOptions
 
         func validate() throws {
             guard weightDecay.isFinite, weightDecay >= 0 else { throw ValidationError("--weight-decay must be a number >= 0, got \(weightDecay)") }
             guard l1Ratio.isFinite, (0...1).contains(l1Ratio) else { throw ValidationError("--l1-ratio must lie in [0, 1], got \(l1Ratio)") }
             if let dropout, !(dropout >= 0 && dropout < 1) { throw ValidationError("--dropout must lie in [0, 1), got \(dropout)") }
-            if let epochs, !(1...10_000).contains(epochs) { throw ValidationError("--epochs must be between 1 and 10000, got \(epochs)") }
-            guard (1...60_000).contains(trainingImages) else { throw ValidationError("--training-images must be between 1 and 60000, got \(trainingImages)") }
+            if let epochs { try FlagCheck.within(epochs, 1...10_000, "--epochs") }
+            try FlagCheck.within(trainingImages, 1...60_000, "--training-images")
             try FlagCheck.positive(lr, "--lr")
         }
 
@@ -275,7 +284,7 @@ extension RegularizationCommand {
             if let epochs { setup.epochs = epochs }
             setup.trainingImages = trainingImages
             setup.learningRate = lr
-            setup.seed = seed
+            setup.seed = random.seed
             let result = try OverfittingRun.run(setup)
             print("epoch\ttrain\ttest")
             for epoch in stride(from: 0, to: result.curves.trainAccuracy.count, by: 10) {

@@ -1,0 +1,103 @@
+import ArgumentParser
+import BookChecks
+import ChapterCommandLine
+import Figures
+import Foundation
+import FromScratch
+
+
+/// 数值微分 of f(x) = 0.01x² + 0.1x at x = 5 and 10 (seed 000 §4.2.1, DLfS 4.3.2).
+///
+/// The notes print the central-difference code and h = 1e-4, but their outputs,
+/// 0.20000099999917254 and 0.3000009999976072, are what the forward difference gives: its error
+/// is h·f''/2 = 1e-4 · 0.01 = 1e-6, exactly the surplus in the printed values. The book's own
+/// outputs come from the central difference.
+enum NumericalDiffExample: RunnableExample {
+    static let rows: [String: () -> Finding] = [
+        "diff-notes-x5": { notes(at: 5) }, "diff-notes-x10": { notes(at: 10) },
+        "diff-book-x5": { book(at: 5) }, "diff-book-x10": { book(at: 10) },
+    ]
+    static let commands: [any ParsableCommand.Type] = [Diff.self]
+    static func figures() -> [Figure] { [TangentLines.figure()] }
+
+    static func derivative(at x: Double, h: Double = defaultDifferenceStep, scheme: DifferenceScheme = .central) -> Double {
+        numericalDerivative(BookFunctions.function1, at: x, h: h, scheme: scheme)
+    }
+
+    /// The book's output: central difference.
+    static func book(at x: Double) -> Finding { .value(derivative(at: x)) }
+
+    /// The notes' output: printed code central, printed numbers forward.
+    static func notes(at x: Double) -> Finding {
+        Finding(
+            .values([derivative(at: x)]),
+            erratum: Erratum(
+                reproducedBy: "the forward difference (f(x+h) - f(x))/h, seed 000's numerical_diff0",
+                reproduction: .values([derivative(at: x, scheme: .forward)]),
+                why: "The notes print the central difference but ran their forward difference numerical_diff0: "
+                    + "the printed values exceed the true slope \(general(BookFunctions.function1Derivative(x))) by about "
+                    + "h*f''/2 = 1e-6, the forward difference's error; the central difference is exact for a "
+                    + "quadratic up to rounding."))
+    }
+}
+
+/// 切线: f(x) = 0.01x² + 0.1x on [0, 20) with its tangents at x = 5 and x = 10, the slopes taken
+/// numerically (seed 000 图3, DLfS fig 4-7).
+public enum TangentLines {
+    /// The tangent at x0: slope·(x − x0) + f(x0), as seed 000's `function_qiexian`.
+    static func tangent(at x0: Double, h: Double) -> (Double) -> Double {
+        let slope = numericalDerivative(BookFunctions.function1, at: x0, h: h)
+        return { x in slope * (x - x0) + BookFunctions.function1(x0) }
+    }
+
+    public static func figure(at points: [Double] = [5, 10], h: Double = defaultDifferenceStep) -> Figure {
+        var figure = Figure(name: "tangent-lines",
+                            caption: "f(x) = 0.01x^2 + 0.1x with its numerical tangents (seed 000 fig. 3, DLfS fig 4-7)")
+        let xs = arange(0, 20, 0.1)
+        let lines = points.map { tangent(at: $0, h: h) }
+        figure.data("curves", rows: xs.map { x in [x, BookFunctions.function1(x)] + lines.map { $0(x) } })
+        figure.data("touch", rows: points.map { [$0, BookFunctions.function1($0)] })
+        figure.gnuplot(
+            "set title \"f(x) = 0.01x^2 + 0.1x and its tangents (numerical slope, h = \(h))\"",
+            "set xlabel \"x\"",
+            "set ylabel \"f(x)\"",
+            "set xrange [0:20]",
+            "set yrange [-1:6.5]",
+            "set key top left")
+        var plots = ["$curves using 1:2 with lines linestyle 1 title \"f(x)\""]
+        for (i, x0) in points.enumerated() {
+            let slope = numericalDerivative(BookFunctions.function1, at: x0, h: h)
+            plots.append("$curves using 1:\(i + 3) with lines linestyle \(i + 2) dashtype 2 title sprintf(\"tangent at x = %g (slope %.4f)\", \(x0), \(slope))")
+        }
+        plots.append("$touch using 1:2 with points pointtype 7 pointsize 1.4 linecolor rgb \"black\" notitle")
+        figure.gnuplot("plot " + plots.joined(separator: ", \\\n     "))
+        return figure
+    }
+}
+
+extension NumericalDiffExample {
+    /// `derivatives diff`: other points, steps and schemes.
+    struct Diff: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "f'(x) of f(x) = 0.01x^2 + 0.1x by finite differences (seed 000 §4.2.1, DLfS 4.3.2).",
+            discussion: "Try --scheme forward to see the notes' printed numbers, or a tiny --h to see rounding win.")
+        @Option(parsing: .upToNextOption, help: "Where to differentiate (several values allowed).") var x: [Double] = [5, 10]
+        @Option(help: "The step h.") var h = defaultDifferenceStep
+        @Option(help: "central (the book's) or forward (seed 000's numerical_diff0).") var scheme = DifferenceScheme.central
+        @OptionGroup var figure: ExampleFigureOptions
+
+        func validate() throws {
+            try FlagCheck.positive(h, "--h")
+            for value in x { try FlagCheck.finite(value, "--x") }
+        }
+
+        func run() throws {
+            for point in x {
+                let estimate = numericalDerivative(BookFunctions.function1, at: point, h: h, scheme: scheme)
+                let exact = BookFunctions.function1Derivative(point)
+                print("x = \(point): \(scheme.rawValue) difference \(estimate)  (exact \(exact), error \(estimate - exact))")
+            }
+            try figure.show(TangentLines.figure(at: x, h: h))
+        }
+    }
+}

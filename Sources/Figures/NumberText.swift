@@ -1,0 +1,20 @@
+import Foundation
+
+/// Numbers as the project's titles, labels and messages write them: one definition each, so that a
+/// rate or a share is written the same way in every figure and table.
+
+/// Python's `repr` of a double: the shortest text that reads back as the same number.
+public func shortest(_ x: Double) -> String {
+    if x.isNaN { return "nan" }
+    if x.isInfinite { return x < 0 ? "-inf" : "inf" }
+    return "\(x)"
+}
+
+/// C's `%g`: six significant digits, no trailing zeros (0.01, 1e-10, 2000).
+public func general(_ x: Double) -> String { String(format: "%g", x) }
+
+/// A fraction as a percentage with one decimal: 0.9312 is "93.1%".
+public func percent(_ fraction: Double) -> String { String(format: "%.1f%%", 100 * fraction) }
+
+/// `%.<digits>g`: a number to so many significant digits (3 by default: 0.333, 6.45, 1.5e-05).
+public func significant(_ x: Double, digits: Int = 3) -> String { String(format: "%.\(digits)g", x) }

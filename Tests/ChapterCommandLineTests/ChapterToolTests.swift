@@ -1,0 +1,29 @@
+import ArgumentParser
+import BookChecks
+import XCTest
+@testable import ChapterCommandLine
+
+private struct Hello: ParsableCommand {}
+private struct Bye: ParsableCommand {}
+
+private enum Runnable: RunnableExample {
+    static let rows: [String: () -> Finding] = ["a": { .value(1) }]
+    static let commands: [any ParsableCommand.Type] = [Hello.self, Bye.self]
+}
+private enum Quiet: WorkedExample {}
+
+private enum Part: ChapterPart {
+    static let title = "part"
+    static let textFile = "01-part.md"
+    static let tool = "part"
+    static let workedExamples: [any WorkedExample.Type] = [Quiet.self, Runnable.self]
+}
+
+final class ChapterToolTests: XCTestCase {
+    /// `check` comes first and is the default; then every runnable example's commands, in list order.
+    func testSubcommandsAreDerivedFromTheExamples() {
+        let configuration = CommandConfiguration.chapterTool(Part.self, name: "part", abstract: "")
+        XCTAssertEqual(configuration.subcommands.map { $0._commandName }, ["check", "hello", "bye"])
+        XCTAssertTrue(configuration.defaultSubcommand == CheckCommand<Part>.self)
+    }
+}
