@@ -3,9 +3,7 @@ import BookChecks
 /// Chapter 3, activation functions and the output layer (激活函数, 输出层): DLfS 3.2-3.6
 /// with seeds 003 and 004.
 public enum ActivationsBook: ChapterPart {
-    public static let title = "Chapter 3 — activations, softmax and the book's MNIST network (DLfS 3; seeds 003, 004)"
     public static let textFile = "03-activations.md"
-    public static let tool = "activations"
 
     public static let workedExamples: [any WorkedExample.Type] = [
         ActivationFunctions.self, SigmoidSymmetryExample.self, SoftmaxExample.self, BookNetworkExample.self,

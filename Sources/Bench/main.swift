@@ -103,7 +103,7 @@ for (chapter, activation) in [(4, Activation.sigmoid), (5, .relu)] {
 
 // Whole chapter-6 experiments, shortened, run by the chapters' own code: the independent
 // networks of one experiment train in parallel (the book's draws are made first, in its order).
-var comparison = MNISTComparison.Setup()
+var comparison = MNISTComparison.bookSetup
 comparison.iterations = quick ? 100 : 500
 results.append(("optimizer comparison (4 nets x \(comparison.iterations) iterations)", timed(quick ? 1 : 3) {
     _ = MNISTComparison.run(comparison, images: mnist.trainImages, labels: mnist.trainLabels)

@@ -30,11 +30,10 @@ public protocol ChapterParts {
 
 /// One part of a chapter (losses, derivatives...): its text, its figure folder, its examples.
 public protocol ChapterPart: ChapterParts {
-    /// The title printed above the table, e.g. "Chapter 4 — losses (DLfS 4.2)".
-    static var title: String { get }
     /// The chapter text under `Chapters/`, which holds the printed values, e.g. `04-losses.md`.
     static var textFile: String { get }
-    /// The tool that checks this part; `make <tool>` regenerates its table and figures.
+    /// The tool that checks this part; `make <tool>` regenerates its table and figures. By default
+    /// the part's own name (`losses`); a part checked by another part's tool names that tool.
     static var tool: String { get }
     /// Every worked example of the part, in the order of its text.
     static var workedExamples: [any WorkedExample.Type] { get }
@@ -48,6 +47,15 @@ extension ChapterPart {
     /// number (`04-losses.md` draws into `Figures/losses/`).
     public static var figureTopic: String {
         String(textFile.drop { $0.isNumber }.dropFirst().dropLast(".md".count))
+    }
+
+    public static var tool: String { figureTopic }
+
+    /// The title above the table: the chapter text's own heading, so the part has one name.
+    public static func title(root: URL) throws -> String {
+        let text = try ChapterText(path: textURL(root: root).path)
+        let heading = text.markdown.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? ""
+        return heading.hasPrefix("# ") ? String(heading.dropFirst(2)) : textFile
     }
 
     /// Every example's rows by id. Two examples answering one id is an error, not a silent choice.

@@ -37,7 +37,7 @@ public struct CheckCommand<Chapter: ChapterParts>: ParsableCommand {
             allRows += rows
             guard !json else { continue }
             if index > 0 { print() }
-            print(BookTable.terminal(rows, title: part.title))
+            print(BookTable.terminal(rows, title: try part.title(root: root)))
             if try !textIsCurrent(rows, part: part, root: root) { staleTexts.append(part.textFile) }
             if !noFigures || preview { try drawFigures(part, root: root) }
         }

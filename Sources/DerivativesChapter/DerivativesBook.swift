@@ -2,9 +2,7 @@ import BookChecks
 
 /// Chapter 4, derivatives and gradients (导数与梯度): DLfS 4.3-4.4.2 with seeds 000 and 003.
 public enum DerivativesBook: ChapterPart {
-    public static let title = "Chapter 4 — derivatives and gradients (DLfS 4.3-4.4; seeds 000, 003)"
     public static let textFile = "04-derivatives.md"
-    public static let tool = "derivatives"
 
     public static let workedExamples: [any WorkedExample.Type] = [
         NumericalDiffExample.self, PartialDerivativesExample.self, GradientExample.self, GradientDirectionExample.self,

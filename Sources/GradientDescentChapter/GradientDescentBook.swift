@@ -2,9 +2,7 @@ import BookChecks
 
 /// Chapter 4, gradient descent (梯度下降法): DLfS 4.4.1 with seed 000 §4.3, and DLfS 4.5's training.
 public enum GradientDescentBook: ChapterPart {
-    public static let title = "Chapter 4 — gradient descent (DLfS 4.4.1; seed 000 §4.3)"
     public static let textFile = "04-gradient-descent.md"
-    public static let tool = "gradient-descent"
 
     public static let workedExamples: [any WorkedExample.Type] = [GradientDescentRuns.self, MNISTSigmoidTraining.self]
 }

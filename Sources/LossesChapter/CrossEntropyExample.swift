@@ -7,7 +7,7 @@ import FromScratch
 
 /// 交叉熵误差 (cross-entropy error), seed 000 §4.1.2 and DLfS 4.2.2: -sum(t * log(y + 1e-7)).
 enum CrossEntropyExample: RunnableExample {
-    static let rows: [String: () -> Finding] = ["cee-correct": correct, "cee-wrong": wrong]
+    static let rows = LossExampleData.rows("cee") { loss(y: $0, label: $1) }
     static let commands: [any ParsableCommand.Type] = [CrossEntropy.self]
 
     /// DLfS fig 4-3: the curve y = -log x that cross-entropy follows, with the book's two answers.
@@ -37,14 +37,6 @@ enum CrossEntropyExample: RunnableExample {
 
     static func loss(y: [Double], label: Int, delta: Double = crossEntropyDelta) -> Double {
         crossEntropyError(Matrix(row: y), oneHot: oneHot(label, classes: y.count), delta: delta)
-    }
-
-    static func correct() -> Finding {
-        .value(loss(y: LossExampleData.y, label: LossExampleData.correctLabel))
-    }
-
-    static func wrong() -> Finding {
-        .value(loss(y: LossExampleData.yWrong, label: LossExampleData.correctLabel))
     }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BookChecks
 import ChapterCommandLine
 import FromScratch
 
@@ -10,6 +11,11 @@ public enum LossExampleData {
     public static let correctLabel = 2
     /// DLfS 4.2.1 moves the 0.6 to index 7, so the network now answers wrongly.
     public static let yWrong: [Double] = [0.1, 0.05, 0.1, 0.0, 0.05, 0.1, 0.0, 0.6, 0.0, 0.0]
+
+    /// A loss's two rows, `<loss>-correct` and `<loss>-wrong`: the book applies each loss to both outputs.
+    static func rows(_ loss: String, _ function: @escaping ([Double], Int) -> Double) -> [String: () -> Finding] {
+        ["\(loss)-correct": { .value(function(y, correctLabel)) }, "\(loss)-wrong": { .value(function(yWrong, correctLabel)) }]
+    }
 }
 
 extension LossExampleData {

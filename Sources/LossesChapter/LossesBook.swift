@@ -2,9 +2,7 @@ import BookChecks
 
 /// Chapter 4, losses (损失函数): DLfS 4.2 with seeds 000, 003 and 004.
 public enum LossesBook: ChapterPart {
-    public static let title = "Chapter 4 — loss functions (DLfS 4.2; seeds 000, 003, 004)"
     public static let textFile = "04-losses.md"
-    public static let tool = "losses"
 
     public static let workedExamples: [any WorkedExample.Type] = [
         MeanSquaredErrorExample.self, CrossEntropyExample.self, MiniBatchCrossEntropyExample.self,

@@ -15,37 +15,22 @@ import MNISTTraining
 /// images, drawn with replacement. The optimizers keep the defaults of the book's classes
 /// (lr 0.01; Adam 0.001). As in the book, `numpy.random.seed(seed)` is followed by every net's
 /// weights, in the optimizers' order, and then by the batches, so a run repeats exactly.
-public struct MNISTComparison: Sendable, RunnableExample {
+public struct MNISTComparison: Sendable, MNISTExperiment {
     public static let commands: [any ParsableCommand.Type] = [MNISTRun.self]
-    /// Four optimizers × 2000 iterations of a five-layer net: about a minute (see the text).
-    public static let isSlow = true
-
-    public static func figures() -> [Figure] {
-        guard let run = try? run(Setup()) else { return [] }
-        return [figure(run)]
-    }
+    public static let bookSetup = Setup()
+    public func figuresOfRun() -> [Figure] { [Self.figure(self)] }
 
     public struct Setup: Hashable, Sendable {
-        public var optimizers: [OptimizerKind]
-        public var hiddenSizes: [Int]
-        public var iterations: Int
-        public var batchSize: Int
-        public var seed: UInt32
+        public var optimizers: [OptimizerKind] = Setup.bookOptimizers
+        public var hiddenSizes: [Int] = [100, 100, 100, 100]
+        public var iterations: Int = 2000
+        public var batchSize: Int = 128
+        public var seed: UInt32 = 0
         /// Train on the first n training images only (quick runs); nil for all 60000.
-        public var trainingImages: Int?
+        public var trainingImages: Int? = nil
 
         /// The book's optimizers, in the book's order.
         public static let bookOptimizers: [OptimizerKind] = [.sgd, .momentum, .adagrad, .adam]
-
-        public init(optimizers: [OptimizerKind] = bookOptimizers, hiddenSizes: [Int] = [100, 100, 100, 100],
-                    iterations: Int = 2000, batchSize: Int = 128, seed: UInt32 = 0, trainingImages: Int? = nil) {
-            self.optimizers = optimizers
-            self.hiddenSizes = hiddenSizes
-            self.iterations = iterations
-            self.batchSize = batchSize
-            self.seed = seed
-            self.trainingImages = trainingImages
-        }
 
         public var architecture: String { ([784] + hiddenSizes + [10]).map(String.init).joined(separator: "-") }
     }

@@ -52,12 +52,6 @@ public enum OptimizerPaths: RunnableExample {
         public let learningRate: Double
         /// Whose rate it is ("the book's", or why we chose it).
         public let origin: String
-
-        public init(kind: OptimizerKind, learningRate: Double, origin: String) {
-            self.kind = kind
-            self.learningRate = learningRate
-            self.origin = origin
-        }
     }
 
     /// The book's four rates (SGD 0.95, Momentum 0.1, AdaGrad 1.5, Adam 0.3), and two of ours:

@@ -15,39 +15,22 @@ import MNISTTraining
 /// measurements (191 updates). For each scale the book builds the batch-norm net first, then
 /// the plain one, and both train on the same batches; the scales follow each other in one
 /// random stream. The draws are made in that order here, then the 32 nets train in parallel.
-public struct BatchNormExperiment: Sendable, RunnableExample {
+public struct BatchNormExperiment: Sendable, MNISTExperiment {
     public static let commands: [any ParsableCommand.Type] = [BatchNormMNIST.self]
-    /// A training run on MNIST: minutes, so a slow example.
-    public static let isSlow = true
-
-    public static func figures() -> [Figure] {
-        guard let run = try? run(Setup()) else { return [] }
-        return [run.figure()]
-    }
+    public static let bookSetup = Setup()
+    public func figuresOfRun() -> [Figure] { [figure()] }
 
     public struct Setup: Hashable, Sendable {
-        public var weightScales: [Double]
-        public var hiddenSizes: [Int]
-        public var trainingImages: Int
-        public var epochs: Int
-        public var batchSize: Int
-        public var learningRate: Double
-        public var seed: UInt32
+        public var weightScales: [Double] = Setup.bookScales
+        public var hiddenSizes: [Int] = [100, 100, 100, 100, 100]
+        public var trainingImages: Int = 1000
+        public var epochs: Int = 20
+        public var batchSize: Int = 100
+        public var learningRate: Double = 0.01
+        public var seed: UInt32 = 0
 
         /// `np.logspace(0, -4, num=16)`: 10^(i·(−4/15)), the last exactly 1e-4.
         public static let bookScales: [Double] = (0..<16).map { i in i == 15 ? 1e-4 : pow(10, Double(i) * (-4.0 / 15)) }
-
-        public init(weightScales: [Double] = bookScales, hiddenSizes: [Int] = [100, 100, 100, 100, 100],
-                    trainingImages: Int = 1000, epochs: Int = 20, batchSize: Int = 100, learningRate: Double = 0.01,
-                    seed: UInt32 = 0) {
-            self.weightScales = weightScales
-            self.hiddenSizes = hiddenSizes
-            self.trainingImages = trainingImages
-            self.epochs = epochs
-            self.batchSize = batchSize
-            self.learningRate = learningRate
-            self.seed = seed
-        }
 
         var schedule: EpochSchedule { EpochSchedule(epochs: epochs, batchSize: batchSize) }
     }

@@ -20,15 +20,10 @@ import MNISTTraining
 /// The test set is never looked at: tuning on it would fit the hyperparameters to it.
 /// All random draws are made first, trial after trial from `numpy.random.seed(seed)` as the
 /// script makes them; the trials then train in parallel.
-public struct HyperparameterSearch: Sendable, RunnableExample {
+public struct HyperparameterSearch: Sendable, MNISTExperiment {
     public static let commands: [any ParsableCommand.Type] = [Search.self]
-    /// A training run on MNIST: minutes, so a slow example.
-    public static let isSlow = true
-
-    public static func figures() -> [Figure] {
-        guard let run = try? run(Setup()) else { return [] }
-        return [run.bestTrialsFigure(), run.mapFigure()]
-    }
+    public static let bookSetup = Setup()
+    public func figuresOfRun() -> [Figure] { [bestTrialsFigure(), mapFigure()] }
 
     public struct Setup: Hashable, Sendable {
         public var trials = 100

@@ -13,15 +13,10 @@ import MNISTTraining
 ///
 /// As in the book, `numpy.random.seed(seed)` is followed by the three nets' weights, in that
 /// order, and then by the batches; the three nets then train in parallel.
-public struct InitComparison: Sendable, RunnableExample {
+public struct InitComparison: Sendable, MNISTExperiment {
     public static let commands: [any ParsableCommand.Type] = [InitMNIST.self]
-    /// A training run on MNIST: minutes, so a slow example.
-    public static let isSlow = true
-
-    public static func figures() -> [Figure] {
-        guard let run = try? run(Setup()) else { return [] }
-        return [run.figure()]
-    }
+    public static let bookSetup = Setup()
+    public func figuresOfRun() -> [Figure] { [figure()] }
 
     public struct Setup: Hashable, Sendable {
         public var inits: [MultiLayerNet.WeightInit]

@@ -5,9 +5,7 @@ import BookChecks
 ///
 /// Each topic keeps its rows, its figures and its subcommand in one file of this folder.
 public enum RegularizationBook: ChapterPart {
-    public static let title = "Chapter 6 — initialisation, batch norm, regularisation, search (DLfS 6.2-6.5; seeds 002, 004)"
     public static let textFile = "06-regularization.md"
-    public static let tool = "regularization"
 
     /// The MNIST training experiments (`isSlow`) take about two minutes together on two cores.
     public static let workedExamples: [any WorkedExample.Type] = [

@@ -11,16 +11,12 @@ private enum Second: WorkedExample {
 }
 
 private enum Clashing: ChapterPart {
-    static let title = "clashing"
     static let textFile = "00-clashing.md"
-    static let tool = "clashing"
     static let workedExamples: [any WorkedExample.Type] = [First.self, Second.self]
 }
 
 private enum Distinct: ChapterPart {
-    static let title = "distinct"
     static let textFile = "07-two-words.md"
-    static let tool = "distinct"
     static let workedExamples: [any WorkedExample.Type] = [First.self]
 }
 

@@ -13,9 +13,7 @@ private enum Runnable: RunnableExample {
 private enum Quiet: WorkedExample {}
 
 private enum Part: ChapterPart {
-    static let title = "part"
     static let textFile = "01-part.md"
-    static let tool = "part"
     static let workedExamples: [any WorkedExample.Type] = [Quiet.self, Runnable.self]
 }
 
