@@ -35,7 +35,7 @@ CHAPTER5_TOOLS = backprop
 CHAPTER6_TOOLS = optimizers regularization
 CHAPTER_TOOLS  = $(CHAPTER3_TOOLS) $(CHAPTER4_TOOLS) $(CHAPTER5_TOOLS) $(CHAPTER6_TOOLS)
 
-.PHONY: all deps build bench chapters chapter3 chapter4 chapter5 chapter6 $(CHAPTER_TOOLS) mnist tables test clean help
+.PHONY: all deps build figures format lint bench chapters chapter3 chapter4 chapter5 chapter6 $(CHAPTER_TOOLS) mnist tables test clean help
 
 all: chapters
 
@@ -51,6 +51,8 @@ help:
 	@echo "make bench             time the MNIST workloads beside the NumPy reference"
 	@echo "make tables            rewrite the book-vs-ours tables in Chapters/*.md"
 	@echo "make test              run the tests"
+	@echo "make format | lint     format the Swift code to .swift-format, or check that it is"
+	@echo "make figures FORMAT=pdf|svg [OUT=dir]   every figure as vector output for print (default .build/figures)"
 	@echo "make mnist             download MNIST (and check it) into the cache, or check \$$MNIST_DIR"
 	@echo "make deps              install the system packages (apt-get; root or sudo)"
 
@@ -110,6 +112,37 @@ bench: build
 	else \
 	  $(RELEASE_BIN)/bench --table .build/bench/swift.json; \
 	fi
+
+# `make figures FORMAT=pdf` (or svg): every committed figure redrawn from its .gp as vector output
+# for print, into OUT (by default .build/figures, which git ignores); the committed PNGs stay. Each
+# keeps its PNG's proportions: the pixel size becomes points (1/72 in), so text keeps its size
+# relative to the plot.
+FORMAT ?= pdf
+OUT    ?= .build/figures
+figures:
+	@case "$(FORMAT)" in pdf) terminal=pdfcairo;; svg) terminal=svg;; \
+	  *) echo "error: FORMAT must be pdf or svg, got '$(FORMAT)'" >&2; exit 1;; esac; \
+	command -v gnuplot >/dev/null 2>&1 || { echo "error: gnuplot is not installed (make deps)" >&2; exit 1; }; \
+	out=$$(mkdir -p "$(OUT)" && cd "$(OUT)" && pwd) || exit 1; count=0; \
+	for script in Figures/*/*.gp; do \
+	  topic=$$(basename $$(dirname $$script)); name=$$(basename $$script .gp); mkdir -p "$$out/$$topic"; \
+	  size=$$(sed -n 's/.*set terminal pngcairo size \([0-9]*\),\([0-9]*\).*/\1 \2/p' $$script | head -1); \
+	  set -- $$size; [ -n "$$2" ] || { echo "error: $$script names no PNG size" >&2; exit 1; }; \
+	  if [ $$terminal = pdfcairo ]; then dims="$$(awk "BEGIN{print $$1/72 \"in,\" $$2/72 \"in\"}")"; else dims="$$1,$$2"; fi; \
+	  target="$$out/$$topic/$$name.$(FORMAT)"; \
+	  ( cd $$(dirname $$script) && gnuplot -e "preview=1; set terminal $$terminal size $$dims enhanced font 'DejaVu Sans,14' linewidth 2; set output '$$target.part'" $$name.gp ) \
+	    && mv "$$target.part" "$$target" || { rm -f "$$target.part"; echo "error: gnuplot failed on $$script" >&2; exit 1; }; \
+	  count=$$((count + 1)); \
+	done; echo "$$count figures as $(FORMAT) in $(OUT)/"
+
+# The formatter's configuration is .swift-format; `make format` rewrites the code to it, and
+# `make lint` (run by CI) fails on any line it would change or any rule the code breaks.
+SWIFT_FORMAT_PATHS = Package.swift Sources Tests
+format:
+	$(SWIFT) format format --in-place --recursive --parallel $(SWIFT_FORMAT_PATHS)
+
+lint:
+	$(SWIFT) format lint --strict --recursive --parallel $(SWIFT_FORMAT_PATHS)
 
 test: deps
 	$(SWIFT) test --disable-swift-testing

@@ -1,3 +1,7 @@
+import ArgumentParser
+import BookChecks
+import ChapterCommandLine
+import Figures
 import Foundation
 import FromScratch
 
@@ -65,5 +69,59 @@ public enum MoonsRounding {
     public static func printedPassesWithNeighbours(_ training: MoonsTraining) -> Set<Int> {
         Set(stride(from: 0, to: training.passes, by: training.printEvery).flatMap { [$0 - 1, $0, $0 + 1] }
             .filter { $0 >= 0 && $0 < training.passes })
+    }
+}
+
+/// `backprop moons-rounding`: the same run from starting weights nudged by one ulp each.
+struct MoonsRoundingCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "moons-rounding",
+        abstract: "Rerun seed 001's training from every one-ulp nudge of a starting weight and show how the losses move.",
+        discussion: """
+            For each run: the loss after the passes named by --at (six decimals, as the notes print) and, with a \
+            constant ε, which value of the period-2 orbit the even passes show. The spread is what rounding alone \
+            does to the print.
+            """)
+
+    @Option(help: "Hidden units.") var hidden = 3
+    @Option(help: "Passes per run.") var passes = 3002
+    @Option(help: ArgumentHelp("Anneal ε as ε0 / (1 + d·t).", valueName: "d")) var anneal: Double?
+    @Option(parsing: .upToNextOption, help: "The passes after which to show the loss.") var at: [Int] = [1000, 2000, 3000]
+    @Option(help: "How products are summed: plain or blas.") var products = MoonsProducts.plain
+
+    func validate() throws {
+        try FlagCheck.within(hidden, 1...100, "--hidden")
+        try FlagCheck.nonNegative(passes, "--passes", max: 1_000_000)
+        if let anneal, !(anneal.isFinite && anneal >= 0) {
+            throw ValidationError("--anneal must be a number >= 0, got \(anneal)")
+        }
+        if let bad = at.first(where: { $0 < 1 || $0 >= passes - 1 }) {
+            throw ValidationError("--at \(bad) is not a pass of a \(passes)-pass run with a pass on either side")
+        }
+    }
+
+    func run() throws {
+        let training = MoonsTraining(hidden: hidden, anneal: anneal, products: products)
+        let record = Set(at.flatMap { [$0 - 1, $0, $0 + 1] })
+        let members = MoonsRounding.ensemble(training, passes: passes, record: record)
+        print("start".padding(toLength: 8, withPad: " ", startingAt: 0)
+              + at.map { "loss \($0)".padding(toLength: 12, withPad: " ", startingAt: 0) }.joined() + "phase at \(at.last!)")
+        for member in members {
+            let losses = at.map { String(format: "%.6f", member.run.loss(after: $0)!).padding(toLength: 12, withPad: " ", startingAt: 0) }
+            let phase = MoonsRounding.phase(of: member.run, at: at.last!).map(\.rawValue) ?? "-"
+            print((member.nudge?.description ?? "notes").padding(toLength: 8, withPad: " ", startingAt: 0) + losses.joined() + phase)
+        }
+        for pass in at {
+            let values = members.map { $0.run.loss(after: pass)! }
+            print(String(format: "after pass %d: %.9f ... %.9f (spread %.2e)", pass, values.min()!, values.max()!,
+                         values.max()! - values.min()!))
+            let uppers = members.compactMap { MoonsRounding.upperValue(of: $0.run, at: pass) }
+            let lowers = members.compactMap { MoonsRounding.lowerValue(of: $0.run, at: pass) }
+            if anneal == nil, uppers.count == members.count, lowers.count == members.count {
+                print(String(format: "    orbit's upper value %.9f ... %.9f (spread %.2e), lower %.9f ... %.9f (spread %.2e)",
+                             uppers.min()!, uppers.max()!, uppers.max()! - uppers.min()!,
+                             lowers.min()!, lowers.max()!, lowers.max()! - lowers.min()!))
+            }
+        }
     }
 }
