@@ -1,3 +1,4 @@
+#include <cmath>
 // The one C++ file of the project: it owns the gnuplot-iostream objects.
 #include "CGnuplot.h"
 
@@ -66,6 +67,18 @@ extern "C" void fsgp_datablock(fsgp_stream *stream, const char *name, const doub
         }
         gp.send2d(blocks);
     }
+    gp << "EOD\n";
+}
+
+extern "C" void fsgp_matrix_datablock(fsgp_stream *stream, const char *name, const double *values,
+                                      size_t rows, size_t cols) {
+    Gnuplot &gp = *stream->gp;
+    gp << "$" << name << " << EOD\n";
+    std::vector<std::vector<long>> table(rows, std::vector<long>(cols));
+    for (size_t r = 0; r < rows; ++r)
+        for (size_t c = 0; c < cols; ++c) table[r][c] = std::lround(values[r * cols + c]);
+    // What send1d writes, less its trailing "e" line.
+    gnuplotio::top_level_array_sender(gp, table, gnuplotio::Mode1D(), gnuplotio::ModeText());
     gp << "EOD\n";
 }
 

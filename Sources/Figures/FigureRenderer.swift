@@ -151,7 +151,11 @@ public struct FigureRenderer: Sendable {
             let columns = block.rows.first?.count ?? 0
             let flat = block.rows.flatMap { $0 }
             flat.withUnsafeBufferPointer { values in
-                fsgp_datablock(stream, block.name, values.baseAddress, block.rows.count, columns, block.blockRows)
+                if block.isMatrix {
+                    fsgp_matrix_datablock(stream, block.name, values.baseAddress, block.rows.count, columns)
+                } else {
+                    fsgp_datablock(stream, block.name, values.baseAddress, block.rows.count, columns, block.blockRows)
+                }
             }
         }
         fsgp_write(stream, "\n" + figure.commands.joined(separator: "\n") + "\n")

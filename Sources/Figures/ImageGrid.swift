@@ -78,7 +78,7 @@ public struct ImageGrid: Sendable {
             "unset key",
             "unset colorbox",
             "set palette gray",
-            "set cbrange [0:1]",
+            "set cbrange [0:255]",
             "set xrange [-0.5:\(Double(side) - 0.5)]",
             // Row 0 of an image is its top line.
             "set yrange [\(Double(side) - 0.5):-0.5]",
@@ -89,10 +89,9 @@ public struct ImageGrid: Sendable {
             let (row, column) = index.quotientAndRemainder(dividingBy: columnCount)
             let left = left0 + column * (imagePixels + gap) + (column > 0 ? extra : 0)
             let top = rowTop(row)
-            // (column, row, pixel) triples, one scan line per image row. (Not gnuplot's `matrix`
-            // format: the inline-data end marker the data block carries would break its grid.)
-            let triples = (0..<(side * side)).map { [Double($0 % side), Double($0 / side), cell.pixels[$0]] }
-            let block = figure.data("image\(index)", rows: triples, blockRows: side)
+            // The gray level 0-255 of each pixel, one scan line a row: a PNG shows no finer shades.
+            let levels = (0..<side).map { r in (0..<side).map { c in (255 * cell.pixels[r * side + c]).rounded() } }
+            let block = figure.matrix("image\(index)", rows: levels)
             figure.gnuplot(
                 "set lmargin at screen \(x(left)); set rmargin at screen \(x(left + imagePixels))",
                 "set bmargin at screen \(y(top - imagePixels)); set tmargin at screen \(y(top))",
@@ -103,7 +102,7 @@ public struct ImageGrid: Sendable {
                     ? "set label 2 \"\(rowTitles[row])\" at screen \(x(left0 - gap)),\(y(top - imagePixels / 2)) right"
                     : "unset label 2")
             }
-            figure.gnuplot("plot \(block) using 1:2:3 with image")
+            figure.gnuplot("plot \(block) matrix with image")
         }
         figure.gnuplot("unset multiplot")
         return figure

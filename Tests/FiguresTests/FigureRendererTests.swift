@@ -94,6 +94,17 @@ final class FigureRendererTests: XCTestCase {
         XCTAssertEqual(block.components(separatedBy: "\n\n").count, 2, block)
     }
 
+    /// A matrix block is its rows of whole numbers and nothing else: no `e` line, which gnuplot's
+    /// `matrix` would read as a row; and gnuplot draws it.
+    func testMatrixBlocksHoldOnlyTheirRows() throws {
+        var figure = Figure(name: "levels", caption: "levels")
+        figure.matrix("m", rows: [[0, 255, 7], [12, 0, 255]])
+        figure.gnuplot("set cbrange [0:255]", "plot $m matrix with image")
+        let script = try FigureRenderer().script(for: figure)
+        XCTAssertTrue(script.contains("$m << EOD\n0 255 7\n12 0 255\nEOD\n"), script)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: try FigureRenderer().render(figure, into: folder).path))
+    }
+
     /// A diverged run's NaN never reaches gnuplot: the figure is refused by name and nothing is written.
     func testNonFiniteDataIsRefusedByName() {
         var figure = Figure(name: "diverged", caption: "A diverged run")

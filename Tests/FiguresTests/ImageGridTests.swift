@@ -34,7 +34,17 @@ final class ImageGridTests: XCTestCase {
         let figure = ImageGrid(side: 4, columns: 10).figure(name: "grid", caption: "c", title: "t", cells: cells(3))
         XCTAssertFalse(figure.commands.contains { $0.contains("label 2") })
         XCTAssertEqual(figure.width, 420, "the minimum width")
-        XCTAssertEqual(figure.commands.filter { $0.hasSuffix("using 1:2:3 with image") }.count, 3)
+        XCTAssertEqual(figure.commands.filter { $0.hasSuffix("matrix with image") }.count, 3)
+    }
+
+    /// Each image is a `matrix` block of gray levels 0-255, one line a scan line, row 0 at the top:
+    /// a 28x28 digit is 28 lines, not 784 lines of triples.
+    func testImagesAreMatricesOfGrayLevels() {
+        let cell = ImageGrid.Cell(pixels: [0, 0.5, 1, 1.0 / 255, 254.4 / 255, 0, 0, 0, 0], caption: "levels")
+        let figure = ImageGrid(side: 3, columns: 1).figure(name: "grid", caption: "c", title: "t", cells: [cell])
+        XCTAssertTrue(figure.dataBlocks[0].isMatrix)
+        XCTAssertEqual(figure.dataBlocks[0].rows, [[0, 128, 255], [1, 254, 0], [0, 0, 0]])
+        XCTAssertTrue(figure.commands.contains("set cbrange [0:255]"))
     }
 
     func testCaptionFontAndLift() {

@@ -30,6 +30,12 @@ void fsgp_write(fsgp_stream *stream, const char *text);
 void fsgp_datablock(fsgp_stream *stream, const char *name, const double *values,
                     size_t rows, size_t cols, size_t block_rows);
 
+/// Writes a datablock in gnuplot's `matrix` format: `rows` lines of `cols` whole numbers
+/// (row-major; an image's gray levels, written as integers), serialised by gnuplot-iostream but
+/// without the `e` end-of-array line its inline data carries, which `matrix` would read as a row.
+void fsgp_matrix_datablock(fsgp_stream *stream, const char *name, const double *values,
+                           size_t rows, size_t cols);
+
 /// Flushes and closes the stream. For a script, 0 on success. For a process, its exit status
 /// as a shell reports it (0 on success, 127 when the command was not found), or -1 if waiting
 /// for it failed.
