@@ -134,35 +134,3 @@ public final class TwoLayerNet {
         affine2.descend(learningRate: lr)
     }
 }
-
-extension Matrix {
-    /// Rows `range` as a matrix (a mini-batch slice of a data set). All the rows are the matrix
-    /// itself, shared rather than copied (copy-on-write), as a 60000-image set must not be.
-    public func rows(_ range: Range<Int>) -> Matrix {
-        precondition(range.lowerBound >= 0 && range.upperBound <= rows, "rows: \(range) out of range for \(rows) rows")
-        if range == 0..<rows { return self }
-        return Matrix(rows: range.count, cols: cols, storage: Array(storage[(range.lowerBound * cols)..<(range.upperBound * cols)]))
-    }
-
-    /// The rows at `indices`, in that order (NumPy's `x[batch_mask]`).
-    public func gathering(rows indices: [Int]) -> Matrix {
-        for i in indices { precondition(i >= 0 && i < rows, "gathering: row \(i) out of range for \(rows) rows") }
-        let (n, cols) = (indices.count, cols)
-        return Matrix(rows: n, cols: cols, storage: [Double](unsafeUninitializedCapacity: n * cols) { out, count in
-            storage.withUnsafeBufferPointer { source in
-                let (to, from) = (out.baseAddress!, source.baseAddress!)
-                func copy(_ part: Range<Int>) {
-                    for r in part { (to + r * cols).initialize(from: from + indices[r] * cols, count: cols) }
-                }
-                // Rows scattered over a whole data set come from memory, not cache: the two cores
-                // each fetch half of a mini-batch.
-                if n * cols >= 1 << 15 {
-                    SecondCore.inHalves({ copy(0..<(n / 2)) }, { copy((n / 2)..<n) })
-                } else {
-                    copy(0..<n)
-                }
-            }
-            count = n * cols
-        })
-    }
-}
