@@ -113,3 +113,41 @@ final class RowKernelTests: XCTestCase {
         }
     }
 }
+
+final class ParameterUpdateTests: XCTestCase {
+    func testOneStateUpdateIsThePlainLoop() {
+        let step = { (x: inout Double, g: Double, v: inout Double) in
+            v = 0.9 * v - 0.01 * g
+            x += v
+        }
+        for (rows, cols) in Samples.shapes {
+            let x = Samples.matrix(rows, cols, seed: 13), g = Samples.matrix(rows, cols, seed: 14)
+            let v = Samples.matrix(rows, cols, seed: 15)
+            var (fastX, fastV) = (x, v)
+            fastX.updateElements(along: g, state: &fastV, step)
+            var (plainX, plainV) = (x.storage, v.storage)
+            for i in plainX.indices { step(&plainX[i], g.storage[i], &plainV[i]) }
+            assertSameBits(fastX.storage, plainX, "\(rows)x\(cols)")
+            assertSameBits(fastV.storage, plainV, "\(rows)x\(cols)")
+        }
+    }
+
+    func testTwoStateUpdateIsThePlainLoop() {
+        let step = { (x: inout Double, g: Double, m: inout Double, v: inout Double) in
+            m += 0.1 * (g - m)
+            v += 0.001 * (g * g - v)
+            x -= 0.003 * m / (v.squareRoot() + 1e-7)
+        }
+        for (rows, cols) in Samples.shapes {
+            let x = Samples.matrix(rows, cols, seed: 16), g = Samples.matrix(rows, cols, seed: 17)
+            let m = Samples.matrix(rows, cols, seed: 18), v = Samples.matrix(rows, cols, seed: 19).map(abs)
+            var (fastX, fastM, fastV) = (x, m, v)
+            fastX.updateElements(along: g, states: &fastM, &fastV, step)
+            var (plainX, plainM, plainV) = (x.storage, m.storage, v.storage)
+            for i in plainX.indices { step(&plainX[i], g.storage[i], &plainM[i], &plainV[i]) }
+            assertSameBits(fastX.storage, plainX, "\(rows)x\(cols)")
+            assertSameBits(fastM.storage, plainM, "\(rows)x\(cols)")
+            assertSameBits(fastV.storage, plainV, "\(rows)x\(cols)")
+        }
+    }
+}
