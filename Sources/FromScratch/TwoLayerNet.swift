@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Gradients come two ways: `numericalGradients` (chapter 4's method, slow and simple) and
 /// `gradients` (backpropagation, chapter 5). The gradient check compares them.
-public final class TwoLayerNet {
+public final class TwoLayerNet: Classifier {
     public enum Parameter: String, CaseIterable, Sendable { case w1 = "W1", b1, w2 = "W2", b2 }
 
     public let affine1: AffineLayer
@@ -51,21 +51,6 @@ public final class TwoLayerNet {
 
     public func loss(_ x: Matrix, labels: [Int]) -> Double {
         lastLayer.forward(predict(x), labels: labels)
-    }
-
-    /// The share of rows whose predicted class is the label, `batchSize` rows at a time.
-    public func accuracy(_ x: Matrix, labels: [Int], batchSize: Int = 10_000) -> Double {
-        precondition(x.rows == labels.count, "accuracy: \(x.rows) rows but \(labels.count) labels")
-        var correct = 0
-        for start in stride(from: 0, to: x.rows, by: batchSize) {
-            correct += correctPredictions(rows: start..<min(start + batchSize, x.rows), of: x, labels: labels)
-        }
-        return Double(correct) / Double(x.rows)
-    }
-
-    /// How many of rows `range` of `x` are predicted as their label (`labels` are all of x's).
-    public func correctPredictions(rows range: Range<Int>, of x: Matrix, labels: [Int]) -> Int {
-        zip(scores(rows: range, of: x).argmaxPerRow(), labels[range]).reduce(0) { $0 + ($1.0 == $1.1 ? 1 : 0) }
     }
 
     /// `predict` for rows `range` of `x`, for evaluation: the rows are read where they lie, and
