@@ -11,6 +11,7 @@ import Foundation
 /// Each update repeats the book's operations in the book's order (`(μ·v) − (lr·g)`, not
 /// `μ·v − lr·g` regrouped), so that a run gives NumPy's digits. The loops walk a copy of the
 /// keys: walking the dictionary's own key view while writing to it would copy every matrix.
+/// The loops over the elements are in `Speed/ParameterUpdates.swift`.
 
 /// Named parameter (or gradient) matrices: the book's `params` / `grads` dictionaries.
 public typealias NamedMatrices = [String: Matrix]
@@ -69,7 +70,8 @@ public struct SGD: Optimizer {
 
     public mutating func update(_ parameters: inout NamedMatrices, gradients: NamedMatrices) {
         for key in Array(parameters.keys) {
-            parameters[key]!.subtractScaled(gradient(key, of: parameters, in: gradients), by: learningRate)
+            let g = gradient(key, of: parameters, in: gradients)
+            parameters[key]!.subtractScaled(g, by: learningRate)  // params[key] -= lr * grads[key]
         }
     }
 }
