@@ -21,7 +21,7 @@ final class BitIdentityTests: XCTestCase {
         var random = RandomState(seed: 11)
         let x = random.rand(300, 30), labels = (0..<300).map { $0 % 7 }
         let net = TwoLayerNet(inputSize: 30, hiddenSize: 50, outputSize: 7, activation: activation, random: &random)
-        var print = Fingerprint()
+        var fingerprint = Fingerprint()
         let run = {
             for step in 0..<20 {
                 let mask = random.choice(300, size: 100)
@@ -31,14 +31,14 @@ final class BitIdentityTests: XCTestCase {
                 } else {
                     net.update(with: net.gradients(batch, labels: t), learningRate: 0.5)
                 }
-                print.add(net.loss(batch, labels: t))
+                fingerprint.add(net.loss(batch, labels: t))
             }
         }
         if lent { SecondCore.lend { _ in run() } } else { run() }
-        for parameter in TwoLayerNet.Parameter.allCases { print.add(net[parameter]) }
-        print.add(net.accuracy(x, labels: labels, batchSize: 77))
-        print.add(net.scores(rows: 13..<200, of: x))
-        return print.value
+        for parameter in TwoLayerNet.Parameter.allCases { fingerprint.add(net[parameter]) }
+        fingerprint.add(net.accuracy(x, labels: labels, batchSize: 77))
+        fingerprint.add(net.scores(rows: 13..<200, of: x))
+        return fingerprint.value
     }
 
     private func multiLayerRun(_ kind: OptimizerKind, batchNorm: Bool, dropout: Double?, penalty: Penalty,
@@ -49,19 +49,20 @@ final class BitIdentityTests: XCTestCase {
                                 weightInit: .he, penalty: penalty, batchNorm: batchNorm, dropoutRatio: dropout,
                                 random: &random)
         var optimizer = kind.make(learningRate: 0.05)
-        var print = Fingerprint()
+        var fingerprint = Fingerprint()
         for _ in 0..<15 {
             let mask = random.choice(61, size: 11)
             let batch = x.gathering(rows: mask), t = mask.map { labels[$0] }
-            let grads = dropout == nil ? net.gradients(batch, labels: t) : net.gradients(batch, labels: t, random: &random)
-            print.add(grads)
+            let grads = dropout == nil ? net.gradients(batch, labels: t)
+                                       : net.gradients(batch, labels: t, random: &random)
+            fingerprint.add(grads)
             net.update(with: grads, optimizer: &optimizer)
-            print.add(net.loss(batch, labels: t))
+            fingerprint.add(net.loss(batch, labels: t))
         }
-        print.add(net.parameters)
-        print.add(net.accuracy(x, labels: labels, batchSize: 8))
-        print.add(net.predict(x))
-        return print.value
+        fingerprint.add(net.parameters)
+        fingerprint.add(net.accuracy(x, labels: labels, batchSize: 8))
+        fingerprint.add(net.predict(x))
+        return fingerprint.value
     }
 
     func testTwoLayerRunsKeepTheirBits() {
