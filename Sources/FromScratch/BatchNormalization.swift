@@ -38,7 +38,8 @@ public final class BatchNormLayer {
 
     public init(gamma: Matrix, beta: Matrix, momentum: Double = 0.9) {
         precondition(gamma.rows == 1 && beta.rows == 1 && gamma.cols == beta.cols,
-                     "BatchNormLayer: gamma \(gamma.shapeDescription) and beta \(beta.shapeDescription) must be rows of one length")
+                     "BatchNormLayer: gamma \(gamma.shapeDescription) and beta \(beta.shapeDescription) "
+                     + "must be rows of one length")
         self.gamma = gamma
         self.beta = beta
         self.momentum = momentum
@@ -77,7 +78,8 @@ public final class BatchNormLayer {
     /// The book's backward pass through the normalisation: from dout to dx, keeping dγ and dβ.
     public func backward(_ dout: Matrix) -> Matrix {
         precondition(dout.rows == batchSize && dout.cols == units,
-                     "BatchNorm backward: gradient of shape \(dout.shapeDescription) after a training batch of \(batchSize)x\(units)")
+                     "BatchNorm backward: gradient of shape \(dout.shapeDescription) "
+                     + "after a training batch of \(batchSize)x\(units)")
         let n = Double(batchSize)
         dbeta = dout.sum(axis: 0)
         dgamma = (normalised * dout).sum(axis: 0)
@@ -112,19 +114,16 @@ public final class DropoutLayer {
         precondition(draws.count == x.count, "Dropout forward: \(draws.count) draws for \(x.count) entries")
         mask = draws.map { $0 > ratio }
         var y = x
-        y.storage.withUnsafeMutableBufferPointer { p in
-            for i in p.indices where !mask[i] { p[i] = 0 }
-        }
+        y.zeroUnless(mask)
         return y
     }
 
     /// Passes the gradient through the units that were on.
     public func backward(_ dout: Matrix) -> Matrix {
-        precondition(dout.count == mask.count, "Dropout backward: gradient of shape \(dout.shapeDescription) for \(mask.count) entries")
+        precondition(dout.count == mask.count,
+                     "Dropout backward: gradient of shape \(dout.shapeDescription) for \(mask.count) entries")
         var dx = dout
-        dx.storage.withUnsafeMutableBufferPointer { p in
-            for i in p.indices where !mask[i] { p[i] = 0 }
-        }
+        dx.zeroUnless(mask)
         return dx
     }
 }

@@ -17,37 +17,17 @@ public final class ReLULayer: Layer {
     private var out = Matrix.zeros(0, 0)
     public init() {}
 
-    /// max(x, 0) as a select rather than a branch: half the entries are negative in no
-    /// predictable pattern, so a branch would be mispredicted half the time.
+    /// The book's `out = x.copy(); out[x <= 0] = 0`, in place.
     public func forward(_ x: consuming Matrix) -> Matrix {
-        x.storage.withUnsafeMutableBufferPointer { p in
-            for i in p.indices { p[i] = p[i] > 0 ? p[i] : 0 }
-        }
+        x.zeroUnlessPositive()
         out = x
         return x
     }
 
+    /// The book's `dout[self.mask] = 0`.
     public func backward(_ dout: consuming Matrix) -> Matrix {
-        precondition(dout.count == out.count, "ReLU backward: gradient of shape \(dout.shapeDescription) for output \(out.shapeDescription)")
-        let n = dout.count
-        dout.storage.withUnsafeMutableBufferPointer { d in
-            out.storage.withUnsafeBufferPointer { y in
-                // Eight at a time with an explicit mask: written as a plain loop, the compiler
-                // cannot rule out that the two buffers overlap and falls back to a branch per entry.
-                let (dp, yp) = (d.baseAddress!, y.baseAddress!)
-                var i = 0
-                while i + 8 <= n {
-                    let kept = UnsafeRawPointer(yp + i).loadUnaligned(as: SIMD8<Double>.self) .> 0
-                    let g = UnsafeRawPointer(dp + i).loadUnaligned(as: SIMD8<Double>.self)
-                    UnsafeMutableRawPointer(dp + i).storeBytes(of: g.replacing(with: 0, where: .!kept), as: SIMD8<Double>.self)
-                    i += 8
-                }
-                while i < n {
-                    dp[i] = yp[i] > 0 ? dp[i] : 0
-                    i += 1
-                }
-            }
-        }
+        checkGradient(dout, against: out, of: "ReLU")
+        dout.zeroWhereNotPositive(in: out)
         return dout
     }
 }
@@ -57,33 +37,25 @@ public final class SigmoidLayer: Layer {
     private var out = Matrix.zeros(0, 0)
     public init() {}
 
+    /// The book's `out = 1 / (1 + np.exp(-x))`, in place.
     public func forward(_ x: consuming Matrix) -> Matrix {
-        x.storage.withUnsafeMutableBufferPointer { p in
-            func apply(_ range: Range<Int>) { for i in range { p[i] = 1 / (1 + exp(-p[i])) } }
-            // exp is the costly part of a sigmoid step (about 5 ns an entry): a mini-batch's worth
-            // is shared with the second core when one is lent.
-            if p.count >= 4096 {
-                SecondCore.inHalves({ apply(0..<(p.count / 2)) }, { apply((p.count / 2)..<p.count) })
-            } else {
-                apply(p.indices)
-            }
-        }
+        x.mapInPlace { 1 / (1 + exp(-$0)) }
         out = x
         return x
     }
 
-    /// dout · (1 − y) · y, the book's order of operations.
+    /// The book's `dx = dout * (1.0 - self.out) * self.out`, in that order.
     public func backward(_ dout: consuming Matrix) -> Matrix {
-        precondition(dout.count == out.count, "Sigmoid backward: gradient of shape \(dout.shapeDescription) for output \(out.shapeDescription)")
-        let n = dout.count
-        dout.storage.withUnsafeMutableBufferPointer { d in
-            out.storage.withUnsafeBufferPointer { y in
-                let (dp, yp) = (d.baseAddress!, y.baseAddress!)
-                for i in 0..<n { dp[i] = dp[i] * (1 - yp[i]) * yp[i] }
-            }
-        }
+        checkGradient(dout, against: out, of: "Sigmoid")
+        dout.combineInPlace(with: out) { d, y in d * (1 - y) * y }
         return dout
     }
+}
+
+/// A backward pass needs a gradient of the shape its forward pass gave.
+private func checkGradient(_ dout: Matrix, against out: Matrix, of layer: String) {
+    precondition(dout.count == out.count,
+                 "\(layer) backward: gradient of shape \(dout.shapeDescription) for output \(out.shapeDescription)")
 }
 
 /// Affine (全连接): x·W + b. Backward gives dx = dout·Wᵀ and keeps dW = xᵀ·dout, db = Σ dout.
@@ -133,40 +105,22 @@ public final class SoftmaxWithLossLayer {
 
     public init(delta: Double = crossEntropyDelta) { self.delta = delta }
 
-    /// The mean cross-entropy of the batch for class-index labels: softmax (max-shifted) and
-    /// −log(y[label] + δ) in one pass per row.
+    /// The book's `self.y = softmax(x); self.loss = cross_entropy_error(self.y, self.t)`: the
+    /// mean cross-entropy of the batch for class-index labels.
     public func forward(_ x: Matrix, labels: [Int]) -> Double {
         precondition(labels.count == x.rows, "SoftmaxWithLoss: \(labels.count) labels for \(x.rows) rows")
         self.labels = labels
         y = x
-        let cols = x.cols
-        var picked = [Double](repeating: 0, count: x.rows)
-        y.storage.withUnsafeMutableBufferPointer { p in
-            for r in 0..<x.rows {
-                let row = UnsafeMutableBufferPointer(rebasing: p[(r * cols)..<((r + 1) * cols)])
-                let top = row.max()!
-                var total = 0.0
-                for c in 0..<cols {
-                    row[c] = exp(row[c] - top)
-                    total += row[c]
-                }
-                for c in 0..<cols { row[c] /= total }
-                precondition(labels[r] >= 0 && labels[r] < cols, "SoftmaxWithLoss: label \(labels[r]) out of range")
-                picked[r] = log(row[labels[r]] + delta)
-            }
-        }
-        return -Matrix(row: picked).sum() / Double(x.rows)
+        y.softmaxEachRow()
+        return crossEntropyError(y, labels: labels, delta: delta)
     }
 
-    /// (y − t)/N, built in one pass over y.
+    /// The book's `dx = y.copy(); dx[np.arange(batch_size), t] -= 1; dx = dx / batch_size`, with
+    /// the division done as a product by dout / N, as this layer has always done it.
     public func backward(_ dout: Double = 1) -> Matrix {
         var dx = y
-        let scale = dout / Double(labels.count)
-        let cols = dx.cols
-        dx.storage.withUnsafeMutableBufferPointer { d in
-            for (row, label) in labels.enumerated() { d[row * cols + label] -= 1 }
-            for i in d.indices { d[i] *= scale }
-        }
+        for (row, label) in labels.enumerated() { dx[row, label] -= 1 }
+        dx *= dout / Double(labels.count)
         return dx
     }
 }

@@ -4,7 +4,10 @@
 /// matrix here (`Matrix(row:)`); broadcasting follows NumPy for the shapes the book needs: same
 /// shape, a 1 x n row against every row, an n x 1 column against every column, and scalars.
 /// Every matrix product goes through `matmul(_:_:)`, so that a faster kernel can sit behind it.
-import COpenBLAS
+///
+/// What is here is plain Swift. The few operations the training loops spend their time in
+/// (`matmul`, the in-place updates, the row kernels) are written for speed in `Speed/`, each
+/// tested bit for bit against a plain one-line version; a reader can skip that folder.
 import Foundation
 
 public struct Matrix: Equatable, Sendable {
@@ -72,6 +75,16 @@ public struct Matrix: Equatable, Sendable {
 
     public func row(_ r: Int) -> [Double] { Array(storage[(r * cols)..<((r + 1) * cols)]) }
 
+    /// Rows `range` as a matrix (a mini-batch slice of a data set). All the rows are the matrix
+    /// itself, shared rather than copied (copy-on-write), as a 60000-image set must not be.
+    public func rows(_ range: Range<Int>) -> Matrix {
+        precondition(range.lowerBound >= 0 && range.upperBound <= rows,
+                     "rows: \(range) out of range for \(rows) rows")
+        if range == 0..<rows { return self }
+        let elements = storage[(range.lowerBound * cols)..<(range.upperBound * cols)]
+        return Matrix(rows: range.count, cols: cols, storage: Array(elements))
+    }
+
     public func reshaped(_ rows: Int, _ cols: Int) -> Matrix {
         precondition(rows * cols == count, "reshape: cannot reshape \(shapeDescription) into (\(rows), \(cols))")
         return Matrix(rows: rows, cols: cols, storage: storage)
@@ -138,21 +151,6 @@ extension Matrix {
     public static func -= (a: inout Matrix, b: Matrix) { a = a - b }
 }
 
-// MARK: - In-place updates
-
-extension Matrix {
-    /// self −= scale · other, in one pass and without a temporary (parameter updates).
-    public mutating func subtractScaled(_ other: Matrix, by scale: Double) {
-        precondition(rows == other.rows && cols == other.cols,
-                     "subtractScaled: shapes \(shapeDescription) and \(other.shapeDescription) differ")
-        storage.withUnsafeMutableBufferPointer { p in
-            other.storage.withUnsafeBufferPointer { q in
-                for i in p.indices { p[i] -= scale * q[i] }
-            }
-        }
-    }
-}
-
 // MARK: - Reductions
 
 extension Matrix {
@@ -194,124 +192,16 @@ extension Matrix {
     /// `np.argmax(x, axis=1)`: the column of each row's maximum.
     public func argmaxPerRow() -> [Int] {
         precondition(cols > 0 || rows == 0, "argmaxPerRow: rows of zero length")
-        return storage.withUnsafeBufferPointer { p in
-            (0..<rows).map { r in
-                let start = r * cols
-                var best = start
-                for i in (start + 1)..<(start + cols) where p[i] > p[best] { best = i }
-                return best - start
-            }
+        return (0..<rows).map { r in
+            let start = r * cols
+            var best = start
+            for i in (start + 1)..<(start + cols) where storage[i] > storage[best] { best = i }
+            return best - start
         }
     }
 }
 
 // MARK: - The matrix product
 
-/// `np.dot(a, b)` for 2-D operands. Every product of the project goes through here, and here
-/// it goes to OpenBLAS's `dgemm`, as NumPy's does. The result may differ from
-/// `referenceMatmul` in the last bits (BLAS adds in its own order, with fused multiply-adds).
-public func matmul(_ a: Matrix, _ b: Matrix) -> Matrix {
-    matmul(a, b, transposingA: false, transposingB: false)
-}
-
-/// op(a)·op(b) with either operand read transposed in place — no transposed copy is made
-/// (backpropagation's xᵀ·dout and dout·Wᵀ). With `addingRows`, the 1 x n row is added to every
-/// row of the product in the same `dgemm` call (the Affine layer's + b).
-public func matmul(_ a: Matrix, _ b: Matrix, transposingA: Bool, transposingB: Bool, addingRows bias: Matrix? = nil)
-    -> Matrix {
-    product(a, rows: 0..<(transposingA ? a.cols : a.rows), b, transposingA: transposingA, transposingB: transposingB, addingRows: bias)
-}
-
-/// Rows `range` of `a` times `b` (plus the bias row), the rows read where they lie: a data set
-/// evaluated slice by slice without copying the slices out. The same as
-/// `matmul(a.rows(range), b, ...)`, bit for bit.
-public func matmul(rows range: Range<Int>, of a: Matrix, _ b: Matrix, addingRows bias: Matrix? = nil) -> Matrix {
-    precondition(range.lowerBound >= 0 && range.upperBound <= a.rows, "matmul: rows \(range) out of range for \(a.rows) rows")
-    return product(a, rows: range, b, transposingA: false, transposingB: false, addingRows: bias)
-}
-
-/// Rows `aRows` of op(a) times op(b): the one place that calls `dgemm`.
-private func product(_ a: Matrix, rows aRows: Range<Int>, _ b: Matrix, transposingA: Bool, transposingB: Bool,
-                     addingRows bias: Matrix?) -> Matrix {
-    let (m, k) = (aRows.count, transposingA ? a.rows : a.cols)
-    let (k2, n) = transposingB ? (b.cols, b.rows) : (b.rows, b.cols)
-    precondition(k == k2, "matmul: shapes \(a.shapeDescription)\(transposingA ? "ᵀ" : "") and "
-                 + "\(b.shapeDescription)\(transposingB ? "ᵀ" : "") not aligned: \(k) != \(k2)")
-    var out: Matrix
-    if let bias {
-        precondition(bias.rows == 1 && bias.cols == n, "matmul: cannot add a row of shape \(bias.shapeDescription) to (\(m), \(n))")
-        out = Matrix(rows: m, cols: n, storage: [Double](unsafeUninitializedCapacity: m * n) { buffer, count in
-            bias.storage.withUnsafeBufferPointer { row in
-                for r in 0..<m { _ = UnsafeMutableBufferPointer(rebasing: buffer[(r * n)..<((r + 1) * n)]).initialize(fromContentsOf: row) }
-            }
-            count = m * n
-        })
-    } else {
-        // dgemm with beta = 0 writes every element without reading it: no need to zero them first.
-        out = Matrix(rows: m, cols: n, storage: [Double](unsafeUninitializedCapacity: m * n) { buffer, count in
-            if m == 0 || n == 0 || k == 0 { buffer.initialize(repeating: 0) }
-            count = m * n
-        })
-    }
-    guard m > 0, n > 0, k > 0 else { return out }
-    BLAS.configureOnce
-    a.storage.withUnsafeBufferPointer { pa in
-        b.storage.withUnsafeBufferPointer { pb in
-            out.storage.withUnsafeMutableBufferPointer { po in
-                // Rows `rows` of the product. Row r of op(a) is row aRows.lowerBound + r of a, or
-                // that column when a is read transposed.
-                func productRows(_ rows: Range<Int>) {
-                    let firstRowOfA = aRows.lowerBound + rows.lowerBound
-                    cblas_dgemm(CblasRowMajor, transposingA ? CblasTrans : CblasNoTrans,
-                                transposingB ? CblasTrans : CblasNoTrans,
-                                Int32(rows.count), Int32(n), Int32(k), 1.0,
-                                pa.baseAddress! + (transposingA ? firstRowOfA : firstRowOfA * a.cols), Int32(a.cols),
-                                pb.baseAddress, Int32(b.cols),
-                                bias == nil ? 0.0 : 1.0, po.baseAddress! + rows.lowerBound * n, Int32(n))
-                }
-                if SecondCore.splits(m: m, n: n, k: k) {
-                    SecondCore.inHalves({ productRows(0..<(m / 2)) }, { productRows((m / 2)..<m) })
-                } else {
-                    productRows(0..<m)
-                }
-            }
-        }
-    }
-    return out
-}
-
-/// OpenBLAS settings made once per process.
-enum BLAS {
-    /// One BLAS thread unless `OPENBLAS_NUM_THREADS` says otherwise: at the book's sizes a
-    /// second BLAS thread barely helps, and collapses when the other core is busy. The second
-    /// core goes to independent runs, or to one network through `SecondCore`.
-    static let configureOnce: Void = {
-        if ProcessInfo.processInfo.environment["OPENBLAS_NUM_THREADS"] == nil { openblas_set_num_threads(1) }
-    }()
-}
-
-/// The product as plain loops, each element summed left to right without fused operations:
-/// the reference that tests hold `matmul` to, and the order a hand computation follows.
-public func referenceMatmul(_ a: Matrix, _ b: Matrix) -> Matrix {
-    checkAligned(a, b)
-    var out = Matrix(rows: a.rows, cols: b.cols)
-    a.storage.withUnsafeBufferPointer { pa in
-        b.storage.withUnsafeBufferPointer { pb in
-            out.storage.withUnsafeMutableBufferPointer { po in
-                for i in 0..<a.rows {
-                    for k in 0..<a.cols {
-                        let aik = pa[i * a.cols + k]
-                        for j in 0..<b.cols { po[i * b.cols + j] += aik * pb[k * b.cols + j] }
-                    }
-                }
-            }
-        }
-    }
-    return out
-}
-
-private func checkAligned(_ a: Matrix, _ b: Matrix) {
-    precondition(a.cols == b.rows,
-                 "matmul: shapes \(a.shapeDescription) and \(b.shapeDescription) not aligned: "
-                 + "\(a.cols) (dim 1) != \(b.rows) (dim 0)")
-}
+// `matmul(a, b)` is `np.dot(a, b)`: it calls OpenBLAS, in `Speed/Products.swift`, next to
+// `referenceMatmul`, the same product as three plain loops.

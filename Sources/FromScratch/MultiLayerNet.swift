@@ -9,7 +9,7 @@ import Foundation
 /// gamma1, beta1, … for the hidden layers, so that an `Optimizer` can update them
 /// (`trainingStep`). Weights are drawn layer after layer, `scale·randn(n_in, n_out)`, biases
 /// start at zero, γ at one and β at zero, so after `RandomState(seed:)` they are NumPy's.
-public final class MultiLayerNet {
+public final class MultiLayerNet: Classifier {
     /// How the initial weights are scaled (权重初始值, DLfS 6.2).
     public enum WeightInit: Hashable, Sendable, CustomStringConvertible {
         /// A fixed standard deviation, such as the book's 0.01.
@@ -78,8 +78,10 @@ public final class MultiLayerNet {
                 random: inout RandomState) {
         precondition(activation == .relu || activation == .sigmoid,
                      "MultiLayerNet: the activation must be ReLU or sigmoid, as the book's, got \(activation.rawValue)")
-        precondition(weightDecayLambda >= 0, "MultiLayerNet: weight decay must not be negative, got \(weightDecayLambda)")
-        precondition(weightDecayLambda == 0 || penalty == .none, "MultiLayerNet: give weightDecayLambda or penalty, not both")
+        precondition(weightDecayLambda >= 0,
+                     "MultiLayerNet: weight decay must not be negative, got \(weightDecayLambda)")
+        precondition(weightDecayLambda == 0 || penalty == .none,
+                     "MultiLayerNet: give weightDecayLambda or penalty, not both")
         let penalty = weightDecayLambda > 0 ? Penalty.l2(weightDecayLambda) : penalty
         if let problem = penalty.problem { preconditionFailure("MultiLayerNet: \(problem)") }
         let sizes = [inputSize] + hiddenSizes + [outputSize]
@@ -129,9 +131,12 @@ public final class MultiLayerNet {
         }
         set {
             func take(_ name: String, like old: Matrix) -> Matrix {
-                guard let new = newValue[name] else { preconditionFailure("MultiLayerNet: \(name) is missing from the new parameters") }
+                guard let new = newValue[name] else {
+                    preconditionFailure("MultiLayerNet: \(name) is missing from the new parameters")
+                }
                 precondition(new.shape == old.shape,
-                             "MultiLayerNet: \(name) of shape \(new.shapeDescription) for a layer of \(old.shapeDescription)")
+                             "MultiLayerNet: \(name) of shape \(new.shapeDescription) "
+                             + "for a layer of \(old.shapeDescription)")
                 return new
             }
             for (i, layer) in affineLayers.enumerated() {
@@ -156,8 +161,12 @@ public final class MultiLayerNet {
     }
 
     private func restoreParameters(_ params: NamedMatrices) {
-        for (i, layer) in affineLayers.enumerated() { (layer.w, layer.b) = (params["W\(i + 1)"]!, params["b\(i + 1)"]!) }
-        for (i, layer) in batchNormLayers.enumerated() { (layer.gamma, layer.beta) = (params["gamma\(i + 1)"]!, params["beta\(i + 1)"]!) }
+        for (i, layer) in affineLayers.enumerated() {
+            (layer.w, layer.b) = (params["W\(i + 1)"]!, params["b\(i + 1)"]!)
+        }
+        for (i, layer) in batchNormLayers.enumerated() {
+            (layer.gamma, layer.beta) = (params["gamma\(i + 1)"]!, params["beta\(i + 1)"]!)
+        }
     }
 
     /// The scores before softmax. Batch norm uses its running statistics and dropout scales
@@ -194,24 +203,12 @@ public final class MultiLayerNet {
         lastLayer.forward(predict(x), labels: labels) + weightPenalty
     }
 
-    /// The share of rows whose highest score is the label, `batchSize` rows at a time.
-    public func accuracy(_ x: Matrix, labels: [Int], batchSize: Int = 10_000) -> Double {
-        precondition(x.rows == labels.count, "accuracy: \(x.rows) rows but \(labels.count) labels")
-        var correct = 0
-        for start in stride(from: 0, to: x.rows, by: batchSize) {
-            let end = min(start + batchSize, x.rows)
-            for (i, answer) in predict(x.rows(start..<end)).argmaxPerRow().enumerated() where answer == labels[start + i] {
-                correct += 1
-            }
-        }
-        return Double(correct) / Double(max(x.rows, 1))
-    }
-
     /// Backpropagation (the training-mode loss, then every layer backward): dW plus the
     /// penalty's gradient for each weight, db for each bias, dγ and dβ for each batch norm.
     /// A net with dropout needs the random stream for its masks: use `gradients(_:labels:random:)`.
     public func gradients(_ x: Matrix, labels: [Int]) -> NamedMatrices {
-        precondition(dropoutLayers.isEmpty, "MultiLayerNet: a net with dropout needs gradients(_:labels:random:) for its masks")
+        precondition(dropoutLayers.isEmpty,
+                     "MultiLayerNet: a net with dropout needs gradients(_:labels:random:) for its masks")
         return backpropagate(x, labels: labels) { _ in [] }
     }
 
@@ -246,8 +243,11 @@ public final class MultiLayerNet {
     /// (in training mode, as the book's, so batch norm normalises by the batch). Slow (two
     /// forward passes per parameter); for gradient checks on small nets without dropout.
     public func numericalGradients(_ x: Matrix, labels: [Int], h: Double = defaultDifferenceStep) -> NamedMatrices {
-        precondition(dropoutLayers.isEmpty, "MultiLayerNet: a numerical gradient needs a deterministic loss; this net has dropout")
-        let trainingLoss = { self.lastLayer.forward(self.scores(x, training: true) { _ in [] }, labels: labels) + self.weightPenalty }
+        precondition(dropoutLayers.isEmpty,
+                     "MultiLayerNet: a numerical gradient needs a deterministic loss; this net has dropout")
+        let trainingLoss = {
+            self.lastLayer.forward(self.scores(x, training: true) { _ in [] }, labels: labels) + self.weightPenalty
+        }
         func numerical(_ matrix: Matrix, read: (Int) -> Double, write: (Int, Double) -> Void) -> Matrix {
             var grad = Matrix.zeros(like: matrix)
             grad.storage = numericalGradient(count: grad.count, h: h, read: read, write: write, f: trainingLoss)
@@ -259,8 +259,10 @@ public final class MultiLayerNet {
             grads["b\(i + 1)"] = numerical(layer.b, read: { layer.b[flat: $0] }, write: { layer.b[flat: $0] = $1 })
         }
         for (i, layer) in batchNormLayers.enumerated() {
-            grads["gamma\(i + 1)"] = numerical(layer.gamma, read: { layer.gamma[flat: $0] }, write: { layer.gamma[flat: $0] = $1 })
-            grads["beta\(i + 1)"] = numerical(layer.beta, read: { layer.beta[flat: $0] }, write: { layer.beta[flat: $0] = $1 })
+            grads["gamma\(i + 1)"] = numerical(layer.gamma, read: { layer.gamma[flat: $0] },
+                                               write: { layer.gamma[flat: $0] = $1 })
+            grads["beta\(i + 1)"] = numerical(layer.beta, read: { layer.beta[flat: $0] },
+                                              write: { layer.beta[flat: $0] = $1 })
         }
         return grads
     }

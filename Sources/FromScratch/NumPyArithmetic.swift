@@ -44,3 +44,16 @@ public func arange(_ start: Double, _ stop: Double, _ step: Double) -> [Double] 
     let delta = (start + step) - start
     return (0..<length).map { start + Double($0) * delta }
 }
+
+/// `np.linspace(start, stop, num)`, element for element.
+///
+/// NumPy fills `i * step + start` with `step = (stop - start) / (num - 1)`, and then sets the
+/// last point to `stop` itself, which `(num - 1) * step + start` may miss by an ulp.
+public func linspace(_ start: Double, _ stop: Double, _ num: Int) -> [Double] {
+    precondition(num >= 0, "linspace: the number of samples must not be negative, got \(num)")
+    guard num > 1 else { return num == 1 ? [start] : [] }
+    let step = (stop - start) / Double(num - 1)
+    var points = (0..<num).map { Double($0) * step + start }
+    points[num - 1] = stop
+    return points
+}

@@ -11,6 +11,7 @@ import Foundation
 /// Each update repeats the book's operations in the book's order (`(μ·v) − (lr·g)`, not
 /// `μ·v − lr·g` regrouped), so that a run gives NumPy's digits. The loops walk a copy of the
 /// keys: walking the dictionary's own key view while writing to it would copy every matrix.
+/// The loops over the elements are in `Speed/ParameterUpdates.swift`.
 
 /// Named parameter (or gradient) matrices: the book's `params` / `grads` dictionaries.
 public typealias NamedMatrices = [String: Matrix]
@@ -68,10 +69,9 @@ public struct SGD: Optimizer {
     public init(learningRate: Double = 0.01) { self.learningRate = learningRate }
 
     public mutating func update(_ parameters: inout NamedMatrices, gradients: NamedMatrices) {
-        let lr = learningRate
         for key in Array(parameters.keys) {
             let g = gradient(key, of: parameters, in: gradients)
-            parameters[key]!.updateElements(g) { x, g in x -= lr * g }
+            parameters[key]!.subtractScaled(g, by: learningRate)  // params[key] -= lr * grads[key]
         }
     }
 }
@@ -104,17 +104,14 @@ public struct Momentum: Optimizer {
 
     public mutating func update(_ parameters: inout NamedMatrices, gradients: NamedMatrices) {
         let (lr, mu, form) = (learningRate, momentum, form)
-        for key in Array(parameters.keys) {
-            let g = gradient(key, of: parameters, in: gradients)
-            parameters[key]!.updateElements(g, state: &velocity[key, default: .zeros(like: g)]) { x, g, v in
-                switch form {
-                case .book:
-                    v = mu * v - lr * g
-                    x += v
-                case .notes:
-                    v = mu * v + g
-                    x -= lr * v
-                }
+        forEachElement(of: &parameters, gradients, state: &velocity) { x, g, v in
+            switch form {
+            case .book:
+                v = mu * v - lr * g
+                x += v
+            case .notes:
+                v = mu * v + g
+                x -= lr * v
             }
         }
     }
@@ -140,14 +137,11 @@ public struct Nesterov: Optimizer {
 
     public mutating func update(_ parameters: inout NamedMatrices, gradients: NamedMatrices) {
         let (lr, mu) = (learningRate, momentum)
-        for key in Array(parameters.keys) {
-            let g = gradient(key, of: parameters, in: gradients)
-            parameters[key]!.updateElements(g, state: &velocity[key, default: .zeros(like: g)]) { x, g, v in
-                x += mu * mu * v
-                x -= (1 + mu) * lr * g
-                v *= mu
-                v -= lr * g
-            }
+        forEachElement(of: &parameters, gradients, state: &velocity) { x, g, v in
+            x += mu * mu * v
+            x -= (1 + mu) * lr * g
+            v *= mu
+            v -= lr * g
         }
     }
 }
@@ -164,12 +158,9 @@ public struct AdaGrad: Optimizer {
 
     public mutating func update(_ parameters: inout NamedMatrices, gradients: NamedMatrices) {
         let lr = learningRate
-        for key in Array(parameters.keys) {
-            let g = gradient(key, of: parameters, in: gradients)
-            parameters[key]!.updateElements(g, state: &accumulator[key, default: .zeros(like: g)]) { x, g, h in
-                h += g * g
-                x -= lr * g / (h.squareRoot() + optimizerEpsilon)
-            }
+        forEachElement(of: &parameters, gradients, state: &accumulator) { x, g, h in
+            h += g * g
+            x -= lr * g / (h.squareRoot() + optimizerEpsilon)
         }
     }
 }
@@ -190,13 +181,10 @@ public struct RMSprop: Optimizer {
 
     public mutating func update(_ parameters: inout NamedMatrices, gradients: NamedMatrices) {
         let (lr, rho) = (learningRate, decayRate)
-        for key in Array(parameters.keys) {
-            let g = gradient(key, of: parameters, in: gradients)
-            parameters[key]!.updateElements(g, state: &accumulator[key, default: .zeros(like: g)]) { x, g, h in
-                h *= rho
-                h += (1 - rho) * g * g
-                x -= lr * g / (h.squareRoot() + optimizerEpsilon)
-            }
+        forEachElement(of: &parameters, gradients, state: &accumulator) { x, g, h in
+            h *= rho
+            h += (1 - rho) * g * g
+            x -= lr * g / (h.squareRoot() + optimizerEpsilon)
         }
     }
 }
@@ -233,7 +221,7 @@ public struct Adam: Optimizer {
         let (b1, b2) = (beta1, beta2)
         for key in Array(parameters.keys) {
             let g = gradient(key, of: parameters, in: gradients)
-            parameters[key]!.updateElements(g, state: &firstMoment[key, default: .zeros(like: g)],
+            parameters[key]!.updateElements(along: g, states: &firstMoment[key, default: .zeros(like: g)],
                                             &secondMoment[key, default: .zeros(like: g)]) { x, g, m, v in
                 m += (1 - b1) * (g - m)
                 v += (1 - b2) * (g * g - v)
@@ -303,7 +291,7 @@ public struct Clipped<Base: Optimizer>: Optimizer {
     }
 }
 
-// MARK: - Element loops
+// MARK: - Walking the named parameters
 
 /// The gradient named `key`, which must have the parameter's shape (the book would fail with a
 /// KeyError or a broadcasting error).
@@ -315,39 +303,13 @@ private func gradient(_ key: String, of parameters: NamedMatrices, in gradients:
     return g
 }
 
-extension Matrix {
-    /// Runs `body(x, g)` over this matrix's elements and a gradient's, in place.
-    fileprivate mutating func updateElements(_ gradient: Matrix, _ body: (inout Double, Double) -> Void) {
-        storage.withUnsafeMutableBufferPointer { x in
-            gradient.storage.withUnsafeBufferPointer { g in
-                for i in x.indices { body(&x[i], g[i]) }
-            }
-        }
-    }
-
-    /// The same with one state matrix of the same shape (velocity, accumulator).
-    fileprivate mutating func updateElements(_ gradient: Matrix, state: inout Matrix,
-                                             _ body: (inout Double, Double, inout Double) -> Void) {
-        storage.withUnsafeMutableBufferPointer { x in
-            gradient.storage.withUnsafeBufferPointer { g in
-                state.storage.withUnsafeMutableBufferPointer { s in
-                    for i in x.indices { body(&x[i], g[i], &s[i]) }
-                }
-            }
-        }
-    }
-
-    /// The same with two state matrices (Adam's m and v).
-    fileprivate mutating func updateElements(_ gradient: Matrix, state first: inout Matrix, _ second: inout Matrix,
-                                             _ body: (inout Double, Double, inout Double, inout Double) -> Void) {
-        storage.withUnsafeMutableBufferPointer { x in
-            gradient.storage.withUnsafeBufferPointer { g in
-                first.storage.withUnsafeMutableBufferPointer { m in
-                    second.storage.withUnsafeMutableBufferPointer { v in
-                        for i in x.indices { body(&x[i], g[i], &m[i], &v[i]) }
-                    }
-                }
-            }
-        }
+/// `step(&x, g, &s)` for every element x of every parameter, g of its gradient and s of its
+/// matrix in `state` (zeros the first time): one optimizer statement after the other, as the
+/// book writes them for whole arrays, done per element.
+private func forEachElement(of parameters: inout NamedMatrices, _ gradients: NamedMatrices,
+                            state: inout NamedMatrices, _ step: (inout Double, Double, inout Double) -> Void) {
+    for key in Array(parameters.keys) {
+        let g = gradient(key, of: parameters, in: gradients)
+        parameters[key]!.updateElements(along: g, state: &state[key, default: .zeros(like: g)], step)
     }
 }

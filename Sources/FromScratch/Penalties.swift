@@ -31,7 +31,9 @@ public enum Penalty: Hashable, Sendable, CustomStringConvertible {
 
     /// Checks λ ≥ 0 and 0 ≤ r ≤ 1; the message names the offending value.
     public var problem: String? {
-        if !(lambda >= 0 && lambda.isFinite) { return "the penalty's lambda must be a finite number >= 0, got \(lambda)" }
+        if !(lambda >= 0 && lambda.isFinite) {
+            return "the penalty's lambda must be a finite number >= 0, got \(lambda)"
+        }
         if case let .elasticNet(_, ratio) = self, !(ratio >= 0 && ratio <= 1) {
             return "the elastic net's l1 ratio must lie in [0, 1], got \(ratio)"
         }
@@ -64,21 +66,16 @@ public enum Penalty: Hashable, Sendable, CustomStringConvertible {
     /// is the book's `dW + λ·W`.
     public func adding(to dW: Matrix, weights w: Matrix) -> Matrix {
         guard isActive else { return dW }
-        precondition(dW.shape == w.shape, "Penalty: gradient of shape \(dW.shapeDescription) for weights \(w.shapeDescription)")
+        precondition(dW.shape == w.shape,
+                     "Penalty: gradient of shape \(dW.shapeDescription) for weights \(w.shapeDescription)")
         // One pass over both, element by element as NumPy's dW + λ*W computes it.
         var sum = dW
-        let n = sum.count
-        sum.storage.withUnsafeMutableBufferPointer { d in
-            w.storage.withUnsafeBufferPointer { v in
-                let (dp, wp) = (d.baseAddress!, v.baseAddress!)
-                switch self {
-                case .none: break
-                case let .l2(lambda): for i in 0..<n { dp[i] += lambda * wp[i] }
-                case let .l1(lambda): for i in 0..<n { dp[i] += lambda * Self.sign(wp[i]) }
-                case let .elasticNet(lambda, ratio):
-                    for i in 0..<n { dp[i] += lambda * (ratio * Self.sign(wp[i]) + (1 - ratio) * wp[i]) }
-                }
-            }
+        switch self {
+        case .none: break
+        case let .l2(lambda): sum.combineInPlace(with: w) { d, w in d + lambda * w }
+        case let .l1(lambda): sum.combineInPlace(with: w) { d, w in d + lambda * Self.sign(w) }
+        case let .elasticNet(lambda, ratio):
+            sum.combineInPlace(with: w) { d, w in d + lambda * (ratio * Self.sign(w) + (1 - ratio) * w) }
         }
         return sum
     }

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Gradients come two ways: `numericalGradients` (chapter 4's method, slow and simple) and
 /// `gradients` (backpropagation, chapter 5). The gradient check compares them.
-public final class TwoLayerNet {
+public final class TwoLayerNet: Classifier {
     public enum Parameter: String, CaseIterable, Sendable { case w1 = "W1", b1, w2 = "W2", b2 }
 
     public let affine1: AffineLayer
@@ -51,21 +51,6 @@ public final class TwoLayerNet {
 
     public func loss(_ x: Matrix, labels: [Int]) -> Double {
         lastLayer.forward(predict(x), labels: labels)
-    }
-
-    /// The share of rows whose predicted class is the label, `batchSize` rows at a time.
-    public func accuracy(_ x: Matrix, labels: [Int], batchSize: Int = 10_000) -> Double {
-        precondition(x.rows == labels.count, "accuracy: \(x.rows) rows but \(labels.count) labels")
-        var correct = 0
-        for start in stride(from: 0, to: x.rows, by: batchSize) {
-            correct += correctPredictions(rows: start..<min(start + batchSize, x.rows), of: x, labels: labels)
-        }
-        return Double(correct) / Double(x.rows)
-    }
-
-    /// How many of rows `range` of `x` are predicted as their label (`labels` are all of x's).
-    public func correctPredictions(rows range: Range<Int>, of x: Matrix, labels: [Int]) -> Int {
-        zip(scores(rows: range, of: x).argmaxPerRow(), labels[range]).reduce(0) { $0 + ($1.0 == $1.1 ? 1 : 0) }
     }
 
     /// `predict` for rows `range` of `x`, for evaluation: the rows are read where they lie, and
@@ -132,37 +117,5 @@ public final class TwoLayerNet {
         _ = gradients(x, labels: labels)
         affine1.descend(learningRate: lr)
         affine2.descend(learningRate: lr)
-    }
-}
-
-extension Matrix {
-    /// Rows `range` as a matrix (a mini-batch slice of a data set). All the rows are the matrix
-    /// itself, shared rather than copied (copy-on-write), as a 60000-image set must not be.
-    public func rows(_ range: Range<Int>) -> Matrix {
-        precondition(range.lowerBound >= 0 && range.upperBound <= rows, "rows: \(range) out of range for \(rows) rows")
-        if range == 0..<rows { return self }
-        return Matrix(rows: range.count, cols: cols, storage: Array(storage[(range.lowerBound * cols)..<(range.upperBound * cols)]))
-    }
-
-    /// The rows at `indices`, in that order (NumPy's `x[batch_mask]`).
-    public func gathering(rows indices: [Int]) -> Matrix {
-        for i in indices { precondition(i >= 0 && i < rows, "gathering: row \(i) out of range for \(rows) rows") }
-        let (n, cols) = (indices.count, cols)
-        return Matrix(rows: n, cols: cols, storage: [Double](unsafeUninitializedCapacity: n * cols) { out, count in
-            storage.withUnsafeBufferPointer { source in
-                let (to, from) = (out.baseAddress!, source.baseAddress!)
-                func copy(_ part: Range<Int>) {
-                    for r in part { (to + r * cols).initialize(from: from + indices[r] * cols, count: cols) }
-                }
-                // Rows scattered over a whole data set come from memory, not cache: the two cores
-                // each fetch half of a mini-batch.
-                if n * cols >= 1 << 15 {
-                    SecondCore.inHalves({ copy(0..<(n / 2)) }, { copy((n / 2)..<n) })
-                } else {
-                    copy(0..<n)
-                }
-            }
-            count = n * cols
-        })
     }
 }

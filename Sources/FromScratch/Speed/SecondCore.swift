@@ -1,3 +1,6 @@
+/// Speed: a reader can skip this file. It lends the machine's second core to one network, so
+/// that the big products (`matmul`), the sigmoid's `exp` and the gathering of a mini-batch run
+/// in two halves at once; the halves are fixed by the shape, so the results are those of one core.
 import Foundation
 import Synchronization
 
@@ -100,7 +103,8 @@ public final class SecondCore: @unchecked Sendable {
             job = second
             half.store(Self.posted, ordering: .releasing)
             first()
-            if half.compareExchange(expected: Self.posted, desired: Self.idle, ordering: .acquiringAndReleasing).exchanged {
+            if half.compareExchange(expected: Self.posted, desired: Self.idle,
+                                    ordering: .acquiringAndReleasing).exchanged {
                 second()
             } else {
                 while half.load(ordering: .acquiring) != Self.done {}
@@ -143,13 +147,14 @@ public final class SecondCore: @unchecked Sendable {
 
     /// Half-products first, then background work; when neither has come for a while (half a
     /// million empty rounds, a millisecond or so: the lender is doing something else than
-    /// training), the helper naps instead of spinning. The hand-over word is read before it is claimed, so that the spinning does
-    /// not keep taking its cache line from the lender.
+    /// training), the helper naps instead of spinning. The hand-over word is read before it is
+    /// claimed, so that the spinning does not keep taking its cache line from the lender.
     private func helperLoop() {
         var idleRounds = 0
         while !stopping.load(ordering: .acquiring) {
             if half.load(ordering: .relaxed) == Self.posted,
-               half.compareExchange(expected: Self.posted, desired: Self.taken, ordering: .acquiringAndReleasing).exchanged {
+               half.compareExchange(expected: Self.posted, desired: Self.taken,
+                                    ordering: .acquiringAndReleasing).exchanged {
                 job!()
                 half.store(Self.done, ordering: .releasing)
                 idleRounds = 0

@@ -1,0 +1,99 @@
+/// Speed: a reader can skip this file. Each operation here changes a matrix in place, element
+/// by element, and does what its one-line plain version (in its comment, and in
+/// `ElementwiseKernelTests`) does, to the bit; it only avoids the temporary copies and the
+/// bounds checks of that version, or uses SIMD where the compiler would not.
+import Foundation
+
+extension Matrix {
+    /// Every element replaced by `transform` of it: `x = x.map(transform)` without a new matrix.
+    /// Meant for costly transforms (the sigmoid's `exp`): a large matrix is done in two halves at
+    /// once when the second core is lent (`SecondCore`).
+    public mutating func mapInPlace(_ transform: (Double) -> Double) {
+        storage.withUnsafeMutableBufferPointer { p in
+            func apply(_ range: Range<Int>) { for i in range { p[i] = transform(p[i]) } }
+            // exp costs about 5 ns an entry: below a few thousand, handing half over would not pay.
+            if p.count >= 4096 {
+                SecondCore.inHalves({ apply(0..<(p.count / 2)) }, { apply((p.count / 2)..<p.count) })
+            } else {
+                apply(p.indices)
+            }
+        }
+    }
+
+    /// Each element replaced by `combine(element, other's element)`, both matrices of one shape:
+    /// `x = zip(x, other).map(combine)` without a new matrix.
+    public mutating func combineInPlace(with other: Matrix, _ combine: (Double, Double) -> Double) {
+        precondition(count == other.count,
+                     "combineInPlace: shapes \(shapeDescription) and \(other.shapeDescription) differ")
+        storage.withUnsafeMutableBufferPointer { x in
+            other.storage.withUnsafeBufferPointer { y in
+                // Through base addresses, so that the loop is not tied to the buffers' bounds.
+                guard let xp = x.baseAddress, let yp = y.baseAddress else { return }
+                for i in 0..<x.count { xp[i] = combine(xp[i], yp[i]) }
+            }
+        }
+    }
+
+    /// self −= scale · other, in one pass and without a temporary (the book's `W -= lr * dW`).
+    public mutating func subtractScaled(_ other: Matrix, by scale: Double) {
+        precondition(rows == other.rows && cols == other.cols,
+                     "subtractScaled: shapes \(shapeDescription) and \(other.shapeDescription) differ")
+        storage.withUnsafeMutableBufferPointer { p in
+            other.storage.withUnsafeBufferPointer { q in
+                for i in p.indices { p[i] -= scale * q[i] }
+            }
+        }
+    }
+
+    /// x *= s, every element, in place.
+    public static func *= (x: inout Matrix, s: Double) {
+        x.storage.withUnsafeMutableBufferPointer { p in
+            for i in p.indices { p[i] *= s }
+        }
+    }
+
+    /// Every element that is not positive (negative, ±0 or NaN) set to +0: ReLU's max(x, 0).
+    /// A select rather than a branch: half the entries are negative in no predictable pattern,
+    /// so a branch would be mispredicted half the time.
+    public mutating func zeroUnlessPositive() {
+        storage.withUnsafeMutableBufferPointer { p in
+            for i in p.indices { p[i] = p[i] > 0 ? p[i] : 0 }
+        }
+    }
+
+    /// Every element set to +0 where `kept`, of the same shape, is not positive: ReLU's backward
+    /// `dout[mask] = 0`, with the forward output as the mask.
+    public mutating func zeroWhereNotPositive(in kept: Matrix) {
+        precondition(count == kept.count,
+                     "zeroWhereNotPositive: shapes \(shapeDescription) and \(kept.shapeDescription) differ")
+        let n = count
+        storage.withUnsafeMutableBufferPointer { d in
+            kept.storage.withUnsafeBufferPointer { y in
+                // Eight at a time with an explicit mask: written as a plain loop, the compiler
+                // cannot rule out that the two buffers overlap and falls back to a branch per entry.
+                let (dp, yp) = (d.baseAddress!, y.baseAddress!)
+                var i = 0
+                while i + 8 <= n {
+                    let positive = UnsafeRawPointer(yp + i).loadUnaligned(as: SIMD8<Double>.self) .> 0
+                    let g = UnsafeRawPointer(dp + i).loadUnaligned(as: SIMD8<Double>.self)
+                    UnsafeMutableRawPointer(dp + i).storeBytes(of: g.replacing(with: 0, where: .!positive),
+                                                               as: SIMD8<Double>.self)
+                    i += 8
+                }
+                while i < n {
+                    dp[i] = yp[i] > 0 ? dp[i] : 0
+                    i += 1
+                }
+            }
+        }
+    }
+
+    /// Every element set to +0 where `kept` (one flag per element, row-major) is false:
+    /// dropout's `x * mask`, except that a dropped element is always +0.
+    public mutating func zeroUnless(_ kept: [Bool]) {
+        precondition(count == kept.count, "zeroUnless: \(kept.count) flags for \(count) elements")
+        storage.withUnsafeMutableBufferPointer { p in
+            for i in p.indices where !kept[i] { p[i] = 0 }
+        }
+    }
+}

@@ -1,0 +1,153 @@
+@testable import FromScratch
+import Foundation
+import XCTest
+
+/// Matrices for the kernels: odd shapes (a loop in blocks of eight must handle its tail) and
+/// the awkward values (±0, NaN, ±∞, subnormals) scattered among normal ones.
+private enum Samples {
+    static let shapes = [(1, 1), (1, 8), (3, 5), (7, 9), (4, 16), (13, 31)]
+    static let awkward: [Double] = [0, -0.0, .nan, .infinity, -.infinity, 1e-310, -1e-310, 1, -1]
+
+    static func matrix(_ rows: Int, _ cols: Int, seed: UInt32, withAwkward: Bool = true) -> Matrix {
+        var random = RandomState(seed: seed)
+        var m = random.randn(rows, cols)
+        guard withAwkward else { return m }
+        for (i, value) in awkward.enumerated() where i * 3 < m.count { m[flat: (i * 7) % m.count] = value }
+        return m
+    }
+}
+
+/// Bit for bit, NaN and the sign of zero included (`==` would call −0 and +0 equal).
+private func assertSameBits(_ fast: [Double], _ plain: [Double], _ message: String = "",
+                            file: StaticString = #filePath, line: UInt = #line) {
+    XCTAssertEqual(fast.map(\.bitPattern), plain.map(\.bitPattern), message, file: file, line: line)
+}
+
+final class ElementwiseKernelTests: XCTestCase {
+    func testMapInPlaceIsMap() {
+        let sigmoid = { (x: Double) in 1 / (1 + exp(-x)) }
+        for (rows, cols) in Samples.shapes + [(100, 50), (64, 64)] {
+            let x = Samples.matrix(rows, cols, seed: 1)
+            var alone = x, shared = x
+            alone.mapInPlace(sigmoid)
+            SecondCore.lend { _ in shared.mapInPlace(sigmoid) }
+            assertSameBits(alone.storage, x.storage.map(sigmoid), "\(rows)x\(cols)")
+            assertSameBits(shared.storage, x.storage.map(sigmoid), "\(rows)x\(cols), second core lent")
+        }
+    }
+
+    func testCombineInPlaceIsZipMap() {
+        for (rows, cols) in Samples.shapes {
+            let d = Samples.matrix(rows, cols, seed: 2), y = Samples.matrix(rows, cols, seed: 3)
+            var fast = d
+            fast.combineInPlace(with: y) { d, y in d * (1 - y) * y }
+            assertSameBits(fast.storage, zip(d.storage, y.storage).map { d, y in d * (1 - y) * y }, "\(rows)x\(cols)")
+        }
+    }
+
+    func testSubtractScaledAndScaling() {
+        for (rows, cols) in Samples.shapes {
+            let x = Samples.matrix(rows, cols, seed: 4), g = Samples.matrix(rows, cols, seed: 5)
+            var fast = x
+            fast.subtractScaled(g, by: 0.1)
+            assertSameBits(fast.storage, zip(x.storage, g.storage).map { $0 - 0.1 * $1 }, "\(rows)x\(cols)")
+            var scaled = x
+            scaled *= -0.37
+            assertSameBits(scaled.storage, x.storage.map { $0 * -0.37 }, "\(rows)x\(cols)")
+        }
+    }
+
+    func testZeroUnlessPositiveIsReLU() {
+        for (rows, cols) in Samples.shapes {
+            let x = Samples.matrix(rows, cols, seed: 6)
+            var fast = x
+            fast.zeroUnlessPositive()
+            assertSameBits(fast.storage, x.storage.map { $0 > 0 ? $0 : 0 }, "\(rows)x\(cols)")
+        }
+    }
+
+    func testZeroWhereNotPositiveIsReLUBackward() {
+        for (rows, cols) in Samples.shapes {
+            let dout = Samples.matrix(rows, cols, seed: 7), kept = Samples.matrix(rows, cols, seed: 8)
+            var fast = dout
+            fast.zeroWhereNotPositive(in: kept)
+            assertSameBits(fast.storage, zip(dout.storage, kept.storage).map { $1 > 0 ? $0 : 0 }, "\(rows)x\(cols)")
+        }
+    }
+
+    func testZeroUnlessIsDropoutMask() {
+        for (rows, cols) in Samples.shapes {
+            let x = Samples.matrix(rows, cols, seed: 9)
+            let kept = (0..<x.count).map { $0 % 3 != 1 }
+            var fast = x
+            fast.zeroUnless(kept)
+            assertSameBits(fast.storage, zip(x.storage, kept).map { $1 ? $0 : 0 }, "\(rows)x\(cols)")
+        }
+    }
+}
+
+final class RowKernelTests: XCTestCase {
+    func testGatheringIsRowByRow() {
+        for (rows, cols) in Samples.shapes + [(600, 784)] {
+            let x = Samples.matrix(rows, cols, seed: 10)
+            var random = RandomState(seed: 11)
+            let indices = random.choice(rows, size: rows == 600 ? 100 : 2 * rows + 1)
+            let plain = indices.flatMap { x.row($0) }
+            assertSameBits(x.gathering(rows: indices).storage, plain, "\(rows)x\(cols)")
+            assertSameBits(SecondCore.lend { _ in x.gathering(rows: indices) }.storage, plain, "\(rows)x\(cols), lent")
+            XCTAssertEqual(x.gathering(rows: indices).shape.rows, indices.count)
+        }
+    }
+
+    /// Without the awkward values: a row with NaN or ±∞ has no softmax to speak of (it gives NaN).
+    func testSoftmaxEachRowSumsLeftToRight() {
+        for (rows, cols) in Samples.shapes {
+            let x = Samples.matrix(rows, cols, seed: 12, withAwkward: false) * 10
+            var fast = x
+            fast.softmaxEachRow()
+            let plain = (0..<rows).flatMap { r -> [Double] in
+                let row = x.row(r), e = row.map { exp($0 - row.max()!) }, total = e.reduce(0, +)
+                return e.map { $0 / total }
+            }
+            assertSameBits(fast.storage, plain, "\(rows)x\(cols)")
+        }
+    }
+}
+
+final class ParameterUpdateTests: XCTestCase {
+    func testOneStateUpdateIsThePlainLoop() {
+        let step = { (x: inout Double, g: Double, v: inout Double) in
+            v = 0.9 * v - 0.01 * g
+            x += v
+        }
+        for (rows, cols) in Samples.shapes {
+            let x = Samples.matrix(rows, cols, seed: 13), g = Samples.matrix(rows, cols, seed: 14)
+            let v = Samples.matrix(rows, cols, seed: 15)
+            var (fastX, fastV) = (x, v)
+            fastX.updateElements(along: g, state: &fastV, step)
+            var (plainX, plainV) = (x.storage, v.storage)
+            for i in plainX.indices { step(&plainX[i], g.storage[i], &plainV[i]) }
+            assertSameBits(fastX.storage, plainX, "\(rows)x\(cols)")
+            assertSameBits(fastV.storage, plainV, "\(rows)x\(cols)")
+        }
+    }
+
+    func testTwoStateUpdateIsThePlainLoop() {
+        let step = { (x: inout Double, g: Double, m: inout Double, v: inout Double) in
+            m += 0.1 * (g - m)
+            v += 0.001 * (g * g - v)
+            x -= 0.003 * m / (v.squareRoot() + 1e-7)
+        }
+        for (rows, cols) in Samples.shapes {
+            let x = Samples.matrix(rows, cols, seed: 16), g = Samples.matrix(rows, cols, seed: 17)
+            let m = Samples.matrix(rows, cols, seed: 18), v = Samples.matrix(rows, cols, seed: 19).map(abs)
+            var (fastX, fastM, fastV) = (x, m, v)
+            fastX.updateElements(along: g, states: &fastM, &fastV, step)
+            var (plainX, plainM, plainV) = (x.storage, m.storage, v.storage)
+            for i in plainX.indices { step(&plainX[i], g.storage[i], &plainM[i], &plainV[i]) }
+            assertSameBits(fastX.storage, plainX, "\(rows)x\(cols)")
+            assertSameBits(fastM.storage, plainM, "\(rows)x\(cols)")
+            assertSameBits(fastV.storage, plainV, "\(rows)x\(cols)")
+        }
+    }
+}
