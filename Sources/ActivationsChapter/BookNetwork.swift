@@ -8,7 +8,7 @@ import FromScratch
 /// The book's trained 784-50-100-10 network on MNIST (DLfS 3.6.2-3.6.3, `neuralnet_mnist_batch.py`):
 /// the weights of `sample_weight.pkl`, sigmoid, sigmoid, softmax, argmax, over the 10000 test
 /// digits in batches of 100.
-public struct BookNetwork {
+public struct BookNetwork: Classifier {
     public let w1, w2, w3, b1, b2, b3: Matrix
 
     /// The network stored in the book's pickle (float32 arrays, computed here in double).
@@ -24,24 +24,6 @@ public struct BookNetwork {
         let z2 = Activation.sigmoid(matmul(z1, w2) + b2)
         return softmax(matmul(z2, w3) + b3)
     }
-
-    /// The share of `images` whose most probable class is the label, evaluated `batchSize` rows
-    /// at a time as the book does (the result does not depend on the batch size).
-    public func accuracy(images: Matrix, labels: [Int], batchSize: Int = 100) -> Double {
-        precondition(images.rows == labels.count, "accuracy: \(images.rows) images but \(labels.count) labels")
-        var correct = 0
-        var start = 0
-        while start < images.rows {
-            let end = min(start + batchSize, images.rows)
-            let batch = Matrix(rows: end - start, cols: images.cols,
-                               storage: Array(images.storage[(start * images.cols)..<(end * images.cols)]))
-            for (i, answer) in predict(batch).argmaxPerRow().enumerated() where answer == labels[start + i] {
-                correct += 1
-            }
-            start = end
-        }
-        return Double(correct) / Double(images.rows)
-    }
 }
 
 /// Where the data of the MNIST examples comes from, for the check and the tools.
@@ -52,7 +34,7 @@ enum BookNetworkExample: RunnableExample {
     static func accuracy(batchSize: Int = 100) throws -> Double {
         let network = try BookNetwork(weightsAt: try SampleWeights.ensureFile(explicit: nil))
         let test = try MNIST.loadSplit(.test, from: try MNISTLocation.ensureFiles(explicit: nil))
-        return network.accuracy(images: test.images, labels: test.labels, batchSize: batchSize)
+        return network.accuracy(test.images, labels: test.labels, batchSize: batchSize)
     }
 
     static func finding() -> Finding { .catching { .value(try accuracy()) } }

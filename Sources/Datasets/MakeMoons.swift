@@ -20,8 +20,8 @@ public func makeMoons(samples: Int = 100, noise: Double? = nil, shuffle: Bool = 
     let outerCount = samples / 2
     let innerCount = samples - outerCount
 
-    let outerAngles = numpyLinspace(0, .pi, count: outerCount)
-    let innerAngles = numpyLinspace(0, .pi, count: innerCount)
+    let outerAngles = linspace(0, .pi, outerCount)
+    let innerAngles = linspace(0, .pi, innerCount)
     // Rows as sklearn stacks them: the outer moon, then the inner one shifted right and down.
     var points: [(Double, Double)] = outerAngles.map { (cos($0), sin($0)) }
     points += innerAngles.map { (1 - cos($0), 1 - sin($0) - 0.5) }
@@ -43,14 +43,4 @@ public func makeMoons(samples: Int = 100, noise: Double? = nil, shuffle: Bool = 
         for index in 0..<x.storage.count { x.storage[index] += jitter[index] }
     }
     return (x, labels)
-}
-
-/// `numpy.linspace(start, stop, count)` to the last bit: `start + index * step` with
-/// `step = (stop - start) / (count - 1)`, and the last point set to `stop` exactly.
-func numpyLinspace(_ start: Double, _ stop: Double, count: Int) -> [Double] {
-    guard count > 1 else { return count == 1 ? [start] : [] }
-    let step = (stop - start) / Double(count - 1)
-    var values = (0..<count).map { Double($0) * step + start }
-    values[count - 1] = stop
-    return values
 }

@@ -180,9 +180,7 @@ public enum ActivationHistograms: RunnableExample {
         public init(_ values: [Double], bins: Int, range: ClosedRange<Double>) {
             precondition(bins > 0 && range.lowerBound < range.upperBound, "Histogram: \(bins) bins on \(range)")
             self.range = range
-            // np.linspace: i·step + start, and the last edge is the stop itself.
-            let step = (range.upperBound - range.lowerBound) / Double(bins)
-            edges = (0...bins).map { $0 == bins ? range.upperBound : Double($0) * step + range.lowerBound }
+            edges = linspace(range.lowerBound, range.upperBound, bins + 1)
             var counts = [Int](repeating: 0, count: bins)
             var below = 0, above = 0
             let width = range.upperBound - range.lowerBound

@@ -63,16 +63,6 @@ final class MakeMoonsTests: XCTestCase {
         XCTAssertEqual(x[3, 0], -1, "the last linspace point is exactly pi")
         XCTAssertEqual(random.nextUInt32(), RandomState.firstOutput(seed: 0), "no draw without shuffle or noise")
     }
-
-    func testLinspaceFollowsNumPy() {
-        XCTAssertEqual(numpyLinspace(0, 1, count: 0), [])
-        XCTAssertEqual(numpyLinspace(2, 5, count: 1), [2])
-        XCTAssertEqual(numpyLinspace(0, 1, count: 5), [0, 0.25, 0.5, 0.75, 1])
-        let thirds = numpyLinspace(0, .pi, count: 4)
-        XCTAssertEqual(thirds[1], 1 * (Double.pi / 3) + 0)
-        XCTAssertEqual(thirds[2], 2 * (Double.pi / 3) + 0)
-        XCTAssertEqual(thirds[3], .pi)
-    }
 }
 
 extension RandomState {
