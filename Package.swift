@@ -9,13 +9,17 @@ func chapter(_ library: String, tool: String, dependencies: [Target.Dependency] 
     [
         .target(
             name: library,
-            dependencies: ["FromScratch", "Figures", "BookChecks", "ChapterCommandLine",
-                           .product(name: "ArgumentParser", package: "swift-argument-parser")] + dependencies),
+            dependencies: [
+                "FromScratch", "Figures", "BookChecks", "ChapterCommandLine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ] + dependencies),
         .executableTarget(name: tool, dependencies: [.target(name: library), "ChapterCommandLine"]),
         .testTarget(
             name: library + "Tests",
-            dependencies: [.target(name: library), .target(name: tool), "ChapterTestSupport", "BookChecks", "Figures",
-                           "FromScratch", "Datasets", "MNISTTraining"]),
+            dependencies: [
+                .target(name: library), .target(name: tool), "ChapterTestSupport", "BookChecks", "Figures",
+                "FromScratch", "Datasets", "MNISTTraining",
+            ]),
     ]
 }
 
@@ -34,7 +38,7 @@ let package = Package(
         .library(name: "FromScratch", targets: ["FromScratch"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
     ],
     targets: [
         // OpenBLAS, behind the one matrix product of the core.
@@ -56,41 +60,55 @@ let package = Package(
         .target(name: "Datasets", dependencies: ["FromScratch", "CZlib"]),
         .target(
             name: "DatasetsCommands",
-            dependencies: ["Datasets", "Figures", "ChapterCommandLine",
-                           .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: [
+                "Datasets", "Figures", "ChapterCommandLine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         .executableTarget(name: "DatasetsTool", dependencies: ["DatasetsCommands", "ChapterCommandLine"]),
         // `make bench`: the project's timings, set beside a NumPy reference (bench/).
-        .executableTarget(name: "Bench", dependencies: ["FromScratch", "Datasets", "COpenBLAS", "OptimizersChapter", "RegularizationChapter"]),
+        .executableTarget(
+            name: "Bench",
+            dependencies: ["FromScratch", "Datasets", "COpenBLAS", "OptimizersChapter", "RegularizationChapter"]),
         // The book's MNIST training run, shared by chapters 4 and 5.
-        .target(name: "MNISTTraining", dependencies: ["FromScratch", "Datasets", "Figures", "BookChecks", "ChapterCommandLine"]),
+        .target(
+            name: "MNISTTraining",
+            dependencies: ["FromScratch", "Datasets", "Figures", "BookChecks", "ChapterCommandLine"]),
         // The checking model: chapter texts, printed values, verdicts, errata. No command line.
         .target(name: "BookChecks", dependencies: ["Figures"]),
         // The tools' shared command line: `check`, figure flags, argument types, progress bars.
         .target(
             name: "ChapterCommandLine",
-            dependencies: ["BookChecks", "Figures", "FromScratch",
-                           .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: [
+                "BookChecks", "Figures", "FromScratch",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
     ]
-    + chapter("ActivationsChapter", tool: "ActivationsTool", dependencies: ["Datasets"])
-    + chapter("LossesChapter", tool: "LossesTool")
-    + chapter("DerivativesChapter", tool: "DerivativesTool")
-    + chapter("GradientDescentChapter", tool: "GradientDescentTool", dependencies: ["MNISTTraining"])
-    + chapter("BackpropChapter", tool: "BackpropTool", dependencies: ["Datasets", "MNISTTraining"])
-    + chapter("OptimizersChapter", tool: "OptimizersTool", dependencies: ["Datasets", "MNISTTraining"])
-    + chapter("RegularizationChapter", tool: "RegularizationTool", dependencies: ["Datasets", "MNISTTraining"])
-    + [
-        .testTarget(name: "FromScratchTests", dependencies: ["FromScratch", "ChapterTestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "FiguresTests", dependencies: ["Figures"]),
-        .testTarget(name: "BookChecksTests", dependencies: ["BookChecks"]),
-        .testTarget(name: "ChapterCommandLineTests", dependencies: ["ChapterCommandLine"]),
-        // Bad input against every tool, as a reader would type it.
-        .testTarget(
-            name: "BadInputTests",
-            dependencies: ["ChapterTestSupport", "ActivationsTool", "LossesTool", "DerivativesTool", "GradientDescentTool",
-                           "BackpropTool", "OptimizersTool", "RegularizationTool", "DatasetsTool"]),
-        .testTarget(name: "DatasetsTests", dependencies: ["BookChecks", "Datasets", "DatasetsCommands", "FromScratch"], exclude: ["Fixtures"]),
-        // What every chapter's tests assert: book values, fresh text, identical figures, tools.
-        .target(name: "ChapterTestSupport", dependencies: ["BookChecks", "Figures"], path: "Tests/ChapterTestSupport"),
-    ],
+        + chapter("ActivationsChapter", tool: "ActivationsTool", dependencies: ["Datasets"])
+        + chapter("LossesChapter", tool: "LossesTool")
+        + chapter("DerivativesChapter", tool: "DerivativesTool")
+        + chapter("GradientDescentChapter", tool: "GradientDescentTool", dependencies: ["MNISTTraining"])
+        + chapter("BackpropChapter", tool: "BackpropTool", dependencies: ["Datasets", "MNISTTraining"])
+        + chapter("OptimizersChapter", tool: "OptimizersTool", dependencies: ["Datasets", "MNISTTraining"])
+        + chapter("RegularizationChapter", tool: "RegularizationTool", dependencies: ["Datasets", "MNISTTraining"])
+        + [
+            .testTarget(
+                name: "FromScratchTests", dependencies: ["FromScratch", "ChapterTestSupport"], exclude: ["Fixtures"]),
+            .testTarget(name: "FiguresTests", dependencies: ["Figures"]),
+            .testTarget(name: "BookChecksTests", dependencies: ["BookChecks"]),
+            .testTarget(name: "ChapterCommandLineTests", dependencies: ["ChapterCommandLine"]),
+            // Bad input against every tool, as a reader would type it.
+            .testTarget(
+                name: "BadInputTests",
+                dependencies: [
+                    "ChapterTestSupport", "ActivationsTool", "LossesTool", "DerivativesTool", "GradientDescentTool",
+                    "BackpropTool", "OptimizersTool", "RegularizationTool", "DatasetsTool",
+                ]),
+            .testTarget(
+                name: "DatasetsTests", dependencies: ["BookChecks", "Datasets", "DatasetsCommands", "FromScratch"],
+                exclude: ["Fixtures"]),
+            // What every chapter's tests assert: book values, fresh text, identical figures, tools.
+            .target(
+                name: "ChapterTestSupport", dependencies: ["BookChecks", "Figures"], path: "Tests/ChapterTestSupport"),
+        ],
     cxxLanguageStandard: .cxx17
 )

@@ -33,7 +33,8 @@ public enum ActivationFunctions: RunnableExample {
 
     /// Step against sigmoid on one axis: the same shape, one jumping, one smooth (seed 003 对比).
     public static func stepVersusSigmoid() -> Figure {
-        var figure = Figure(name: "step-vs-sigmoid", caption: "Step function and sigmoid on one axis (seed 003, DLfS fig 3-8)")
+        var figure = Figure(
+            name: "step-vs-sigmoid", caption: "Step function and sigmoid on one axis (seed 003, DLfS fig 3-8)")
         figure.data("f", rows: table([Activation.sigmoid.callAsFunction]))
         figure.data("step", rows: jumpAtZero(left: Activation.step(-1), right: Activation.step(1)))
         figure.gnuplot(
@@ -61,8 +62,9 @@ public enum ActivationFunctions: RunnableExample {
 
     /// The four smooth-or-not choices of seed 004 §1.3 side by side.
     public static func allActivations() -> Figure {
-        var figure = Figure(name: "activations", caption: "Sigmoid, tanh, ReLU and leaky ReLU (seed 004 §1.3)",
-                            width: 1000, height: 760)
+        var figure = Figure(
+            name: "activations", caption: "Sigmoid, tanh, ReLU and leaky ReLU (seed 004 §1.3)",
+            width: 1000, height: 760)
         let functions: [Activation] = [.sigmoid, .tanh, .relu, .leakyRelu]
         figure.data("f", rows: table(functions.map { f in { f($0) } }))
         figure.data("leaky", rows: table([{ Activation.leakyRelu($0) }], over: arange(-5.0, 1.05, 0.05)))
@@ -86,12 +88,16 @@ public enum ActivationFunctions: RunnableExample {
     /// The derivatives backpropagation multiplies by: sigmoid's never exceeds 0.25, which is
     /// why deep sigmoid networks lose their gradient (梯度消失, seed 004 §3.2).
     public static func derivatives() -> Figure {
-        var figure = Figure(name: "activation-derivatives",
-                            caption: "Derivatives of sigmoid, tanh, ReLU and leaky ReLU (used in chapter 5)")
+        var figure = Figure(
+            name: "activation-derivatives",
+            caption: "Derivatives of sigmoid, tanh, ReLU and leaky ReLU (used in chapter 5)")
         let functions: [Activation] = [.sigmoid, .tanh, .relu, .leakyRelu]
         figure.data("d", rows: table(functions.prefix(2).map { f in { f.derivative($0) } }))
-        figure.data("relu", rows: jumpAtZero(left: Activation.relu.derivative(-1), right: Activation.relu.derivative(1)))
-        figure.data("leaky", rows: jumpAtZero(left: Activation.leakyRelu.derivative(-1), right: Activation.leakyRelu.derivative(1)))
+        figure.data(
+            "relu", rows: jumpAtZero(left: Activation.relu.derivative(-1), right: Activation.relu.derivative(1)))
+        figure.data(
+            "leaky",
+            rows: jumpAtZero(left: Activation.leakyRelu.derivative(-1), right: Activation.leakyRelu.derivative(1)))
         // Leaky ReLU's slope left of 0 is 0.01, a line's width above ReLU's 0: a label says which is which.
         figure.gnuplot(
             "set title \"Derivatives of the activation functions\"",

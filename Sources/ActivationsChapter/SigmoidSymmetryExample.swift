@@ -18,15 +18,21 @@ enum SigmoidSymmetryExample: WorkedExample {
         let tanhOdd = grid.map { abs(tanh($0) + tanh(-$0)) }.max()!
         let mean = s.reduce(0, +) / Double(s.count)
         return Finding(
-            .claim(holds: largest > 1e-12, detail: String(
-                format: "σ(x) + σ(-x) = 1 to %.1e at %d points in [-10, 10]: the graph is symmetric about (0, 0.5)",
-                largest, grid.count)),
+            .claim(
+                holds: largest > 1e-12,
+                detail: String(
+                    format: "σ(x) + σ(-x) = 1 to %.1e at %d points in [-10, 10]: the graph is symmetric about (0, 0.5)",
+                    largest, grid.count)),
             erratum: Erratum(
                 reproducedBy: "reading it as 'not centred on 0' (不以0为中心)",
-                reproduction: .claim(holds: s.allSatisfy { $0 > 0 } && abs(mean - 0.5) < 1e-12 && tanhOdd == 0, detail: String(
-                    format: "every output is positive, their mean over the symmetric grid %.12f, where tanh(x) + tanh(-x) = 0 "
-                        + "exactly", mean)),
-                why: "A function is centrally symmetric (中心对称) when its graph is symmetric about a point; the sigmoid's "
+                reproduction: .claim(
+                    holds: s.allSatisfy { $0 > 0 } && abs(mean - 0.5) < 1e-12 && tanhOdd == 0,
+                    detail: String(
+                        format:
+                            "every output is positive, their mean over the symmetric grid %.12f, where tanh(x) + tanh(-x) = 0 "
+                            + "exactly", mean)),
+                why:
+                    "A function is centrally symmetric (中心对称) when its graph is symmetric about a point; the sigmoid's "
                     + "is, about (0, 0.5), because 1/(1 + e^-x) + 1/(1 + e^x) = 1. The property the notes contrast with tanh "
                     + "(是中心对称的, and symmetric about the origin) is being centred on 0: sigmoid outputs are all positive, "
                     + "so the next layer's inputs are too."))

@@ -41,10 +41,14 @@ enum SoftmaxExample: RunnableExample {
     static func gapRatios() -> (low: Double, high: Double, scores: Double) {
         let printed = [0.244, 0.665, 0.091], half = 0.0005
         var ratios: [Double] = []
-        for a in [-half, half] { for b in [-half, half] { for c in [-half, half] {
-            let (p1, p2, p3) = (printed[0] + a, printed[1] + b, printed[2] + c)
-            ratios.append(log(p2 / p1) / log(p1 / p3))
-        } } }
+        for a in [-half, half] {
+            for b in [-half, half] {
+                for c in [-half, half] {
+                    let (p1, p2, p3) = (printed[0] + a, printed[1] + b, printed[2] + c)
+                    ratios.append(log(p2 / p1) / log(p1 / p3))
+                }
+            }
+        }
         let scores = threeClassScores.storage
         return (ratios.min()!, ratios.max()!, (scores[1] - scores[0]) / (scores[0] - scores[2]))
     }
@@ -72,7 +76,9 @@ enum SoftmaxExample: RunnableExample {
                 why: "e^0.5, e^1.2, e^-0.3 = 1.649, 3.320, 0.741 sum to 5.710 and give "
                     + String(format: "[%.3f, %.3f, %.3f]", ours[0], ours[1], ours[2])
                     + ", which is what the notes' method computes. The print's gap ratio ln(p2/p1)/ln(p1/p3) lies in "
-                    + String(format: "[%.3f, %.3f] (about 1: both gaps 1); the printed scores' is %.3f", ratios.low, ratios.high, ratios.scores)
+                    + String(
+                        format: "[%.3f, %.3f] (about 1: both gaps 1); the printed scores' is %.3f", ratios.low,
+                        ratios.high, ratios.scores)
                     + ", so no temperature or base of the exponential maps them onto the print. Scores spaced 1 apart give "
                     + String(format: "[%.5f, %.5f, %.5f]", spacedByOne[0], spacedByOne[1], spacedByOne[2])
                     + ": cut to 0.244 and 0.665, with 0.091 making the sum 1. A search of every score vector on a 0.1 grid "

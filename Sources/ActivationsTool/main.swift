@@ -1,4 +1,4 @@
-import ChapterCommandLine
 import ActivationsChapter
+import ChapterCommandLine
 
 ActivationsCommand.mainJoiningNegativeValues()

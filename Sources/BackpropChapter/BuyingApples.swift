@@ -15,8 +15,10 @@ enum BuyingApples: WorkedExample {
     }
 
     /// buy_apple_orange.py: plus 3 oranges at 150 each, added before the tax.
-    static func applesAndOranges() -> (price: Double, dAppleCount: Double, dApple: Double, dOrange: Double,
-                                       dOrangeCount: Double, dTax: Double) {
+    static func applesAndOranges() -> (
+        price: Double, dAppleCount: Double, dApple: Double, dOrange: Double,
+        dOrangeCount: Double, dTax: Double
+    ) {
         var appleLayer = MultiplyNode(), orangeLayer = MultiplyNode(), taxLayer = MultiplyNode()
         let addLayer = AddNode()
         let applePrice = appleLayer.forward(100, 2)

@@ -18,16 +18,20 @@ public enum GradientCheck: RunnableExample {
     public static let commands: [any ParsableCommand.Type] = [GradientCheckCommand.self]
 
     /// The mean |backprop − numerical| per parameter, for a net drawn with `seed`.
-    public static func differences(seed: UInt32 = 0, h: Double = defaultDifferenceStep,
-                                   lossDelta: Double = crossEntropyDelta,
-                                   of parameters: [TwoLayerNet.Parameter] = TwoLayerNet.Parameter.allCases) throws
-        -> [TwoLayerNet.Parameter: Double] {
+    public static func differences(
+        seed: UInt32 = 0, h: Double = defaultDifferenceStep,
+        lossDelta: Double = crossEntropyDelta,
+        of parameters: [TwoLayerNet.Parameter] = TwoLayerNet.Parameter.allCases
+    ) throws
+        -> [TwoLayerNet.Parameter: Double]
+    {
         let data = try MNIST.loadSplit(.train, from: try MNISTLocation.ensureFiles(explicit: nil))
         let x = data.images.rows(0..<3)
         let labels = Array(data.labels[0..<3])
         var random = RandomState(seed: seed)
-        let net = TwoLayerNet(inputSize: 784, hiddenSize: 50, outputSize: 10, activation: .relu, lossDelta: lossDelta,
-                              random: &random)
+        let net = TwoLayerNet(
+            inputSize: 784, hiddenSize: 50, outputSize: 10, activation: .relu, lossDelta: lossDelta,
+            random: &random)
         let numerical = net.numericalGradients(x, labels: labels, h: h, of: parameters)
         let backprop = net.gradients(x, labels: labels)
         var result: [TwoLayerNet.Parameter: Double] = [:]
@@ -62,8 +66,9 @@ public enum GradientCheck: RunnableExample {
                 .magnitude(try withDelta.get()[parameter]!, why: "seed 0, with δ"),
                 erratum: Erratum(
                     reproducedBy: "the same check with a cross-entropy without δ",
-                    reproduction: .magnitude(try withoutDelta.get()[parameter]!, spread: measuredWithoutDelta[parameter],
-                                              why: "seed 0, without δ"),
+                    reproduction: .magnitude(
+                        try withoutDelta.get()[parameter]!, spread: measuredWithoutDelta[parameter],
+                        why: "seed 0, without δ"),
                     why: "Backpropagation's gradient (y - t)/N is that of -log y, while the numerical gradient "
                         + "differentiates the code's -log(y + 1e-7): the two differ by about δ/y ≈ 1e-6 of the "
                         + "gradient. The book printed its differences from a loss without δ (as in DLfS 4.4.2's "
@@ -72,9 +77,10 @@ public enum GradientCheck: RunnableExample {
     }
 
     public static var rows: [String: () -> Finding] {
-        Dictionary(uniqueKeysWithValues: TwoLayerNet.Parameter.allCases.map { parameter in
-            ("gradient-check-\(parameter.rawValue.lowercased())", { finding(parameter) })
-        })
+        Dictionary(
+            uniqueKeysWithValues: TwoLayerNet.Parameter.allCases.map { parameter in
+                ("gradient-check-\(parameter.rawValue.lowercased())", { finding(parameter) })
+            })
     }
 
     private final class Cached: @unchecked Sendable {

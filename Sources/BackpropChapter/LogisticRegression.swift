@@ -59,7 +59,8 @@ public struct LogisticRegression: Sendable, RunnableExample {
     }
 
     /// Newton's method from θ = 0: the cost is convex, so a few steps reach the minimum.
-    public static func fit(x: Matrix, y: [Int], lambda: Double = notesLambda, maxSteps: Int = 50) -> LogisticRegression {
+    public static func fit(x: Matrix, y: [Int], lambda: Double = notesLambda, maxSteps: Int = 50) -> LogisticRegression
+    {
         let design = design(x)
         let n = Double(y.count)
         var theta = [0.0, 0.0, 0.0]
@@ -118,7 +119,9 @@ public struct LogisticRegression: Sendable, RunnableExample {
 struct LogisticRegressionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "logistic-regression",
-        abstract: "Fit seed 001's logistic-regression baseline to the moons (our Newton's method, seed 002's regularised cost).")
+        abstract:
+            "Fit seed 001's logistic-regression baseline to the moons (our Newton's method, seed 002's regularised cost)."
+    )
 
     @Option(name: .customLong("lambda"), help: "λ of the penalty λ/(2n)·(θ1² + θ2²); λ = 1/C in scikit-learn's terms.")
     var lambda = LogisticRegression.notesLambda
@@ -126,9 +129,12 @@ struct LogisticRegressionCommand: ParsableCommand {
     @OptionGroup var figure: ExampleFigureOptions
 
     func validate() throws {
-        guard lambda.isFinite, lambda >= 0 else { throw ValidationError("--lambda must be a number >= 0, got \(lambda)") }
+        guard lambda.isFinite, lambda >= 0 else {
+            throw ValidationError("--lambda must be a number >= 0, got \(lambda)")
+        }
         guard (0...Int(UInt32.max)).contains(dataSeed) else {
-            throw ValidationError("--data-seed must be between 0 and 4294967295 (numpy.random.seed's range), got \(dataSeed)")
+            throw ValidationError(
+                "--data-seed must be between 0 and 4294967295 (numpy.random.seed's range), got \(dataSeed)")
         }
     }
 

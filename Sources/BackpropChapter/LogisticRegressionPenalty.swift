@@ -38,23 +38,31 @@ enum LogisticRegressionPenalty {
         let lambda = fit.lambda
         let n = Double(data.x.rows)
         let network = SigmoidNet(layerSizes: [2, 1], thetas: [Matrix(rows: 1, cols: 3, storage: fit.theta)])
-        let networkCost = network.cost(data.x, Matrix(rows: data.y.count, cols: 1, storage: data.y.map(Double.init)),
-                                       lambda: lambda)
+        let networkCost = network.cost(
+            data.x, Matrix(rows: data.y.count, cols: 1, storage: data.y.map(Double.init)),
+            lambda: lambda)
         let overFeatures = LogisticRegression.cost(fit.theta, x: data.x, y: data.y, lambda: lambda)
         let withIntercept = overFeatures + lambda / (2 * n) * fit.theta[0] * fit.theta[0]
         // The two costs add the same terms in other orders: rounding only (measured 1e-16 relative).
-        let agrees = abs(networkCost - overFeatures) <= 1e-12 * overFeatures
+        let agrees =
+            abs(networkCost - overFeatures) <= 1e-12 * overFeatures
             && abs(networkCost - withIntercept) > 1e-6 * overFeatures
         return Finding(
             asPrinted,
             erratum: Erratum(
                 reproducedBy: "Σ_(j=1)^d θ_j² over the d = 2 features",
-                reproduction: .claim(holds: agrees, detail: String(
-                    format: "the notes' own network cost J(Θ) (same section), for a 2-1 net with Θ = θ = (%.4f, %.4f, %.4f) "
-                        + "and λ = %g, is %.15f; this cost %.15f (difference %.1e, bound 1e-12 relative); with θ0 penalised too %.15f",
-                    fit.theta[0], fit.theta[1], fit.theta[2], lambda, networkCost, overFeatures, abs(networkCost - overFeatures),
-                    withIntercept)),
-                why: "The notes renamed the number of examples to n (Andrew Ng's m) but kept n as the upper limit of the "
-                    + "penalty, where Ng's n is the number of features; j starts at 1 so that the intercept θ0 is not penalised."))
+                reproduction: .claim(
+                    holds: agrees,
+                    detail: String(
+                        format:
+                            "the notes' own network cost J(Θ) (same section), for a 2-1 net with Θ = θ = (%.4f, %.4f, %.4f) "
+                            + "and λ = %g, is %.15f; this cost %.15f (difference %.1e, bound 1e-12 relative); with θ0 penalised too %.15f",
+                        fit.theta[0], fit.theta[1], fit.theta[2], lambda, networkCost, overFeatures,
+                        abs(networkCost - overFeatures),
+                        withIntercept)),
+                why:
+                    "The notes renamed the number of examples to n (Andrew Ng's m) but kept n as the upper limit of the "
+                    + "penalty, where Ng's n is the number of features; j starts at 1 so that the intercept θ0 is not penalised."
+            ))
     }
 }

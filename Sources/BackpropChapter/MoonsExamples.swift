@@ -24,8 +24,9 @@ enum MoonsExamples: RunnableExample {
 
     static func figures() -> [Figure] {
         [
-            MoonsFigures.boundary(constantRun.model, data: MoonsData.moons(),
-                                  title: "Decision Boundary for hidden layer size 3", name: "moons-hidden-3"),
+            MoonsFigures.boundary(
+                constantRun.model, data: MoonsData.moons(),
+                title: "Decision Boundary for hidden layer size 3", name: "moons-hidden-3"),
             MoonsFigures.lossPerPass(constantRun, window: figureWindow, printEvery: constant.printEvery),
         ]
     }
@@ -44,8 +45,9 @@ enum MoonsExamples: RunnableExample {
     static let constantRun: MoonsRun = {
         let data = MoonsData.moons()
         let record = MoonsRounding.printedPassesWithNeighbours(constant).union(figureWindow)
-        return MoonsNetwork.train(constant, x: data.x, y: data.y, recordAfter: { record.contains($0) },
-                                  keepModelsAfter: Set(sharpnessPasses))
+        return MoonsNetwork.train(
+            constant, x: data.x, y: data.y, recordAfter: { record.contains($0) },
+            keepModelsAfter: Set(sharpnessPasses))
     }()
 
     /// The exercise's run, ε = 0.01 / (1 + 10e-3·t).
@@ -74,18 +76,26 @@ enum MoonsExamples: RunnableExample {
         let range = values.min()!...values.max()!
         let ours = constantRun.loss(after: 2000)!
         let phases = phaseCounts()
-        return Finding(.withinSpread(.interval(range, described: String(
-            format: "%.6f ... %.6f over %d runs (the notes' start and every 1-ulp nudge of a starting weight; ours %.6f); "
-                + "at pass %d, %d of them show the orbit's upper value, %d the lower",
-            range.lowerBound, range.upperBound, values.count, ours, firstOrbitPrint, phases.upper, phases.lower)),
-            why: "the print lies in the spread that rounding-level nudges give"))
+        return Finding(
+            .withinSpread(
+                .interval(
+                    range,
+                    described: String(
+                        format:
+                            "%.6f ... %.6f over %d runs (the notes' start and every 1-ulp nudge of a starting weight; ours %.6f); "
+                            + "at pass %d, %d of them show the orbit's upper value, %d the lower",
+                        range.lowerBound, range.upperBound, values.count, ours, firstOrbitPrint, phases.upper,
+                        phases.lower)),
+                why: "the print lies in the spread that rounding-level nudges give"))
     }
 
     /// "Loss after iteration 3000" ... "19000": the upper value of the period-2 orbit.
     static func orbitLosses() -> Finding {
         let passes = printedPasses(from: firstOrbitPrint, through: constant.passes - 1)
-        return Finding(.withinSpread(.values(passes.map { MoonsRounding.upperValue(of: constantRun, at: $0)! }),
-                                     why: "the orbit's upper value, which the notes' run shows at these passes and ours one pass later"))
+        return Finding(
+            .withinSpread(
+                .values(passes.map { MoonsRounding.upperValue(of: constantRun, at: $0)! }),
+                why: "the orbit's upper value, which the notes' run shows at these passes and ours one pass later"))
     }
 
     /// The exercise's printed trace: every value reproducible.
@@ -108,8 +118,10 @@ extension MoonsExamples {
     static func hiddenSizeModels() -> [MoonsModel] {
         let data = MoonsData.moons()
         return hiddenSizes.map { hidden in
-            hidden == constant.hidden ? constantRun.model
-                : MoonsNetwork.train(MoonsTraining(hidden: hidden), x: data.x, y: data.y, recordAfter: { _ in false }).model
+            hidden == constant.hidden
+                ? constantRun.model
+                : MoonsNetwork.train(MoonsTraining(hidden: hidden), x: data.x, y: data.y, recordAfter: { _ in false })
+                    .model
         }
     }
 }
@@ -118,14 +130,17 @@ extension MoonsExamples {
 /// (about a minute in a debug build), so the unit tests redraw it only with DLFS_SLOW_CHECKS=1.
 enum MoonsHiddenSizes: WorkedExample {
     static let isSlow = true
-    static func figures() -> [Figure] { [MoonsFigures.hiddenSizes(MoonsExamples.hiddenSizeModels(), data: MoonsData.moons())] }
+    static func figures() -> [Figure] {
+        [MoonsFigures.hiddenSizes(MoonsExamples.hiddenSizeModels(), data: MoonsData.moons())]
+    }
 }
 
 /// `backprop moons`: seed 001's `build_model` with every parameter a flag.
 struct MoonsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "moons",
-        abstract: "Train seed 001's 2-H-2 tanh/softmax network on make_moons(200, noise=0.20) by full-batch gradient descent.",
+        abstract:
+            "Train seed 001's 2-H-2 tanh/softmax network on make_moons(200, noise=0.20) by full-batch gradient descent.",
         discussion: """
             Prints "Loss after iteration i" every --print-every passes, as the notes do, then the final loss and the \
             training accuracy. The notes' runs: `backprop moons` and `backprop moons --anneal 10e-3`. Try \
@@ -143,12 +158,17 @@ struct MoonsCommand: ParsableCommand {
     @Option(name: .customLong("data-seed"), help: "The seed before make_moons (the notes: 0).") var dataSeed = 0
     @Option(name: .customLong("print-every"), help: "Compute and print the loss after every this many passes.")
     var printEvery = 1000
-    @Option(help: ArgumentHelp("Move one starting weight by one ulp: w1.<index>+ or w2.<index>- (row-major index).",
-                               valueName: "weight"))
+    @Option(
+        help: ArgumentHelp(
+            "Move one starting weight by one ulp: w1.<index>+ or w2.<index>- (row-major index).",
+            valueName: "weight"))
     var nudge: String?
     @Option(help: "How products are summed: plain (left to right, the checks' choice) or blas (OpenBLAS, as NumPy).")
     var products = MoonsProducts.plain
-    @Flag(help: "Also print, at every printed pass, ε·λmax: the step times the largest Hessian eigenvalue (stable below 2).")
+    @Flag(
+        help:
+            "Also print, at every printed pass, ε·λmax: the step times the largest Hessian eigenvalue (stable below 2)."
+    )
     var sharpness = false
     @Flag(help: "Print JSON: the loss trace, the final loss and the training accuracy.") var json = false
     @Flag(help: "No progress on stderr.") var quiet = false
@@ -159,27 +179,33 @@ struct MoonsCommand: ParsableCommand {
         guard hidden >= 1 else { throw ValidationError("--hidden must be at least 1, got \(hidden)") }
         try FlagCheck.nonNegative(passes, "--passes", max: 10_000_000)
         try FlagCheck.positive(lr, "--lr")
-        guard lambda.isFinite, lambda >= 0 else { throw ValidationError("--lambda must be a number >= 0, got \(lambda)") }
+        guard lambda.isFinite, lambda >= 0 else {
+            throw ValidationError("--lambda must be a number >= 0, got \(lambda)")
+        }
         if let anneal, !(anneal.isFinite && anneal >= 0) {
             throw ValidationError("--anneal must be a number >= 0, got \(anneal)")
         }
-        for (flag, value) in [("--seed", seed), ("--data-seed", dataSeed)] where !(0...Int(UInt32.max)).contains(value) {
+        for (flag, value) in [("--seed", seed), ("--data-seed", dataSeed)] where !(0...Int(UInt32.max)).contains(value)
+        {
             throw ValidationError("\(flag) must be between 0 and 4294967295 (numpy.random.seed's range), got \(value)")
         }
         guard printEvery >= 1 else { throw ValidationError("--print-every must be at least 1, got \(printEvery)") }
         if let nudge {
             guard let parsed = MoonsNudge(nudge) else {
-                throw ValidationError("--nudge must look like w1.2+ or w2.0- (weights, row-major index, direction), got '\(nudge)'")
+                throw ValidationError(
+                    "--nudge must look like w1.2+ or w2.0- (weights, row-major index, direction), got '\(nudge)'")
             }
             guard parsed.index < 2 * hidden else {
-                throw ValidationError("--nudge \(nudge): W1 and W2 have \(2 * hidden) entries each with --hidden \(hidden)")
+                throw ValidationError(
+                    "--nudge \(nudge): W1 and W2 have \(2 * hidden) entries each with --hidden \(hidden)")
             }
         }
     }
 
     func run() throws {
-        let training = MoonsTraining(hidden: hidden, passes: passes, epsilon: lr, lambda: lambda, anneal: anneal,
-                                     seed: UInt32(seed), printEvery: printEvery, products: products)
+        let training = MoonsTraining(
+            hidden: hidden, passes: passes, epsilon: lr, lambda: lambda, anneal: anneal,
+            seed: UInt32(seed), printEvery: printEvery, products: products)
         let data = MoonsData.moons(seed: UInt32(dataSeed))
         var start = MoonsModel(hidden: hidden, seed: UInt32(seed))
         if let nudge = nudge.flatMap(MoonsNudge.init) { start = start.nudged(nudge) }
@@ -188,46 +214,59 @@ struct MoonsCommand: ParsableCommand {
         var bar = ProgressBar("moons", total: passes)
         let showProgress = !quiet && passes * (hidden + 2) >= 400_000
         let printed = Set(stride(from: 0, to: passes, by: printEvery))
-        let run = MoonsNetwork.train(training, x: data.x, y: data.y, from: start,
-                                     keepModelsAfter: sharpness ? printed : [], progress: { done in
-            if showProgress, done % 1000 == 0 || done == passes { bar.update(done) }
-        })
+        let run = MoonsNetwork.train(
+            training, x: data.x, y: data.y, from: start,
+            keepModelsAfter: sharpness ? printed : [],
+            progress: { done in
+                if showProgress, done % 1000 == 0 || done == passes { bar.update(done) }
+            })
         let finalLoss = MoonsNetwork.loss(run.model, x: data.x, y: data.y, lambda: lambda, products: products)
         let accuracy = MoonsNetwork.accuracy(run.model, x: data.x, y: data.y)
         // A loss that is not a number means the weights blew up: named once, with what to try; the
         // accuracy of such a model means nothing, and its figure is refused.
         let divergedAt = run.losses.first { !$0.loss.isFinite }?.pass ?? (finalLoss.isFinite ? nil : passes)
         if let divergedAt {
-            FileHandle.standardError.write(Data(("diverged by pass \(divergedAt): the loss became \(finalLoss.isFinite ? "infinite" : "nan"); "
-                + "the weights overflowed. Try a smaller --lr (the notes' is 0.01).\n").utf8))
+            FileHandle.standardError.write(
+                Data(
+                    ("diverged by pass \(divergedAt): the loss became \(finalLoss.isFinite ? "infinite" : "nan"); "
+                        + "the weights overflowed. Try a smaller --lr (the notes' is 0.01).\n").utf8))
         }
         if json {
-            let trace = run.losses.map { "{\"iteration\": \($0.pass), \"loss\": \(jsonNumber($0.loss))}" }.joined(separator: ", ")
-            print("{\"hidden\": \(hidden), \"passes\": \(passes), \"lr\": \(lr), \"lambda\": \(lambda), "
-                  + "\"anneal\": \(anneal.map { "\($0)" } ?? "null"), \"seed\": \(seed), "
-                  + "\"trace\": [\(trace)], \"final_loss\": \(jsonNumber(finalLoss)), \"training_accuracy\": \(accuracy), "
-                  + "\"diverged_at\": \(divergedAt.map(String.init) ?? "null")}")
+            let trace = run.losses.map { "{\"iteration\": \($0.pass), \"loss\": \(jsonNumber($0.loss))}" }.joined(
+                separator: ", ")
+            print(
+                "{\"hidden\": \(hidden), \"passes\": \(passes), \"lr\": \(lr), \"lambda\": \(lambda), "
+                    + "\"anneal\": \(anneal.map { "\($0)" } ?? "null"), \"seed\": \(seed), "
+                    + "\"trace\": [\(trace)], \"final_loss\": \(jsonNumber(finalLoss)), \"training_accuracy\": \(accuracy), "
+                    + "\"diverged_at\": \(divergedAt.map(String.init) ?? "null")}")
         } else if divergedAt != nil {
             for (pass, loss) in run.losses { print(String(format: "Loss after iteration %d: %f", pass, loss)) }
-            print("final loss \(shortest(finalLoss)): the run diverged, so the model has no training accuracy to report")
+            print(
+                "final loss \(shortest(finalLoss)): the run diverged, so the model has no training accuracy to report")
         } else {
             for (pass, loss) in run.losses {
                 var line = String(format: "Loss after iteration %d: %f", pass, loss)
                 if sharpness, let model = run.snapshots[pass] {
                     // The weights after pass i meet the step of pass i + 1.
                     let lambdaMax = MoonsSharpness.sharpness(model, x: data.x, y: data.y, lambda: lambda)
-                    line += String(format: "   λmax %.2f, ε·λmax %.3f", lambdaMax, training.stepSize(pass: pass + 1) * lambdaMax)
+                    line += String(
+                        format: "   λmax %.2f, ε·λmax %.3f", lambdaMax, training.stepSize(pass: pass + 1) * lambdaMax)
                 }
                 print(line)
             }
-            print("final loss \(finalLoss), training accuracy \(accuracy) (\(Int((accuracy * 200).rounded())) of 200 points)")
+            print(
+                "final loss \(finalLoss), training accuracy \(accuracy) (\(Int((accuracy * 200).rounded())) of 200 points)"
+            )
         }
         if divergedAt != nil, figure.figurePath != nil || figure.preview {
-            FileHandle.standardError.write(Data("not drawing the decision boundary of a diverged model (its weights are not numbers)\n".utf8))
+            FileHandle.standardError.write(
+                Data("not drawing the decision boundary of a diverged model (its weights are not numbers)\n".utf8))
             throw ExitCode(1)
         }
-        try figure.show(MoonsFigures.boundary(run.model, data: data,
-                                              title: "Decision boundary for hidden layer size \(hidden)", name: "moons"))
+        try figure.show(
+            MoonsFigures.boundary(
+                run.model, data: data,
+                title: "Decision boundary for hidden layer size \(hidden)", name: "moons"))
     }
 }
 

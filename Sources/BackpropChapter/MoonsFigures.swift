@@ -34,8 +34,11 @@ public enum MoonsFigures {
         var runs: [[Double]] = []
         for (row, y) in grid.ys.enumerated() {
             var start = 0
-            for column in 1...width where column == width || classes[row * width + column] != classes[row * width + start] {
-                runs.append([grid.xs[start] - half, grid.xs[column - 1] + half, y, Double(classes[row * width + start])])
+            for column in 1...width
+            where column == width || classes[row * width + column] != classes[row * width + start] {
+                runs.append([
+                    grid.xs[start] - half, grid.xs[column - 1] + half, y, Double(classes[row * width + start]),
+                ])
                 start = column
             }
         }
@@ -43,23 +46,30 @@ public enum MoonsFigures {
     }
 
     /// The plot commands for one panel: regions as filled rectangles, then the points of each class.
-    static func panel(_ figure: inout Figure, suffix: String, classify: (Matrix) -> [Int],
-                      data: (x: Matrix, y: [Int]), step: Double, pointSize: Double = 0.9,
-                      extra: [String] = [], key: Bool = true) -> String {
+    static func panel(
+        _ figure: inout Figure, suffix: String, classify: (Matrix) -> [Int],
+        data: (x: Matrix, y: [Int]), step: Double, pointSize: Double = 0.9,
+        extra: [String] = [], key: Bool = true
+    ) -> String {
         let grid = Grid(covering: data.x, step: step)
         let regions = figure.data("regions\(suffix)", rows: regions(classify, grid: grid))
         // Each rectangle reaches a full step above its row, and the next row (drawn later) paints over
         // that: no seams between rows of one colour, where abutting antialiased edges would leave one.
-        var plots = ["\(regions) using (($1 + $2) / 2):($3 + \(step / 2)):(($2 - $1) / 2):(\(step)):4 with boxxyerror "
-                     + "fillstyle solid 1.0 noborder linecolor palette notitle"]
+        var plots = [
+            "\(regions) using (($1 + $2) / 2):($3 + \(step / 2)):(($2 - $1) / 2):(\(step)):4 with boxxyerror "
+                + "fillstyle solid 1.0 noborder linecolor palette notitle"
+        ]
         if key {
-            plots += (0...1).map { "keyentry with boxes fillstyle solid 1.0 noborder fillcolor rgb \"\(regionColors[$0])\" title \"predicted \($0)\"" }
+            plots += (0...1).map {
+                "keyentry with boxes fillstyle solid 1.0 noborder fillcolor rgb \"\(regionColors[$0])\" title \"predicted \($0)\""
+            }
         }
         for label in 0...1 {
             let rows = (0..<data.x.rows).filter { data.y[$0] == label }.map { [data.x[$0, 0], data.x[$0, 1]] }
             let block = figure.data("moon\(label)\(suffix)", rows: rows)
-            plots.append("\(block) using 1:2 with points pointtype 7 pointsize \(pointSize) linecolor rgb \"\(pointColors[label])\" "
-                         + (key ? "title \"label \(label)\"" : "notitle"))
+            plots.append(
+                "\(block) using 1:2 with points pointtype 7 pointsize \(pointSize) linecolor rgb \"\(pointColors[label])\" "
+                    + (key ? "title \"label \(label)\"" : "notitle"))
         }
         plots += extra
         let xs = grid.xs, ys = grid.ys
@@ -81,22 +91,28 @@ public enum MoonsFigures {
     }
 
     /// One model's decision regions (seed 001's "Decision Boundary for hidden layer size 3").
-    public static func boundary(_ model: MoonsModel, data: (x: Matrix, y: [Int]), title: String,
-                                name: String, step: Double = 0.02) -> Figure {
+    public static func boundary(
+        _ model: MoonsModel, data: (x: Matrix, y: [Int]), title: String,
+        name: String, step: Double = 0.02
+    ) -> Figure {
         var figure = Figure(name: name, caption: "\(title) (seed 001)", width: 900, height: 600)
         commonSettings(&figure)
         let accuracy = MoonsNetwork.accuracy(model, x: data.x, y: data.y)
-        figure.gnuplot("set title \"\(title)\\ntraining accuracy \(percent(accuracy))\"",
-                       "set key outside right top")
-        figure.gnuplot(panel(&figure, suffix: "", classify: { MoonsNetwork.predict(model, $0) }, data: data, step: step))
+        figure.gnuplot(
+            "set title \"\(title)\\ntraining accuracy \(percent(accuracy))\"",
+            "set key outside right top")
+        figure.gnuplot(
+            panel(&figure, suffix: "", classify: { MoonsNetwork.predict(model, $0) }, data: data, step: step))
         return figure
     }
 
     /// The notes' subplot grid: one panel per hidden-layer size.
     public static func hiddenSizes(_ models: [MoonsModel], data: (x: Matrix, y: [Int]), step: Double = 0.04) -> Figure {
-        var figure = Figure(name: "moons-hidden-sizes",
-                            caption: "Decision regions for hidden layer sizes \(models.map { "\($0.hidden)" }.joined(separator: ", ")) (seed 001)",
-                            width: 1100, height: 1500)
+        var figure = Figure(
+            name: "moons-hidden-sizes",
+            caption:
+                "Decision regions for hidden layer sizes \(models.map { "\($0.hidden)" }.joined(separator: ", ")) (seed 001)",
+            width: 1100, height: 1500)
         commonSettings(&figure)
         figure.gnuplot(
             "set multiplot layout 4,2 title \"Hidden layer sizes: 20000 passes, epsilon 0.01, lambda 0.01\" font \",16\"",
@@ -105,27 +121,38 @@ public enum MoonsFigures {
         for (index, model) in models.enumerated() {
             let accuracy = MoonsNetwork.accuracy(model, x: data.x, y: data.y)
             figure.gnuplot("set title \"Hidden Layer size \(model.hidden) (training accuracy \(percent(accuracy)))\"")
-            figure.gnuplot(panel(&figure, suffix: "\(index)", classify: { MoonsNetwork.predict(model, $0) }, data: data,
-                                 step: step, pointSize: 0.6, key: false))
+            figure.gnuplot(
+                panel(
+                    &figure, suffix: "\(index)", classify: { MoonsNetwork.predict(model, $0) }, data: data,
+                    step: step, pointSize: 0.6, key: false))
         }
         // The grid's free cell holds the legend (a plot of key entries alone trips an assertion of
         // gnuplot 5.4, hence the points below the frame).
         figure.gnuplot(
             "unset title", "unset border", "unset tics", "unset grid", "set key center center box opaque",
             "set xrange [0:1]", "set yrange [0:1]",
-            "plot '+' using 1:(-1) with points notitle, " + (0...1).map { "keyentry with boxes fillstyle solid 1.0 noborder fillcolor rgb \"\(regionColors[$0])\" title \"predicted \($0)\"" }
+            "plot '+' using 1:(-1) with points notitle, "
+                + (0...1).map {
+                    "keyentry with boxes fillstyle solid 1.0 noborder fillcolor rgb \"\(regionColors[$0])\" title \"predicted \($0)\""
+                }
                 .joined(separator: ", ")
-                + ", " + (0...1).map { "keyentry with points pointtype 7 linecolor rgb \"\(pointColors[$0])\" title \"label \($0)\"" }
+                + ", "
+                + (0...1).map {
+                    "keyentry with points pointtype 7 linecolor rgb \"\(pointColors[$0])\" title \"label \($0)\""
+                }
                 .joined(separator: ", "),
             "unset multiplot")
         return figure
     }
 
     /// The baseline: a logistic regression's two half-planes and the line between them.
-    public static func logisticRegression(_ fit: LogisticRegression, data: (x: Matrix, y: [Int]),
-                                          name: String = "moons-logistic-regression", step: Double = 0.02) -> Figure {
-        var figure = Figure(name: name, caption: "Logistic regression on the moons: a straight boundary (seed 001)",
-                            width: 900, height: 600)
+    public static func logisticRegression(
+        _ fit: LogisticRegression, data: (x: Matrix, y: [Int]),
+        name: String = "moons-logistic-regression", step: Double = 0.02
+    ) -> Figure {
+        var figure = Figure(
+            name: name, caption: "Logistic regression on the moons: a straight boundary (seed 001)",
+            width: 900, height: 600)
         commonSettings(&figure)
         let grid = Grid(covering: data.x, step: step)
         let ends = [grid.xs.first!, grid.xs.last!].map { [$0, fit.boundary(atX0: $0)] }
@@ -134,22 +161,28 @@ public enum MoonsFigures {
         figure.gnuplot(
             "set title \"Logistic Regression\\ntraining accuracy \(percent(accuracy)), lambda = \(significant(fit.lambda))\"",
             "set key outside right top")
-        figure.gnuplot(panel(&figure, suffix: "", classify: fit.predict, data: data, step: step,
-                             extra: ["\(line) using 1:2 with lines linecolor rgb \"black\" linewidth 1.5 title \"h = 0.5\""]))
+        figure.gnuplot(
+            panel(
+                &figure, suffix: "", classify: fit.predict, data: data, step: step,
+                extra: ["\(line) using 1:2 with lines linecolor rgb \"black\" linewidth 1.5 title \"h = 0.5\""]))
         return figure
     }
 
     /// The constant-ε run's loss after every pass of a window, even and odd passes apart: the bursts
     /// past the edge of stability, then the two values of the period-2 orbit (until it forms, the
     /// even and odd curves lie on each other).
-    public static func lossPerPass(_ run: MoonsRun, window: ClosedRange<Int>, printEvery: Int,
-                                   name: String = "moons-loss-per-pass") -> Figure {
-        var figure = Figure(name: name, caption: "Loss after every pass, constant epsilon = 0.01 (seed 001)",
-                            width: 1000, height: 720)
+    public static func lossPerPass(
+        _ run: MoonsRun, window: ClosedRange<Int>, printEvery: Int,
+        name: String = "moons-loss-per-pass"
+    ) -> Figure {
+        var figure = Figure(
+            name: name, caption: "Loss after every pass, constant epsilon = 0.01 (seed 001)",
+            width: 1000, height: 720)
         let losses = run.losses.filter { window.contains($0.pass) }
         let even = figure.data("even", rows: losses.filter { $0.pass % 2 == 0 }.map { [Double($0.pass), $0.loss] })
         let odd = figure.data("odd", rows: losses.filter { $0.pass % 2 == 1 }.map { [Double($0.pass), $0.loss] })
-        let printed = figure.data("printed", rows: losses.filter { $0.pass % printEvery == 0 }.map { [Double($0.pass), $0.loss] })
+        let printed = figure.data(
+            "printed", rows: losses.filter { $0.pass % printEvery == 0 }.map { [Double($0.pass), $0.loss] })
         let highest = losses.map(\.loss).max() ?? 0
         figure.gnuplot(
             "set title \"calculate_loss after each pass (epsilon 0.01, lambda 0.01, hidden size 3)\" noenhanced",
@@ -162,7 +195,8 @@ public enum MoonsFigures {
             "set style textbox opaque noborder",
             "plot \(odd) using 1:2 with lines linestyle 2 title \"after odd passes\", \\",
             "     \(even) using 1:2 with lines linestyle 1 linewidth 1.5 title \"after even passes (the passes the notes print)\", \\",
-            "     \(printed) using 1:2 with points pointtype 7 pointsize 1.4 linecolor rgb \"black\" title \"our printed losses (i = 1000, 2000, 3000)\"")
+            "     \(printed) using 1:2 with points pointtype 7 pointsize 1.4 linecolor rgb \"black\" title \"our printed losses (i = 1000, 2000, 3000)\""
+        )
         return figure
     }
 

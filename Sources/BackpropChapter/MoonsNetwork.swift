@@ -68,9 +68,9 @@ public struct MoonsNudge: Sendable, Hashable, CustomStringConvertible {
     public init?(_ text: String) {
         let lowered = text.lowercased()
         guard lowered.count >= 5, let sign = lowered.last, sign == "+" || sign == "-",
-              let weights = Weights(rawValue: String(lowered.prefix(2))),
-              lowered.dropFirst(2).first == ".",
-              let index = Int(lowered.dropFirst(3).dropLast()), index >= 0
+            let weights = Weights(rawValue: String(lowered.prefix(2))),
+            lowered.dropFirst(2).first == ".",
+            let index = Int(lowered.dropFirst(3).dropLast()), index >= 0
         else { return nil }
         self.init(weights, index, up: sign == "+")
     }
@@ -80,7 +80,9 @@ public struct MoonsNudge: Sendable, Hashable, CustomStringConvertible {
     /// Every one-ulp nudge of a model with `hidden` units: each of the 4H weights, up and down.
     public static func all(hidden: Int) -> [MoonsNudge] {
         [Weights.w1, .w2].flatMap { matrix in
-            (0..<(2 * hidden)).flatMap { index in [MoonsNudge(matrix, index, up: true), MoonsNudge(matrix, index, up: false)] }
+            (0..<(2 * hidden)).flatMap { index in
+                [MoonsNudge(matrix, index, up: true), MoonsNudge(matrix, index, up: false)]
+            }
         }
     }
 }
@@ -118,8 +120,10 @@ public struct MoonsTraining: Sendable {
     public var printEvery = 1000
     public var products = MoonsProducts.plain
 
-    public init(hidden: Int = 3, passes: Int = 20_000, epsilon: Double = 0.01, lambda: Double = 0.01,
-                anneal: Double? = nil, seed: UInt32 = 0, printEvery: Int = 1000, products: MoonsProducts = .plain) {
+    public init(
+        hidden: Int = 3, passes: Int = 20_000, epsilon: Double = 0.01, lambda: Double = 0.01,
+        anneal: Double? = nil, seed: UInt32 = 0, printEvery: Int = 1000, products: MoonsProducts = .plain
+    ) {
         (self.hidden, self.passes, self.epsilon, self.lambda) = (hidden, passes, epsilon, lambda)
         (self.anneal, self.seed, self.printEvery, self.products) = (anneal, seed, printEvery, products)
     }
@@ -155,7 +159,9 @@ public struct MoonsRun: Sendable {
 public enum MoonsNetwork {
     /// The forward pass: the tanh layer's output a1 and the softmax probabilities. The notes
     /// exponentiate the scores without subtracting their maximum, and so does this.
-    static func forward(_ model: MoonsModel, _ x: Matrix, products: MoonsProducts = .plain) -> (a1: Matrix, probs: Matrix) {
+    static func forward(_ model: MoonsModel, _ x: Matrix, products: MoonsProducts = .plain) -> (
+        a1: Matrix, probs: Matrix
+    ) {
         var a1 = products.product(x, model.w1)
         let hidden = model.hidden
         a1.storage.withUnsafeMutableBufferPointer { a in
@@ -179,8 +185,10 @@ public enum MoonsNetwork {
 
     /// `calculate_loss`: the mean cross-entropy plus λ/2·(ΣW1² + ΣW2²)/N — the quantity whose
     /// gradient the training step follows (both are sums over examples, scaled by 1/N only here).
-    public static func loss(_ model: MoonsModel, x: Matrix, y: [Int], lambda: Double,
-                            products: MoonsProducts = .plain) -> Double {
+    public static func loss(
+        _ model: MoonsModel, x: Matrix, y: [Int], lambda: Double,
+        products: MoonsProducts = .plain
+    ) -> Double {
         let probs = forward(model, x, products: products).probs
         let correctLogProbs = Matrix(row: y.enumerated().map { -log(probs[$0.offset, $0.element]) })
         var dataLoss = correctLogProbs.sum()
@@ -203,8 +211,10 @@ public enum MoonsNetwork {
     ///
     /// `delta3 = probs` aliases the array, so the notes subtract 1 from the probabilities
     /// themselves; nothing reads `probs` afterwards, so the alias changes no value.
-    static func gradient(_ model: MoonsModel, x: Matrix, xTransposed: Matrix, y: [Int], lambda: Double,
-                         products: MoonsProducts = .plain) -> MoonsModel {
+    static func gradient(
+        _ model: MoonsModel, x: Matrix, xTransposed: Matrix, y: [Int], lambda: Double,
+        products: MoonsProducts = .plain
+    ) -> MoonsModel {
         let (a1, probs) = forward(model, x, products: products)
         var delta3 = probs
         for (row, label) in y.enumerated() { delta3[row, label] -= 1 }
@@ -225,8 +235,10 @@ public enum MoonsNetwork {
     }
 
     /// One pass of `build_model`'s loop: the gradient, then `W += -epsilon * dW` for each parameter.
-    static func step(_ model: inout MoonsModel, x: Matrix, xTransposed: Matrix, y: [Int], lambda: Double,
-                     stepSize: Double, products: MoonsProducts) {
+    static func step(
+        _ model: inout MoonsModel, x: Matrix, xTransposed: Matrix, y: [Int], lambda: Double,
+        stepSize: Double, products: MoonsProducts
+    ) {
         let g = gradient(model, x: x, xTransposed: xTransposed, y: y, lambda: lambda, products: products)
         addScaled(&model.w1, -stepSize, g.w1)
         addScaled(&model.b1, -stepSize, g.b1)
@@ -259,17 +271,20 @@ public enum MoonsNetwork {
     /// the seeded weights) and records the loss after every pass `recordAfter` accepts (by
     /// default the notes' i % 1000 == 0), keeping the weights after the passes `keepModelsAfter`
     /// names. `progress` hears of every finished pass.
-    public static func train(_ training: MoonsTraining, x: Matrix, y: [Int], from start: MoonsModel? = nil,
-                             recordAfter: ((Int) -> Bool)? = nil, keepModelsAfter: Set<Int> = [],
-                             progress: (Int) -> Void = { _ in }) -> MoonsRun {
+    public static func train(
+        _ training: MoonsTraining, x: Matrix, y: [Int], from start: MoonsModel? = nil,
+        recordAfter: ((Int) -> Bool)? = nil, keepModelsAfter: Set<Int> = [],
+        progress: (Int) -> Void = { _ in }
+    ) -> MoonsRun {
         var model = start ?? MoonsModel(hidden: training.hidden, seed: training.seed)
         let record = recordAfter ?? { $0 % training.printEvery == 0 }
         let xTransposed = x.transposed
         var losses: [(pass: Int, loss: Double)] = []
         var snapshots: [Int: MoonsModel] = [:]
         for i in 0..<training.passes {
-            step(&model, x: x, xTransposed: xTransposed, y: y, lambda: training.lambda,
-                 stepSize: training.stepSize(pass: i), products: training.products)
+            step(
+                &model, x: x, xTransposed: xTransposed, y: y, lambda: training.lambda,
+                stepSize: training.stepSize(pass: i), products: training.products)
             if record(i) {
                 losses.append((i, loss(model, x: x, y: y, lambda: training.lambda, products: training.products)))
             }

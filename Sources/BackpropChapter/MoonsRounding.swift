@@ -24,16 +24,21 @@ public enum MoonsRounding {
 
     /// The run from the notes' weights and one run per one-ulp nudge of each of the 4H starting
     /// weights (up and down), each `passes` long, recording the loss after the passes `record` names.
-    public static func ensemble(_ training: MoonsTraining, passes: Int, record: Set<Int>,
-                                data: (x: Matrix, y: [Int]) = MoonsData.moons()) -> [Member] {
+    public static func ensemble(
+        _ training: MoonsTraining, passes: Int, record: Set<Int>,
+        data: (x: Matrix, y: [Int]) = MoonsData.moons()
+    ) -> [Member] {
         var short = training
         short.passes = passes
         let start = MoonsModel(hidden: training.hidden, seed: training.seed)
         let nudges: [MoonsNudge?] = [nil] + MoonsNudge.all(hidden: training.hidden)
         return nudges.map { nudge in
-            Member(nudge: nudge, run: MoonsNetwork.train(short, x: data.x, y: data.y,
-                                                         from: nudge.map(start.nudged) ?? start,
-                                                         recordAfter: { record.contains($0) }))
+            Member(
+                nudge: nudge,
+                run: MoonsNetwork.train(
+                    short, x: data.x, y: data.y,
+                    from: nudge.map(start.nudged) ?? start,
+                    recordAfter: { record.contains($0) }))
         }
     }
 
@@ -54,21 +59,24 @@ public enum MoonsRounding {
     /// Needs the losses after pass − 1, pass and pass + 1.
     public static func upperValue(of run: MoonsRun, at pass: Int) -> Double? {
         guard let before = run.loss(after: pass - 1), let here = run.loss(after: pass),
-              let after = run.loss(after: pass + 1) else { return nil }
+            let after = run.loss(after: pass + 1)
+        else { return nil }
         return here > after ? here : (before + after) / 2
     }
 
     /// The lower value, likewise.
     public static func lowerValue(of run: MoonsRun, at pass: Int) -> Double? {
         guard let before = run.loss(after: pass - 1), let here = run.loss(after: pass),
-              let after = run.loss(after: pass + 1) else { return nil }
+            let after = run.loss(after: pass + 1)
+        else { return nil }
         return here < after ? here : (before + after) / 2
     }
 
     /// The passes around every printed one, so that both values of the orbit are known there.
     public static func printedPassesWithNeighbours(_ training: MoonsTraining) -> Set<Int> {
-        Set(stride(from: 0, to: training.passes, by: training.printEvery).flatMap { [$0 - 1, $0, $0 + 1] }
-            .filter { $0 >= 0 && $0 < training.passes })
+        Set(
+            stride(from: 0, to: training.passes, by: training.printEvery).flatMap { [$0 - 1, $0, $0 + 1] }
+                .filter { $0 >= 0 && $0 < training.passes })
     }
 }
 
@@ -76,7 +84,8 @@ public enum MoonsRounding {
 struct MoonsRoundingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "moons-rounding",
-        abstract: "Rerun seed 001's training from every one-ulp nudge of a starting weight and show how the losses move.",
+        abstract:
+            "Rerun seed 001's training from every one-ulp nudge of a starting weight and show how the losses move.",
         discussion: """
             For each run: the loss after the passes named by --at (six decimals, as the notes print) and, with a \
             constant ε, which value of the period-2 orbit the even passes show. The spread is what rounding alone \
@@ -86,7 +95,9 @@ struct MoonsRoundingCommand: ParsableCommand {
     @Option(help: "Hidden units.") var hidden = 3
     @Option(help: "Passes per run.") var passes = 3002
     @Option(help: ArgumentHelp("Anneal ε as ε0 / (1 + d·t).", valueName: "d")) var anneal: Double?
-    @Option(parsing: .upToNextOption, help: "The passes after which to show the loss.") var at: [Int] = [1000, 2000, 3000]
+    @Option(parsing: .upToNextOption, help: "The passes after which to show the loss.") var at: [Int] = [
+        1000, 2000, 3000,
+    ]
     @Option(help: "How products are summed: plain or blas.") var products = MoonsProducts.plain
 
     func validate() throws {
@@ -104,23 +115,34 @@ struct MoonsRoundingCommand: ParsableCommand {
         let training = MoonsTraining(hidden: hidden, anneal: anneal, products: products)
         let record = Set(at.flatMap { [$0 - 1, $0, $0 + 1] })
         let members = MoonsRounding.ensemble(training, passes: passes, record: record)
-        print("start".padding(toLength: 8, withPad: " ", startingAt: 0)
-              + at.map { "loss \($0)".padding(toLength: 12, withPad: " ", startingAt: 0) }.joined() + "phase at \(at.last!)")
+        print(
+            "start".padding(toLength: 8, withPad: " ", startingAt: 0)
+                + at.map { "loss \($0)".padding(toLength: 12, withPad: " ", startingAt: 0) }.joined()
+                + "phase at \(at.last!)")
         for member in members {
-            let losses = at.map { String(format: "%.6f", member.run.loss(after: $0)!).padding(toLength: 12, withPad: " ", startingAt: 0) }
+            let losses = at.map {
+                String(format: "%.6f", member.run.loss(after: $0)!).padding(toLength: 12, withPad: " ", startingAt: 0)
+            }
             let phase = MoonsRounding.phase(of: member.run, at: at.last!).map(\.rawValue) ?? "-"
-            print((member.nudge?.description ?? "notes").padding(toLength: 8, withPad: " ", startingAt: 0) + losses.joined() + phase)
+            print(
+                (member.nudge?.description ?? "notes").padding(toLength: 8, withPad: " ", startingAt: 0)
+                    + losses.joined() + phase)
         }
         for pass in at {
             let values = members.map { $0.run.loss(after: pass)! }
-            print(String(format: "after pass %d: %.9f ... %.9f (spread %.2e)", pass, values.min()!, values.max()!,
-                         values.max()! - values.min()!))
+            print(
+                String(
+                    format: "after pass %d: %.9f ... %.9f (spread %.2e)", pass, values.min()!, values.max()!,
+                    values.max()! - values.min()!))
             let uppers = members.compactMap { MoonsRounding.upperValue(of: $0.run, at: pass) }
             let lowers = members.compactMap { MoonsRounding.lowerValue(of: $0.run, at: pass) }
             if anneal == nil, uppers.count == members.count, lowers.count == members.count {
-                print(String(format: "    orbit's upper value %.9f ... %.9f (spread %.2e), lower %.9f ... %.9f (spread %.2e)",
-                             uppers.min()!, uppers.max()!, uppers.max()! - uppers.min()!,
-                             lowers.min()!, lowers.max()!, lowers.max()! - lowers.min()!))
+                print(
+                    String(
+                        format:
+                            "    orbit's upper value %.9f ... %.9f (spread %.2e), lower %.9f ... %.9f (spread %.2e)",
+                        uppers.min()!, uppers.max()!, uppers.max()! - uppers.min()!,
+                        lowers.min()!, lowers.max()!, lowers.max()! - lowers.min()!))
             }
         }
     }

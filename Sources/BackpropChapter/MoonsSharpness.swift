@@ -37,8 +37,12 @@ public enum MoonsSharpness {
             var above = point, below = point
             above[i] += h
             below[i] -= h
-            let gAbove = flatten(MoonsNetwork.gradient(unflatten(above, like: model), x: x, xTransposed: xTransposed, y: y, lambda: lambda))
-            let gBelow = flatten(MoonsNetwork.gradient(unflatten(below, like: model), x: x, xTransposed: xTransposed, y: y, lambda: lambda))
+            let gAbove = flatten(
+                MoonsNetwork.gradient(
+                    unflatten(above, like: model), x: x, xTransposed: xTransposed, y: y, lambda: lambda))
+            let gBelow = flatten(
+                MoonsNetwork.gradient(
+                    unflatten(below, like: model), x: x, xTransposed: xTransposed, y: y, lambda: lambda))
             columns.append((0..<n).map { (gAbove[$0] - gBelow[$0]) / (2 * h) })
         }
         return (0..<n).map { r in (0..<n).map { c in (columns[c][r] + columns[r][c]) / 2 } }

@@ -17,7 +17,8 @@ public struct SigmoidNet: Sendable {
 
     /// All-zero weights (the initialisation seed 002 warns against).
     public static func zeros(layerSizes: [Int]) -> SigmoidNet {
-        SigmoidNet(layerSizes: layerSizes, thetas: zip(layerSizes, layerSizes.dropFirst()).map { Matrix.zeros($1, $0 + 1) })
+        SigmoidNet(
+            layerSizes: layerSizes, thetas: zip(layerSizes, layerSizes.dropFirst()).map { Matrix.zeros($1, $0 + 1) })
     }
 
     /// Random weights (随机初始化), Θ^(l) uniform in [−ε, ε], drawn with NumPy's `uniform` after
@@ -27,8 +28,9 @@ public struct SigmoidNet: Sendable {
         var random = RandomState(seed: seed)
         let thetas = zip(layerSizes, layerSizes.dropFirst()).map { inputs, outputs in
             let bound = epsilon ?? initialisationBound(inputs, outputs)
-            return Matrix(rows: outputs, cols: inputs + 1,
-                          storage: random.uniform(low: -bound, high: bound, count: outputs * (inputs + 1)))
+            return Matrix(
+                rows: outputs, cols: inputs + 1,
+                storage: random.uniform(low: -bound, high: bound, count: outputs * (inputs + 1)))
         }
         return SigmoidNet(layerSizes: layerSizes, thetas: thetas)
     }
@@ -39,10 +41,14 @@ public struct SigmoidNet: Sendable {
     }
 
     public init(layerSizes: [Int], thetas: [Matrix]) {
-        precondition(layerSizes.count >= 2 && layerSizes.allSatisfy { $0 >= 1 }, "SigmoidNet: bad layer sizes \(layerSizes)")
-        precondition(thetas.count == layerSizes.count - 1
-                     && zip(thetas, zip(layerSizes, layerSizes.dropFirst())).allSatisfy { $0.rows == $1.1 && $0.cols == $1.0 + 1 },
-                     "SigmoidNet: weight shapes do not fit layer sizes \(layerSizes)")
+        precondition(
+            layerSizes.count >= 2 && layerSizes.allSatisfy { $0 >= 1 }, "SigmoidNet: bad layer sizes \(layerSizes)")
+        precondition(
+            thetas.count == layerSizes.count - 1
+                && zip(thetas, zip(layerSizes, layerSizes.dropFirst())).allSatisfy {
+                    $0.rows == $1.1 && $0.cols == $1.0 + 1
+                },
+            "SigmoidNet: weight shapes do not fit layer sizes \(layerSizes)")
         self.layerSizes = layerSizes
         self.thetas = thetas
     }
@@ -70,7 +76,9 @@ public struct SigmoidNet: Sendable {
     /// `y` is n × K, one-hot rows.
     public func cost(_ x: Matrix, _ y: Matrix, lambda: Double) -> Double {
         let h = forward(x).last!
-        precondition(h.rows == y.rows && h.cols == y.cols, "SigmoidNet.cost: y is \(y.shapeDescription), h is \(h.shapeDescription)")
+        precondition(
+            h.rows == y.rows && h.cols == y.cols,
+            "SigmoidNet.cost: y is \(y.shapeDescription), h is \(h.shapeDescription)")
         let n = Double(x.rows)
         let logLikelihood = (y * h.map(log) + (1 - y) * (1 - h).map(log)).sum()
         return -logLikelihood / n + lambda / (2 * n) * penalty()
@@ -97,8 +105,9 @@ public struct SigmoidNet: Sendable {
         for l in stride(from: thetas.count - 1, through: 1, by: -1) {
             // Row i of δ^(l+1)·Θ^(l) is (Θ^(l))ᵀ δ^(l+1) for example i; column 0 belongs to the bias unit.
             let back = referenceMatmul(deltas[0], thetas[l])
-            let withoutBias = Matrix(rows: back.rows, cols: back.cols - 1,
-                                     storage: (0..<back.rows).flatMap { Array(back.row($0).dropFirst()) })
+            let withoutBias = Matrix(
+                rows: back.rows, cols: back.cols - 1,
+                storage: (0..<back.rows).flatMap { Array(back.row($0).dropFirst()) })
             deltas.insert(withoutBias * Self.sigmoidSlope(fromOutput: a[l]), at: 0)
         }
         let gradients = thetas.indices.map { l -> Matrix in
@@ -112,13 +121,16 @@ public struct SigmoidNet: Sendable {
     }
 
     /// The same gradient by central differences of `cost`, one weight at a time.
-    public func numericalGradients(_ x: Matrix, _ y: Matrix, lambda: Double, h: Double = defaultDifferenceStep) -> [Matrix] {
+    public func numericalGradients(_ x: Matrix, _ y: Matrix, lambda: Double, h: Double = defaultDifferenceStep)
+        -> [Matrix]
+    {
         thetas.indices.map { l in
             var net = self
-            return numericalGradient({ theta in
-                net.thetas[l] = theta
-                return net.cost(x, y, lambda: lambda)
-            }, at: thetas[l], h: h)
+            return numericalGradient(
+                { theta in
+                    net.thetas[l] = theta
+                    return net.cost(x, y, lambda: lambda)
+                }, at: thetas[l], h: h)
         }
     }
 

@@ -30,8 +30,10 @@ enum SigmoidNetExamples: RunnableExample {
     static func data(examples: Int = examples) -> (x: Matrix, y: Matrix, labels: [Int]) {
         let moons = MoonsData.moons()
         let labels = Array(moons.y.prefix(examples))
-        return (Matrix(rows: examples, cols: 2, storage: Array(moons.x.storage.prefix(2 * examples))),
-                SigmoidNet.oneHot(labels, classes: 2), labels)
+        return (
+            Matrix(rows: examples, cols: 2, storage: Array(moons.x.storage.prefix(2 * examples))),
+            SigmoidNet.oneHot(labels, classes: 2), labels
+        )
     }
 
     static var randomNet: SigmoidNet { SigmoidNet.random(layerSizes: layerSizes, seed: seed) }
@@ -52,9 +54,13 @@ enum SigmoidNetExamples: RunnableExample {
 
     static func backpropagation() -> Finding {
         let error = gradientCheck(randomNet, x: data().x, y: data().y, lambda: lambda)
-        return Finding(.claim(holds: error <= gradientCheckBound, detail: String(
-            format: "δ recursion vs numerical gradient of J(Θ), 2-5-4-2 net, λ = %g, %d moons: max difference %.1e of the largest gradient (bound %.0e)",
-            lambda, examples, error, gradientCheckBound)))
+        return Finding(
+            .claim(
+                holds: error <= gradientCheckBound,
+                detail: String(
+                    format:
+                        "δ recursion vs numerical gradient of J(Θ), 2-5-4-2 net, λ = %g, %d moons: max difference %.1e of the largest gradient (bound %.0e)",
+                    lambda, examples, error, gradientCheckBound)))
     }
 
     /// δ^(4) = ∂/∂z^(4) of one example's bracketed cost, numerically, against a^(4) − y.
@@ -75,8 +81,13 @@ enum SigmoidNetExamples: RunnableExample {
                 worst = max(worst, abs(numerical - (a[3][example, k] - target)))
             }
         }
-        return Finding(.claim(holds: worst <= 1e-8, detail: String(
-            format: "∂/∂z⁽⁴⁾ of -y log g(z) - (1-y) log(1-g(z)), numerically, equals a⁽⁴⁾ - y at all %d outputs (max difference %.1e)", 2 * x.rows, worst)))
+        return Finding(
+            .claim(
+                holds: worst <= 1e-8,
+                detail: String(
+                    format:
+                        "∂/∂z⁽⁴⁾ of -y log g(z) - (1-y) log(1-g(z)), numerically, equals a⁽⁴⁾ - y at all %d outputs (max difference %.1e)",
+                    2 * x.rows, worst)))
     }
 
     /// g'(z) = a(1 − a) against a numerical derivative of the sigmoid on z ∈ [−8, 8].
@@ -84,10 +95,17 @@ enum SigmoidNetExamples: RunnableExample {
         let zs = arange(-8, 8.001, 0.25)
         let worst = zs.map { z in
             let a = Activation.sigmoid(z)
-            return abs(numericalDerivative({ Activation.sigmoid($0) }, at: z) - SigmoidNet.sigmoidSlope(fromOutput: Matrix(row: [a]))[flat: 0])
+            return abs(
+                numericalDerivative({ Activation.sigmoid($0) }, at: z)
+                    - SigmoidNet.sigmoidSlope(fromOutput: Matrix(row: [a]))[flat: 0])
         }.max()!
-        return Finding(.claim(holds: worst <= 1e-9, detail: String(
-            format: "a(1-a) equals the central-difference slope of g at %d points in [-8, 8] (max difference %.1e)", zs.count, worst)))
+        return Finding(
+            .claim(
+                holds: worst <= 1e-9,
+                detail: String(
+                    format:
+                        "a(1-a) equals the central-difference slope of g at %d points in [-8, 8] (max difference %.1e)",
+                    zs.count, worst)))
     }
 
     // MARK: - Initialisation
@@ -115,7 +133,9 @@ enum SigmoidNetExamples: RunnableExample {
             let incoming = net.thetas[layer - 1], outgoing = net.thetas[layer]
             for unit in 1..<net.layerSizes[layer] {
                 guard incoming.row(unit) == incoming.row(0) else { return false }
-                guard (0..<outgoing.rows).allSatisfy({ outgoing[$0, unit + 1] == outgoing[$0, 1] }) else { return false }
+                guard (0..<outgoing.rows).allSatisfy({ outgoing[$0, unit + 1] == outgoing[$0, 1] }) else {
+                    return false
+                }
                 guard (0..<x.rows).allSatisfy({ a[layer][$0, unit] == a[layer][$0, 0] }) else { return false }
             }
         }
@@ -135,9 +155,12 @@ enum SigmoidNetExamples: RunnableExample {
     static func zeroInitialisation() -> Finding {
         let net = zeroTrained
         let moved = net.thetas.allSatisfy { $0.storage.contains { $0 != 0 } }
-        return Finding(.claim(holds: moved && unitsIdentical(net, x: data().x), detail:
-            "after \(steps) gradient-descent steps from Θ = 0 every weight matrix has moved, yet the 5 units of layer 2 "
-            + "and the 4 of layer 3 still hold identical weights and activations (compared with ==)"))
+        return Finding(
+            .claim(
+                holds: moved && unitsIdentical(net, x: data().x),
+                detail:
+                    "after \(steps) gradient-descent steps from Θ = 0 every weight matrix has moved, yet the 5 units of layer 2 "
+                    + "and the 4 of layer 3 still hold identical weights and activations (compared with ==)"))
     }
 
     static func correct(_ net: SigmoidNet) -> Int {
@@ -149,10 +172,15 @@ enum SigmoidNetExamples: RunnableExample {
         let closest = closestUnits(randomTrained)
         let (x, y, _) = data()
         let costs = [randomTrained, zeroTrained].map { $0.cost(x, y, lambda: lambda) }
-        return Finding(.claim(holds: closest.allSatisfy { $0 > 1e-3 } && costs[0] < costs[1], detail: String(
-            format: "from uniform(-ε, ε), ε = √6/√(s_l + s_(l+1)), the closest two units differ by %.3f (layer 2) and %.3f (layer 3) "
-                + "after %d steps; J = %.4f (%d of %d right) against %.4f (%d) from Θ = 0",
-            closest[0], closest[1], steps, costs[0], correct(randomTrained), examples, costs[1], correct(zeroTrained))))
+        return Finding(
+            .claim(
+                holds: closest.allSatisfy { $0 > 1e-3 } && costs[0] < costs[1],
+                detail: String(
+                    format:
+                        "from uniform(-ε, ε), ε = √6/√(s_l + s_(l+1)), the closest two units differ by %.3f (layer 2) and %.3f (layer 3) "
+                        + "after %d steps; J = %.4f (%d of %d right) against %.4f (%d) from Θ = 0",
+                    closest[0], closest[1], steps, costs[0], correct(randomTrained), examples, costs[1],
+                    correct(zeroTrained))))
     }
 
     // MARK: - The forward formulas as printed
@@ -200,8 +228,10 @@ enum SigmoidNetExamples: RunnableExample {
         var values: [String: Matrix] = [:]
         func lookup(_ kind: Character, _ layer: Int) throws -> Matrix {
             guard let value = values["\(kind)\(layer)"] else {
-                throw FormulaError(description: "\(kind)(\(layer)) is used before anything computes it: layer 1 is the input and has no z, "
-                    + "the lines so far computed \(values.keys.sorted().joined(separator: ", "))")
+                throw FormulaError(
+                    description:
+                        "\(kind)(\(layer)) is used before anything computes it: layer 1 is the input and has no z, "
+                        + "the lines so far computed \(values.keys.sorted().joined(separator: ", "))")
             }
             return value
         }
@@ -213,8 +243,11 @@ enum SigmoidNetExamples: RunnableExample {
             case let .product(theta, a):
                 let weights = net.thetas[theta - 1], units = try lookup("a", a)
                 guard weights.cols == units.cols + 1 else {
-                    throw FormulaError(description: "Θ(\(theta)) is \(weights.rows)×\(weights.cols) (it expects the \(weights.cols - 1) units of "
-                        + "layer \(theta) plus the bias), but a(\(a)) has \(units.cols) units: the product is undefined")
+                    throw FormulaError(
+                        description:
+                            "Θ(\(theta)) is \(weights.rows)×\(weights.cols) (it expects the \(weights.cols - 1) units of "
+                            + "layer \(theta) plus the bias), but a(\(a)) has \(units.cols) units: the product is undefined"
+                    )
                 }
                 value = referenceMatmul(SigmoidNet.withBias(units), weights.transposed)
             }
@@ -230,9 +263,12 @@ enum SigmoidNetExamples: RunnableExample {
         let corrected = (try? evaluate(lines(correcting: [2, 3]), net: net, x: x)) ?? Matrix.zeros(0, 0)
         let same = corrected == net.forward(x).last!
         let error = gradientCheck(net, x: x, y: data().y, lambda: lambda)
-        return .claim(holds: same && error <= gradientCheckBound, detail: String(
-            format: "with a(2) = g(z(2)) and z(3) = Θ(2)a(2) the lines compute h_Θ(x) of the net whose gradient the δ recursion gives "
-                + "(same output on all %d examples; gradient check %.1e)", examples, error))
+        return .claim(
+            holds: same && error <= gradientCheckBound,
+            detail: String(
+                format:
+                    "with a(2) = g(z(2)) and z(3) = Θ(2)a(2) the lines compute h_Θ(x) of the net whose gradient the δ recursion gives "
+                    + "(same output on all %d examples; gradient check %.1e)", examples, error))
     }
 
     static func printedOutcome(_ lines: [Line]) -> Ours {
@@ -250,7 +286,8 @@ enum SigmoidNetExamples: RunnableExample {
             erratum: Erratum(
                 reproducedBy: "a(2) = g(z(2))",
                 reproduction: correctedReproduces(),
-                why: "Each a^(l) is g of the z^(l) of its own layer, as a^(3) = g(z^(3)) and a^(4) = g(z^(4)) in the next lines "
+                why:
+                    "Each a^(l) is g of the z^(l) of its own layer, as a^(3) = g(z^(3)) and a^(4) = g(z^(4)) in the next lines "
                     + "say; z^(1) does not exist (layer 1 is the input x)."))
     }
 
@@ -260,7 +297,8 @@ enum SigmoidNetExamples: RunnableExample {
             erratum: Erratum(
                 reproducedBy: "z(3) = Θ(2)a(2)",
                 reproduction: correctedReproduces(),
-                why: "Θ^(2) maps layer 2 to layer 3, so it multiplies a^(2); with a^(1) = x the second layer would be skipped "
+                why:
+                    "Θ^(2) maps layer 2 to layer 3, so it multiplies a^(2); with a^(1) = x the second layer would be skipped "
                     + "(and the shapes only fit when layers 1 and 2 have equally many units)."))
     }
 }
@@ -278,26 +316,35 @@ struct SigmoidNetCommand: ParsableCommand {
 
     @Option(help: "Units per layer, input first, output last (the input must be 2, the output 2).")
     var layers = NumberList(SigmoidNetExamples.layerSizes.map(Double.init))
-    @Option(name: .customLong("lambda"), help: "The weight λ of the penalty in J(Θ).") var lambda = SigmoidNetExamples.lambda
+    @Option(name: .customLong("lambda"), help: "The weight λ of the penalty in J(Θ).") var lambda = SigmoidNetExamples
+        .lambda
     @Option(help: "numpy.random.seed before the weights are drawn.") var seed = Int(SigmoidNetExamples.seed)
-    @Option(name: .customLong("init-epsilon"), help: "Weights start uniform in [-ε, ε] (default: ε = √6/√(s_l + s_(l+1)) per layer).")
+    @Option(
+        name: .customLong("init-epsilon"),
+        help: "Weights start uniform in [-ε, ε] (default: ε = √6/√(s_l + s_(l+1)) per layer).")
     var initEpsilon: Double?
     @Flag(name: .customLong("zero-init"), help: "Start from Θ = 0 instead.") var zeroInit = false
     @Option(parsing: .unconditional, help: "The learning rate of gradient descent.") var lr = SigmoidNetExamples.rate
     @Option(help: "Gradient-descent steps.") var steps = SigmoidNetExamples.steps
-    @Option(help: "Train on the first this many of the 200 moons (with all 200, 100 per class, Θ = 0 does not move at all).")
+    @Option(
+        help: "Train on the first this many of the 200 moons (with all 200, 100 per class, Θ = 0 does not move at all)."
+    )
     var examples = SigmoidNetExamples.examples
 
     var sizes: [Int] { layers.values.map { Int($0) } }
 
     func validate() throws {
         guard layers.values.allSatisfy({ $0 == $0.rounded() && $0 >= 1 && $0 <= 100 }), sizes.count >= 3 else {
-            throw ValidationError("--layers needs at least 3 whole numbers between 1 and 100 (input, hidden..., output), got \(layers)")
+            throw ValidationError(
+                "--layers needs at least 3 whole numbers between 1 and 100 (input, hidden..., output), got \(layers)")
         }
         guard sizes.first == 2, sizes.last == 2 else {
-            throw ValidationError("--layers must start with 2 (the moons' coordinates) and end with 2 (the classes), got \(layers)")
+            throw ValidationError(
+                "--layers must start with 2 (the moons' coordinates) and end with 2 (the classes), got \(layers)")
         }
-        guard lambda.isFinite, lambda >= 0 else { throw ValidationError("--lambda must be a number >= 0, got \(lambda)") }
+        guard lambda.isFinite, lambda >= 0 else {
+            throw ValidationError("--lambda must be a number >= 0, got \(lambda)")
+        }
         guard (0...Int(UInt32.max)).contains(seed) else {
             throw ValidationError("--seed must be between 0 and 4294967295 (numpy.random.seed's range), got \(seed)")
         }
@@ -311,15 +358,23 @@ struct SigmoidNetCommand: ParsableCommand {
 
     func run() throws {
         let (x, y, labels) = SigmoidNetExamples.data(examples: examples)
-        let start = zeroInit ? SigmoidNet.zeros(layerSizes: sizes)
+        let start =
+            zeroInit
+            ? SigmoidNet.zeros(layerSizes: sizes)
             : SigmoidNet.random(layerSizes: sizes, epsilon: initEpsilon, seed: UInt32(seed))
-        print("layers \(sizes), λ = \(lambda), \(zeroInit ? "Θ = 0" : "Θ uniform in [-ε, ε] with ε = \(initEpsilon.map { "\($0)" } ?? "√6/√(s_l + s_(l+1))"), seed \(seed)")")
-        print(String(format: "gradient check at the start: max |backprop - numerical| / max |gradient| = %.2e",
-                     SigmoidNetExamples.gradientCheck(start, x: x, y: y, lambda: lambda)))
+        print(
+            "layers \(sizes), λ = \(lambda), \(zeroInit ? "Θ = 0" : "Θ uniform in [-ε, ε] with ε = \(initEpsilon.map { "\($0)" } ?? "√6/√(s_l + s_(l+1))"), seed \(seed)")"
+        )
+        print(
+            String(
+                format: "gradient check at the start: max |backprop - numerical| / max |gradient| = %.2e",
+                SigmoidNetExamples.gradientCheck(start, x: x, y: y, lambda: lambda)))
         let trained = start.trained(x, y, lambda: lambda, rate: lr, steps: steps)
         let accuracy = zip(trained.forward(x).last!.argmaxPerRow(), labels).filter { $0 == $1 }.count
-        print(String(format: "after %d steps (lr %g): J = %.6f, training accuracy %d/%d", steps, lr,
-                     trained.cost(x, y, lambda: lambda), accuracy, examples))
+        print(
+            String(
+                format: "after %d steps (lr %g): J = %.6f, training accuracy %d/%d", steps, lr,
+                trained.cost(x, y, lambda: lambda), accuracy, examples))
         for (layer, distance) in SigmoidNetExamples.closestUnits(trained).enumerated() where sizes[layer + 1] > 1 {
             print("layer \(layer + 2): the two closest units' weights differ by at most \(distance)")
         }

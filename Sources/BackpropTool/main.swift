@@ -1,4 +1,4 @@
-import ChapterCommandLine
 import BackpropChapter
+import ChapterCommandLine
 
 BackpropCommand.mainJoiningNegativeValues()

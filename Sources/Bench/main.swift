@@ -53,8 +53,11 @@ let dgemmRuns = timed(7) { for _ in 0..<200 { _ = matmul(a, b) } }.map { $0 / 20
 results.append(("dgemm 100x784 x 784x50", dgemmRuns))
 // The same product split over both cores: how much the second core gives right now (on a busy
 // virtual machine, sometimes little; see bench/two_cores.c).
-results.append(("dgemm 100x784 x 784x50 (both cores)",
-                SecondCore.lend { _ in timed(7) { for _ in 0..<200 { _ = matmul(a, b) } } }.map { $0 / 200 }))
+results.append(
+    (
+        "dgemm 100x784 x 784x50 (both cores)",
+        SecondCore.lend { _ in timed(7) { for _ in 0..<200 { _ = matmul(a, b) } } }.map { $0 / 200 }
+    ))
 
 // Single-network workloads, each measured twice: with the second core lent to the network
 // (`SecondCore`: its big products and batch gathering shared by both cores), as the chapters
@@ -66,73 +69,106 @@ for lent in [true, false] {
         lent ? SecondCore.lend { _ in timed(repetitions, body) } : timed(repetitions, body)
     }
     let two = TwoLayerNet(inputSize: 784, hiddenSize: 50, outputSize: 10, activation: .relu, random: &random)
-    results.append(("two-layer step" + suffix, measure(5) {
-        for _ in 0..<steps {
-            let mask = random.choice(60_000, size: 100)
-            let x = mnist.trainImages.gathering(rows: mask), t = mask.map { mnist.trainLabels[$0] }
-            two.trainingStep(x, labels: t, learningRate: 0.1)
-            _ = two.loss(x, labels: t)
-        }
-    }.map { $0 / Double(steps) }))
+    results.append(
+        (
+            "two-layer step" + suffix,
+            measure(5) {
+                for _ in 0..<steps {
+                    let mask = random.choice(60_000, size: 100)
+                    let x = mnist.trainImages.gathering(rows: mask), t = mask.map { mnist.trainLabels[$0] }
+                    two.trainingStep(x, labels: t, learningRate: 0.1)
+                    _ = two.loss(x, labels: t)
+                }
+            }.map { $0 / Double(steps) }
+        ))
 
-    let five = MultiLayerNet(inputSize: 784, hiddenSizes: [100, 100, 100, 100], outputSize: 10, activation: .relu,
-                             weightInit: .he, random: &random)
+    let five = MultiLayerNet(
+        inputSize: 784, hiddenSizes: [100, 100, 100, 100], outputSize: 10, activation: .relu,
+        weightInit: .he, random: &random)
     var sgd = SGD(learningRate: 0.01)
-    results.append(("five-layer step" + suffix, measure(5) {
-        for _ in 0..<steps {
-            let mask = random.choice(60_000, size: 128)
-            five.trainingStep(mnist.trainImages.gathering(rows: mask), labels: mask.map { mnist.trainLabels[$0] },
-                              optimizer: &sgd)
-        }
-    }.map { $0 / Double(steps) }))
+    results.append(
+        (
+            "five-layer step" + suffix,
+            measure(5) {
+                for _ in 0..<steps {
+                    let mask = random.choice(60_000, size: 128)
+                    five.trainingStep(
+                        mnist.trainImages.gathering(rows: mask), labels: mask.map { mnist.trainLabels[$0] },
+                        optimizer: &sgd)
+                }
+            }.map { $0 / Double(steps) }
+        ))
 
-    results.append(("accuracy, 10000 images" + suffix, measure(5) {
-        _ = two.accuracy(mnist.testImages, labels: mnist.testLabels)
-    }))
+    results.append(
+        (
+            "accuracy, 10000 images" + suffix,
+            measure(5) {
+                _ = two.accuracy(mnist.testImages, labels: mnist.testLabels)
+            }
+        ))
 }
 
 // The book's whole runs of DLfS 4.5 (sigmoid) and 5.7.4 (ReLU), as the chapters run them.
 for (chapter, activation) in [(4, Activation.sigmoid), (5, .relu)] {
-    results.append(("chapter \(chapter) run (10000 iterations + 17 evaluations)", timed(quick ? 1 : 3) {
-        var random = RandomState(seed: 0)
-        let net = TwoLayerNet(inputSize: 784, hiddenSize: 50, outputSize: 10, activation: activation, random: &random)
-        _ = train(net, trainImages: mnist.trainImages, trainLabels: mnist.trainLabels, testImages: mnist.testImages,
-                  testLabels: mnist.testLabels, schedule: TrainingSchedule(), random: &random)
-    }))
+    results.append(
+        (
+            "chapter \(chapter) run (10000 iterations + 17 evaluations)",
+            timed(quick ? 1 : 3) {
+                var random = RandomState(seed: 0)
+                let net = TwoLayerNet(
+                    inputSize: 784, hiddenSize: 50, outputSize: 10, activation: activation, random: &random)
+                _ = train(
+                    net, trainImages: mnist.trainImages, trainLabels: mnist.trainLabels, testImages: mnist.testImages,
+                    testLabels: mnist.testLabels, schedule: TrainingSchedule(), random: &random)
+            }
+        ))
 }
 
 // Whole chapter-6 experiments, shortened, run by the chapters' own code: the independent
 // networks of one experiment train in parallel (the book's draws are made first, in its order).
 var comparison = MNISTComparison.bookSetup
 comparison.iterations = quick ? 100 : 500
-results.append(("optimizer comparison (4 nets x \(comparison.iterations) iterations)", timed(quick ? 1 : 3) {
-    _ = MNISTComparison.run(comparison, images: mnist.trainImages, labels: mnist.trainLabels)
-}))
+results.append(
+    (
+        "optimizer comparison (4 nets x \(comparison.iterations) iterations)",
+        timed(quick ? 1 : 3) {
+            _ = MNISTComparison.run(comparison, images: mnist.trainImages, labels: mnist.trainLabels)
+        }
+    ))
 
 var search = HyperparameterSearch.Setup()
 search.trials = quick ? 2 : 10
-results.append(("random search (\(search.trials) trials x \(search.epochs) epochs)", timed(quick ? 1 : 3) {
-    _ = HyperparameterSearch.run(search, images: mnist.trainImages.rows(0..<search.images),
-                                 labels: Array(mnist.trainLabels[0..<search.images]))
-}))
+results.append(
+    (
+        "random search (\(search.trials) trials x \(search.epochs) epochs)",
+        timed(quick ? 1 : 3) {
+            _ = HyperparameterSearch.run(
+                search, images: mnist.trainImages.rows(0..<search.images),
+                labels: Array(mnist.trainLabels[0..<search.images]))
+        }
+    ))
 
 // Which OpenBLAS kernels and how many threads the timings ran with, for the table's footer.
 let blas = "OpenBLAS \(String(cString: openblas_get_corename())) kernels, \(openblas_get_num_threads()) thread(s)"
-print("{\"\(blasKey)\": \"\(blas)\", "
-      + results.map { "\"\($0.0)\": [" + $0.1.map { "\($0)" }.joined(separator: ", ") + "]" }.joined(separator: ", ") + "}")
+print(
+    "{\"\(blasKey)\": \"\(blas)\", "
+        + results.map { "\"\($0.0)\": [" + $0.1.map { "\($0)" }.joined(separator: ", ") + "]" }.joined(separator: ", ")
+        + "}")
 
 // MARK: - The table
 
 /// Median of repeated timings: robust to a repetition disturbed by the rest of the machine.
 func median(_ values: [Double]) -> Double {
     let sorted = values.sorted()
-    return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+    return sorted.count % 2 == 1
+        ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
 }
 
 /// The timings of one side (workload -> seconds per repetition) and its BLAS description.
 func readTimings(_ path: String) -> (times: [String: [Double]], blas: String)? {
     guard let data = FileManager.default.contents(atPath: path),
-          let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
+        let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+    else { return nil }
     return (object.compactMapValues { $0 as? [Double] }, object[blasKey] as? String ?? "BLAS not reported")
 }
 
@@ -147,7 +183,8 @@ func printTable(swiftFile: String, numpyFiles: [String]) {
     let titles = ["NumPy, 1 thread", "NumPy, default threads"]
     func seconds(_ s: Double) -> String { s >= 1 ? String(format: "%.2f s", s) : String(format: "%.3f ms", s * 1000) }
     let single = ["two-layer step", "five-layer step", "accuracy, 10000 images"]
-    let fixed = ["dgemm 100x784 x 784x50", "dgemm 100x784 x 784x50 (both cores)"] + single + single.map { $0 + oneCore }
+    let fixed =
+        ["dgemm 100x784 x 784x50", "dgemm 100x784 x 784x50 (both cores)"] + single + single.map { $0 + oneCore }
         + (4...5).map { "chapter \($0) run (10000 iterations + 17 evaluations)" }
     let order = fixed + swift.keys.filter { !fixed.contains($0) }.sorted()
     print("| workload | Swift |" + numpy.indices.map { " \(titles[$0]) | ratio |" }.joined())
@@ -162,17 +199,22 @@ func printTable(swiftFile: String, numpyFiles: [String]) {
         }
         print("| \(name) | \(seconds(ours)) |" + cells.joined())
     }
-    print("\nratio: NumPy's time over ours. Swift: \(swiftBLAS)"
-          + zip(titles, numpy).map { "; \($0): \($1.blas)" }.joined() + ".")
+    print(
+        "\nratio: NumPy's time over ours. Swift: \(swiftBLAS)"
+            + zip(titles, numpy).map { "; \($0): \($1.blas)" }.joined() + ".")
     if numpy.isEmpty { print("(no NumPy: python3 -m pip install numpy for the reference columns)") }
-    if let dgemm = swift["dgemm 100x784 x 784x50"].map(median), let oneCoreStep = swift["two-layer step" + oneCore].map(median),
-       let step = swift["two-layer step"].map(median) {
+    if let dgemm = swift["dgemm 100x784 x 784x50"].map(median),
+        let oneCoreStep = swift["two-layer step" + oneCore].map(median),
+        let step = swift["two-layer step"].map(median)
+    {
         let peak = 2.0 * 100 * 784 * 50 / dgemm / 1e9
         // A book step: forward, backward (no input gradient for the first layer), loss forward again.
         let stepFlops = 3 * 2.0 * 100 * 784 * 50 + 5 * 2.0 * 100 * 50 * 10
         let (alone, shared) = (stepFlops / oneCoreStep / 1e9, stepFlops / step / 1e9)
-        print(String(format: "\none-thread dgemm (100x784 by 784x50): %.1f GFLOP/s; the two-layer training step runs its "
-                     + "products at %.1f GFLOP/s on one core, %.0f%% of that peak (%.1f GFLOP/s with the second core lent)",
-                     peak, alone, 100 * alone / peak, shared))
+        print(
+            String(
+                format: "\none-thread dgemm (100x784 by 784x50): %.1f GFLOP/s; the two-layer training step runs its "
+                    + "products at %.1f GFLOP/s on one core, %.0f%% of that peak (%.1f GFLOP/s with the second core lent)",
+                peak, alone, 100 * alone / peak, shared))
     }
 }

@@ -5,7 +5,9 @@ public enum BookTable {
     /// A terminal table: example id, source, printed, kind, ours, verdict.
     public static func terminal(_ rows: [CheckedRow], title: String) -> String {
         let header = ["example", "source", "printed", "kind", "ours", ""]
-        let body = rows.map { [$0.row.id, $0.row.source, $0.row.printed.text, $0.row.printed.kind.rawValue, $0.ours, $0.verdict.symbol] }
+        let body = rows.map {
+            [$0.row.id, $0.row.source, $0.row.printed.text, $0.row.printed.kind.rawValue, $0.ours, $0.verdict.symbol]
+        }
         var widths = header.map(displayWidth)
         for line in body { for (i, cell) in line.enumerated() { widths[i] = max(widths[i], displayWidth(cell)) } }
         func format(_ cells: [String]) -> String {
@@ -35,7 +37,8 @@ public enum BookTable {
     static func displayWidth(_ text: String) -> Int {
         text.unicodeScalars.reduce(0) { width, scalar in
             let v = scalar.value
-            let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+            let wide =
+                (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
                 || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
             return width + (wide ? 2 : 1)
         }
@@ -44,8 +47,10 @@ public enum BookTable {
     /// One JSON object per row, keys in the order id, source, printed, kind, ours, status.
     public static func json(_ rows: [CheckedRow]) -> String {
         let objects = rows.map { r in
-            let fields = [("id", r.row.id), ("source", r.row.source), ("printed", r.row.printed.text),
-                          ("kind", r.row.printed.kind.rawValue), ("ours", r.ours), ("status", r.verdict.rawValue)]
+            let fields = [
+                ("id", r.row.id), ("source", r.row.source), ("printed", r.row.printed.text),
+                ("kind", r.row.printed.kind.rawValue), ("ours", r.ours), ("status", r.verdict.rawValue),
+            ]
             return "  {" + fields.map { "\(jsonString($0.0)): \(jsonString($0.1))" }.joined(separator: ", ") + "}"
         }
         return objects.isEmpty ? "[]" : "[\n" + objects.joined(separator: ",\n") + "\n]"
@@ -74,8 +79,10 @@ public enum BookTable {
     static func markdownTable(_ rows: [CheckedRow]) -> String {
         var lines = ["| id | example | source | printed | kind | ours | status |", "|---|---|---|---|---|---|---|"]
         for r in rows {
-            let cells = ["`\(r.row.id)`", r.row.example, r.row.source, "`\(r.row.printed.text)`",
-                         r.row.printed.kind.rawValue, "`\(r.ours)`", r.verdict.symbol]
+            let cells = [
+                "`\(r.row.id)`", r.row.example, r.row.source, "`\(r.row.printed.text)`",
+                r.row.printed.kind.rawValue, "`\(r.ours)`", r.verdict.symbol,
+            ]
             lines.append("| " + cells.map(BookRow.escaped).joined(separator: " | ") + " |")
         }
         return lines.joined(separator: "\n")
@@ -94,10 +101,13 @@ public enum BookTable {
         // A claim (the evidence for an explanation) holds or not; a computed value reproduces the print or not.
         let agrees = r.verdict == .erratum
         let outcome: String
-        if case .claim = e.reproduction { outcome = agrees ? "holds" : "does NOT hold" } else {
+        if case .claim = e.reproduction {
+            outcome = agrees ? "holds" : "does NOT hold"
+        } else {
             outcome = agrees ? "reproduces the print" : "does NOT reproduce the print"
         }
-        let reproduction = "\(e.reproducedBy) gives \(q)\(e.reproduction.display(against: r.row.printed))\(q) [\(outcome)]"
+        let reproduction =
+            "\(e.reproducedBy) gives \(q)\(e.reproduction.display(against: r.row.printed))\(q) [\(outcome)]"
         return "\(id) (\(r.row.source)): printed \(q)\(r.row.printed.text)\(q); what the printed code gives: "
             + "\(q)\(r.ours)\(q); \(reproduction). \(e.why)"
     }

@@ -41,17 +41,21 @@ public struct ChapterText: Sendable {
         var result: [String: (String, String)] = [:]
         for line in try tableLines() {
             let cells = BookRow.cells(of: line)
-            if cells.count == BookRow.cellCount { result[BookRow.unquote(cells[0])] = (BookRow.unquote(cells[5]), cells[6]) }
+            if cells.count == BookRow.cellCount {
+                result[BookRow.unquote(cells[0])] = (BookRow.unquote(cells[5]), cells[6])
+            }
         }
         return result
     }
 
     /// The text with its table and errata rewritten from `results`.
     public func rewritten(with results: [CheckedRow]) throws -> String {
-        var text = try replacing(between: Self.tableStart, and: Self.tableEnd,
-                                 in: markdown, with: BookTable.markdownTable(results))
-        text = try replacing(between: Self.errataStart, and: Self.errataEnd,
-                             in: text, with: BookTable.markdownErrata(results))
+        var text = try replacing(
+            between: Self.tableStart, and: Self.tableEnd,
+            in: markdown, with: BookTable.markdownTable(results))
+        text = try replacing(
+            between: Self.errataStart, and: Self.errataEnd,
+            in: text, with: BookTable.markdownErrata(results))
         return text
     }
 
@@ -69,12 +73,14 @@ public struct ChapterText: Sendable {
     }
 
     private func section(between start: String, and end: String) throws -> Substring {
-        guard let open = markdown.range(of: start), let close = markdown.range(of: end, range: open.upperBound..<markdown.endIndex)
+        guard let open = markdown.range(of: start),
+            let close = markdown.range(of: end, range: open.upperBound..<markdown.endIndex)
         else { throw BookCheckError.missingMarker(path, start) }
         return markdown[open.upperBound..<close.lowerBound]
     }
 
-    private func replacing(between start: String, and end: String, in text: String, with body: String) throws -> String {
+    private func replacing(between start: String, and end: String, in text: String, with body: String) throws -> String
+    {
         guard let open = text.range(of: start), let close = text.range(of: end, range: open.upperBound..<text.endIndex)
         else { throw BookCheckError.missingMarker(path, start) }
         return text.replacingCharacters(in: open.upperBound..<close.lowerBound, with: "\n" + body + "\n")
@@ -166,7 +172,8 @@ public enum BookCheckError: Error, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .missingText(path): return "chapter text not found: \(path)"
-        case let .missingMarker(path, marker): return "\(path): the marker \(marker) (and its closing marker) is missing"
+        case let .missingMarker(path, marker):
+            return "\(path): the marker \(marker) (and its closing marker) is missing"
         case let .malformedRow(path, line):
             return "\(path): a table row needs 7 cells (id, example, source, printed, kind, ours, status): \(line)"
         case let .unknownKind(path, id, kind):

@@ -40,14 +40,17 @@ public enum ErrataPage {
             guard let lines = try? text.errataLines() else { continue }
             for line in lines {
                 // "- **id** (source): ..." — the source is the parenthesis after the id.
-                guard let open = line.range(of: "** ("), let close = line.range(of: "): ", range: open.upperBound..<line.endIndex)
+                guard let open = line.range(of: "** ("),
+                    let close = line.range(of: "): ", range: open.upperBound..<line.endIndex)
                 else { continue }
                 entries.append((Place(source: String(line[open.upperBound..<close.lowerBound])), line))
             }
         }
-        let seeds = Set(entries.compactMap { entry -> String? in
-            if case let .note(seed) = entry.place { return seed } else { return nil }
-        }).sorted()
+        let seeds = Set(
+            entries.compactMap { entry -> String? in
+                if case let .note(seed) = entry.place { return seed } else { return nil }
+            }
+        ).sorted()
         var sections: [String] = []
         if !seeds.isEmpty {
             sections.append("## In the study notes")
@@ -65,7 +68,8 @@ public enum ErrataPage {
 
     /// The page with its generated part replaced by `body`.
     public static func rewritten(_ markdown: String, body: String, path: String) throws -> String {
-        guard let open = markdown.range(of: start), let close = markdown.range(of: end, range: open.upperBound..<markdown.endIndex)
+        guard let open = markdown.range(of: start),
+            let close = markdown.range(of: end, range: open.upperBound..<markdown.endIndex)
         else { throw BookCheckError.missingMarker(path, start) }
         return markdown.replacingCharacters(in: open.upperBound..<close.lowerBound, with: "\n" + body + "\n")
     }

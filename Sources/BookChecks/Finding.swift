@@ -61,7 +61,9 @@ public enum Ours: Sendable {
                 + "] (" + String(format: "±%g", tolerance) + ": \(why))"
         case let .withinSpread(inner, why): return inner.display(against: printed) + " (≈: \(why))"
         case let .magnitude(value, spread, why):
-            guard let spread, spread.stableDigits < KernelSpread.shownDigits else { return String(format: "%.3e (%@)", value, why) }
+            guard let spread, spread.stableDigits < KernelSpread.shownDigits else {
+                return String(format: "%.3e (%@)", value, why)
+            }
             return String(format: "%.*e (%@; ", spread.stableDigits - 1, value, why) + spread.description + ")"
         }
     }

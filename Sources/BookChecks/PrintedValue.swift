@@ -36,7 +36,8 @@ public struct PrintKindMismatch: Error, CustomStringConvertible {
         switch kind {
         case .repr: return "`\(text)` is declared `repr` but is not one Python number"
         case .numpy: return "`\(text)` is declared `numpy` but is not a bracketed list of numbers"
-        case .format, .rounded: return "`\(text)` is declared `\(kind.rawValue)` but is not a number or a list of numbers"
+        case .format, .rounded:
+            return "`\(text)` is declared `\(kind.rawValue)` but is not a number or a list of numbers"
         case .formula: return "`\(text)` is declared `formula` but is not −log(x)"
         case .claim, .paraphrase: return "`\(text)` is declared `\(kind.rawValue)` but is empty"
         }
@@ -62,12 +63,15 @@ public struct PrintedValue: Equatable, Sendable {
         var normalized = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "−", with: "-")
         // Python's `print("Accuracy:" + str(x))` prints a label before the number;
         // `print("price:", x)` puts a space after it.
-        if kind != .claim, kind != .paraphrase, let colon = normalized.firstIndex(of: ":"), normalized.first?.isLetter == true,
-           normalized[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) {
+        if kind != .claim, kind != .paraphrase, let colon = normalized.firstIndex(of: ":"),
+            normalized.first?.isLetter == true,
+            normalized[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" })
+        {
             normalized = normalized[normalized.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         }
         let bracketed = normalized.hasPrefix("[") && normalized.hasSuffix("]")
-        let elements = bracketed
+        let elements =
+            bracketed
             ? normalized.components(separatedBy: CharacterSet(charactersIn: "[] ,\n\t")).filter { !$0.isEmpty }
             : [normalized]
         let numbers = elements.compactMap { PrintedNumber($0, kind: kind) }
@@ -76,7 +80,7 @@ public struct PrintedValue: Equatable, Sendable {
         case .repr:
             // Python 3 prints the shortest text naming the double; Python 2's repr printed 17 digits.
             guard !bracketed, allNumbers, let number = numbers.first,
-                  number.isInteger || shortest(number.value) == number.text || number.significantDigits == 17
+                number.isInteger || shortest(number.value) == number.text || number.significantDigits == 17
             else { throw PrintKindMismatch(text: text, kind: kind) }
             form = .numbers(numbers, array: false)
         case .numpy:
@@ -87,7 +91,7 @@ public struct PrintedValue: Equatable, Sendable {
             form = .numbers(numbers, array: bracketed)
         case .formula:
             guard normalized.hasPrefix("-log("), normalized.hasSuffix(")"),
-                  let argument = Double(normalized.dropFirst(5).dropLast())
+                let argument = Double(normalized.dropFirst(5).dropLast())
             else { throw PrintKindMismatch(text: text, kind: kind) }
             form = .negativeLog(of: argument)
         case .claim, .paraphrase:
@@ -136,7 +140,8 @@ public struct PrintedValue: Equatable, Sendable {
             let rows = text.filter { $0 == "[" }.count - 1
             guard rows > 1, elements.count % rows == 0 else { return "[" + elements.joined(separator: " ") + "]" }
             let width = elements.count / rows
-            return "[" + (0..<rows).map { "[" + elements[($0 * width)..<(($0 + 1) * width)].joined(separator: " ") + "]" }
+            return "["
+                + (0..<rows).map { "[" + elements[($0 * width)..<(($0 + 1) * width)].joined(separator: " ") + "]" }
                 .joined(separator: " ") + "]"
         case let .numbers(numbers, false) where numbers.count == 1 && ours.count == 1 && numbers[0].isInteger:
             // An integer print (`200`, `int(price)`) is shown as Python shows an int.
@@ -170,11 +175,12 @@ public struct PrintedNumber: Equatable, Sendable {
 
     init?(_ text: String, kind: PrintKind) {
         guard let value = Double(text),
-              text == "nan" || text.first.map({ $0.isNumber || $0 == "-" || $0 == "+" || $0 == "." }) == true
+            text == "nan" || text.first.map({ $0.isNumber || $0 == "-" || $0 == "+" || $0 == "." }) == true
         else { return nil }
         let lower = text.lowercased()
         let mantissa = lower.split(separator: "e").first.map(String.init) ?? lower
-        let printedDecimals = mantissa.split(separator: ".", omittingEmptySubsequences: false)
+        let printedDecimals =
+            mantissa.split(separator: ".", omittingEmptySubsequences: false)
             .dropFirst().first?.count ?? 0
         self.text = text
         self.value = value

@@ -9,7 +9,9 @@ public struct NumberList: ExpressibleByArgument, Sendable, CustomStringConvertib
 
     public init?(argument: String) {
         // "1,,2" is a typing slip, not the list [1, 2]: every part must be a number.
-        let parts = argument.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = argument.split(separator: ",", omittingEmptySubsequences: false).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
         let numbers = parts.compactMap(Double.init)
         guard !parts.isEmpty, numbers.count == parts.count, numbers.allSatisfy(\.isFinite) else { return nil }
         values = numbers
@@ -44,7 +46,8 @@ public func joiningNegativeValues(_ arguments: [String]) -> [String] {
     while index < arguments.count {
         let word = arguments[index]
         if word.hasPrefix("--"), word != "--", !word.contains("="), index + 1 < arguments.count,
-           isNegativeValue(arguments[index + 1]) {
+            isNegativeValue(arguments[index + 1])
+        {
             joined.append(word + "=" + arguments[index + 1])
             index += 2
         } else {
@@ -77,7 +80,9 @@ public struct OptimizerList: ExpressibleByArgument {
             kinds = OptimizerKind.allCases
             return
         }
-        let parts = argument.split(separator: ",").map { OptimizerKind(rawValue: $0.trimmingCharacters(in: .whitespaces).lowercased()) }
+        let parts = argument.split(separator: ",").map {
+            OptimizerKind(rawValue: $0.trimmingCharacters(in: .whitespaces).lowercased())
+        }
         guard !parts.isEmpty, parts.allSatisfy({ $0 != nil }) else { return nil }
         let kinds = parts.map { $0! }
         guard Set(kinds).count == kinds.count else { return nil }

@@ -44,8 +44,11 @@ public struct CheckCommand<Chapter: ChapterParts>: ParsableCommand {
         if json { print(BookTable.json(allRows)) }
         if !json, try !errataPageIsCurrent(root: root) { staleTexts.append(ErrataPage.fileName) }
         for text in staleTexts {
-            FileHandle.standardError.write(Data(("error: Chapters/\(text) does not show what the code computes now "
-                + "(its ours/status cells or errata are stale); `make tables` rewrites them, then review the diff\n").utf8))
+            FileHandle.standardError.write(
+                Data(
+                    ("error: Chapters/\(text) does not show what the code computes now "
+                        + "(its ours/status cells or errata are stale); `make tables` rewrites them, then review the diff\n")
+                        .utf8))
         }
         if allRows.contains(where: { $0.verdict == .fail }) || !staleTexts.isEmpty { throw ExitCode(1) }
     }
@@ -55,7 +58,9 @@ public struct CheckCommand<Chapter: ChapterParts>: ParsableCommand {
     private func errataPageIsCurrent(root: URL) throws -> Bool {
         let folder = root.appendingPathComponent("Chapters")
         let path = folder.appendingPathComponent(ErrataPage.fileName).path
-        guard let page = try? String(contentsOfFile: path, encoding: .utf8) else { throw BookCheckError.missingText(path) }
+        guard let page = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw BookCheckError.missingText(path)
+        }
         let updated = try ErrataPage.rewritten(page, body: try ErrataPage.body(chaptersIn: folder), path: path)
         guard updated != page else { return true }
         guard updateText else { return false }
@@ -91,7 +96,10 @@ public struct CheckCommand<Chapter: ChapterParts>: ParsableCommand {
 
 /// Figure options of a single example: the reader chooses whether and where to draw it.
 public struct ExampleFigureOptions: ParsableArguments {
-    @Option(name: .customLong("figure"), help: ArgumentHelp("Also write the example's figure to this PNG (a .gp script is written beside it).", valueName: "file.png"))
+    @Option(
+        name: .customLong("figure"),
+        help: ArgumentHelp(
+            "Also write the example's figure to this PNG (a .gp script is written beside it).", valueName: "file.png"))
     public var figurePath: String?
 
     @Flag(help: "Draw the example's figure in the terminal.")
@@ -118,7 +126,9 @@ public struct ExampleFigureOptions: ParsableArguments {
 /// Validation helpers for example flags, so bad values are refused with a message naming them.
 public enum FlagCheck {
     public static func positive(_ value: Double, _ flag: String) throws {
-        guard value.isFinite, value > 0 else { throw ValidationError("\(flag) must be a positive number, got \(value)") }
+        guard value.isFinite, value > 0 else {
+            throw ValidationError("\(flag) must be a positive number, got \(value)")
+        }
     }
     public static func finite(_ value: Double, _ flag: String) throws {
         guard value.isFinite else { throw ValidationError("\(flag) must be a finite number, got \(value)") }

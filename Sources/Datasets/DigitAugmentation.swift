@@ -25,8 +25,9 @@ public struct DigitAugmentation: Sendable, Hashable {
     /// handwriting itself leans by about ten degrees either way.
     public init(maxShift: Int = 2, maxDegrees: Double = 10) {
         precondition(maxShift >= 0, "DigitAugmentation: maxShift must not be negative, got \(maxShift)")
-        precondition(maxDegrees.isFinite && maxDegrees >= 0 && maxDegrees <= 180,
-                     "DigitAugmentation: maxDegrees must lie in 0...180, got \(maxDegrees)")
+        precondition(
+            maxDegrees.isFinite && maxDegrees >= 0 && maxDegrees <= 180,
+            "DigitAugmentation: maxDegrees must lie in 0...180, got \(maxDegrees)")
         self.maxShift = maxShift
         self.maxDegrees = maxDegrees
     }
@@ -150,8 +151,9 @@ public struct DigitAugmentation: Sendable, Hashable {
     public func augmented(_ images: Matrix, random: inout RandomState) -> Matrix {
         check()
         let side = Self.mnistSide
-        precondition(images.cols == side * side,
-                     "DigitAugmentation.augmented: each row must be one 28x28 image (784 pixels), got \(images.cols) columns")
+        precondition(
+            images.cols == side * side,
+            "DigitAugmentation.augmented: each row must be one 28x28 image (784 pixels), got \(images.cols) columns")
         var storage = [Double]()
         storage.reserveCapacity(images.rows * images.cols)
         for i in 0..<images.rows {
@@ -168,14 +170,16 @@ public struct DigitAugmentation: Sendable, Hashable {
     /// The public properties can be set after `init`, so every draw checks them again.
     private func check() {
         precondition(maxShift >= 0, "DigitAugmentation: maxShift must not be negative, got \(maxShift)")
-        precondition(maxDegrees.isFinite && maxDegrees >= 0 && maxDegrees <= 180,
-                     "DigitAugmentation: maxDegrees must lie in 0...180, got \(maxDegrees)")
+        precondition(
+            maxDegrees.isFinite && maxDegrees >= 0 && maxDegrees <= 180,
+            "DigitAugmentation: maxDegrees must lie in 0...180, got \(maxDegrees)")
     }
 
     private static func checkSize(_ image: [Double], side: Int, _ function: String) {
         precondition(side >= 1, "DigitAugmentation.\(function): side must be positive, got \(side)")
-        precondition(image.count == side * side,
-                     "DigitAugmentation.\(function): a \(side)x\(side) image has \(side * side) pixels, got \(image.count)")
+        precondition(
+            image.count == side * side,
+            "DigitAugmentation.\(function): a \(side)x\(side) image has \(side * side) pixels, got \(image.count)")
     }
 
     /// sin θ and cos θ for θ in degrees, exact (0, ±1) at multiples of 90°: `sin(.pi)` is

@@ -17,7 +17,8 @@ public enum Gzip {
     /// does.
     public static func decompress(_ compressed: Data) throws -> [UInt8] {
         guard compressed.count >= 2, compressed[compressed.startIndex] == 0x1f,
-              compressed[compressed.startIndex + 1] == 0x8b else { throw GzipFailure.notGzip }
+            compressed[compressed.startIndex + 1] == 0x8b
+        else { throw GzipFailure.notGzip }
         return try compressed.withUnsafeBytes { (input: UnsafeRawBufferPointer) -> [UInt8] in
             try inflateMembers(input)
         }
@@ -38,8 +39,9 @@ public enum Gzip {
         while true {
             let remaining = input.count - consumed
             let status: Int32 = chunk.withUnsafeMutableBufferPointer { out in
-                stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress!
-                    .advanced(by: consumed).assumingMemoryBound(to: Bytef.self))
+                stream.next_in = UnsafeMutablePointer(
+                    mutating: input.baseAddress!
+                        .advanced(by: consumed).assumingMemoryBound(to: Bytef.self))
                 stream.avail_in = uInt(min(remaining, Int(UInt32.max)))
                 stream.next_out = out.baseAddress
                 stream.avail_out = uInt(out.count)

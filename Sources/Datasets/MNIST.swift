@@ -126,19 +126,23 @@ public struct MNIST: Sendable {
     ///   - normalize: divide pixels by 255 in float32 (the book's default); otherwise keep 0-255.
     public static func load(from directory: URL, verify: Bool = true, normalize: Bool = true) throws -> MNIST {
         try requireAllFiles(in: directory)
-        return MNIST(train: try loadSplit(.train, from: directory, verify: verify, normalize: normalize),
-                     test: try loadSplit(.test, from: directory, verify: verify, normalize: normalize))
+        return MNIST(
+            train: try loadSplit(.train, from: directory, verify: verify, normalize: normalize),
+            test: try loadSplit(.test, from: directory, verify: verify, normalize: normalize))
     }
 
     /// Loads one split (e.g. only the 10000 test digits, for a quick look).
-    public static func loadSplit(_ split: MNISTSplit, from directory: URL, verify: Bool = true,
-                                 normalize: Bool = true) throws -> LabeledImages {
+    public static func loadSplit(
+        _ split: MNISTSplit, from directory: URL, verify: Bool = true,
+        normalize: Bool = true
+    ) throws -> LabeledImages {
         if verify {
             try split.imagesFile.verify(in: directory)
             try split.labelsFile.verify(in: directory)
         }
-        return try read(images: split.imagesFile.url(in: directory), labels: split.labelsFile.url(in: directory),
-                        expectedCount: split.count, normalize: normalize)
+        return try read(
+            images: split.imagesFile.url(in: directory), labels: split.labelsFile.url(in: directory),
+            expectedCount: split.count, normalize: normalize)
     }
 
     /// Only the labels of a split: cheap, for class counts.
@@ -149,13 +153,16 @@ public struct MNIST: Sendable {
 
     /// Reads an image file and a label file that belong together, checking their headers,
     /// their counts (against each other, and against `expectedCount` if given) and the labels.
-    public static func read(images imagesURL: URL, labels labelsURL: URL, expectedCount: Int? = nil,
-                            normalize: Bool = true) throws -> LabeledImages {
+    public static func read(
+        images imagesURL: URL, labels labelsURL: URL, expectedCount: Int? = nil,
+        normalize: Bool = true
+    ) throws -> LabeledImages {
         let images = try readImages(at: imagesURL, expectedCount: expectedCount, normalize: normalize)
         let labels = try readLabels(at: labelsURL, expectedCount: expectedCount)
         guard images.rows == labels.count else {
-            throw MNISTError.countMismatch(imagesPath: imagesURL.path, imageCount: images.rows,
-                                           labelsPath: labelsURL.path, labelCount: labels.count)
+            throw MNISTError.countMismatch(
+                imagesPath: imagesURL.path, imageCount: images.rows,
+                labelsPath: labelsURL.path, labelCount: labels.count)
         }
         return LabeledImages(images: images, labels: labels)
     }
@@ -241,7 +248,8 @@ public enum MNISTError: Error, Equatable, CustomStringConvertible, Sendable {
     case badLabel(path: String, index: Int, value: Int)
     case downloadFailed(file: String, attempts: [String])
 
-    static let remedy = "set \(MNISTLocation.environmentVariable) to a folder holding the four files, "
+    static let remedy =
+        "set \(MNISTLocation.environmentVariable) to a folder holding the four files, "
         + "or run `datasets mnist --download`"
 
     public var description: String {
@@ -253,7 +261,8 @@ public enum MNISTError: Error, Equatable, CustomStringConvertible, Sendable {
         case let .unreadableFile(path, reason):
             return "cannot read \(path): \(reason)"
         case let .wrongSize(path, expected, found):
-            let hint = found < expected ? "shorter than the original (cut off, or another file)" : "larger than the original"
+            let hint =
+                found < expected ? "shorter than the original (cut off, or another file)" : "larger than the original"
             return "\(path) is \(found) bytes, expected \(expected): the file is \(hint); "
                 + "delete it and download it again"
         case let .checksumMismatch(path, expected, found):
@@ -270,7 +279,8 @@ public enum MNISTError: Error, Equatable, CustomStringConvertible, Sendable {
                 + "(\(expected == IDXReader.magic(axes: 3) ? "an IDX image file" : "an IDX label file"))"
         case let .wrongLength(path, expectedBytes, foundBytes):
             let how = foundBytes < expectedBytes ? "truncated" : "longer than its header says"
-            return "\(path) is \(how): it holds \(foundBytes) bytes once decompressed, its header describes \(expectedBytes)"
+            return
+                "\(path) is \(how): it holds \(foundBytes) bytes once decompressed, its header describes \(expectedBytes)"
         case let .wrongItemCount(path, expected, found):
             return "\(path) holds \(found) items, expected \(expected)"
         case let .wrongDimensions(path, expected, found):

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// Where MNIST lives on this machine.
@@ -17,16 +18,21 @@ public enum MNISTLocation {
     /// The folder to use: an explicit flag, else `$MNIST_DIR`, else the user cache
     /// (`$XDG_CACHE_HOME/deep-learning-from-scratch/mnist` or
     /// `~/.cache/deep-learning-from-scratch/mnist`).
-    public static func resolve(explicit: String?,
-                               environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+    public static func resolve(
+        explicit: String?,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> URL {
         locate(explicit: explicit, environment: environment).directory
     }
 
     /// Like `resolve`, also telling which rule applied (only the user cache is filled
     /// automatically; folders the user names are never written to unasked).
-    public static func locate(explicit: String?,
-                              environment: [String: String] = ProcessInfo.processInfo.environment)
-        -> (directory: URL, source: Source) {
+    public static func locate(
+        explicit: String?,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    )
+        -> (directory: URL, source: Source)
+    {
         if let explicit, !explicit.isEmpty { return (folder(explicit), .flag) }
         if let fromEnvironment = environment[environmentVariable], !fromEnvironment.isEmpty {
             return (folder(fromEnvironment), .environment)
@@ -38,9 +44,11 @@ public enum MNISTLocation {
     /// (downloading and verifying what is missing or damaged); a folder named by the flag or
     /// `$MNIST_DIR` is never written to, only required to hold the four files.
     @discardableResult
-    public static func ensureFiles(explicit: String?,
-                                   environment: [String: String] = ProcessInfo.processInfo.environment,
-                                   downloader: MNISTDownloader = MNISTDownloader()) throws -> URL {
+    public static func ensureFiles(
+        explicit: String?,
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        downloader: MNISTDownloader = MNISTDownloader()
+    ) throws -> URL {
         let (directory, source) = locate(explicit: explicit, environment: environment)
         if source == .userCache {
             try downloader.ensureFiles(in: directory)
@@ -57,7 +65,8 @@ public enum MNISTLocation {
         if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
             base = URL(fileURLWithPath: xdg, isDirectory: true)
         } else {
-            let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            let home =
+                environment["HOME"].flatMap { $0.isEmpty ? nil : $0 }
                 ?? FileManager.default.homeDirectoryForCurrentUser.path
             base = URL(fileURLWithPath: home, isDirectory: true).appendingPathComponent(".cache")
         }
@@ -77,7 +86,8 @@ public enum MNISTLocation {
 public struct MNISTDownloader {
     /// Gets the bytes at a URL, reporting (bytes so far, total if known) as they arrive; stops with
     /// an error once more than `byteLimit` bytes arrive (the files' sizes are known).
-    public typealias Fetch = (_ url: URL, _ byteLimit: Int, _ progress: @escaping (Int64, Int64?) -> Void) throws -> Data
+    public typealias Fetch = (_ url: URL, _ byteLimit: Int, _ progress: @escaping (Int64, Int64?) -> Void) throws ->
+        Data
 
     /// Mirrors serving the original files, most reliable first.
     public static let standardMirrors: [URL] = [
@@ -93,10 +103,12 @@ public struct MNISTDownloader {
     /// Receives download progress; the default draws a percentage on a terminal's stderr.
     public var progress: (MNISTFile, Int64, Int64?) -> Void
 
-    public init(mirrors: [URL] = MNISTDownloader.standardMirrors,
-                fetch: @escaping Fetch = { try URLSessionFetcher.fetch($0, byteLimit: $1, progress: $2) },
-                log: @escaping (String) -> Void = MNISTDownloader.printToStandardError,
-                progress: @escaping (MNISTFile, Int64, Int64?) -> Void = MNISTDownloader.drawProgress) {
+    public init(
+        mirrors: [URL] = MNISTDownloader.standardMirrors,
+        fetch: @escaping Fetch = { try URLSessionFetcher.fetch($0, byteLimit: $1, progress: $2) },
+        log: @escaping (String) -> Void = MNISTDownloader.printToStandardError,
+        progress: @escaping (MNISTFile, Int64, Int64?) -> Void = MNISTDownloader.drawProgress
+    ) {
         self.mirrors = mirrors
         self.fetch = fetch
         self.log = log
@@ -125,21 +137,26 @@ public struct MNISTDownloader {
 
     /// Downloads `file` into `directory` from the first mirror that serves the original bytes.
     public func download(_ file: MNISTFile, into directory: URL) throws {
-        try downloadVerified(name: file.fileName, byteCount: file.byteCount, sha256: file.sha256,
-                             from: mirrors.map { $0.appendingPathComponent(file.fileName) },
-                             to: file.url(in: directory)) { received, total in progress(file, received, total) }
+        try downloadVerified(
+            name: file.fileName, byteCount: file.byteCount, sha256: file.sha256,
+            from: mirrors.map { $0.appendingPathComponent(file.fileName) },
+            to: file.url(in: directory)
+        ) { received, total in progress(file, received, total) }
     }
 
     /// Downloads a file from the first of `sources` that serves exactly the expected bytes
     /// (size and SHA-256), saving it as `destination` through a temporary file. Any data file
     /// of the project (MNIST, the book's weights) comes through here.
-    public func downloadVerified(name: String, byteCount: Int, sha256: String, from sources: [URL], to destination: URL,
-                                 progress: @escaping (Int64, Int64?) -> Void) throws {
+    public func downloadVerified(
+        name: String, byteCount: Int, sha256: String, from sources: [URL], to destination: URL,
+        progress: @escaping (Int64, Int64?) -> Void
+    ) throws {
         let directory = destination.deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
-            throw MNISTError.unreadableFile(path: directory.path, reason: "cannot create the folder: \(error.localizedDescription)")
+            throw MNISTError.unreadableFile(
+                path: directory.path, reason: "cannot create the folder: \(error.localizedDescription)")
         }
         var attempts: [String] = []
         for source in sources {
@@ -173,7 +190,8 @@ public struct MNISTDownloader {
     /// Writes to a hidden temporary file beside the target, then renames it into place.
     private func save(_ data: Data, as destination: URL) throws {
         let temporary = destination.deletingLastPathComponent()
-            .appendingPathComponent(".\(destination.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).part")
+            .appendingPathComponent(
+                ".\(destination.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).part")
         do {
             try data.write(to: temporary)
             if FileManager.default.fileExists(atPath: destination.path) {
@@ -182,12 +200,15 @@ public struct MNISTDownloader {
             try FileManager.default.moveItem(at: temporary, to: destination)
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            throw MNISTError.unreadableFile(path: destination.path, reason: "cannot save the download: \(error.localizedDescription)")
+            throw MNISTError.unreadableFile(
+                path: destination.path, reason: "cannot save the download: \(error.localizedDescription)")
         }
     }
 
     static func describe(_ error: Error) -> String {
-        if let urlError = error as? URLError { return urlError.localizedDescription + " (URLError \(urlError.code.rawValue))" }
+        if let urlError = error as? URLError {
+            return urlError.localizedDescription + " (URLError \(urlError.code.rawValue))"
+        }
         return "\(error)"
     }
 
@@ -240,8 +261,10 @@ private final class DownloadCollector: NSObject, URLSessionDataDelegate, @unchec
         self.progress = progress
     }
 
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
-                    completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
+    func urlSession(
+        _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+        completionHandler: @escaping (URLSession.ResponseDisposition) -> Void
+    ) {
         status = (response as? HTTPURLResponse)?.statusCode ?? 200
         expected = response.expectedContentLength > 0 ? response.expectedContentLength : nil
         if let expected, expected > Int64(byteLimit) {

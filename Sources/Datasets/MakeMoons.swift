@@ -13,8 +13,10 @@ import FromScratch
 ///   - noise: standard deviation of the Gaussian noise added to every coordinate, or nil.
 ///   - shuffle: whether to shuffle the points (otherwise all outer points come first).
 /// - Returns: `x`, a samples x 2 matrix, and the labels `y`.
-public func makeMoons(samples: Int = 100, noise: Double? = nil, shuffle: Bool = true,
-                      random: inout RandomState) -> (x: Matrix, y: [Int]) {
+public func makeMoons(
+    samples: Int = 100, noise: Double? = nil, shuffle: Bool = true,
+    random: inout RandomState
+) -> (x: Matrix, y: [Int]) {
     precondition(samples >= 0, "makeMoons: samples must be non-negative, got \(samples)")
     if let noise { precondition(noise >= 0 && noise.isFinite, "makeMoons: noise must be >= 0, got \(noise)") }
     let outerCount = samples / 2

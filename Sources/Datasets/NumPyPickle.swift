@@ -152,7 +152,9 @@ private struct PickleMachine {
     }
 
     mutating func line() throws -> String {
-        guard let end = bytes[position...].firstIndex(of: 0x0A) else { throw fail("truncated text at offset \(position)") }
+        guard let end = bytes[position...].firstIndex(of: 0x0A) else {
+            throw fail("truncated text at offset \(position)")
+        }
         defer { position = end + 1 }
         return String(decoding: bytes[position..<end], as: UTF8.self)
     }
@@ -179,59 +181,65 @@ private struct PickleMachine {
             if [0x7D, 0x5D, 0x29, 0x74, 0x85, 0x86, 0x87, 0x6C, 0x61, 0x65, 0x64, 0x75, 0x73].contains(opcode) {
                 containersBuilt += 1
                 guard containersBuilt <= Self.containerLimit else {
-                    throw fail("more than \(Self.containerLimit) tuples, lists and dicts (offset \(opcodeOffset)): not a file of NumPy arrays")
+                    throw fail(
+                        "more than \(Self.containerLimit) tuples, lists and dicts (offset \(opcodeOffset)): not a file of NumPy arrays"
+                    )
                 }
             }
             switch opcode {
-            case 0x80: _ = try take(1)                                   // PROTO
-            case 0x95: _ = try take(8)                                   // FRAME
-            case 0x2E: return try pop()                                  // STOP
-            case 0x28: marks.append(stack.count)                         // MARK
-            case 0x7D: stack.append(.dict(PyDict()))                     // EMPTY_DICT
-            case 0x5D: stack.append(.list([]))                           // EMPTY_LIST
-            case 0x29: stack.append(.tuple([]))                          // EMPTY_TUPLE
-            case 0x4E: stack.append(.none)                               // NONE
-            case 0x88: stack.append(.bool(true))                         // NEWTRUE
-            case 0x89: stack.append(.bool(false))                        // NEWFALSE
-            case 0x4B: stack.append(.int(Int(try littleEndian(1))))      // BININT1
-            case 0x4D: stack.append(.int(Int(try littleEndian(2))))      // BININT2
+            case 0x80: _ = try take(1)  // PROTO
+            case 0x95: _ = try take(8)  // FRAME
+            case 0x2E: return try pop()  // STOP
+            case 0x28: marks.append(stack.count)  // MARK
+            case 0x7D: stack.append(.dict(PyDict()))  // EMPTY_DICT
+            case 0x5D: stack.append(.list([]))  // EMPTY_LIST
+            case 0x29: stack.append(.tuple([]))  // EMPTY_TUPLE
+            case 0x4E: stack.append(.none)  // NONE
+            case 0x88: stack.append(.bool(true))  // NEWTRUE
+            case 0x89: stack.append(.bool(false))  // NEWFALSE
+            case 0x4B: stack.append(.int(Int(try littleEndian(1))))  // BININT1
+            case 0x4D: stack.append(.int(Int(try littleEndian(2))))  // BININT2
             case 0x4A: stack.append(.int(Int(Int32(truncatingIfNeeded: try littleEndian(4)))))  // BININT
-            case 0x58: stack.append(try string(try length(4)))           // BINUNICODE
-            case 0x8C: stack.append(try string(try length(1)))           // SHORT_BINUNICODE
-            case 0x8D: stack.append(try string(try length(8)))           // BINUNICODE8
-            case 0x42: stack.append(.bytes(Array(try take(try length(4))))) // BINBYTES
-            case 0x43: stack.append(.bytes(Array(try take(try length(1))))) // SHORT_BINBYTES
-            case 0x8E: stack.append(.bytes(Array(try take(try length(8))))) // BINBYTES8
-            case 0x54: stack.append(.bytes(Array(try take(try length(4))))) // BINSTRING (py2 str)
-            case 0x55: stack.append(.bytes(Array(try take(try length(1))))) // SHORT_BINSTRING
-            case 0x71: memo[Int(try littleEndian(1))] = stack.last       // BINPUT
-            case 0x72: memo[Int(try littleEndian(4))] = stack.last       // LONG_BINPUT
-            case 0x94: memo[memo.count] = stack.last                     // MEMOIZE
-            case 0x68, 0x6A:                                             // BINGET, LONG_BINGET
+            case 0x58: stack.append(try string(try length(4)))  // BINUNICODE
+            case 0x8C: stack.append(try string(try length(1)))  // SHORT_BINUNICODE
+            case 0x8D: stack.append(try string(try length(8)))  // BINUNICODE8
+            case 0x42: stack.append(.bytes(Array(try take(try length(4)))))  // BINBYTES
+            case 0x43: stack.append(.bytes(Array(try take(try length(1)))))  // SHORT_BINBYTES
+            case 0x8E: stack.append(.bytes(Array(try take(try length(8)))))  // BINBYTES8
+            case 0x54: stack.append(.bytes(Array(try take(try length(4)))))  // BINSTRING (py2 str)
+            case 0x55: stack.append(.bytes(Array(try take(try length(1)))))  // SHORT_BINSTRING
+            case 0x71: memo[Int(try littleEndian(1))] = stack.last  // BINPUT
+            case 0x72: memo[Int(try littleEndian(4))] = stack.last  // LONG_BINPUT
+            case 0x94: memo[memo.count] = stack.last  // MEMOIZE
+            case 0x68, 0x6A:  // BINGET, LONG_BINGET
                 let key = Int(try littleEndian(opcode == 0x68 ? 1 : 4))
                 guard let value = memo[key] else { throw fail("memo entry \(key) is missing (offset \(opcodeOffset))") }
                 stack.append(value)
-            case 0x74: stack.append(.tuple(try popToMark()))             // TUPLE
-            case 0x85: stack.append(.tuple([try pop()]))                 // TUPLE1
-            case 0x86:                                                   // TUPLE2
+            case 0x74: stack.append(.tuple(try popToMark()))  // TUPLE
+            case 0x85: stack.append(.tuple([try pop()]))  // TUPLE1
+            case 0x86:  // TUPLE2
                 let b = try pop(), a = try pop()
                 stack.append(.tuple([a, b]))
-            case 0x87:                                                   // TUPLE3
+            case 0x87:  // TUPLE3
                 let c = try pop(), b = try pop(), a = try pop()
                 stack.append(.tuple([a, b, c]))
-            case 0x6C: stack.append(.list(try popToMark()))              // LIST
-            case 0x61, 0x65:                                             // APPEND, APPENDS
+            case 0x6C: stack.append(.list(try popToMark()))  // LIST
+            case 0x61, 0x65:  // APPEND, APPENDS
                 let items = opcode == 0x61 ? [try pop()] : try popToMark()
-                guard case let .list(list) = try pop() else { throw fail("APPEND to a non-list at offset \(opcodeOffset)") }
+                guard case let .list(list) = try pop() else {
+                    throw fail("APPEND to a non-list at offset \(opcodeOffset)")
+                }
                 stack.append(.list(list + items))
-            case 0x64, 0x75, 0x73:                                       // DICT, SETITEMS, SETITEM
+            case 0x64, 0x75, 0x73:  // DICT, SETITEMS, SETITEM
                 let items = opcode == 0x73 ? [try pop(), try pop()].reversed() : try popToMark()
                 guard items.count % 2 == 0 else { throw fail("odd number of dict items at offset \(opcodeOffset)") }
                 let dict: PyDict
                 if opcode == 0x64 {
                     dict = PyDict()
                 } else {
-                    guard case let .dict(target)? = stack.last else { throw fail("SETITEMS on a non-dict at offset \(opcodeOffset)") }
+                    guard case let .dict(target)? = stack.last else {
+                        throw fail("SETITEMS on a non-dict at offset \(opcodeOffset)")
+                    }
                     dict = target
                 }
                 // A dict of arrays holds no dict: refusing one also rules out a dict that holds itself,
@@ -239,24 +247,26 @@ private struct PickleMachine {
                 if items.contains(where: \.holdsDict) { throw fail("a dict inside a dict at offset \(opcodeOffset)") }
                 for i in stride(from: 0, to: items.count, by: 2) { dict.entries.append((items[i], items[i + 1])) }
                 if opcode == 0x64 { stack.append(.dict(dict)) }
-            case 0x63:                                                   // GLOBAL
+            case 0x63:  // GLOBAL
                 let module = try line(), attribute = try line()
                 stack.append(.global("\(module) \(attribute)"))
-            case 0x93:                                                   // STACK_GLOBAL
+            case 0x93:  // STACK_GLOBAL
                 guard case let .string(attribute) = try pop(), case let .string(module) = try pop() else {
                     throw fail("STACK_GLOBAL without two strings at offset \(opcodeOffset)")
                 }
                 stack.append(.global("\(module) \(attribute)"))
-            case 0x52:                                                   // REDUCE
+            case 0x52:  // REDUCE
                 let arguments = try pop(), callable = try pop()
                 stack.append(try reduce(callable, arguments, at: opcodeOffset))
-            case 0x62:                                                   // BUILD
+            case 0x62:  // BUILD
                 let state = try pop()
                 guard let target = stack.last else { throw fail("BUILD with an empty stack at offset \(opcodeOffset)") }
                 try build(target, with: state, at: opcodeOffset)
             default:
-                throw fail(String(format: "unsupported pickle opcode 0x%02X at offset %d (only dicts of NumPy arrays are read)",
-                                  opcode, opcodeOffset))
+                throw fail(
+                    String(
+                        format: "unsupported pickle opcode 0x%02X at offset %d (only dicts of NumPy arrays are read)",
+                        opcode, opcodeOffset))
             }
         }
     }
@@ -269,10 +279,14 @@ private struct PickleMachine {
         case "numpy.core.multiarray _reconstruct", "numpy._core.multiarray _reconstruct":
             return .array(ArrayBuilder())
         case "numpy dtype":
-            guard case let .string(code)? = args.first else { throw fail("numpy.dtype without a type code at offset \(offset)") }
+            guard case let .string(code)? = args.first else {
+                throw fail("numpy.dtype without a type code at offset \(offset)")
+            }
             return .dtype(PyDType(code: code))
         default:
-            throw fail("refusing to call \(name.replacingOccurrences(of: " ", with: ".")) (offset \(offset)): only NumPy arrays are read")
+            throw fail(
+                "refusing to call \(name.replacingOccurrences(of: " ", with: ".")) (offset \(offset)): only NumPy arrays are read"
+            )
         }
     }
 
@@ -282,7 +296,8 @@ private struct PickleMachine {
             if fields.count > 1, case let .string(order) = fields[1] { dtype.byteOrder = order }
         case let (.array(builder), .tuple(fields)):
             guard fields.count == 5, case let .tuple(shapeValues) = fields[1], case let .dtype(dtype) = fields[2],
-                  case let .bool(fortran) = fields[3], case let .bytes(raw) = fields[4] else {
+                case let .bool(fortran) = fields[3], case let .bytes(raw) = fields[4]
+            else {
                 throw fail("an array's state is not (version, shape, dtype, fortran, data) at offset \(offset)")
             }
             let shape = try shapeValues.map { value -> Int in
@@ -300,7 +315,9 @@ private struct PickleMachine {
         var count = 1
         for size in shape {
             let (product, overflow) = count.multipliedReportingOverflow(by: size)
-            guard !overflow else { throw fail("array shape \(shape) has more elements than any file holds (offset \(offset))") }
+            guard !overflow else {
+                throw fail("array shape \(shape) has more elements than any file holds (offset \(offset))")
+            }
             count = product
         }
         guard dtype.byteOrder != ">" else { throw fail("big-endian arrays are not supported (offset \(offset))") }
@@ -312,7 +329,9 @@ private struct PickleMachine {
         }
         let (needed, overflow) = count.multipliedReportingOverflow(by: width)
         guard !overflow, raw.count == needed else {
-            throw fail("array of shape \(shape) needs \(overflow ? "more than \(Int.max)" : "\(needed)") bytes, found \(raw.count) (offset \(offset))")
+            throw fail(
+                "array of shape \(shape) needs \(overflow ? "more than \(Int.max)" : "\(needed)") bytes, found \(raw.count) (offset \(offset))"
+            )
         }
         var values = [Double](repeating: 0, count: count)
         for i in 0..<count {

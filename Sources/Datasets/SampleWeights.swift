@@ -12,7 +12,7 @@ public enum SampleWeights {
     public static let byteCount = 181_853
     public static let sha256 = "b7f55a27988ba34c3777b0f1bbd464817c8a4db855723e6ff26f703501917a13"
     public static let sources = [
-        URL(string: "https://github.com/oreilly-japan/deep-learning-from-scratch/raw/master/ch03/sample_weight.pkl")!,
+        URL(string: "https://github.com/oreilly-japan/deep-learning-from-scratch/raw/master/ch03/sample_weight.pkl")!
     ]
     public static let environmentVariable = "DLFS_WEIGHTS"
 
@@ -21,10 +21,14 @@ public enum SampleWeights {
     }
 
     /// The verified weight file, downloading it into the user cache if that is where it belongs.
-    public static func ensureFile(explicit: String?,
-                                  environment: [String: String] = ProcessInfo.processInfo.environment,
-                                  downloader: MNISTDownloader = MNISTDownloader()) throws -> URL {
-        let named = explicit.flatMap { $0.isEmpty ? nil : $0 } ?? environment[environmentVariable].flatMap { $0.isEmpty ? nil : $0 }
+    public static func ensureFile(
+        explicit: String?,
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        downloader: MNISTDownloader = MNISTDownloader()
+    ) throws -> URL {
+        let named =
+            explicit.flatMap { $0.isEmpty ? nil : $0 }
+            ?? environment[environmentVariable].flatMap { $0.isEmpty ? nil : $0 }
         if let named {
             let url = URL(fileURLWithPath: (named as NSString).expandingTildeInPath)
             try verify(url)
@@ -33,11 +37,15 @@ public enum SampleWeights {
         let cached = userCache(environment: environment)
         if (try? verify(cached)) == nil {
             do {
-                try downloader.downloadVerified(name: fileName, byteCount: byteCount, sha256: sha256, from: sources,
-                                                to: cached) { _, _ in }
+                try downloader.downloadVerified(
+                    name: fileName, byteCount: byteCount, sha256: sha256, from: sources,
+                    to: cached
+                ) { _, _ in }
             } catch MNISTError.downloadFailed(_, let attempts) {
-                throw SampleWeightsError(path: cached.path, problem: "could not download it: \(attempts.joined(separator: "; ")); "
-                                         + "set \(environmentVariable) to a copy of \(fileName)")
+                throw SampleWeightsError(
+                    path: cached.path,
+                    problem: "could not download it: \(attempts.joined(separator: "; ")); "
+                        + "set \(environmentVariable) to a copy of \(fileName)")
             }
         }
         return cached
@@ -47,13 +55,16 @@ public enum SampleWeights {
     public static func verify(_ url: URL) throws {
         // The size first, from the file system: a wrong file of gigabytes is refused unread.
         if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int, size != byteCount {
-            throw SampleWeightsError(path: url.path, problem: "\(size) bytes, but the book's \(fileName) has \(byteCount)")
+            throw SampleWeightsError(
+                path: url.path, problem: "\(size) bytes, but the book's \(fileName) has \(byteCount)")
         }
         guard let data = try? Data(contentsOf: url) else {
-            throw SampleWeightsError(path: url.path, problem: "missing or unreadable; set \(environmentVariable) to the book's \(fileName)")
+            throw SampleWeightsError(
+                path: url.path, problem: "missing or unreadable; set \(environmentVariable) to the book's \(fileName)")
         }
         guard data.count == byteCount else {
-            throw SampleWeightsError(path: url.path, problem: "\(data.count) bytes, but the book's \(fileName) has \(byteCount)")
+            throw SampleWeightsError(
+                path: url.path, problem: "\(data.count) bytes, but the book's \(fileName) has \(byteCount)")
         }
         let digest = SHA256.hexDigest(data)
         guard digest == sha256 else {
@@ -70,7 +81,9 @@ public struct SampleWeightsError: Error, CustomStringConvertible, Equatable {
 
 extension SampleWeights {
     /// The book's trained network (DLfS 3.6.2): 784-50-100-10, the shape of each of its six arrays.
-    public static let shapes: [String: [Int]] = ["W1": [784, 50], "W2": [50, 100], "W3": [100, 10], "b1": [50], "b2": [100], "b3": [10]]
+    public static let shapes: [String: [Int]] = [
+        "W1": [784, 50], "W2": [50, 100], "W3": [100, 10], "b1": [50], "b2": [100], "b3": [10],
+    ]
 
     /// The six arrays of the book's pickle at `url` as matrices (biases as 1 x n rows, float32
     /// values computed in double), each checked for its name and shape, so that a wrong or

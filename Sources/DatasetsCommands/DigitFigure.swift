@@ -16,14 +16,16 @@ public enum DigitFigure {
         precondition(images.cols == MNIST.pixelsPerImage, "DigitFigure: images must have 784 columns")
         let cells = (0..<count).map { ImageGrid.Cell(pixels: images.row($0), caption: "\(labels[$0])") }
         return ImageGrid(side: MNIST.imageSide, columns: columnsPerRow)
-            .figure(name: "mnist-digits", caption: "The first \(count) \(setName) digits of MNIST with their labels",
-                    title: "First \(count) \(setName) digits of MNIST", cells: cells)
+            .figure(
+                name: "mnist-digits", caption: "The first \(count) \(setName) digits of MNIST with their labels",
+                title: "First \(count) \(setName) digits of MNIST", cells: cells)
     }
 
     /// The digits as text, for a terminal (gnuplot's text terminal cannot draw images), three
     /// to a line, each under "label N" (`ImageGrid.textPreview`).
     public static func textPreview(images: Matrix, labels: [Int], count: Int, perLine: Int = 3) -> String {
-        precondition(count >= 1 && count <= images.rows, "DigitFigure: cannot preview \(count) of \(images.rows) digits")
+        precondition(
+            count >= 1 && count <= images.rows, "DigitFigure: cannot preview \(count) of \(images.rows) digits")
         let cells = (0..<count).map { ImageGrid.Cell(pixels: images.row($0), caption: "label \(labels[$0])") }
         return ImageGrid.textPreview(cells, side: MNIST.imageSide, perLine: perLine)
     }

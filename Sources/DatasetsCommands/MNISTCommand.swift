@@ -20,14 +20,24 @@ public struct MNISTCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The folder holding the four MNIST .gz files.", valueName: "folder"))
     public var dir: String?
 
-    @Flag(help: "Download missing or damaged files into the folder (the user cache unless --dir or MNIST_DIR says otherwise).")
+    @Flag(
+        help:
+            "Download missing or damaged files into the folder (the user cache unless --dir or MNIST_DIR says otherwise)."
+    )
     public var download = false
 
-    @Option(name: .customLong("mirror"),
-            help: ArgumentHelp("With --download: fetch from this base URL instead of the standard mirrors (repeatable).", valueName: "url"))
+    @Option(
+        name: .customLong("mirror"),
+        help: ArgumentHelp(
+            "With --download: fetch from this base URL instead of the standard mirrors (repeatable).", valueName: "url")
+    )
     public var mirrors: [String] = []
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Draw the first N test digits (1 to \(MNISTCommand.maximumShown)): as text, and/or as a PNG with --figure.", valueName: "N"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Draw the first N test digits (1 to \(MNISTCommand.maximumShown)): as text, and/or as a PNG with --figure.",
+            valueName: "N"))
     public var show: Int?
 
     @OptionGroup public var figure: ExampleFigureOptions
@@ -46,9 +56,12 @@ public struct MNISTCommand: ParsableCommand {
         }
         for mirror in mirrors {
             // The downloader speaks HTTP only; a local copy is used with --dir or MNIST_DIR instead.
-            guard let url = URL(string: mirror), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil else {
-                throw ValidationError("--mirror must be an http:// or https:// URL, got '\(mirror)' "
-                                      + "(for files already on disk use --dir or MNIST_DIR)")
+            guard let url = URL(string: mirror), let scheme = url.scheme, ["http", "https"].contains(scheme),
+                url.host != nil
+            else {
+                throw ValidationError(
+                    "--mirror must be an http:// or https:// URL, got '\(mirror)' "
+                        + "(for files already on disk use --dir or MNIST_DIR)")
             }
         }
         if let dir, dir.isEmpty { throw ValidationError("--dir must name a folder") }
@@ -58,10 +71,14 @@ public struct MNISTCommand: ParsableCommand {
         let location = MNISTLocation.locate(explicit: dir)
         if download {
             var downloader = MNISTDownloader()
-            if !mirrors.isEmpty { downloader.mirrors = mirrors.compactMap { URL(string: $0.hasSuffix("/") ? $0 : $0 + "/") } }
+            if !mirrors.isEmpty {
+                downloader.mirrors = mirrors.compactMap { URL(string: $0.hasSuffix("/") ? $0 : $0 + "/") }
+            }
             let fetched = try downloader.ensureFiles(in: location.directory)
-            print(fetched.isEmpty ? "MNIST was already complete in \(location.directory.path)"
-                                  : "downloaded \(fetched.map(\.fileName).joined(separator: ", "))")
+            print(
+                fetched.isEmpty
+                    ? "MNIST was already complete in \(location.directory.path)"
+                    : "downloaded \(fetched.map(\.fileName).joined(separator: ", "))")
         } else if show != nil && location.source == .userCache {
             // Drawing needs the data: the user cache is filled on first use, as for the chapters.
             try MNISTLocation.ensureFiles(explicit: nil)
@@ -75,11 +92,14 @@ public struct MNISTCommand: ParsableCommand {
             if figure.figurePath != nil {
                 var pngOnly = figure
                 pngOnly.preview = false
-                try pngOnly.show(DigitFigure.figure(images: test.images, labels: test.labels, count: show, setName: "test"))
+                try pngOnly.show(
+                    DigitFigure.figure(images: test.images, labels: test.labels, count: show, setName: "test"))
             }
             // gnuplot's text terminal cannot draw images, so the preview is drawn here; it is
             // also what --show alone prints.
-            if figure.preview || figure.figurePath == nil { print(DigitFigure.textPreview(images: test.images, labels: test.labels, count: show)) }
+            if figure.preview || figure.figurePath == nil {
+                print(DigitFigure.textPreview(images: test.images, labels: test.labels, count: show))
+            }
         }
     }
 }
@@ -116,10 +136,12 @@ public enum MNISTReport {
         }
         guard allGood else {
             if anyMissing && source == .userCache {
-                text += "MNIST is not complete here: run `datasets mnist --download`, "
+                text +=
+                    "MNIST is not complete here: run `datasets mnist --download`, "
                     + "or set \(MNISTLocation.environmentVariable) to a folder holding the four files.\n"
             } else {
-                text += "Some files are missing or damaged: replace them (`datasets mnist --download --dir \(directory.path)` "
+                text +=
+                    "Some files are missing or damaged: replace them (`datasets mnist --download --dir \(directory.path)` "
                     + "fetches and verifies them).\n"
             }
             return (text, false)

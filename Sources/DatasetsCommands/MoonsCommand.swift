@@ -16,7 +16,9 @@ public struct MoonsCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Number of points (the outer moon gets half, rounded down).")
     public var samples = 100
 
-    @Option(parsing: .unconditional, help: "Standard deviation of the Gaussian noise added to each coordinate (omit for none).")
+    @Option(
+        parsing: .unconditional,
+        help: "Standard deviation of the Gaussian noise added to each coordinate (omit for none).")
     public var noise: Double?
 
     @Option(parsing: .unconditional, help: "The seed given to numpy.random.seed, 0 to 4294967295.")
@@ -45,7 +47,10 @@ public struct MoonsCommand: ParsableCommand {
         let moons = draw()
         print(Self.csv(x: moons.x, y: moons.y), terminator: "")
         guard samples > 0 else { return }
-        try figure.show(Self.figure(x: moons.x, y: moons.y, title: "make_moons(\(samples), noise=\(noise.map { "\($0)" } ?? "None")), seed \(seed)"))
+        try figure.show(
+            Self.figure(
+                x: moons.x, y: moons.y,
+                title: "make_moons(\(samples), noise=\(noise.map { "\($0)" } ?? "None")), seed \(seed)"))
     }
 
     func draw() -> (x: Matrix, y: [Int]) {
@@ -64,14 +69,17 @@ public struct MoonsCommand: ParsableCommand {
 
     /// A scatter plot of the two classes (classes without points are left out of the plot).
     public static func figure(x: Matrix, y: [Int], title: String) -> Figure {
-        var figure = Figure(name: "moons", caption: "Two moons (make_moons), one color per class", width: 760, height: 560)
+        var figure = Figure(
+            name: "moons", caption: "Two moons (make_moons), one color per class", width: 760, height: 560)
         let colors = ["#1f77b4", "#d62728"]
         var plots: [String] = []
         for label in 0...1 {
             let rows = (0..<x.rows).filter { y[$0] == label }.map { [x[$0, 0], x[$0, 1]] }
             guard !rows.isEmpty else { continue }
             let block = figure.data("moon\(label)", rows: rows)
-            plots.append("\(block) using 1:2 with points pointtype 7 pointsize 0.8 linecolor rgb \"\(colors[label])\" title \"label \(label)\"")
+            plots.append(
+                "\(block) using 1:2 with points pointtype 7 pointsize 0.8 linecolor rgb \"\(colors[label])\" title \"label \(label)\""
+            )
         }
         figure.gnuplot(
             "set title \"\(title)\" noenhanced",

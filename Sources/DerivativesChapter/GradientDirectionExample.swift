@@ -42,15 +42,21 @@ enum GradientDirectionExample: WorkedExample {
         let along = change(along: g), against = change(along: g.map { -$0 })
         let steepest = steepestDescentAngle()
         return Finding(
-            .claim(holds: along < 0, detail: String(
-                format: "at (3, 4) the gradient is (%.0f, %.0f); a step of 0.01 along it changes f by %+.4f, "
-                    + "against it by %+.4f", g[0], g[1], along, against)),
+            .claim(
+                holds: along < 0,
+                detail: String(
+                    format: "at (3, 4) the gradient is (%.0f, %.0f); a step of 0.01 along it changes f by %+.4f, "
+                        + "against it by %+.4f", g[0], g[1], along, against)),
             erratum: Erratum(
                 reproducedBy: "the negative gradient",
-                reproduction: .claim(holds: steepest == angle(g.map { -$0 }), detail: String(
-                    format: "of 360 unit steps 1 degree apart, the one lowering f most points at %d degrees, the angle of "
-                        + "-grad f = (-6, -8)", steepest)),
-                why: "The change of f along a unit direction u is grad f · u, largest for u along the gradient and most "
+                reproduction: .claim(
+                    holds: steepest == angle(g.map { -$0 }),
+                    detail: String(
+                        format:
+                            "of 360 unit steps 1 degree apart, the one lowering f most points at %d degrees, the angle of "
+                            + "-grad f = (-6, -8)", steepest)),
+                why:
+                    "The change of f along a unit direction u is grad f · u, largest for u along the gradient and most "
                     + "negative against it: the gradient points uphill, the negative gradient is the steepest descent "
                     + "(seed 000 §4.3: 负梯度也就成了在改点下降最快的方向). Gradient descent steps along -grad f for this "
                     + "reason, and DLfS fig 4-9 draws -grad f (ch04/gradient_2d.py quivers -grad)."))

@@ -5,7 +5,6 @@ import Figures
 import Foundation
 import FromScratch
 
-
 /// 梯度 of x0² + x1² by `numerical_gradient` (seed 000 §4.2.2, DLfS 4.4, seed 003 §三 梯度).
 enum GradientExample: RunnableExample {
     static let rows: [String: () -> Finding] = [
@@ -37,8 +36,10 @@ enum GradientExample: RunnableExample {
 
     static func nDimensional() -> Finding {
         let (error, bound) = overMatrix()
-        return Finding(.claim(holds: error <= bound,
-                              detail: String(format: "3x4 matrix: max error %.1e <= rounding bound %.1e", error, bound)))
+        return Finding(
+            .claim(
+                holds: error <= bound,
+                detail: String(format: "3x4 matrix: max error %.1e <= rounding bound %.1e", error, bound)))
     }
 
     /// seed 000 §4.2.2 prints `function_2` as `x[1]**2 + x[2]**2`: NumPy indexes from 0, so on the
@@ -113,9 +114,10 @@ public enum SquareSurface {
 /// farther away (DLfS fig 4-9). The gradients are numerical, point by point.
 public enum GradientField {
     public static func figure(spacing: Double = 0.25, arrowScale: Double = 0.06) -> Figure {
-        var figure = Figure(name: "gradient-field",
-                            caption: "The negative gradient of x0^2 + x1^2 on [-2, 2]^2 (DLfS fig 4-9)",
-                            width: 760, height: 720)
+        var figure = Figure(
+            name: "gradient-field",
+            caption: "The negative gradient of x0^2 + x1^2 on [-2, 2]^2 (DLfS fig 4-9)",
+            width: 760, height: 720)
         let axis = arange(-2, 2.25, spacing)
         var arrows: [[Double]] = []
         for x0 in axis {
@@ -135,7 +137,8 @@ public enum GradientField {
             "set key below",
             "set style arrow 1 head filled size screen 0.012,20 linecolor rgb \"#555555\" linewidth 1.2",
             "plot $field using 1:2:3:4 with vectors arrowstyle 1 title \"-grad f (numerical)\", \\",
-            "     '+' using (0):(0) with points pointtype 7 pointsize 1.5 linecolor rgb \"#d62728\" title \"minimum (0, 0)\"")
+            "     '+' using (0):(0) with points pointtype 7 pointsize 1.5 linecolor rgb \"#d62728\" title \"minimum (0, 0)\""
+        )
         return figure
     }
 }

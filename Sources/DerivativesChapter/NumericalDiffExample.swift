@@ -5,7 +5,6 @@ import Figures
 import Foundation
 import FromScratch
 
-
 /// 数值微分 of f(x) = 0.01x² + 0.1x at x = 5 and 10 (seed 000 §4.2.1, DLfS 4.3.2).
 ///
 /// The notes print the central-difference code and h = 1e-4, but their outputs,
@@ -20,7 +19,9 @@ enum NumericalDiffExample: RunnableExample {
     static let commands: [any ParsableCommand.Type] = [Diff.self]
     static func figures() -> [Figure] { [TangentLines.figure()] }
 
-    static func derivative(at x: Double, h: Double = defaultDifferenceStep, scheme: DifferenceScheme = .central) -> Double {
+    static func derivative(at x: Double, h: Double = defaultDifferenceStep, scheme: DifferenceScheme = .central)
+        -> Double
+    {
         numericalDerivative(BookFunctions.function1, at: x, h: h, scheme: scheme)
     }
 
@@ -51,8 +52,9 @@ public enum TangentLines {
     }
 
     public static func figure(at points: [Double] = [5, 10], h: Double = defaultDifferenceStep) -> Figure {
-        var figure = Figure(name: "tangent-lines",
-                            caption: "f(x) = 0.01x^2 + 0.1x with its numerical tangents (seed 000 fig. 3, DLfS fig 4-7)")
+        var figure = Figure(
+            name: "tangent-lines",
+            caption: "f(x) = 0.01x^2 + 0.1x with its numerical tangents (seed 000 fig. 3, DLfS fig 4-7)")
         let xs = arange(0, 20, 0.1)
         let lines = points.map { tangent(at: $0, h: h) }
         figure.data("curves", rows: xs.map { x in [x, BookFunctions.function1(x)] + lines.map { $0(x) } })
@@ -67,7 +69,9 @@ public enum TangentLines {
         var plots = ["$curves using 1:2 with lines linestyle 1 title \"f(x)\""]
         for (i, x0) in points.enumerated() {
             let slope = numericalDerivative(BookFunctions.function1, at: x0, h: h)
-            plots.append("$curves using 1:\(i + 3) with lines linestyle \(i + 2) dashtype 2 title sprintf(\"tangent at x = %g (slope %.4f)\", \(x0), \(slope))")
+            plots.append(
+                "$curves using 1:\(i + 3) with lines linestyle \(i + 2) dashtype 2 title sprintf(\"tangent at x = %g (slope %.4f)\", \(x0), \(slope))"
+            )
         }
         plots.append("$touch using 1:2 with points pointtype 7 pointsize 1.4 linecolor rgb \"black\" notitle")
         figure.gnuplot("plot " + plots.joined(separator: ", \\\n     "))
@@ -81,9 +85,12 @@ extension NumericalDiffExample {
         static let configuration = CommandConfiguration(
             abstract: "f'(x) of f(x) = 0.01x^2 + 0.1x by finite differences (seed 000 §4.2.1, DLfS 4.3.2).",
             discussion: "Try --scheme forward to see the notes' printed numbers, or a tiny --h to see rounding win.")
-        @Option(parsing: .upToNextOption, help: "Where to differentiate (several values allowed).") var x: [Double] = [5, 10]
+        @Option(parsing: .upToNextOption, help: "Where to differentiate (several values allowed).") var x: [Double] = [
+            5, 10,
+        ]
         @Option(help: "The step h.") var h = defaultDifferenceStep
-        @Option(help: "central (the book's) or forward (seed 000's numerical_diff0).") var scheme = DifferenceScheme.central
+        @Option(help: "central (the book's) or forward (seed 000's numerical_diff0).") var scheme = DifferenceScheme
+            .central
         @OptionGroup var figure: ExampleFigureOptions
 
         func validate() throws {
@@ -95,7 +102,9 @@ extension NumericalDiffExample {
             for point in x {
                 let estimate = numericalDerivative(BookFunctions.function1, at: point, h: h, scheme: scheme)
                 let exact = BookFunctions.function1Derivative(point)
-                print("x = \(point): \(scheme.rawValue) difference \(estimate)  (exact \(exact), error \(estimate - exact))")
+                print(
+                    "x = \(point): \(scheme.rawValue) difference \(estimate)  (exact \(exact), error \(estimate - exact))"
+                )
             }
             try figure.show(TangentLines.figure(at: x, h: h))
         }

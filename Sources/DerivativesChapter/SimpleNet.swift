@@ -5,7 +5,6 @@ import Figures
 import Foundation
 import FromScratch
 
-
 /// DLfS 4.4.2's simpleNet: one 2 x 3 weight matrix, softmax, cross-entropy, and the gradient of
 /// the loss with respect to the weights taken numerically.
 ///
@@ -47,7 +46,9 @@ public enum SimpleNet: RunnableExample {
     }
 
     static func describe(_ range: ClosedRange<Double>) -> String {
-        String(format: "%.17f ± %.1e", (range.lowerBound + range.upperBound) / 2, (range.upperBound - range.lowerBound) / 2)
+        String(
+            format: "%.17f ± %.1e", (range.lowerBound + range.upperBound) / 2, (range.upperBound - range.lowerBound) / 2
+        )
     }
 
     static func scores() -> Finding { .values(predict(w).storage) }

@@ -21,8 +21,9 @@ public struct Figure: Sendable {
     public var remake: String?
 
     public init(name: String, caption: String, width: Int = 900, height: Int = 640, source: String = #fileID) {
-        precondition(name.allSatisfy { $0.isLetter || $0.isNumber || "-_.".contains($0) },
-                     "Figure name '\(name)' must be a plain file stem")
+        precondition(
+            name.allSatisfy { $0.isLetter || $0.isNumber || "-_.".contains($0) },
+            "Figure name '\(name)' must be a plain file stem")
         self.name = name
         self.caption = caption
         self.width = width
@@ -42,8 +43,9 @@ public struct Figure: Sendable {
     /// gnuplot name. A 28x28 digit takes 28 short lines instead of 784 lines of triples.
     @discardableResult
     public mutating func matrix(_ name: String, rows values: [[Double]]) -> String {
-        precondition(values.allSatisfy { $0.allSatisfy { $0 == $0.rounded() && abs($0) < 1e15 } },
-                     "matrix '\(name)': the levels must be whole numbers")
+        precondition(
+            values.allSatisfy { $0.allSatisfy { $0 == $0.rounded() && abs($0) < 1e15 } },
+            "matrix '\(name)': the levels must be whole numbers")
         dataBlocks.append(DataBlock(name: name, rows: values, isMatrix: true))
         return "$" + name
     }
@@ -62,8 +64,9 @@ public struct DataBlock: Sendable {
     public var isMatrix: Bool
 
     public init(name: String, rows: [[Double]], blockRows: Int = 0, isMatrix: Bool = false) {
-        precondition(name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" },
-                     "data block name '\(name)' must be letters, digits and _")
+        precondition(
+            name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" },
+            "data block name '\(name)' must be letters, digits and _")
         let width = rows.first?.count ?? 0
         precondition(rows.allSatisfy { $0.count == width }, "data block '\(name)': rows of unequal width")
         self.name = name

@@ -40,7 +40,8 @@ public struct FigureRenderer: Sendable {
 
     /// `gnuplotCommand` defaults to `$DLFS_GNUPLOT`, else `gnuplot`.
     public init(gnuplotCommand: String? = nil, timeLimit: Int = 120) {
-        self.gnuplotCommand = gnuplotCommand ?? ProcessInfo.processInfo.environment["DLFS_GNUPLOT"].flatMap { $0.isEmpty ? nil : $0 }
+        self.gnuplotCommand =
+            gnuplotCommand ?? ProcessInfo.processInfo.environment["DLFS_GNUPLOT"].flatMap { $0.isEmpty ? nil : $0 }
             ?? "gnuplot"
         self.timeLimit = timeLimit
     }
@@ -88,17 +89,20 @@ public struct FigureRenderer: Sendable {
         }
         try writeScript(figure, to: tempScript.path, shownAs: script.path)
         if let existing = try? String(contentsOf: script, encoding: .utf8), fm.fileExists(atPath: png.path),
-           let fresh = try? String(contentsOf: tempScript, encoding: .utf8),
-           existing != fresh, KernelRounding.sameFigure(existing, fresh) {
+            let fresh = try? String(contentsOf: tempScript, encoding: .utf8),
+            existing != fresh, KernelRounding.sameFigure(existing, fresh)
+        {
             return (png, true)
         }
         // gnuplot's messages name the files it was given: the reader should see the real names.
-        try runGnuplot(figure: figure.name,
-                       commands: "out = \(quoted(tempPNG.path))\nload \(quoted(tempScript.path))\n",
-                       naming: [tempScript.path: script.path, tempPNG.path: png.path])
+        try runGnuplot(
+            figure: figure.name,
+            commands: "out = \(quoted(tempPNG.path))\nload \(quoted(tempScript.path))\n",
+            naming: [tempScript.path: script.path, tempPNG.path: png.path])
         guard fm.fileExists(atPath: tempPNG.path) else {
-            throw FigureError.renderFailed(figure: figure.name, status: 0,
-                                           gnuplotSays: "gnuplot exited normally but wrote no PNG")
+            throw FigureError.renderFailed(
+                figure: figure.name, status: 0,
+                gnuplotSays: "gnuplot exited normally but wrote no PNG")
         }
         // The two renames under one lock on the folder, so that two runs drawing the same figure
         // at once leave one run's pair, never one's PNG beside the other's script.
@@ -120,14 +124,16 @@ public struct FigureRenderer: Sendable {
             try? fm.removeItem(at: output)
         }
         try writeScript(figure, to: tempScript.path, shownAs: "the preview of \(figure.name).gp")
-        try runGnuplot(figure: figure.name, commands: """
-            preview = 1
-            set terminal dumb size \(columns),\(lines) aspect 2,1
-            set output \(quoted(output.path))
-            load \(quoted(tempScript.path))
-            unset output
+        try runGnuplot(
+            figure: figure.name,
+            commands: """
+                preview = 1
+                set terminal dumb size \(columns),\(lines) aspect 2,1
+                set output \(quoted(output.path))
+                load \(quoted(tempScript.path))
+                unset output
 
-            """, naming: [tempScript.path: figure.name + ".gp (preview)"])
+                """, naming: [tempScript.path: figure.name + ".gp (preview)"])
         return (try? String(contentsOf: output, encoding: .utf8)) ?? ""
     }
 
@@ -138,7 +144,9 @@ public struct FigureRenderer: Sendable {
         guard let stream = fsgp_open_script(path) else {
             throw FigureError.cannotWrite(path: shownPath ?? path, reason: String(cString: strerror(errno)))
         }
-        fsgp_write(stream, """
+        fsgp_write(
+            stream,
+            """
             # \(figure.caption)
             # Drawn by Sources/\(figure.source)\(figure.remake.map { "; `\($0)` regenerates it" } ?? "").
             # Re-render with `gnuplot \(figure.name).gp` in this folder; it writes \(figure.name).png
@@ -181,8 +189,9 @@ public struct FigureRenderer: Sendable {
         fsgp_write(process, commands)
         let status = fsgp_close(process)
         if !limited.isEmpty, status == 124 || status == 137 {
-            throw FigureError.renderFailed(figure: figure, status: status,
-                                           gnuplotSays: "gnuplot did not finish within \(timeLimit) s and was stopped")
+            throw FigureError.renderFailed(
+                figure: figure, status: status,
+                gnuplotSays: "gnuplot did not finish within \(timeLimit) s and was stopped")
         }
         let said = realNames.reduce((try? String(contentsOf: errors, encoding: .utf8)) ?? "") {
             $0.replacingOccurrences(of: $1.key, with: $1.value)
@@ -190,8 +199,9 @@ public struct FigureRenderer: Sendable {
         // gnuplot reports a bad command with a non-zero exit; a warning alone (empty plot, bad
         // range) keeps status 0 but means the figure is not what was meant, so both fail.
         if status != 0 || !said.isEmpty {
-            throw FigureError.renderFailed(figure: figure, status: status,
-                                           gnuplotSays: said.isEmpty ? "(no message)" : said)
+            throw FigureError.renderFailed(
+                figure: figure, status: status,
+                gnuplotSays: said.isEmpty ? "(no message)" : said)
         }
     }
 
@@ -225,7 +235,8 @@ public struct FigureRenderer: Sendable {
         defer { close(descriptor) }
         while flock(descriptor, LOCK_EX) != 0 {
             guard errno == EINTR else {
-                throw FigureError.cannotWrite(path: directory.path, reason: "cannot lock: " + String(cString: strerror(errno)))
+                throw FigureError.cannotWrite(
+                    path: directory.path, reason: "cannot lock: " + String(cString: strerror(errno)))
             }
         }
         defer { flock(descriptor, LOCK_UN) }

@@ -54,13 +54,15 @@ public struct ImageGrid: Sendable {
     public func figure(name: String, caption: String, title: String, cells: [Cell]) -> Figure {
         precondition(!cells.isEmpty, "ImageGrid: no images to draw")
         for (index, cell) in cells.enumerated() {
-            precondition(cell.pixels.count == side * side,
-                         "ImageGrid: image \(index) has \(cell.pixels.count) pixels, a \(side)x\(side) image has \(side * side)")
+            precondition(
+                cell.pixels.count == side * side,
+                "ImageGrid: image \(index) has \(cell.pixels.count) pixels, a \(side)x\(side) image has \(side * side)")
         }
         let columnCount = min(cells.count, columns)
         let rows = (cells.count + columnCount - 1) / columnCount
-        precondition(rowTitles.isEmpty || rowTitles.count == rows,
-                     "ImageGrid: \(rowTitles.count) row titles for \(rows) rows")
+        precondition(
+            rowTitles.isEmpty || rowTitles.count == rows,
+            "ImageGrid: \(rowTitles.count) row titles for \(rows) rows")
         let extra = columnCount > 1 ? firstColumnGap : 0
         let titles = rowTitles.isEmpty ? 0 : rowTitleWidth
         let gridWidth = titles + columnCount * imagePixels + (columnCount - 1) * gap + extra
@@ -95,12 +97,14 @@ public struct ImageGrid: Sendable {
             figure.gnuplot(
                 "set lmargin at screen \(x(left)); set rmargin at screen \(x(left + imagePixels))",
                 "set bmargin at screen \(y(top - imagePixels)); set tmargin at screen \(y(top))",
-                "set label 1 \"\(cell.caption)\" at screen \(x(left + imagePixels / 2)),\(y(top + captionLift)) center\(font)")
+                "set label 1 \"\(cell.caption)\" at screen \(x(left + imagePixels / 2)),\(y(top + captionLift)) center\(font)"
+            )
             // Every plot draws every label that is set: a row's title goes with its first image only.
             if !rowTitles.isEmpty {
-                figure.gnuplot(column == 0
-                    ? "set label 2 \"\(rowTitles[row])\" at screen \(x(left0 - gap)),\(y(top - imagePixels / 2)) right"
-                    : "unset label 2")
+                figure.gnuplot(
+                    column == 0
+                        ? "set label 2 \"\(rowTitles[row])\" at screen \(x(left0 - gap)),\(y(top - imagePixels / 2)) right"
+                        : "unset label 2")
             }
             figure.gnuplot("plot \(block) matrix with image")
         }
@@ -113,26 +117,32 @@ public struct ImageGrid: Sendable {
     /// wide), darker characters for brighter pixels, its caption (cut to `side` characters) above
     /// it, `perLine` images side by side.
     public static func textPreview(_ cells: [Cell], side: Int, perLine: Int = 3) -> String {
-        precondition(side >= 1 && perLine >= 1, "ImageGrid.textPreview: side \(side) and perLine \(perLine) must be positive")
+        precondition(
+            side >= 1 && perLine >= 1, "ImageGrid.textPreview: side \(side) and perLine \(perLine) must be positive")
         for (index, cell) in cells.enumerated() {
-            precondition(cell.pixels.count == side * side,
-                         "ImageGrid.textPreview: image \(index) has \(cell.pixels.count) pixels, a \(side)x\(side) image has \(side * side)")
+            precondition(
+                cell.pixels.count == side * side,
+                "ImageGrid.textPreview: image \(index) has \(cell.pixels.count) pixels, a \(side)x\(side) image has \(side * side)"
+            )
         }
         let shades = Array(" .:-=+*#%@")
         var text = ""
         for start in stride(from: 0, to: cells.count, by: perLine) {
             let group = cells[start..<min(start + perLine, cells.count)]
-            text += trimmingTrailingSpaces(group.map { $0.caption.padding(toLength: side, withPad: " ", startingAt: 0) }
-                .joined(separator: "  ")) + "\n"
+            text +=
+                trimmingTrailingSpaces(
+                    group.map { $0.caption.padding(toLength: side, withPad: " ", startingAt: 0) }
+                        .joined(separator: "  ")) + "\n"
             for line in 0..<((side + 1) / 2) {
                 let pieces = group.map { cell in
-                    String((0..<side).map { column -> Character in
-                        // Two image rows per text line: their brighter pixel decides the shade.
-                        let upper = cell.pixels[2 * line * side + column]
-                        let lower = 2 * line + 1 < side ? cell.pixels[(2 * line + 1) * side + column] : 0
-                        let level = Int((max(upper, lower) * Double(shades.count - 1)).rounded())
-                        return shades[min(max(level, 0), shades.count - 1)]
-                    })
+                    String(
+                        (0..<side).map { column -> Character in
+                            // Two image rows per text line: their brighter pixel decides the shade.
+                            let upper = cell.pixels[2 * line * side + column]
+                            let lower = 2 * line + 1 < side ? cell.pixels[(2 * line + 1) * side + column] : 0
+                            let level = Int((max(upper, lower) * Double(shades.count - 1)).rounded())
+                            return shades[min(max(level, 0), shades.count - 1)]
+                        })
                 }
                 text += trimmingTrailingSpaces(pieces.joined(separator: "  ")) + "\n"
             }

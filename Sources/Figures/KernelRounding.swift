@@ -30,7 +30,7 @@ public enum KernelRounding {
                 continue
             }
             guard let end = linesA[(index + 1)...].firstIndex(of: "EOD"), linesB[end] == "EOD",
-                  blocksAgree(linesA[(index + 1)..<end], linesB[(index + 1)..<end], relativeTolerance)
+                blocksAgree(linesA[(index + 1)..<end], linesB[(index + 1)..<end], relativeTolerance)
             else { return false }
             index = end + 1
         }
@@ -38,8 +38,10 @@ public enum KernelRounding {
     }
 
     /// Rows of one data block: same shape, same non-numeric text, numbers within tolerance.
-    private static func blocksAgree(_ a: ArraySlice<Substring>, _ b: ArraySlice<Substring>,
-                                    _ relativeTolerance: Double) -> Bool {
+    private static func blocksAgree(
+        _ a: ArraySlice<Substring>, _ b: ArraySlice<Substring>,
+        _ relativeTolerance: Double
+    ) -> Bool {
         let rowsA = a.map { $0.split(separator: " ") }, rowsB = b.map { $0.split(separator: " ") }
         var scale: [Double] = []
         for (rowA, rowB) in zip(rowsA, rowsB) {
@@ -54,7 +56,7 @@ public enum KernelRounding {
         for (rowA, rowB) in zip(rowsA, rowsB) {
             for (column, (x, y)) in zip(rowA, rowB).enumerated() where x != y {
                 guard let u = Double(x), let v = Double(y), u.isFinite, v.isFinite,
-                      abs(u - v) <= relativeTolerance * scale[column]
+                    abs(u - v) <= relativeTolerance * scale[column]
                 else { return false }
             }
         }

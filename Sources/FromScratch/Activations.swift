@@ -49,4 +49,3 @@ public enum Activation: String, CaseIterable, Sendable {
 
     public func derivative(_ x: Matrix) -> Matrix { x.map { derivative($0) } }
 }
-

@@ -37,9 +37,10 @@ public final class BatchNormLayer {
     }
 
     public init(gamma: Matrix, beta: Matrix, momentum: Double = 0.9) {
-        precondition(gamma.rows == 1 && beta.rows == 1 && gamma.cols == beta.cols,
-                     "BatchNormLayer: gamma \(gamma.shapeDescription) and beta \(beta.shapeDescription) "
-                     + "must be rows of one length")
+        precondition(
+            gamma.rows == 1 && beta.rows == 1 && gamma.cols == beta.cols,
+            "BatchNormLayer: gamma \(gamma.shapeDescription) and beta \(beta.shapeDescription) "
+                + "must be rows of one length")
         self.gamma = gamma
         self.beta = beta
         self.momentum = momentum
@@ -77,9 +78,10 @@ public final class BatchNormLayer {
 
     /// The book's backward pass through the normalisation: from dout to dx, keeping dγ and dβ.
     public func backward(_ dout: Matrix) -> Matrix {
-        precondition(dout.rows == batchSize && dout.cols == units,
-                     "BatchNorm backward: gradient of shape \(dout.shapeDescription) "
-                     + "after a training batch of \(batchSize)x\(units)")
+        precondition(
+            dout.rows == batchSize && dout.cols == units,
+            "BatchNorm backward: gradient of shape \(dout.shapeDescription) "
+                + "after a training batch of \(batchSize)x\(units)")
         let n = Double(batchSize)
         dbeta = dout.sum(axis: 0)
         dgamma = (normalised * dout).sum(axis: 0)
@@ -120,8 +122,9 @@ public final class DropoutLayer {
 
     /// Passes the gradient through the units that were on.
     public func backward(_ dout: Matrix) -> Matrix {
-        precondition(dout.count == mask.count,
-                     "Dropout backward: gradient of shape \(dout.shapeDescription) for \(mask.count) entries")
+        precondition(
+            dout.count == mask.count,
+            "Dropout backward: gradient of shape \(dout.shapeDescription) for \(mask.count) entries")
         var dx = dout
         dx.zeroUnless(mask)
         return dx

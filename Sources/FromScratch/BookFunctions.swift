@@ -1,5 +1,3 @@
-
-
 /// The functions DLfS 4.3-4.4 differentiates and descends, written in the book's evaluation order: the printed
 /// digits depend on it (Python's `0.01*x**2` is `0.01*(x*x)`, not `(0.01*x)*x`).
 public enum BookFunctions {

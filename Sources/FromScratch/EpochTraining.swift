@@ -21,7 +21,9 @@ public struct EpochSchedule: Hashable, Sendable {
     public var stop: Stop
 
     public init(epochs: Int, batchSize: Int = 100, stop: Stop = .afterLastMeasurement) {
-        precondition(epochs >= 1 && batchSize >= 1, "EpochSchedule: needs at least one epoch and batch size 1, got \(epochs), \(batchSize)")
+        precondition(
+            epochs >= 1 && batchSize >= 1,
+            "EpochSchedule: needs at least one epoch and batch size 1, got \(epochs), \(batchSize)")
         self.epochs = epochs
         self.batchSize = batchSize
         self.stop = stop
@@ -84,8 +86,12 @@ public func trainInEpochs<O: Optimizer>(
     progress: ((Int, EpochCurves) -> Void)? = nil
 ) -> EpochCurves {
     let trainSize = trainImages.rows
-    precondition(trainSize == trainLabels.count && trainSize > 0, "trainInEpochs: \(trainSize) images, \(trainLabels.count) labels")
-    precondition(testImages.rows == testLabels.count, "trainInEpochs: \(testImages.rows) test images, \(testLabels.count) labels")
+    precondition(
+        trainSize == trainLabels.count && trainSize > 0,
+        "trainInEpochs: \(trainSize) images, \(trainLabels.count) labels")
+    precondition(
+        testImages.rows == testLabels.count, "trainInEpochs: \(testImages.rows) test images, \(testLabels.count) labels"
+    )
     var curves = EpochCurves()
     let updates = schedule.updates(trainSize: trainSize)
     for i in 0..<updates {
@@ -93,7 +99,8 @@ public func trainInEpochs<O: Optimizer>(
         var x = trainImages.gathering(rows: mask)
         if let augment { x = augment(x, &random) }
         let t = mask.map { trainLabels[$0] }
-        let grads = net.dropoutLayers.isEmpty ? net.gradients(x, labels: t) : net.gradients(x, labels: t, random: &random)
+        let grads =
+            net.dropoutLayers.isEmpty ? net.gradients(x, labels: t) : net.gradients(x, labels: t, random: &random)
         net.update(with: grads, optimizer: &optimizer)
         if schedule.measures(after: i, trainSize: trainSize) {
             curves.trainAccuracy.append(net.accuracy(trainImages, labels: trainLabels))

@@ -8,8 +8,10 @@ public struct DescentPath: Sendable {
 }
 
 /// Runs `steps` updates x ← x − lr·∇f(x), with the gradient taken numerically as the book does.
-public func gradientDescent(_ f: (Matrix) -> Double, from start: Matrix,
-                            learningRate lr: Double, steps: Int) -> DescentPath {
+public func gradientDescent(
+    _ f: (Matrix) -> Double, from start: Matrix,
+    learningRate lr: Double, steps: Int
+) -> DescentPath {
     precondition(steps >= 0, "gradientDescent: steps must be >= 0, got \(steps)")
     var x = start
     var points = [x]

@@ -54,8 +54,9 @@ public final class SigmoidLayer: Layer {
 
 /// A backward pass needs a gradient of the shape its forward pass gave.
 private func checkGradient(_ dout: Matrix, against out: Matrix, of layer: String) {
-    precondition(dout.count == out.count,
-                 "\(layer) backward: gradient of shape \(dout.shapeDescription) for output \(out.shapeDescription)")
+    precondition(
+        dout.count == out.count,
+        "\(layer) backward: gradient of shape \(dout.shapeDescription) for output \(out.shapeDescription)")
 }
 
 /// Affine (全连接): x·W + b. Backward gives dx = dout·Wᵀ and keeps dW = xᵀ·dout, db = Σ dout.
@@ -69,8 +70,9 @@ public final class AffineLayer: Layer {
     private var x = Matrix.zeros(0, 0)
 
     public init(weights: Matrix, bias: Matrix) {
-        precondition(bias.rows == 1 && bias.cols == weights.cols,
-                     "AffineLayer: bias of shape \(bias.shapeDescription) for weights \(weights.shapeDescription)")
+        precondition(
+            bias.rows == 1 && bias.cols == weights.cols,
+            "AffineLayer: bias of shape \(bias.shapeDescription) for weights \(weights.shapeDescription)")
         w = weights
         b = bias
         dW = Matrix.zeros(like: weights)

@@ -18,11 +18,13 @@ public func crossEntropyError(_ y: Matrix, oneHot t: Matrix, delta: Double = cro
 /// Mini-batch cross-entropy with class-index labels, as in seed 003 and DLfS 4.2.4:
 /// each row contributes `-log(y[i, t[i]] + delta)`, and the total is divided by the batch size.
 public func crossEntropyError(_ y: Matrix, labels: [Int], delta: Double = crossEntropyDelta) -> Double {
-    precondition(labels.count == y.rows,
-                 "crossEntropyError: \(labels.count) labels for a batch of \(y.rows) rows")
+    precondition(
+        labels.count == y.rows,
+        "crossEntropyError: \(labels.count) labels for a batch of \(y.rows) rows")
     let picked = labels.enumerated().map { (i, label) -> Double in
-        precondition(label >= 0 && label < y.cols,
-                     "crossEntropyError: label \(label) out of range for \(y.cols) classes")
+        precondition(
+            label >= 0 && label < y.cols,
+            "crossEntropyError: label \(label) out of range for \(y.cols) classes")
         return log(y[i, label] + delta)
     }
     return -Matrix(row: picked).sum() / Double(y.rows)
@@ -31,8 +33,9 @@ public func crossEntropyError(_ y: Matrix, labels: [Int], delta: Double = crossE
 /// Mini-batch cross-entropy of one-hot labels, the book's way: the one-hot rows are turned
 /// into indices with argmax and the index version is used, so both label forms agree.
 public func crossEntropyError(batch y: Matrix, oneHot t: Matrix, delta: Double = crossEntropyDelta) -> Double {
-    precondition(y.rows == t.rows && y.cols == t.cols,
-                 "crossEntropyError: y has shape \(y.shapeDescription) but t has \(t.shapeDescription)")
+    precondition(
+        y.rows == t.rows && y.cols == t.cols,
+        "crossEntropyError: y has shape \(y.shapeDescription) but t has \(t.shapeDescription)")
     return crossEntropyError(y, labels: t.argmaxPerRow(), delta: delta)
 }
 

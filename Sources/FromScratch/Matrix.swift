@@ -18,8 +18,9 @@ public struct Matrix: Equatable, Sendable {
 
     public init(rows: Int, cols: Int, storage: [Double]) {
         precondition(rows >= 0 && cols >= 0, "Matrix: negative shape (\(rows), \(cols))")
-        precondition(storage.count == rows * cols,
-                     "Matrix: \(storage.count) elements cannot fill shape (\(rows), \(cols))")
+        precondition(
+            storage.count == rows * cols,
+            "Matrix: \(storage.count) elements cannot fill shape (\(rows), \(cols))")
         self.rows = rows
         self.cols = cols
         self.storage = storage
@@ -69,8 +70,9 @@ public struct Matrix: Equatable, Sendable {
     }
 
     private func checkIndex(_ row: Int, _ col: Int) {
-        precondition(row >= 0 && row < rows && col >= 0 && col < cols,
-                     "Matrix: index (\(row), \(col)) is out of bounds for shape \(shapeDescription)")
+        precondition(
+            row >= 0 && row < rows && col >= 0 && col < cols,
+            "Matrix: index (\(row), \(col)) is out of bounds for shape \(shapeDescription)")
     }
 
     public func row(_ r: Int) -> [Double] { Array(storage[(r * cols)..<((r + 1) * cols)]) }
@@ -78,8 +80,9 @@ public struct Matrix: Equatable, Sendable {
     /// Rows `range` as a matrix (a mini-batch slice of a data set). All the rows are the matrix
     /// itself, shared rather than copied (copy-on-write), as a 60000-image set must not be.
     public func rows(_ range: Range<Int>) -> Matrix {
-        precondition(range.lowerBound >= 0 && range.upperBound <= rows,
-                     "rows: \(range) out of range for \(rows) rows")
+        precondition(
+            range.lowerBound >= 0 && range.upperBound <= rows,
+            "rows: \(range) out of range for \(rows) rows")
         if range == 0..<rows { return self }
         let elements = storage[(range.lowerBound * cols)..<(range.upperBound * cols)]
         return Matrix(rows: range.count, cols: cols, storage: Array(elements))
@@ -109,8 +112,10 @@ public struct Matrix: Equatable, Sendable {
 extension Matrix {
     /// Combines two matrices elementwise, broadcasting a 1 x n row, an n x 1 column or a 1 x 1
     /// matrix against the other operand as NumPy does.
-    public static func elementwise(_ a: Matrix, _ b: Matrix, _ symbol: String,
-                                   _ op: (Double, Double) -> Double) -> Matrix {
+    public static func elementwise(
+        _ a: Matrix, _ b: Matrix, _ symbol: String,
+        _ op: (Double, Double) -> Double
+    ) -> Matrix {
         let rows = broadcastDimension(a.rows, b.rows, a, b, symbol)
         let cols = broadcastDimension(a.cols, b.cols, a, b, symbol)
         var out = Matrix(rows: rows, cols: cols)
@@ -118,20 +123,24 @@ extension Matrix {
         let bRowStep = b.rows == 1 ? 0 : b.cols, bColStep = b.cols == 1 ? 0 : 1
         for r in 0..<rows {
             for c in 0..<cols {
-                out.storage[r * cols + c] = op(a.storage[r * aRowStep + c * aColStep],
-                                               b.storage[r * bRowStep + c * bColStep])
+                out.storage[r * cols + c] = op(
+                    a.storage[r * aRowStep + c * aColStep],
+                    b.storage[r * bRowStep + c * bColStep])
             }
         }
         return out
     }
 
-    private static func broadcastDimension(_ x: Int, _ y: Int, _ a: Matrix, _ b: Matrix,
-                                           _ symbol: String) -> Int {
+    private static func broadcastDimension(
+        _ x: Int, _ y: Int, _ a: Matrix, _ b: Matrix,
+        _ symbol: String
+    ) -> Int {
         if x == y { return x }
         if x == 1 { return y }
         if y == 1 { return x }
-        preconditionFailure("shape mismatch: operands with shapes \(a.shapeDescription) and "
-                            + "\(b.shapeDescription) cannot be broadcast together in '\(symbol)'")
+        preconditionFailure(
+            "shape mismatch: operands with shapes \(a.shapeDescription) and "
+                + "\(b.shapeDescription) cannot be broadcast together in '\(symbol)'")
     }
 
     public static func + (a: Matrix, b: Matrix) -> Matrix { elementwise(a, b, "+", +) }

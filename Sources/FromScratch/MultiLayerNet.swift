@@ -72,16 +72,21 @@ public final class MultiLayerNet: Classifier {
     /// `lossDelta` is the δ inside the cross-entropy's log (the book's 1e-7); a gradient check
     /// sets it to 0, because backpropagation differentiates the loss without it (see chapter 5).
     /// `weightDecayLambda` λ > 0 is shorthand for `penalty: .l2(λ)`.
-    public init(inputSize: Int, hiddenSizes: [Int], outputSize: Int, activation: Activation = .relu,
-                weightInit: WeightInit = .he, weightDecayLambda: Double = 0, penalty: Penalty = .none,
-                batchNorm: Bool = false, dropoutRatio: Double? = nil, lossDelta: Double = crossEntropyDelta,
-                random: inout RandomState) {
-        precondition(activation == .relu || activation == .sigmoid,
-                     "MultiLayerNet: the activation must be ReLU or sigmoid, as the book's, got \(activation.rawValue)")
-        precondition(weightDecayLambda >= 0,
-                     "MultiLayerNet: weight decay must not be negative, got \(weightDecayLambda)")
-        precondition(weightDecayLambda == 0 || penalty == .none,
-                     "MultiLayerNet: give weightDecayLambda or penalty, not both")
+    public init(
+        inputSize: Int, hiddenSizes: [Int], outputSize: Int, activation: Activation = .relu,
+        weightInit: WeightInit = .he, weightDecayLambda: Double = 0, penalty: Penalty = .none,
+        batchNorm: Bool = false, dropoutRatio: Double? = nil, lossDelta: Double = crossEntropyDelta,
+        random: inout RandomState
+    ) {
+        precondition(
+            activation == .relu || activation == .sigmoid,
+            "MultiLayerNet: the activation must be ReLU or sigmoid, as the book's, got \(activation.rawValue)")
+        precondition(
+            weightDecayLambda >= 0,
+            "MultiLayerNet: weight decay must not be negative, got \(weightDecayLambda)")
+        precondition(
+            weightDecayLambda == 0 || penalty == .none,
+            "MultiLayerNet: give weightDecayLambda or penalty, not both")
         let penalty = weightDecayLambda > 0 ? Penalty.l2(weightDecayLambda) : penalty
         if let problem = penalty.problem { preconditionFailure("MultiLayerNet: \(problem)") }
         let sizes = [inputSize] + hiddenSizes + [outputSize]
@@ -134,9 +139,10 @@ public final class MultiLayerNet: Classifier {
                 guard let new = newValue[name] else {
                     preconditionFailure("MultiLayerNet: \(name) is missing from the new parameters")
                 }
-                precondition(new.shape == old.shape,
-                             "MultiLayerNet: \(name) of shape \(new.shapeDescription) "
-                             + "for a layer of \(old.shapeDescription)")
+                precondition(
+                    new.shape == old.shape,
+                    "MultiLayerNet: \(name) of shape \(new.shapeDescription) "
+                        + "for a layer of \(old.shapeDescription)")
                 return new
             }
             for (i, layer) in affineLayers.enumerated() {
@@ -207,8 +213,9 @@ public final class MultiLayerNet: Classifier {
     /// penalty's gradient for each weight, db for each bias, dγ and dβ for each batch norm.
     /// A net with dropout needs the random stream for its masks: use `gradients(_:labels:random:)`.
     public func gradients(_ x: Matrix, labels: [Int]) -> NamedMatrices {
-        precondition(dropoutLayers.isEmpty,
-                     "MultiLayerNet: a net with dropout needs gradients(_:labels:random:) for its masks")
+        precondition(
+            dropoutLayers.isEmpty,
+            "MultiLayerNet: a net with dropout needs gradients(_:labels:random:) for its masks")
         return backpropagate(x, labels: labels) { _ in [] }
     }
 
@@ -243,8 +250,9 @@ public final class MultiLayerNet: Classifier {
     /// (in training mode, as the book's, so batch norm normalises by the batch). Slow (two
     /// forward passes per parameter); for gradient checks on small nets without dropout.
     public func numericalGradients(_ x: Matrix, labels: [Int], h: Double = defaultDifferenceStep) -> NamedMatrices {
-        precondition(dropoutLayers.isEmpty,
-                     "MultiLayerNet: a numerical gradient needs a deterministic loss; this net has dropout")
+        precondition(
+            dropoutLayers.isEmpty,
+            "MultiLayerNet: a numerical gradient needs a deterministic loss; this net has dropout")
         let trainingLoss = {
             self.lastLayer.forward(self.scores(x, training: true) { _ in [] }, labels: labels) + self.weightPenalty
         }
@@ -259,10 +267,12 @@ public final class MultiLayerNet: Classifier {
             grads["b\(i + 1)"] = numerical(layer.b, read: { layer.b[flat: $0] }, write: { layer.b[flat: $0] = $1 })
         }
         for (i, layer) in batchNormLayers.enumerated() {
-            grads["gamma\(i + 1)"] = numerical(layer.gamma, read: { layer.gamma[flat: $0] },
-                                               write: { layer.gamma[flat: $0] = $1 })
-            grads["beta\(i + 1)"] = numerical(layer.beta, read: { layer.beta[flat: $0] },
-                                              write: { layer.beta[flat: $0] = $1 })
+            grads["gamma\(i + 1)"] = numerical(
+                layer.gamma, read: { layer.gamma[flat: $0] },
+                write: { layer.gamma[flat: $0] = $1 })
+            grads["beta\(i + 1)"] = numerical(
+                layer.beta, read: { layer.beta[flat: $0] },
+                write: { layer.beta[flat: $0] = $1 })
         }
         return grads
     }

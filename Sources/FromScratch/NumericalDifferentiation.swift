@@ -12,9 +12,11 @@ public enum DifferenceScheme: String, CaseIterable, Sendable {
 }
 
 /// The derivative of `f` at `x` by finite differences (数值微分).
-public func numericalDerivative(_ f: (Double) -> Double, at x: Double,
-                                h: Double = defaultDifferenceStep,
-                                scheme: DifferenceScheme = .central) -> Double {
+public func numericalDerivative(
+    _ f: (Double) -> Double, at x: Double,
+    h: Double = defaultDifferenceStep,
+    scheme: DifferenceScheme = .central
+) -> Double {
     switch scheme {
     case .central: return (f(x + h) - f(x - h)) / (2 * h)
     case .forward: return (f(x + h) - f(x)) / h
@@ -25,19 +27,24 @@ public func numericalDerivative(_ f: (Double) -> Double, at x: Double,
 ///
 /// Each element is nudged by ±h in place, `f` is evaluated, and the element is restored, so `f`
 /// sees exactly the arrays NumPy's version sees. Works for any shape (seed 003's nditer version).
-public func numericalGradient(_ f: (Matrix) -> Double, at x: inout Matrix,
-                              h: Double = defaultDifferenceStep) -> Matrix {
+public func numericalGradient(
+    _ f: (Matrix) -> Double, at x: inout Matrix,
+    h: Double = defaultDifferenceStep
+) -> Matrix {
     var grad = Matrix.zeros(like: x)
-    grad.storage = numericalGradient(count: x.count, h: h, read: { x[flat: $0] }, write: { x[flat: $0] = $1 },
-                                     f: { f(x) })
+    grad.storage = numericalGradient(
+        count: x.count, h: h, read: { x[flat: $0] }, write: { x[flat: $0] = $1 },
+        f: { f(x) })
     return grad
 }
 
 /// The same loop over values that live elsewhere (a layer's weights, say): `read` and `write`
 /// reach element i, and `f` evaluates the function with whatever the elements hold now.
 /// Nudging in place this way avoids copying a large weight matrix for every element.
-public func numericalGradient(count: Int, h: Double = defaultDifferenceStep, read: (Int) -> Double,
-                              write: (Int, Double) -> Void, f: () -> Double) -> [Double] {
+public func numericalGradient(
+    count: Int, h: Double = defaultDifferenceStep, read: (Int) -> Double,
+    write: (Int, Double) -> Void, f: () -> Double
+) -> [Double] {
     var grad = [Double](repeating: 0, count: count)
     for i in 0..<count {
         let saved = read(i)
@@ -52,8 +59,10 @@ public func numericalGradient(count: Int, h: Double = defaultDifferenceStep, rea
 }
 
 /// `numericalGradient` for callers that do not need `x` back.
-public func numericalGradient(_ f: (Matrix) -> Double, at x: Matrix,
-                              h: Double = defaultDifferenceStep) -> Matrix {
+public func numericalGradient(
+    _ f: (Matrix) -> Double, at x: Matrix,
+    h: Double = defaultDifferenceStep
+) -> Matrix {
     var point = x
     return numericalGradient(f, at: &point, h: h)
 }

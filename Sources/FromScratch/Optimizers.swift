@@ -221,8 +221,10 @@ public struct Adam: Optimizer {
         let (b1, b2) = (beta1, beta2)
         for key in Array(parameters.keys) {
             let g = gradient(key, of: parameters, in: gradients)
-            parameters[key]!.updateElements(along: g, states: &firstMoment[key, default: .zeros(like: g)],
-                                            &secondMoment[key, default: .zeros(like: g)]) { x, g, m, v in
+            parameters[key]!.updateElements(
+                along: g, states: &firstMoment[key, default: .zeros(like: g)],
+                &secondMoment[key, default: .zeros(like: g)]
+            ) { x, g, m, v in
                 m += (1 - b1) * (g - m)
                 v += (1 - b2) * (g * g - v)
                 x -= lrT * m / (v.squareRoot() + optimizerEpsilon)
@@ -298,16 +300,19 @@ public struct Clipped<Base: Optimizer>: Optimizer {
 private func gradient(_ key: String, of parameters: NamedMatrices, in gradients: NamedMatrices) -> Matrix {
     guard let g = gradients[key] else { preconditionFailure("optimizer: no gradient for the parameter '\(key)'") }
     let p = parameters[key]!
-    precondition(p.rows == g.rows && p.cols == g.cols,
-                 "optimizer: gradient of '\(key)' has shape \(g.shapeDescription), the parameter \(p.shapeDescription)")
+    precondition(
+        p.rows == g.rows && p.cols == g.cols,
+        "optimizer: gradient of '\(key)' has shape \(g.shapeDescription), the parameter \(p.shapeDescription)")
     return g
 }
 
 /// `step(&x, g, &s)` for every element x of every parameter, g of its gradient and s of its
 /// matrix in `state` (zeros the first time): one optimizer statement after the other, as the
 /// book writes them for whole arrays, done per element.
-private func forEachElement(of parameters: inout NamedMatrices, _ gradients: NamedMatrices,
-                            state: inout NamedMatrices, _ step: (inout Double, Double, inout Double) -> Void) {
+private func forEachElement(
+    of parameters: inout NamedMatrices, _ gradients: NamedMatrices,
+    state: inout NamedMatrices, _ step: (inout Double, Double, inout Double) -> Void
+) {
     for key in Array(parameters.keys) {
         let g = gradient(key, of: parameters, in: gradients)
         parameters[key]!.updateElements(along: g, state: &state[key, default: .zeros(like: g)], step)

@@ -66,8 +66,9 @@ public enum Penalty: Hashable, Sendable, CustomStringConvertible {
     /// is the book's `dW + λ·W`.
     public func adding(to dW: Matrix, weights w: Matrix) -> Matrix {
         guard isActive else { return dW }
-        precondition(dW.shape == w.shape,
-                     "Penalty: gradient of shape \(dW.shapeDescription) for weights \(w.shapeDescription)")
+        precondition(
+            dW.shape == w.shape,
+            "Penalty: gradient of shape \(dW.shapeDescription) for weights \(w.shapeDescription)")
         // One pass over both, element by element as NumPy's dW + λ*W computes it.
         var sum = dW
         switch self {

@@ -147,7 +147,8 @@ public struct RandomState: Sendable {
         if max == 0 { return 0 }
         let mask = Self.smallestMask(covering: max)
         while true {
-            let value = max <= UInt64(UInt32.max)
+            let value =
+                max <= UInt64(UInt32.max)
                 ? UInt64(generator.next32()) & mask
                 : generator.next64() & mask
             if value <= max { return value }
@@ -193,7 +194,8 @@ public struct RandomState: Sendable {
         precondition(size >= 0, "choice: negative size \(size)")
         precondition(n > 0 || size == 0, "choice: n must be greater than 0 unless no samples are taken")
         if replace { return randint(0, n, count: size) }
-        precondition(size <= n, "choice: cannot take a larger sample (\(size)) than the population (\(n)) when replace is false")
+        precondition(
+            size <= n, "choice: cannot take a larger sample (\(size)) than the population (\(n)) when replace is false")
         return Array(permutation(n).prefix(size))
     }
 }

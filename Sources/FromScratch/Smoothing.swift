@@ -1,4 +1,3 @@
-
 /// The book's `smooth_curve` (`common/util.py`), which draws the noisy mini-batch losses of
 /// DLfS figs 6-9 and 6-15 as smooth lines: a moving average weighted by a Kaiser window.
 ///
@@ -17,7 +16,8 @@ public enum LossSmoothing {
         let n = values.count, half = windowLength / 2
         precondition(n >= windowLength, "smoothCurve: needs at least \(windowLength) values, got \(n)")
         // np.r_[x[window_len-1:0:-1], x, x[-1:-window_len:-1]]
-        let extended = Array(values[1..<windowLength].reversed()) + values
+        let extended =
+            Array(values[1..<windowLength].reversed()) + values
             + Array(values[(n - windowLength + 1)...].reversed())
         let window = kaiserWindow(windowLength, beta: beta)
         let total = pairwiseSum(window[...])

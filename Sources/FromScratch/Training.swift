@@ -40,16 +40,20 @@ public struct TrainingHistory: Sendable {
 /// with it, and in its spare moments it measures the per-epoch accuracies on a copy of the
 /// weights. Those do not feed back into training, so the results are the same as measuring in
 /// line; the history is complete when `train` returns.
-public func train(_ net: TwoLayerNet, trainImages: Matrix, trainLabels: [Int], testImages: Matrix, testLabels: [Int],
-                  schedule: TrainingSchedule, random: inout RandomState,
-                  progress: (Int, TrainingHistory) -> Void = { _, _ in }) -> TrainingHistory {
-    precondition(trainImages.rows == trainLabels.count && testImages.rows == testLabels.count,
-                 "train: images and labels differ in number")
+public func train(
+    _ net: TwoLayerNet, trainImages: Matrix, trainLabels: [Int], testImages: Matrix, testLabels: [Int],
+    schedule: TrainingSchedule, random: inout RandomState,
+    progress: (Int, TrainingHistory) -> Void = { _, _ in }
+) -> TrainingHistory {
+    precondition(
+        trainImages.rows == trainLabels.count && testImages.rows == testLabels.count,
+        "train: images and labels differ in number")
     let perEpoch = schedule.iterationsPerEpoch(trainSize: trainImages.rows)
     var history = TrainingHistory()
     history.losses.reserveCapacity(schedule.iterations)
     return SecondCore.lend { core in
-        let evaluations = BackgroundEvaluations(core: core, sets: [(trainImages, trainLabels), (testImages, testLabels)])
+        let evaluations = BackgroundEvaluations(
+            core: core, sets: [(trainImages, trainLabels), (testImages, testLabels)])
         for i in 0..<schedule.iterations {
             let mask = random.choice(trainImages.rows, size: schedule.batchSize)
             let x = trainImages.gathering(rows: mask)

@@ -16,14 +16,18 @@ public final class TwoLayerNet: Classifier {
 
     /// Weights drawn as the book does, `std * randn(in, out)` (W1 first, then W2), biases zero.
     /// `lossDelta` is the δ of the cross-entropy (the book's code: 1e-7).
-    public init(inputSize: Int, hiddenSize: Int, outputSize: Int, activation: Activation = .relu,
-                weightInitStd: Double = 0.01, lossDelta: Double = crossEntropyDelta, random: inout RandomState) {
+    public init(
+        inputSize: Int, hiddenSize: Int, outputSize: Int, activation: Activation = .relu,
+        weightInitStd: Double = 0.01, lossDelta: Double = crossEntropyDelta, random: inout RandomState
+    ) {
         lastLayer = SoftmaxWithLossLayer(delta: lossDelta)
         precondition(activation == .relu || activation == .sigmoid, "TwoLayerNet: hidden layer must be ReLU or sigmoid")
-        affine1 = AffineLayer(weights: weightInitStd * random.randn(inputSize, hiddenSize),
-                              bias: Matrix.zeros(1, hiddenSize))
-        affine2 = AffineLayer(weights: weightInitStd * random.randn(hiddenSize, outputSize),
-                              bias: Matrix.zeros(1, outputSize))
+        affine1 = AffineLayer(
+            weights: weightInitStd * random.randn(inputSize, hiddenSize),
+            bias: Matrix.zeros(1, hiddenSize))
+        affine2 = AffineLayer(
+            weights: weightInitStd * random.randn(hiddenSize, outputSize),
+            bias: Matrix.zeros(1, outputSize))
         self.activation = activation
         hidden = activation == .relu ? ReLULayer() : SigmoidLayer()
         affine1.computesInputGradient = false
@@ -90,8 +94,10 @@ public final class TwoLayerNet: Classifier {
     }
 
     /// Chapter 4's way: nudge every parameter by ±h and watch the loss.
-    public func numericalGradients(_ x: Matrix, labels: [Int], h: Double = defaultDifferenceStep,
-                                   of parameters: [Parameter] = Parameter.allCases) -> [Parameter: Matrix] {
+    public func numericalGradients(
+        _ x: Matrix, labels: [Int], h: Double = defaultDifferenceStep,
+        of parameters: [Parameter] = Parameter.allCases
+    ) -> [Parameter: Matrix] {
         var result: [Parameter: Matrix] = [:]
         for parameter in parameters {
             let layer = parameter == .w1 || parameter == .b1 ? affine1 : affine2

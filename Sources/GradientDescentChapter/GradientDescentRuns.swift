@@ -16,7 +16,8 @@ import FromScratch
 /// step forever).
 public enum GradientDescentRuns: RunnableExample {
     public static let rows: [String: () -> Finding] = [
-        "gd-notes-lr0.2": { endPoint(0.2) }, "gd-notes-lr1": notesLearningRateOne, "gd-notes-lr0.01": { endPoint(0.01) },
+        "gd-notes-lr0.2": { endPoint(0.2) }, "gd-notes-lr1": notesLearningRateOne,
+        "gd-notes-lr0.01": { endPoint(0.01) },
         "gd-book-lr0.1": { endPoint(0.1) }, "gd-book-lr10": { endPoint(10) }, "gd-book-lr1e-10": { endPoint(1e-10) },
     ]
     public static let commands: [any ParsableCommand.Type] = [RunCommand.self]
@@ -69,8 +70,6 @@ public enum GradientDescentRuns: RunnableExample {
     }
 }
 
-
-
 /// The path of a gradient-descent run over the contour circles of x0² + x1² (seed 000 图5/图6,
 /// DLfS fig 4-10), and all runs' distance to the minimum per step.
 public enum PathFigure {
@@ -78,9 +77,10 @@ public enum PathFigure {
     /// contours f = 3, 6, ..., 15. A diverging run is drawn in a window that holds its first
     /// steps, over circles through the points it visits.
     public static func figure(learningRate lr: Double, path: DescentPath, name: String) -> Figure {
-        var figure = Figure(name: name,
-                            caption: "Gradient descent on x0^2 + x1^2 with lr = \(lr) (seed 000 fig. 5-6, DLfS fig 4-10)",
-                            width: 760, height: 820)
+        var figure = Figure(
+            name: name,
+            caption: "Gradient descent on x0^2 + x1^2 with lr = \(lr) (seed 000 fig. 5-6, DLfS fig 4-10)",
+            width: 760, height: 820)
         let norms = path.points.map { ($0[flat: 0] * $0[flat: 0] + $0[flat: 1] * $0[flat: 1]).squareRoot() }
         let diverges = norms.last! > 2 * norms.first!
         let shown = diverges ? Array(path.points.prefix(3)) : path.points
@@ -89,14 +89,17 @@ public enum PathFigure {
         // The start is the run's own (--start), so the frame and the labels follow it.
         let start = path.points.first!
         let startText = "(\(general(start[flat: 0])), \(general(start[flat: 1])))"
-        let (xmax, ymax) = diverges ? (extent, extent) : (max(3.5, abs(start[flat: 0]) + 0.5), max(4.5, abs(start[flat: 1]) + 0.5))
+        let (xmax, ymax) =
+            diverges ? (extent, extent) : (max(3.5, abs(start[flat: 0]) + 0.5), max(4.5, abs(start[flat: 1]) + 0.5))
 
         figure.contours("contours", radii: radii.map { ($0, $0) })
         figure.data("path", rows: shown.map { [$0[flat: 0], $0[flat: 1]] })
         figure.data("ends", rows: [path.points.first!, path.end].map { [$0[flat: 0], $0[flat: 1]] })
 
         let contourTitle = diverges ? "circles through the first points" : "contours f = 3, 6, 9, 12, 15"
-        let pathTitle = diverges ? "first \(shown.count - 1) steps (then off the page)" : "x after each of \(path.points.count - 1) steps"
+        let pathTitle =
+            diverges
+            ? "first \(shown.count - 1) steps (then off the page)" : "x after each of \(path.points.count - 1) steps"
         let end = path.end
         figure.gnuplot(
             "set title \"Gradient descent, lr = \(GradientDescentRuns.label(lr)), \(path.points.count - 1) steps from \(startText)\\nends at (\(String(format: "%.9g", end[flat: 0])), \(String(format: "%.9g", end[flat: 1])))\"",
@@ -110,24 +113,30 @@ public enum PathFigure {
             "set yzeroaxis linetype 0 linecolor rgb \"#1f77b4\" linewidth 1",
             "plot $contours using 1:2 with lines linestyle 9 title \"\(contourTitle)\", \\",
             "     $path using 1:2 with linespoints linecolor rgb \"#d62728\" linewidth 1 pointtype 7 pointsize 0.9 title \"\(pathTitle)\", \\",
-            "     $ends using 1:2 every ::0::0 with points pointtype 4 pointsize 2.2 linewidth 2 linecolor rgb \"black\" title \"start \(startText)\"")
+            "     $ends using 1:2 every ::0::0 with points pointtype 4 pointsize 2.2 linewidth 2 linecolor rgb \"black\" title \"start \(startText)\""
+        )
         return figure
     }
 
     /// |x| after every step for all runs, on a log scale: convergence, stalling and divergence at once.
     public static func distanceFigure(runs: [(lr: Double, path: DescentPath)]) -> Figure {
-        var figure = Figure(name: "distance-per-step",
-                            caption: "Distance from the minimum per step for every learning rate (seed 000 §4.3.3, DLfS 4.4.1)",
-                            width: 960, height: 640)
+        var figure = Figure(
+            name: "distance-per-step",
+            caption: "Distance from the minimum per step for every learning rate (seed 000 §4.3.3, DLfS 4.4.1)",
+            width: 960, height: 640)
         var plots: [String] = []
         for (i, run) in runs.enumerated() {
             let block = "run\(i)"
-            figure.data(block, rows: run.path.points.enumerated().map { step, x in
-                [Double(step), (x[flat: 0] * x[flat: 0] + x[flat: 1] * x[flat: 1]).squareRoot()]
-            })
+            figure.data(
+                block,
+                rows: run.path.points.enumerated().map { step, x in
+                    [Double(step), (x[flat: 0] * x[flat: 0] + x[flat: 1] * x[flat: 1]).squareRoot()]
+                })
             // lr 1 and lr 1e-10 both stay at |x| = 5: the later one is dashed so both show.
             let dash = run.lr < 1e-3 ? " dashtype 2" : ""
-            plots.append("$\(block) using 1:2 with lines linestyle \(i + 1)\(dash) title \"lr = \(GradientDescentRuns.label(run.lr))\"")
+            plots.append(
+                "$\(block) using 1:2 with lines linestyle \(i + 1)\(dash) title \"lr = \(GradientDescentRuns.label(run.lr))\""
+            )
         }
         figure.gnuplot(
             "set title \"Distance |x| from the minimum after each step (start (-3, 4), |x| = 5)\"",
@@ -153,7 +162,9 @@ extension GradientDescentRuns {
         static let configuration = CommandConfiguration(
             commandName: "run",
             abstract: "One run: x <- x - lr * grad f(x), with numerical gradients.",
-            discussion: "The book's runs: --lr 0.1 (converges), --lr 10 (diverges), --lr 1e-10 (barely moves); the notes': --lr 0.2, --lr 0.01.")
+            discussion:
+                "The book's runs: --lr 0.1 (converges), --lr 10 (diverges), --lr 1e-10 (barely moves); the notes': --lr 0.2, --lr 0.01."
+        )
         @Option(parsing: .unconditional, help: "The learning rate (学习率).") var lr = 0.1
         @Option(help: "Number of steps.") var steps = GradientDescentRuns.steps
         @Option(help: "The start point x0,x1.") var start = NumberList(GradientDescentRuns.start.storage)
@@ -163,7 +174,9 @@ extension GradientDescentRuns {
         func validate() throws {
             try FlagCheck.positive(lr, "--lr")
             try FlagCheck.nonNegative(steps, "--steps", max: 1_000_000)
-            guard start.values.count == 2 else { throw ValidationError("--start needs two numbers x0,x1, got \(start)") }
+            guard start.values.count == 2 else {
+                throw ValidationError("--start needs two numbers x0,x1, got \(start)")
+            }
         }
 
         func run() throws {

@@ -27,9 +27,11 @@ enum InformationExample: RunnableExample {
             erratum: Erratum(
                 reproducedBy: "log base 10, cut (not rounded) to two decimals",
                 reproduction: .values([truncated(klDivergence(certain, q, base: 10))]),
-                why: "The notes say the log is base e, which gives \(String(format: "%.2f", klDivergence(certain, q))); "
+                why:
+                    "The notes say the log is base e, which gives \(String(format: "%.2f", klDivergence(certain, q))); "
                     + "the printed number is log10 of 1/q(2) = \(klDivergence(certain, q, base: 10)) with its digits cut "
-                    + "after the second decimal (rounding would print \(String(format: "%.2f", klDivergence(certain, q, base: 10))))."))
+                    + "after the second decimal (rounding would print \(String(format: "%.2f", klDivergence(certain, q, base: 10))))."
+            ))
     }
 
     static func klFar() -> Finding { klErratum(far) }
@@ -46,9 +48,13 @@ enum InformationExample: RunnableExample {
         let pairs: [([Double], [Double])] = [(certain, far), (certain, near), ([0.2, 0.3, 0.5], far)]
         let gaps = pairs.map { abs(crossEntropy($0, $1) - (entropy($0) + klDivergence($0, $1))) }
         let largest = gaps.max()!
-        return Finding(.claim(holds: largest <= 4 * crossEntropy([0.2, 0.3, 0.5], far).ulp, detail: String(
-            format: "H(p,q) - (H(p) + KL(p||q)) over the notes' two pairs and p = [0.2, 0.3, 0.5], q = [0.3, 0.3, 0.4]: "
-                + "largest %.1e (bound 4 ulp of H(p,q))", largest)))
+        return Finding(
+            .claim(
+                holds: largest <= 4 * crossEntropy([0.2, 0.3, 0.5], far).ulp,
+                detail: String(
+                    format:
+                        "H(p,q) - (H(p) + KL(p||q)) over the notes' two pairs and p = [0.2, 0.3, 0.5], q = [0.3, 0.3, 0.4]: "
+                        + "largest %.1e (bound 4 ulp of H(p,q))", largest)))
     }
 }
 
@@ -65,7 +71,9 @@ extension InformationExample {
             guard p.values.count == q.values.count else {
                 throw ValidationError("--p has \(p.values.count) entries but --q has \(q.values.count)")
             }
-            guard ["e", "2", "10"].contains(base) else { throw ValidationError("--base must be e, 2 or 10, got '\(base)'") }
+            guard ["e", "2", "10"].contains(base) else {
+                throw ValidationError("--base must be e, 2 or 10, got '\(base)'")
+            }
             for (flag, dist) in [("--p", p.values), ("--q", q.values)] {
                 guard dist.allSatisfy({ $0 >= 0 }), abs(dist.reduce(0, +) - 1) < 1e-9 else {
                     throw ValidationError("\(flag) must be a probability distribution (non-negative, summing to 1)")

@@ -14,7 +14,10 @@ public enum LossExampleData {
 
     /// A loss's two rows, `<loss>-correct` and `<loss>-wrong`: the book applies each loss to both outputs.
     static func rows(_ loss: String, _ function: @escaping ([Double], Int) -> Double) -> [String: () -> Finding] {
-        ["\(loss)-correct": { .value(function(y, correctLabel)) }, "\(loss)-wrong": { .value(function(yWrong, correctLabel)) }]
+        [
+            "\(loss)-correct": { .value(function(y, correctLabel)) },
+            "\(loss)-wrong": { .value(function(yWrong, correctLabel)) },
+        ]
     }
 }
 

@@ -51,16 +51,23 @@ enum CrossEntropyLabelExample {
         let rightRow = Matrix(row: LossExampleData.y)
         let right = crossEntropyError(rightRow, labels: [LossExampleData.correctLabel])
         return Finding(
-            .claim(holds: function == maxima, detail: String(
-                format: "the function gives %@ for the batch [book's y, wrong-answer y, uniform], the row maxima "
-                    + "would give %@; for the wrong-answer y alone %@, not -log(0.6) = %@",
-                shortest(function), shortest(maxima), shortest(wrong), shortest(ofRowMaxima(wrongRow)))),
+            .claim(
+                holds: function == maxima,
+                detail: String(
+                    format: "the function gives %@ for the batch [book's y, wrong-answer y, uniform], the row maxima "
+                        + "would give %@; for the wrong-answer y alone %@, not -log(0.6) = %@",
+                    shortest(function), shortest(maxima), shortest(wrong), shortest(ofRowMaxima(wrongRow)))),
             erratum: Erratum(
                 reproducedBy: "the output at the correct label t",
-                reproduction: .claim(holds: wrong == atLabel && right == ofRowMaxima(rightRow), detail: String(
-                    format: "wrong-answer y: -log(y[2] + 1e-7) = %@, the function's value to the bit; right-answer y "
-                        + "(0.6 at the label): the function and the row maximum agree, %@", shortest(atLabel), shortest(right))),
-                why: "y[np.arange(batch_size), t] indexes row i at column t[i], the correct label: cross-entropy scores "
+                reproduction: .claim(
+                    holds: wrong == atLabel && right == ofRowMaxima(rightRow),
+                    detail: String(
+                        format:
+                            "wrong-answer y: -log(y[2] + 1e-7) = %@, the function's value to the bit; right-answer y "
+                            + "(0.6 at the label): the function and the row maximum agree, %@", shortest(atLabel),
+                        shortest(right))),
+                why:
+                    "y[np.arange(batch_size), t] indexes row i at column t[i], the correct label: cross-entropy scores "
                     + "the probability given to the right answer, whatever the network thought most likely. The comment "
                     + "holds only for a batch the network gets right (seed 000's example, 0.6 at the label); "
                     + "t = t.argmax(axis=1) above it only turns one-hot labels into indices."))
@@ -75,7 +82,8 @@ extension MiniBatchCrossEntropyExample {
 
         func run() {
             let (a, b) = MiniBatchCrossEntropyExample.bothForms()
-            print("batch of \(MiniBatchCrossEntropyExample.labels.count), labels \(MiniBatchCrossEntropyExample.labels)")
+            print(
+                "batch of \(MiniBatchCrossEntropyExample.labels.count), labels \(MiniBatchCrossEntropyExample.labels)")
             print("one-hot labels: \(a)")
             print("index labels:   \(b)")
             print(a == b ? "equal" : "different")

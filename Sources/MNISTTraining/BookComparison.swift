@@ -1,6 +1,6 @@
 import BookChecks
-import FromScratch
 import Foundation
+import FromScratch
 
 extension MNISTTrainingRun {
     /// How far apart two runs of the book's schedule land, by the seed alone: the range of the
@@ -16,9 +16,11 @@ extension MNISTTrainingRun {
 
     /// This run's final (train, test) accuracies against the book's published, unseeded ones.
     public var comparison: Finding {
-        Finding(.approximately([finalTrainAccuracy, finalTestAccuracy], tolerance: bookTolerance,
-                               why: "seed \(setup.seed); the book's run is unseeded; tolerance: the spread of seeds 0-9 "
-                                   + "plus the print's rounding"))
+        Finding(
+            .approximately(
+                [finalTrainAccuracy, finalTestAccuracy], tolerance: bookTolerance,
+                why: "seed \(setup.seed); the book's run is unseeded; tolerance: the spread of seeds 0-9 "
+                    + "plus the print's rounding"))
     }
 
     /// The comparison as a book row's finding, or the error (MNIST missing, say) as the result.

@@ -7,7 +7,8 @@ import FromScratch
 public enum LearningCurves {
     /// Every `stride`-th mini-batch loss (the raw curve is noise around its trend), with a
     /// running mean over `window` iterations on top.
-    public static func lossFigure(_ run: MNISTTrainingRun, name: String, stride: Int = 10, window: Int = 100) -> Figure {
+    public static func lossFigure(_ run: MNISTTrainingRun, name: String, stride: Int = 10, window: Int = 100) -> Figure
+    {
         var figure = Figure(name: name, caption: "Mini-batch loss per iteration, \(describe(run.setup))")
         let losses = run.history.losses
         figure.data("loss", rows: Swift.stride(from: 0, to: losses.count, by: stride).map { [Double($0), losses[$0]] })
@@ -34,9 +35,10 @@ public enum LearningCurves {
         let h = run.history
         figure.data("acc", rows: h.evaluatedAt.indices.map { [Double($0), h.trainAccuracy[$0], h.testAccuracy[$0]] })
         // A diverged run's accuracies are those of a net whose weights are NaN: the figure says so.
-        let diverged = h.divergedAt.map {
-            "\\nDIVERGED at iteration \($0) (the loss became \(h.losses[$0])): later points are of a broken net"
-        } ?? ""
+        let diverged =
+            h.divergedAt.map {
+                "\\nDIVERGED at iteration \($0) (the loss became \(h.losses[$0])): later points are of a broken net"
+            } ?? ""
         let lastEpoch = max(h.evaluatedAt.count - 1, 1)
         let plot = [
             "plot $acc using 1:2 with linespoints linestyle 1 pointtype 7 pointsize 0.8 title \"train\", \\",
@@ -62,7 +64,8 @@ public enum LearningCurves {
                 "set xrange [1:\(lastEpoch)]",
                 "set yrange [\(String(format: "%.3f", low - margin)):\(String(format: "%.3f", min(high + margin, 1)))]",
                 "set title \"from epoch 1, zoomed\" offset 0,-0.5", "unset xlabel", "unset ylabel", "unset key",
-                "set object 1 rectangle from graph 0, graph 0 to graph 1, graph 1 behind fillcolor rgb \"white\" fillstyle solid noborder")
+                "set object 1 rectangle from graph 0, graph 0 to graph 1, graph 1 behind fillcolor rgb \"white\" fillstyle solid noborder"
+            )
             figure.commands += plot
         }
         figure.gnuplot("unset multiplot")
@@ -75,13 +78,17 @@ public enum LearningCurves {
 
     /// Mini-batch losses of several runs over the same iterations, each smoothed as the book's
     /// `smooth_curve` (DLfS figs 6-9 and 6-15).
-    public static func smoothedLosses(name: String, caption: String, title: String,
-                                      series: [(title: String, losses: [Double])], yMax: Double = 1,
-                                      key: String = "top right") -> Figure {
+    public static func smoothedLosses(
+        name: String, caption: String, title: String,
+        series: [(title: String, losses: [Double])], yMax: Double = 1,
+        key: String = "top right"
+    ) -> Figure {
         var figure = Figure(name: name, caption: caption, width: 960, height: 660)
         let iterations = series.map(\.losses.count).min() ?? 0
         let curves = series.map { LossSmoothing.smoothCurve($0.losses) }
-        figure.data("loss", rows: stride(from: 0, to: iterations, by: smoothedStride).map { i in [Double(i)] + curves.map { $0[i] } })
+        figure.data(
+            "loss",
+            rows: stride(from: 0, to: iterations, by: smoothedStride).map { i in [Double(i)] + curves.map { $0[i] } })
         let pointTypes = [7, 2, 5, 9, 13, 11]
         let plots = series.enumerated().map { k, entry in
             "$loss using 1:\(k + 2) with linespoints linestyle \(k + 1) pointtype \(pointTypes[k % pointTypes.count]) "

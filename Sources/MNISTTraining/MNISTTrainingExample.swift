@@ -23,7 +23,9 @@ extension MNISTTrainingExample {
 
     public static func figures() -> [Figure] {
         guard let run = try? MNISTTrainingRun.run(setup) else { return [] }
-        return [LearningCurves.lossFigure(run, name: "\(figureStem)-loss"),
-                LearningCurves.accuracyFigure(run, name: "\(figureStem)-accuracy")]
+        return [
+            LearningCurves.lossFigure(run, name: "\(figureStem)-loss"),
+            LearningCurves.accuracyFigure(run, name: "\(figureStem)-accuracy"),
+        ]
     }
 }

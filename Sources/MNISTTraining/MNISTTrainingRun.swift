@@ -19,8 +19,10 @@ public struct MNISTTrainingRun: Sendable {
         public var weightInitStd = 0.01
         public var seed: UInt32 = 0
 
-        public init(activation: Activation, hiddenSize: Int = 50, iterations: Int = 10_000, batchSize: Int = 100,
-                    learningRate: Double = 0.1, weightInitStd: Double = 0.01, seed: UInt32 = 0) {
+        public init(
+            activation: Activation, hiddenSize: Int = 50, iterations: Int = 10_000, batchSize: Int = 100,
+            learningRate: Double = 0.1, weightInitStd: Double = 0.01, seed: UInt32 = 0
+        ) {
             self.activation = activation
             self.hiddenSize = hiddenSize
             self.iterations = iterations
@@ -43,15 +45,20 @@ public struct MNISTTrainingRun: Sendable {
         if let done = cache.stored(setup) { return done }
         let data = try MNISTData.shared()
         var random = RandomState(seed: setup.seed)
-        let net = TwoLayerNet(inputSize: MNIST.pixelsPerImage, hiddenSize: setup.hiddenSize, outputSize: MNIST.classCount,
-                              activation: setup.activation, weightInitStd: setup.weightInitStd, random: &random)
-        var bar = ProgressBar("training 784-\(setup.hiddenSize)-10 (\(setup.activation.rawValue))", total: setup.iterations)
+        let net = TwoLayerNet(
+            inputSize: MNIST.pixelsPerImage, hiddenSize: setup.hiddenSize, outputSize: MNIST.classCount,
+            activation: setup.activation, weightInitStd: setup.weightInitStd, random: &random)
+        var bar = ProgressBar(
+            "training 784-\(setup.hiddenSize)-10 (\(setup.activation.rawValue))", total: setup.iterations)
         let started = Date()
-        let history = train(net, trainImages: data.trainImages, trainLabels: data.trainLabels,
-                            testImages: data.testImages, testLabels: data.testLabels,
-                            schedule: TrainingSchedule(iterations: setup.iterations, batchSize: setup.batchSize,
-                                                       learningRate: setup.learningRate),
-                            random: &random) { i, history in
+        let history = train(
+            net, trainImages: data.trainImages, trainLabels: data.trainLabels,
+            testImages: data.testImages, testLabels: data.testLabels,
+            schedule: TrainingSchedule(
+                iterations: setup.iterations, batchSize: setup.batchSize,
+                learningRate: setup.learningRate),
+            random: &random
+        ) { i, history in
             guard showProgress, (i + 1) % 50 == 0 || i + 1 == setup.iterations else { return }
             let accuracy = history.testAccuracy.last.map { String(format: "test acc %.4f", $0) } ?? ""
             bar.update(i + 1, note: String(format: "loss %.3f %@", history.losses[i], accuracy))

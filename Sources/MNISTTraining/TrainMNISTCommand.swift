@@ -42,26 +42,35 @@ public struct TrainMNISTCommand<Defaults: TrainingChapterDefaults>: ParsableComm
     }
 
     public func run() throws {
-        let setup = MNISTTrainingRun.Setup(activation: activation, hiddenSize: hidden, iterations: iterations,
-                                           batchSize: batchSize, learningRate: lr, seed: random.seed)
+        let setup = MNISTTrainingRun.Setup(
+            activation: activation, hiddenSize: hidden, iterations: iterations,
+            batchSize: batchSize, learningRate: lr, seed: random.seed)
         let run = try MNISTTrainingRun.run(setup)
         let h = run.history
         // A loss that is not a number means the weights blew up: name it, once, with what to try.
         let diverged = h.divergedAt
         if let diverged {
-            FileHandle.standardError.write(Data(("diverged at iteration \(diverged): the loss became \(h.losses[diverged]); "
-                + "the weights overflowed. Try a smaller --lr (the book's is 0.1).\n").utf8))
+            FileHandle.standardError.write(
+                Data(
+                    ("diverged at iteration \(diverged): the loss became \(h.losses[diverged]); "
+                        + "the weights overflowed. Try a smaller --lr (the book's is 0.1).\n").utf8))
         }
         if json {
             func list(_ xs: [Double]) -> String { "[" + xs.map(jsonNumber).joined(separator: ", ") + "]" }
-            print("{\"train_accuracy\": \(list(h.trainAccuracy)), \"test_accuracy\": \(list(h.testAccuracy)), "
-                  + "\"diverged_at\": \(diverged.map(String.init) ?? "null"), \"loss\": \(list(h.losses))}")
+            print(
+                "{\"train_accuracy\": \(list(h.trainAccuracy)), \"test_accuracy\": \(list(h.testAccuracy)), "
+                    + "\"diverged_at\": \(diverged.map(String.init) ?? "null"), \"loss\": \(list(h.losses))}")
         } else {
             for (i, at) in h.evaluatedAt.enumerated() {
-                print(String(format: "epoch %2d (iteration %5d): train acc %.4f, test acc %.4f", i, at,
-                             h.trainAccuracy[i], h.testAccuracy[i]))
+                print(
+                    String(
+                        format: "epoch %2d (iteration %5d): train acc %.4f, test acc %.4f", i, at,
+                        h.trainAccuracy[i], h.testAccuracy[i]))
             }
-            print(String(format: "final: train %.4f, test %.4f (%.1f s)", run.finalTrainAccuracy, run.finalTestAccuracy, run.seconds))
+            print(
+                String(
+                    format: "final: train %.4f, test %.4f (%.1f s)", run.finalTrainAccuracy, run.finalTestAccuracy,
+                    run.seconds))
         }
         try figure.show(LearningCurves.accuracyFigure(run, name: "accuracy"))
     }

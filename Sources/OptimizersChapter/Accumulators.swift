@@ -68,13 +68,17 @@ public enum Accumulators: RunnableExample {
         let decays = zip(positive[onSteps...], positive[(onSteps + 1)...]).allSatisfy { $1 < $0 && $1 > 0 }
         // "Since ρ < 0, r shrinks": with ρ < 0 and no gradient, does r shrink and stay usable?
         return Finding(
-            .claim(holds: r > 0 && r < 1 && rootAfterOneStep.isFinite,
-                   detail: "with rho = \(negative) and g = 0, r = 1 becomes \(r): sqrt(r) = \(shortest(rootAfterOneStep))"),
+            .claim(
+                holds: r > 0 && r < 1 && rootAfterOneStep.isFinite,
+                detail: "with rho = \(negative) and g = 0, r = 1 becomes \(r): sqrt(r) = \(shortest(rootAfterOneStep))"),
             erratum: Erratum(
                 reproducedBy: "0 < rho < 1 (the book's decay_rate 0.99)",
-                reproduction: .claim(holds: decays, detail: "r shrinks at every update without gradient and stays positive"),
-                why: "r = rho*r + (1-rho)*g*g shrinks when g = 0 only if 0 < rho < 1; with rho < 0 it changes sign at every step "
-                    + "and its square root in the update is not a number. The notes mean rho < 1 (RMSProp's rho is typically 0.9-0.99)."))
+                reproduction: .claim(
+                    holds: decays, detail: "r shrinks at every update without gradient and stays positive"),
+                why:
+                    "r = rho*r + (1-rho)*g*g shrinks when g = 0 only if 0 < rho < 1; with rho < 0 it changes sign at every step "
+                    + "and its square root in the update is not a number. The notes mean rho < 1 (RMSProp's rho is typically 0.9-0.99)."
+            ))
     }
 
     public static let rows: [String: () -> Finding] = [
@@ -115,16 +119,20 @@ enum AdamBiasCorrection {
         let largest = ratios.indices.max { ratios[$0] < ratios[$1] }!
         let firstRatio = 0.1 / 0.001.squareRoot()
         return Finding(
-            .claim(holds: uncorrected[0] < corrected[0], detail: String(
-                format: "with a constant gradient the first update steps %.3e without the correction, %.3e with it",
-                uncorrected[0], corrected[0])),
+            .claim(
+                holds: uncorrected[0] < corrected[0],
+                detail: String(
+                    format: "with a constant gradient the first update steps %.3e without the correction, %.3e with it",
+                    uncorrected[0], corrected[0])),
             erratum: Erratum(
                 reproducedBy: "the bias of both moments (m starts at 0.1 g, √v at 0.032 |g|)",
-                reproduction: .claim(holds: ratios.allSatisfy { $0 >= 1 } && abs(ratios[0] - firstRatio) < 1e-6 * firstRatio,
-                                     detail: String(format: "the correction shrinks each of the first %d steps: uncorrected/corrected "
-                                                        + "is %.4f at t = 1 (0.1/√0.001 = %.4f), largest %.4f at t = %d, %.4f at t = %d",
-                                                    updates, ratios[0], firstRatio, ratios[largest], largest + 1,
-                                                    ratios.last!, updates)),
+                reproduction: .claim(
+                    holds: ratios.allSatisfy { $0 >= 1 } && abs(ratios[0] - firstRatio) < 1e-6 * firstRatio,
+                    detail: String(
+                        format: "the correction shrinks each of the first %d steps: uncorrected/corrected "
+                            + "is %.4f at t = 1 (0.1/√0.001 = %.4f), largest %.4f at t = %d, %.4f at t = %d",
+                        updates, ratios[0], firstRatio, ratios[largest], largest + 1,
+                        ratios.last!, updates)),
                 why: "m and v both start at 0, so both are biased low, m by the factor 1 - β1^t and v by 1 - β2^t. The "
                     + "step divides m by √v, and with β2 closer to 1 than β1, √v is the smaller early on: the uncorrected "
                     + "step is too large, not too slow. The notes' picture holds for the momentum term m alone."))
@@ -134,12 +142,15 @@ enum AdamBiasCorrection {
 extension Accumulators {
     /// AdaGrad's accumulator against RMSProp's, with the step each allows per unit of gradient.
     public static func figure(_ trace: Accumulators.Trace = Accumulators.trace()) -> Figure {
-        var figure = Figure(name: "accumulators",
-                            caption: "AdaGrad's h grows, RMSProp's decays: g = 1 for 100 updates, then g = 0 (seed 004 3.3.2)",
-                            width: 960, height: 900)
+        var figure = Figure(
+            name: "accumulators",
+            caption: "AdaGrad's h grows, RMSProp's decays: g = 1 for 100 updates, then g = 0 (seed 004 3.3.2)",
+            width: 960, height: 900)
         let rows = trace.adagrad.indices.map { i in
-            [Double(i + 1), trace.adagrad[i], trace.rmsprop[i],
-             Accumulators.effectiveRate(trace.adagrad[i]), Accumulators.effectiveRate(trace.rmsprop[i])]
+            [
+                Double(i + 1), trace.adagrad[i], trace.rmsprop[i],
+                Accumulators.effectiveRate(trace.adagrad[i]), Accumulators.effectiveRate(trace.rmsprop[i]),
+            ]
         }
         figure.data("h", rows: rows)
         let switchOff = Double(Accumulators.onSteps) + 0.5
@@ -188,7 +199,8 @@ extension Accumulators {
             let trace = Accumulators.trace(decayRate: decayRate)
             print("update\tg\tAdaGrad h\tRMSProp h")
             for t in stride(from: every, through: trace.adagrad.count, by: every) {
-                print("\(t)\t\(shortest(Accumulators.gradient(at: t)))\t\(trace.adagrad[t - 1])\t\(trace.rmsprop[t - 1])")
+                print(
+                    "\(t)\t\(shortest(Accumulators.gradient(at: t)))\t\(trace.adagrad[t - 1])\t\(trace.rmsprop[t - 1])")
             }
             try figure.show(Accumulators.figure(trace))
         }

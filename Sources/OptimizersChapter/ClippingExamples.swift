@@ -39,7 +39,8 @@ extension ClippingExamples {
 
         static let configuration = CommandConfiguration(
             commandName: "clip",
-            abstract: "Clip a gradient by value (each element to [-t, t]) or by norm (scaled to length t) (seed 004 3.2).")
+            abstract:
+                "Clip a gradient by value (each element to [-t, t]) or by norm (scaled to length t) (seed 004 3.2).")
         @Option(help: "The gradient, comma-separated.") var gradient = NumberList([3, -0.5, -4])
         @Option(help: "value or norm.") var by = Method.value
         @Option(help: "The threshold (clip_value).") var threshold = 1.0

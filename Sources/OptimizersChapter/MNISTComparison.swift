@@ -64,31 +64,43 @@ public struct MNISTComparison: Sendable, MNISTExperiment {
         try cache.value(for: setup) {
             let mnist = try MNISTData.shared()
             let count = min(setup.trainingImages ?? mnist.trainImages.rows, mnist.trainImages.rows)
-            return run(setup, images: mnist.trainImages.rows(0..<count), labels: Array(mnist.trainLabels[0..<count]),
-                       showProgress: showProgress)
+            return run(
+                setup, images: mnist.trainImages.rows(0..<count), labels: Array(mnist.trainLabels[0..<count]),
+                showProgress: showProgress)
         }
     }
 
     /// The book's loop on the given images: weights for every net, then per iteration one batch
     /// that every optimizer trains on. The batches are drawn first, in the book's order, so the
     /// networks can then train in parallel and still see the book's batches.
-    public static func run(_ setup: Setup, images: Matrix, labels: [Int], showProgress: Bool = false) -> MNISTComparison {
-        precondition(images.rows == labels.count && images.rows > 0, "MNISTComparison: \(images.rows) images, \(labels.count) labels")
+    public static func run(_ setup: Setup, images: Matrix, labels: [Int], showProgress: Bool = false) -> MNISTComparison
+    {
+        precondition(
+            images.rows == labels.count && images.rows > 0,
+            "MNISTComparison: \(images.rows) images, \(labels.count) labels")
         var random = RandomState(seed: setup.seed)
         let nets = setup.optimizers.map { _ in
-            MultiLayerNet(inputSize: MNIST.pixelsPerImage, hiddenSizes: setup.hiddenSizes, outputSize: MNIST.classCount,
-                          activation: .relu, weightInit: .he, random: &random)
+            MultiLayerNet(
+                inputSize: MNIST.pixelsPerImage, hiddenSizes: setup.hiddenSizes, outputSize: MNIST.classCount,
+                activation: .relu, weightInit: .he, random: &random)
         }
-        let batches = SideBySideTraining.drawBatches(iterations: setup.iterations, trainSize: images.rows,
-                                                     batchSize: setup.batchSize, random: &random)
+        let batches = SideBySideTraining.drawBatches(
+            iterations: setup.iterations, trainSize: images.rows,
+            batchSize: setup.batchSize, random: &random)
         let names = setup.optimizers.map(\.bookName).joined(separator: ", ")
-        let bar = showProgress ? SharedProgressBar("training \(setup.architecture) with \(names)",
-                                                   total: setup.iterations * nets.count, every: 20) : nil
+        let bar =
+            showProgress
+            ? SharedProgressBar(
+                "training \(setup.architecture) with \(names)",
+                total: setup.iterations * nets.count, every: 20) : nil
         let started = Date()
-        let losses = SideBySideTraining.train(nets, optimizers: setup.optimizers.map { $0.make() }, images: images, labels: labels,
-                                              batches: batches) { _, _, _ in bar?.advance() }
-        return MNISTComparison(setup: setup, losses: Dictionary(uniqueKeysWithValues: zip(setup.optimizers, losses)),
-                               seconds: Date().timeIntervalSince(started))
+        let losses = SideBySideTraining.train(
+            nets, optimizers: setup.optimizers.map { $0.make() }, images: images, labels: labels,
+            batches: batches
+        ) { _, _, _ in bar?.advance() }
+        return MNISTComparison(
+            setup: setup, losses: Dictionary(uniqueKeysWithValues: zip(setup.optimizers, losses)),
+            seconds: Date().timeIntervalSince(started))
     }
 
     private static let cache = RunCache<Setup, MNISTComparison>()
@@ -100,22 +112,28 @@ public struct MNISTComparison: Sendable, MNISTExperiment {
     public var othersLearnFaster: Finding {
         let sgd = Self.finalLossSummary(self)
         let others = setup.optimizers.filter { $0 != .sgd }
-        let holds = losses[.sgd] != nil && !others.isEmpty && others.allSatisfy {
-            finalLoss($0) < finalLoss(.sgd) / 2 && meanLoss($0) < meanLoss(.sgd)
-        }
-        return Finding(.claim(holds: holds, detail: "final loss (mean of the last \(Self.finalWindow) iterations): \(sgd)"))
+        let holds =
+            losses[.sgd] != nil && !others.isEmpty
+            && others.allSatisfy {
+                finalLoss($0) < finalLoss(.sgd) / 2 && meanLoss($0) < meanLoss(.sgd)
+            }
+        return Finding(
+            .claim(holds: holds, detail: "final loss (mean of the last \(Self.finalWindow) iterations): \(sgd)"))
     }
 
     /// "Looked at closely, AdaGrad learns a little faster": AdaGrad has the lowest loss over the run.
     public var adagradSlightlyFastest: Finding {
         let ranked = setup.optimizers.sorted { meanLoss($0) < meanLoss($1) }
-        return Finding(.claim(holds: ranked.first == .adagrad,
-                              detail: "mean loss over all \(setup.iterations) iterations: "
-                                  + ranked.map { "\($0.bookName) \(String(format: "%.3f", meanLoss($0)))" }.joined(separator: ", ")))
+        return Finding(
+            .claim(
+                holds: ranked.first == .adagrad,
+                detail: "mean loss over all \(setup.iterations) iterations: "
+                    + ranked.map { "\($0.bookName) \(String(format: "%.3f", meanLoss($0)))" }.joined(separator: ", ")))
     }
 
     static func finalLossSummary(_ run: MNISTComparison) -> String {
-        run.setup.optimizers.map { "\($0.bookName) \(String(format: "%.3f", run.finalLoss($0)))" }.joined(separator: ", ")
+        run.setup.optimizers.map { "\($0.bookName) \(String(format: "%.3f", run.finalLoss($0)))" }.joined(
+            separator: ", ")
     }
 
     /// A row's finding from the book's run, or the error (MNIST missing, say) as the result.
@@ -135,7 +153,9 @@ extension MNISTComparison {
             name: name,
             caption: "MNIST, \(setup.architecture) ReLU, He initial weights: loss per optimizer (DLfS 6.1.8, fig 6-9)",
             title: "MNIST, \(setup.architecture) ReLU net, He init, batch \(setup.batchSize), seed \(setup.seed)",
-            series: setup.optimizers.map { ("\($0.bookName) (lr \(shortest($0.defaultLearningRate)))", run.losses[$0]!) })
+            series: setup.optimizers.map {
+                ("\($0.bookName) (lr \(shortest($0.defaultLearningRate)))", run.losses[$0]!)
+            })
     }
 }
 
@@ -144,11 +164,15 @@ extension MNISTComparison {
     struct MNISTRun: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "mnist",
-            abstract: "Train one 5-layer net per optimizer on MNIST, as optimizer_compare_mnist.py (DLfS 6.1.8; progress on stderr).",
-            discussion: "The book's run: SGD, Momentum, AdaGrad and Adam with their default rates, 2000 batches of 128. "
+            abstract:
+                "Train one 5-layer net per optimizer on MNIST, as optimizer_compare_mnist.py (DLfS 6.1.8; progress on stderr).",
+            discussion:
+                "The book's run: SGD, Momentum, AdaGrad and Adam with their default rates, 2000 batches of 128. "
                 + "--optimizers all adds Nesterov and RMSprop.")
-        @Option(help: ArgumentHelp("Comma-separated optimizers, each once: "
-                                    + OptimizerKind.allCases.map(\.rawValue).joined(separator: ", ") + "; or all."))
+        @Option(
+            help: ArgumentHelp(
+                "Comma-separated optimizers, each once: "
+                    + OptimizerKind.allCases.map(\.rawValue).joined(separator: ", ") + "; or all."))
         var optimizers = OptimizerList(MNISTComparison.Setup.bookOptimizers)
         @Option(help: "Iterations (mini-batches).") var iterations = 2000
         @Option(help: "Images per mini-batch.") var batchSize = 128
@@ -159,26 +183,34 @@ extension MNISTComparison {
 
         func validate() throws {
             guard iterations >= LossSmoothing.windowLength, iterations <= 1_000_000 else {
-                throw ValidationError("--iterations must be between \(LossSmoothing.windowLength) and 1000000 (the curve is smoothed over 11), got \(iterations)")
+                throw ValidationError(
+                    "--iterations must be between \(LossSmoothing.windowLength) and 1000000 (the curve is smoothed over 11), got \(iterations)"
+                )
             }
             try FlagCheck.within(batchSize, 1...60_000, "--batch-size")
             if let trainingImages { try FlagCheck.within(trainingImages, 1...60_000, "--training-images") }
         }
 
         func run() throws {
-            let setup = MNISTComparison.Setup(optimizers: optimizers.kinds, iterations: iterations, batchSize: batchSize,
-                                              seed: random.seed, trainingImages: trainingImages)
+            let setup = MNISTComparison.Setup(
+                optimizers: optimizers.kinds, iterations: iterations, batchSize: batchSize,
+                seed: random.seed, trainingImages: trainingImages)
             let result = try MNISTComparison.run(setup)
             if json {
-                let fields = setup.optimizers.map { "\"\($0.bookName)\": [" + result.losses[$0]!.map { "\($0)" }.joined(separator: ", ") + "]" }
+                let fields = setup.optimizers.map {
+                    "\"\($0.bookName)\": [" + result.losses[$0]!.map { "\($0)" }.joined(separator: ", ") + "]"
+                }
                 print("{" + fields.joined(separator: ", ") + "}")
             } else {
                 for i in stride(from: 0, to: iterations, by: 100) {
-                    print("iteration \(i): " + setup.optimizers.map { "\($0.bookName) \(String(format: "%.4f", result.losses[$0]![i]))" }
-                        .joined(separator: ", "))
+                    print(
+                        "iteration \(i): "
+                            + setup.optimizers.map { "\($0.bookName) \(String(format: "%.4f", result.losses[$0]![i]))" }
+                            .joined(separator: ", "))
                 }
-                print("final loss (mean of the last \(MNISTComparison.finalWindow)): \(MNISTComparison.finalLossSummary(result))"
-                      + String(format: " (%.1f s)", result.seconds))
+                print(
+                    "final loss (mean of the last \(MNISTComparison.finalWindow)): \(MNISTComparison.finalLossSummary(result))"
+                        + String(format: " (%.1f s)", result.seconds))
             }
             try figure.show(MNISTComparison.figure(result, name: "mnist"))
         }

@@ -32,16 +32,20 @@ public enum MomentumWalkthrough: RunnableExample {
     }
 
     /// The notes' recipe for `steps` steps (μ = 0 is plain gradient descent, as the notes say).
-    public static func run(steps: Int, learningRate: Double = learningRate, momentum: Double = momentum,
-                           from start: (x: Double, y: Double) = start) -> [Step] {
+    public static func run(
+        steps: Int, learningRate: Double = learningRate, momentum: Double = momentum,
+        from start: (x: Double, y: Double) = start
+    ) -> [Step] {
         var optimizer = Momentum(learningRate: learningRate, momentum: momentum, form: .notes)
         var params: NamedMatrices = ["x": Matrix(row: [start.x]), "y": Matrix(row: [start.y])]
         var result: [Step] = []
         for _ in 0..<steps {
             let (gx, gy) = gradient(params["x"]![flat: 0], params["y"]![flat: 0])
             optimizer.update(&params, gradients: ["x": Matrix(row: [gx]), "y": Matrix(row: [gy])])
-            result.append(Step(x: params["x"]![flat: 0], y: params["y"]![flat: 0],
-                               vx: optimizer.velocity["x"]![flat: 0], vy: optimizer.velocity["y"]![flat: 0]))
+            result.append(
+                Step(
+                    x: params["x"]![flat: 0], y: params["y"]![flat: 0],
+                    vx: optimizer.velocity["x"]![flat: 0], vy: optimizer.velocity["y"]![flat: 0]))
         }
         return result
     }
@@ -58,8 +62,10 @@ public enum MomentumWalkthrough: RunnableExample {
         var book = Momentum(learningRate: learningRate, momentum: momentum, form: .book)
         let bookPath = descend(&book, from: start, steps: steps, gradient: gradient)
         let gap = zip(notes, bookPath.points.dropFirst()).map { max(abs($0.x - $1.x), abs($0.y - $1.y)) }.max()!
-        return Finding(.claim(holds: gap < 1e-15,
-                              detail: "largest difference over \(steps) steps \(String(format: "%.1e", gap)) (rounding only)"))
+        return Finding(
+            .claim(
+                holds: gap < 1e-15,
+                detail: "largest difference over \(steps) steps \(String(format: "%.1e", gap)) (rounding only)"))
     }
 
     /// The notes' general formula, w = w − v(t), has no learning rate; their example uses one.
@@ -73,14 +79,19 @@ public enum MomentumWalkthrough: RunnableExample {
         let exampleHolds = example == (1 - 0.1 * 2, 1 - 0.1 * 4)
         // Does the formula as printed take the example's first step?
         return Finding(
-            .claim(holds: literal == (0.8, 0.6), detail: "w = w - v(t) takes the first step from (1, 1) to "
-                   + "(\(shortest(literal.0)), \(shortest(literal.1))); the example's is (0.8, 0.6)"),
+            .claim(
+                holds: literal == (0.8, 0.6),
+                detail: "w = w - v(t) takes the first step from (1, 1) to "
+                    + "(\(shortest(literal.0)), \(shortest(literal.1))); the example's is (0.8, 0.6)"),
             erratum: Erratum(
                 reproducedBy: "w = w - lr*v(t) with the example's lr 0.1",
-                reproduction: .claim(holds: exampleHolds, detail: "first step to (\(shortest(example.0)), \(shortest(example.1)))"),
-                why: "The notes define v(t) = u*v(t-1) + g, a sum of raw gradients, and then write the update as w = w - v(t), "
+                reproduction: .claim(
+                    holds: exampleHolds, detail: "first step to (\(shortest(example.0)), \(shortest(example.1)))"),
+                why:
+                    "The notes define v(t) = u*v(t-1) + g, a sum of raw gradients, and then write the update as w = w - v(t), "
                     + "which would step by whole gradients (learning rate 1). Their own worked example updates x = x - 0.1*v_x(t), "
-                    + "and the book's form puts the learning rate inside v instead (v = u*v - lr*g, w = w + v). The formula lost its epsilon."))
+                    + "and the book's form puts the learning rate inside v instead (v = u*v - lr*g, w = w + v). The formula lost its epsilon."
+            ))
     }
 
     public static var rows: [String: () -> Finding] {
@@ -102,17 +113,20 @@ extension MomentumWalkthrough {
     /// The notes' momentum example on x² + 2y² from (1, 1), lr 0.1, μ 0.9, against plain
     /// gradient descent (μ = 0) with the same learning rate; the tabulated steps are numbered.
     public static func figure(steps: Int = 30) -> Figure {
-        var figure = Figure(name: "momentum-walkthrough",
-                            caption: "Momentum on f(x, y) = x^2 + 2y^2 from (1, 1), lr 0.1, mu 0.9 (seed 004 3.3.1)",
-                            width: 860, height: 860)
+        var figure = Figure(
+            name: "momentum-walkthrough",
+            caption: "Momentum on f(x, y) = x^2 + 2y^2 from (1, 1), lr 0.1, mu 0.9 (seed 004 3.3.1)",
+            width: 860, height: 860)
         let levels = [0.1, 0.25, 0.5, 1, 2, 3.0]
         figure.contours("contours", levels: levels, a: 1, b: 2)
         let momentum = MomentumWalkthrough.path(steps: steps)
         let plain = MomentumWalkthrough.path(steps: steps, momentum: 0)
         figure.data("momentum", rows: momentum.points.map { [$0.x, $0.y] })
         figure.data("plain", rows: plain.points.map { [$0.x, $0.y] })
-        figure.data("numbered", rows: momentum.points.enumerated().prefix(MomentumWalkthrough.tabulatedSteps + 1).dropFirst()
-            .map { [$0.element.x, $0.element.y, Double($0.offset)] })
+        figure.data(
+            "numbered",
+            rows: momentum.points.enumerated().prefix(MomentumWalkthrough.tabulatedSteps + 1).dropFirst()
+                .map { [$0.element.x, $0.element.y, Double($0.offset)] })
         figure.gnuplot(
             "set title \"Momentum (mu 0.9) and gradient descent (mu 0), lr 0.1, \(steps) steps from (1, 1)\\n"
                 + "on f = x^2 + 2y^2:  v <- mu*v + grad f,  w <- w - lr*v\"",

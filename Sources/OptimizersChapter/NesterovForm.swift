@@ -37,9 +37,11 @@ public enum NesterovForm: WorkedExample {
         let book = descend(&optimizer, from: OptimizerPaths.start, steps: steps, gradient: OptimizerPaths.gradient)
         let gap = gap(book.points, sutskeverLookAhead(steps: steps))
         // Rounding alone separates the two recurrences: they are the same algebra in other orders.
-        return Finding(.claim(holds: gap < 1e-12,
-                              detail: "on x^2/20 + y^2, lr 0.1, mu 0.9, the class's \(steps) steps are Sutskever's "
-                                  + "look-ahead points x + mu*v to within \(String(format: "%.1e", gap)) (bound 1e-12)"))
+        return Finding(
+            .claim(
+                holds: gap < 1e-12,
+                detail: "on x^2/20 + y^2, lr 0.1, mu 0.9, the class's \(steps) steps are Sutskever's "
+                    + "look-ahead points x + mu*v to within \(String(format: "%.1e", gap)) (bound 1e-12)"))
     }
 
     public static let rows: [String: () -> Finding] = ["nesterov-form": finding]

@@ -15,8 +15,10 @@ public struct OptimizerPath: Sendable {
 
 /// Runs `optimizer` on parameters "x" and "y" from `start`, `steps` times, with the gradient
 /// `gradient(x, y)`, as the book's `optimizer_compare_naive.py` loop does.
-public func descend<O: Optimizer>(_ optimizer: inout O, from start: (x: Double, y: Double), steps: Int,
-                                  gradient: (Double, Double) -> (Double, Double)) -> OptimizerPath {
+public func descend<O: Optimizer>(
+    _ optimizer: inout O, from start: (x: Double, y: Double), steps: Int,
+    gradient: (Double, Double) -> (Double, Double)
+) -> OptimizerPath {
     var params: NamedMatrices = ["x": Matrix(row: [start.x]), "y": Matrix(row: [start.y])]
     var points = [start]
     for _ in 0..<steps {
@@ -72,8 +74,10 @@ public enum OptimizerPaths: RunnableExample {
     /// Every optimizer of the comparison, in `OptimizerKind`'s order.
     public static let entries = OptimizerKind.allCases.map(entry)
 
-    public static func path(_ kind: OptimizerKind, learningRate: Double? = nil, from start: (x: Double, y: Double) = start,
-                            steps: Int = steps) -> OptimizerPath {
+    public static func path(
+        _ kind: OptimizerKind, learningRate: Double? = nil, from start: (x: Double, y: Double) = start,
+        steps: Int = steps
+    ) -> OptimizerPath {
         var optimizer = kind.make(learningRate: learningRate ?? entry(kind).learningRate)
         return descend(&optimizer, from: start, steps: steps, gradient: gradient)
     }
@@ -87,7 +91,9 @@ public enum OptimizerPaths: RunnableExample {
 
     /// The largest |y| after the path first crosses y = 0: how far it swings up the far wall.
     static func overshoot(_ path: OptimizerPath) -> Double {
-        guard let first = path.points.indices.dropLast().first(where: { path.points[$0].y * path.points[$0 + 1].y <= 0 }) else { return 0 }
+        guard
+            let first = path.points.indices.dropLast().first(where: { path.points[$0].y * path.points[$0 + 1].y <= 0 })
+        else { return 0 }
         return path.points[(first + 1)...].map { abs($0.y) }.max() ?? 0
     }
 
@@ -105,8 +111,12 @@ public enum OptimizerPaths: RunnableExample {
     static func sgdZigzag() -> Finding {
         let p = path(.sgd)
         let n = crossings(p)
-        return Finding(.claim(holds: n == p.steps,
-                              detail: "y changes sign at \(n) of \(p.steps) updates (y <- -0.9y); x creeps from -7 to \(String(format: "%.3f", p.end.x))"))
+        return Finding(
+            .claim(
+                holds: n == p.steps,
+                detail:
+                    "y changes sign at \(n) of \(p.steps) updates (y <- -0.9y); x creeps from -7 to \(String(format: "%.3f", p.end.x))"
+            ))
     }
 
     /// Momentum: the zigzag is milder, and x keeps speeding up in one direction.
@@ -118,8 +128,11 @@ public enum OptimizerPaths: RunnableExample {
         let accelerating = zip(steps, steps.dropFirst()).prefix { $1 > $0 }.count + 1
         let monotone = steps.allSatisfy { $0 > 0 }
         let holds = crossings(momentum) < crossings(sgd) / 2 && monotone && accelerating >= 5
-        return Finding(.claim(holds: holds, detail: "y changes sign \(crossings(momentum)) times (SGD: \(crossings(sgd))); "
-                              + "x moves right at every update, faster and faster for the first \(accelerating)"))
+        return Finding(
+            .claim(
+                holds: holds,
+                detail: "y changes sign \(crossings(momentum)) times (SGD: \(crossings(sgd))); "
+                    + "x moves right at every update, faster and faster for the first \(accelerating)"))
     }
 
     /// AdaGrad: big early moves in y, then ever smaller ones, so the zigzag dies out.
@@ -127,15 +140,22 @@ public enum OptimizerPaths: RunnableExample {
         let p = path(.adagrad)
         let dy = zip(p.points, p.points.dropFirst()).map { abs($1.y - $0.y) }
         let shrinking = zip(dy, dy.dropFirst()).allSatisfy { $1 < $0 || $1 == 0 }
-        return Finding(.claim(holds: shrinking && crossings(p) == 0,
-                              detail: String(format: "|dy| = %.3g, %.3g, %.3g, ... shrinks at every update; y never crosses 0", dy[0], dy[1], dy[2])))
+        return Finding(
+            .claim(
+                holds: shrinking && crossings(p) == 0,
+                detail: String(
+                    format: "|dy| = %.3g, %.3g, %.3g, ... shrinks at every update; y never crosses 0", dy[0], dy[1],
+                    dy[2])))
     }
 
     /// Adam: a ball in a bowl like Momentum, but it swings less from side to side.
     static func adamSwingsLess() -> Finding {
         let adam = overshoot(path(.adam)), momentum = overshoot(path(.momentum))
-        return Finding(.claim(holds: adam < momentum / 2,
-                              detail: String(format: "largest |y| after first crossing y = 0: Adam %.3f, Momentum %.3f", adam, momentum)))
+        return Finding(
+            .claim(
+                holds: adam < momentum / 2,
+                detail: String(
+                    format: "largest |y| after first crossing y = 0: Adam %.3f, Momentum %.3f", adam, momentum)))
     }
 
     /// "Judged by this figure alone, AdaGrad looks best": of the book's four, AdaGrad ends lowest.
@@ -146,8 +166,11 @@ public enum OptimizerPaths: RunnableExample {
             return (kind, f(end.x, end.y))
         }
         let best = values.min { $0.1 < $1.1 }!.0
-        return Finding(.claim(holds: best == .adagrad,
-                              detail: "f after 30 updates: " + values.map { "\($0.0.bookName) \(String(format: "%.2g", $0.1))" }.joined(separator: ", ")))
+        return Finding(
+            .claim(
+                holds: best == .adagrad,
+                detail: "f after 30 updates: "
+                    + values.map { "\($0.0.bookName) \(String(format: "%.2g", $0.1))" }.joined(separator: ", ")))
     }
 
     public static let rows: [String: () -> Finding] = [
@@ -172,9 +195,10 @@ extension OptimizerPaths {
     public static func figure(paths: [(entry: OptimizerPaths.Entry, path: OptimizerPath)]) -> Figure {
         // Two panels a row, as the book's subplot grid; a single path gets the whole width.
         let columns = paths.count == 1 ? 1 : 2, rows = (paths.count + columns - 1) / columns
-        var figure = Figure(name: "optimizer-paths",
-                            caption: "Optimizer paths on f(x, y) = x^2/20 + y^2 from (-7, 2) (DLfS 6.1, fig 6-8)",
-                            width: columns == 1 ? 760 : 1100, height: 390 * rows + 110)
+        var figure = Figure(
+            name: "optimizer-paths",
+            caption: "Optimizer paths on f(x, y) = x^2/20 + y^2 from (-7, 2) (DLfS 6.1, fig 6-8)",
+            width: columns == 1 ? 760 : 1100, height: 390 * rows + 110)
         figure.contours("contours", levels: comparisonLevels, a: 1.0 / 20, b: 1)
         figure.data("minimum", rows: [[0, 0]])
         let start = paths.first.map { $0.path.points[0] } ?? OptimizerPaths.start
@@ -209,7 +233,8 @@ extension OptimizerPaths {
             abstract: "Optimizers on f(x, y) = x^2/20 + y^2 from (-7, 2), as optimizer_compare_naive.py (DLfS 6.1.7).",
             discussion: "Without --optimizer: all six with the chapter's rates (SGD 0.95, Momentum 0.1, Nesterov 0.1, "
                 + "AdaGrad 1.5, RMSprop 0.3, Adam 0.3). With one --optimizer, --lr sets its rate.")
-        @Option(help: "Only this optimizer: \(OptimizerKind.allValueStrings.joined(separator: ", ")).") var optimizer: OptimizerKind?
+        @Option(help: "Only this optimizer: \(OptimizerKind.allValueStrings.joined(separator: ", ")).") var optimizer:
+            OptimizerKind?
         @Option(parsing: .unconditional, help: "The learning rate (学习率) of the one --optimizer.") var lr: Double?
         @Option(help: "Number of updates.") var steps = OptimizerPaths.steps
         @Option(help: "The start point x,y.") var start = NumberList([OptimizerPaths.start.x, OptimizerPaths.start.y])
@@ -218,7 +243,9 @@ extension OptimizerPaths {
 
         func validate() throws {
             if let lr {
-                guard optimizer != nil else { throw ValidationError("--lr needs --optimizer (each optimizer has its own rate)") }
+                guard optimizer != nil else {
+                    throw ValidationError("--lr needs --optimizer (each optimizer has its own rate)")
+                }
                 try FlagCheck.positive(lr, "--lr")
             }
             try FlagCheck.nonNegative(steps, "--steps", max: 100_000)
@@ -226,20 +253,27 @@ extension OptimizerPaths {
         }
 
         func run() throws {
-            let entries = optimizer.map { kind in
-                [lr.map { OptimizerPaths.Entry(kind: kind, learningRate: $0, origin: "") } ?? OptimizerPaths.entry(kind)]
-            } ?? OptimizerPaths.entries
+            let entries =
+                optimizer.map { kind in
+                    [
+                        lr.map { OptimizerPaths.Entry(kind: kind, learningRate: $0, origin: "") }
+                            ?? OptimizerPaths.entry(kind)
+                    ]
+                } ?? OptimizerPaths.entries
             let from = (x: start.values[0], y: start.values[1])
             var paths: [(entry: OptimizerPaths.Entry, path: OptimizerPath)] = []
             for entry in entries {
                 let path = OptimizerPaths.path(entry.kind, learningRate: entry.learningRate, from: from, steps: steps)
                 paths.append((entry, path))
                 if history {
-                    for (step, p) in path.points.enumerated() { print("\(entry.kind.bookName)\t\(step)\t\(p.x)\t\(p.y)") }
+                    for (step, p) in path.points.enumerated() {
+                        print("\(entry.kind.bookName)\t\(step)\t\(p.x)\t\(p.y)")
+                    }
                 }
                 let origin = entry.origin.isEmpty ? "" : ", \(entry.origin)"
-                print("\(entry.kind.bookName) (lr \(shortest(entry.learningRate))\(origin)): after \(steps) updates "
-                      + "(\(path.end.x), \(path.end.y)), f = \(OptimizerPaths.f(path.end.x, path.end.y))")
+                print(
+                    "\(entry.kind.bookName) (lr \(shortest(entry.learningRate))\(origin)): after \(steps) updates "
+                        + "(\(path.end.x), \(path.end.y)), f = \(OptimizerPaths.f(path.end.x, path.end.y))")
             }
             try figure.show(OptimizerPaths.figure(paths: paths))
         }

@@ -58,8 +58,10 @@ public enum ActivationHistogramFigures {
     }
 
     /// The figure of one run: the histograms of its layers on `range`, same y axis in every panel.
-    public static func histograms(_ setup: ActivationHistograms.Setup, layers: [ActivationHistograms.Layer]? = nil,
-                                  bins: Int = 30, range: ClosedRange<Double>? = nil) -> Figure {
+    public static func histograms(
+        _ setup: ActivationHistograms.Setup, layers: [ActivationHistograms.Layer]? = nil,
+        bins: Int = 30, range: ClosedRange<Double>? = nil
+    ) -> Figure {
         let layers = layers ?? ActivationHistograms.run(setup)
         let range = range ?? setup.bookRange
         let histograms = layers.map { ActivationHistograms.histogram($0, bins: bins, range: range) }
@@ -70,11 +72,14 @@ public enum ActivationHistogramFigures {
         let top = cutsBars ? max(1, (reluAxisShare * perLayer).rounded()) : niceCeiling(1.05 * max(tallest, 1))
         let rangeText = "[\(general(range.lowerBound)), \(general(range.upperBound))]"
 
-        var figure = Figure(name: setup.figureName,
-                            caption: "\(name(setup.activation)), \(weightsText(setup)): activations of \(layers.count) layers (\(bookFigure(setup)))",
-                            width: 340 * min(layers.count, panelsPerRow) + 110,
-                            height: 540 + 450 * ((layers.count - 1) / panelsPerRow))
-        let scope = cutsBars
+        var figure = Figure(
+            name: setup.figureName,
+            caption:
+                "\(name(setup.activation)), \(weightsText(setup)): activations of \(layers.count) layers (\(bookFigure(setup)))",
+            width: 340 * min(layers.count, panelsPerRow) + 110,
+            height: 540 + 450 * ((layers.count - 1) / panelsPerRow))
+        let scope =
+            cutsBars
             ? "y axis cut at \(general(top)) as in the book; a cut bar is marked by a triangle and its count"
                 + (range.contains(0) ? "; the zeros of ReLU fall in the bar at 0" : "")
             : "same y axis in every panel"
@@ -103,7 +108,9 @@ public enum ActivationHistogramFigures {
             let note = panelNote(s, histogram, activation: setup.activation)
             figure.gnuplot(
                 "set title \"\(k + 1)-layer\\n{/=13 \(note.title)}\" font \",16\"",
-                note.inside.isEmpty ? "unset label 2" : "set label 2 \"\(note.inside)\" at graph 0.97, graph 0.94 right front font \",13\"",
+                note.inside.isEmpty
+                    ? "unset label 2"
+                    : "set label 2 \"\(note.inside)\" at graph 0.97, graph 0.94 right front font \",13\"",
                 k % columns == 0 ? "set ylabel \"count\" font \",14\"" : "unset ylabel",
                 k % columns == 0 ? "set format y \"%g\"" : "set format y \"\"")
             var plot = "plot \(block) using 1:2 with boxes linecolor rgb \"#1f77b4\""
@@ -111,8 +118,9 @@ public enum ActivationHistogramFigures {
                 let marks = figure.data("cut\(k + 1)", rows: cut.map { [$0[0], top] })
                 // One count per line, beside the last cut bar, clear of the note at the right.
                 let counts = cut.map { String(Int($0[2])) }.joined(separator: "\\n")
-                figure.gnuplot("set label 1 \"\(counts)\" at \(general(cut.last![0] + histogram.binWidth)), \(general(0.95 * top)) "
-                    + "left front font \",13\" textcolor rgb \"#d62728\"")
+                figure.gnuplot(
+                    "set label 1 \"\(counts)\" at \(general(cut.last![0] + histogram.binWidth)), \(general(0.95 * top)) "
+                        + "left front font \",13\" textcolor rgb \"#d62728\"")
                 plot += ", \\\n     \(marks) using 1:2 with points pointtype 9 pointsize 1.6 linecolor rgb \"#d62728\""
             } else {
                 figure.gnuplot("unset label 1")
@@ -126,14 +134,19 @@ public enum ActivationHistogramFigures {
     /// What a panel's histogram hides or flattens: mean and std under the title; for ReLU,
     /// inside the (empty) upper right, the zeros inside the first bar and the share beyond the
     /// range, which the histogram leaves out.
-    static func panelNote(_ s: ActivationHistograms.LayerStatistics, _ histogram: ActivationHistograms.Histogram,
-                          activation: Activation) -> (title: String, inside: String) {
+    static func panelNote(
+        _ s: ActivationHistograms.LayerStatistics, _ histogram: ActivationHistograms.Histogram,
+        activation: Activation
+    ) -> (title: String, inside: String) {
         let percent = { (x: Double) in String(format: "%.1f%%", 100 * x) }
         let title = "mean \(String(format: "%.2g", s.mean)), std \(String(format: "%.2g", s.std))"
         guard activation == .relu else { return (title, "") }
         let total = histogram.counts.reduce(histogram.above + histogram.below, +)
         let beyond = Double(histogram.above) / Double(total)
-        return (title, "exactly 0: \(percent(s.exactlyZero))\\nabove \(general(histogram.range.upperBound)): \(percent(beyond))")
+        return (
+            title,
+            "exactly 0: \(percent(s.exactlyZero))\\nabove \(general(histogram.range.upperBound)): \(percent(beyond))"
+        )
     }
 
 }

@@ -28,8 +28,10 @@ public enum ActivationHistograms: RunnableExample {
         public var inputs = 1000
         public var seed: UInt32 = 0
 
-        public init(_ activation: Activation, _ weightInit: MultiLayerNet.WeightInit, layers: Int = 5, units: Int = 100,
-                    inputs: Int = 1000, seed: UInt32 = 0) {
+        public init(
+            _ activation: Activation, _ weightInit: MultiLayerNet.WeightInit, layers: Int = 5, units: Int = 100,
+            inputs: Int = 1000, seed: UInt32 = 0
+        ) {
             self.activation = activation
             self.weightInit = weightInit
             self.layers = layers
@@ -70,7 +72,8 @@ public enum ActivationHistograms: RunnableExample {
     /// The book's loop: `x = randn(inputs, units)`, then per layer `w = randn(units, units) *
     /// scale`, `a = np.dot(x, w)`, `z = f(a)`, and z is the next layer's x.
     public static func run(_ setup: Setup) -> [Layer] {
-        precondition(setup.layers > 0 && setup.units > 0 && setup.inputs > 0, "ActivationHistograms.run: empty setup \(setup)")
+        precondition(
+            setup.layers > 0 && setup.units > 0 && setup.inputs > 0, "ActivationHistograms.run: empty setup \(setup)")
         var random = RandomState(seed: setup.seed)
         var x = random.randn(setup.inputs, setup.units)
         let scale = setup.weightInit.scale(inputs: setup.units)
@@ -226,13 +229,17 @@ public enum ActivationHistograms: RunnableExample {
 
         /// Sigmoid, std 1 (梯度消失): the mean slope z(1 − z) of every layer below 30% of its peak 0.25.
         public static let vanishingSlope = 0.3 * 0.25
-        public static func slopesVanish(_ stats: [LayerStatistics]) -> Bool { stats.allSatisfy { $0.meanSlope < vanishingSlope } }
+        public static func slopesVanish(_ stats: [LayerStatistics]) -> Bool {
+            stats.allSatisfy { $0.meanSlope < vanishingSlope }
+        }
 
         /// Sigmoid, std 0.01 (集中在0.5附近): every activation of every layer within 0.5 ± 0.15, std below 0.03.
         public static let centreBand = 0.35...0.65
         public static let concentratedStd = 0.03
         public static func concentrated(_ stats: [LayerStatistics]) -> Bool {
-            stats.allSatisfy { centreBand.contains($0.smallest) && centreBand.contains($0.largest) && $0.std < concentratedStd }
+            stats.allSatisfy {
+                centreBand.contains($0.smallest) && centreBand.contains($0.largest) && $0.std < concentratedStd
+            }
         }
 
         /// Sigmoid, Xavier (有广度): std above 0.1 in every layer, under 5% within 0.1 of 0 or 1.
@@ -249,7 +256,9 @@ public enum ActivationHistograms: RunnableExample {
             stats.last.map { $0.withinUnitStd < spikeRatio * $0.betweenUnitStd } ?? false
         }
         /// The opposite, for tanh: in every layer the units follow the input more than they differ.
-        public static func followsInputs(_ stats: [LayerStatistics]) -> Bool { stats.allSatisfy { $0.withinUnitStd > $0.betweenUnitStd } }
+        public static func followsInputs(_ stats: [LayerStatistics]) -> Bool {
+            stats.allSatisfy { $0.withinUnitStd > $0.betweenUnitStd }
+        }
 
         /// Seed 004's "suits" (适合): std above 0.1 and few saturated units in every layer —
         /// under 5%, or 10% for tanh, whose first layer sees N(0, 1) inputs and saturates 7% of them.
@@ -264,7 +273,8 @@ public enum ActivationHistograms: RunnableExample {
         public static let tinyShrink = 0.2
         public static func tiny(_ stats: [LayerStatistics]) -> Bool {
             let means = stats.map(\.mean)
-            return means.allSatisfy { $0 < tinyMean } && zip(means, means.dropFirst()).allSatisfy { $1 < tinyShrink * $0 }
+            return means.allSatisfy { $0 < tinyMean }
+                && zip(means, means.dropFirst()).allSatisfy { $1 < tinyShrink * $0 }
         }
 
         /// ReLU, Xavier (偏向变大): std falls at every layer, and the last is under half the first.
@@ -289,41 +299,57 @@ public enum ActivationHistograms: RunnableExample {
     /// Numbers in texts and names: %g, so 1 and 0.01, not 1.0.
     static func fixed(_ x: Double) -> String { String(format: "%.3f", x) }
     static func compact(_ x: Double) -> String { String(format: "%.2g", x) }
-    static func list(_ values: [Double], _ format: (Double) -> String) -> String { values.map(format).joined(separator: ", ") }
+    static func list(_ values: [Double], _ format: (Double) -> String) -> String {
+        values.map(format).joined(separator: ", ")
+    }
 
     /// DLfS 6.2.2, fig 6-10: with std 1 the sigmoid's inputs are large, so its outputs sit at 0 and 1.
     static func sigmoidStd1Ends() -> Finding {
         let stats = statistics(Setup(.sigmoid, .std(1)))
         let ends = stats.map { $0.nearZero + $0.nearOne }
         let lowestEnd = stats.map { min($0.nearZero, $0.nearOne) }.min()!
-        return Finding(.claim(holds: Criteria.pilesAtEnds(stats), detail: "within 0.1 of 0 or 1, layers 1-\(stats.count): \(list(ends, percent)); "
-            + "the smaller end never below \(percent(lowestEnd)) (criterion: over \(percent(Criteria.endsShare)) in every layer, "
-            + "at least \(percent(Criteria.eachEndShare)) at each end)"))
+        return Finding(
+            .claim(
+                holds: Criteria.pilesAtEnds(stats),
+                detail: "within 0.1 of 0 or 1, layers 1-\(stats.count): \(list(ends, percent)); "
+                    + "the smaller end never below \(percent(lowestEnd)) (criterion: over \(percent(Criteria.endsShare)) in every layer, "
+                    + "at least \(percent(Criteria.eachEndShare)) at each end)"))
     }
 
     /// DLfS 6.2.2: sigmoid's slope z(1 − z) is nearly 0 at both ends, so backpropagation shrinks.
     static func sigmoidStd1Vanishing() -> Finding {
         let stats = statistics(Setup(.sigmoid, .std(1)))
         let xavier = statistics(Setup(.sigmoid, .xavier)).map(\.meanSlope)
-        return Finding(.claim(holds: Criteria.slopesVanish(stats), detail: "mean slope z(1-z) per layer: \(list(stats.map(\.meanSlope), fixed)), below "
-            + "\(general(Criteria.vanishingSlope)) = 30% of its peak 0.25 (Xavier: \(fixed(xavier.min()!))-\(fixed(xavier.max()!)))"))
+        return Finding(
+            .claim(
+                holds: Criteria.slopesVanish(stats),
+                detail: "mean slope z(1-z) per layer: \(list(stats.map(\.meanSlope), fixed)), below "
+                    + "\(general(Criteria.vanishingSlope)) = 30% of its peak 0.25 (Xavier: \(fixed(xavier.min()!))-\(fixed(xavier.max()!)))"
+            ))
     }
 
     /// DLfS 6.2.2, fig 6-11: with std 0.01 every unit says about 0.5 (表现力受限).
     static func sigmoidStd001Concentrated() -> Finding {
         let stats = statistics(Setup(.sigmoid, .std(0.01)))
         let low = stats.map(\.smallest).min()!, high = stats.map(\.largest).max()!
-        return Finding(.claim(holds: Criteria.concentrated(stats), detail: "all activations in [\(fixed(low)), \(fixed(high))]; std per layer "
-            + "\(list(stats.map(\.std), fixed)) (criterion: all in [\(general(Criteria.centreBand.lowerBound)), "
-            + "\(general(Criteria.centreBand.upperBound))], std < \(general(Criteria.concentratedStd)))"))
+        return Finding(
+            .claim(
+                holds: Criteria.concentrated(stats),
+                detail: "all activations in [\(fixed(low)), \(fixed(high))]; std per layer "
+                    + "\(list(stats.map(\.std), fixed)) (criterion: all in [\(general(Criteria.centreBand.lowerBound)), "
+                    + "\(general(Criteria.centreBand.upperBound))], std < \(general(Criteria.concentratedStd)))"))
     }
 
     /// DLfS 6.2.2, fig 6-13: Xavier's std √(1/n) keeps the sigmoid's activations spread out.
     static func sigmoidXavierSpread() -> Finding {
         let stats = statistics(Setup(.sigmoid, .xavier))
         let ends = stats.map { $0.nearZero + $0.nearOne }
-        return Finding(.claim(holds: Criteria.spreadOut(stats), detail: "std per layer \(list(stats.map(\.std), fixed)) "
-            + "(criterion > \(general(Criteria.spreadStd))); within 0.1 of 0 or 1: \(list(ends, percent)) (criterion < \(percent(Criteria.spreadEndsShare)))"))
+        return Finding(
+            .claim(
+                holds: Criteria.spreadOut(stats),
+                detail: "std per layer \(list(stats.map(\.std), fixed)) "
+                    + "(criterion > \(general(Criteria.spreadStd))); within 0.1 of 0 or 1: \(list(ends, percent)) (criterion < \(percent(Criteria.spreadEndsShare)))"
+            ))
     }
 
     /// DLfS 6.2.2, fig 6-13 and its footnote: the later layers' histograms turn crooked (歪斜),
@@ -334,48 +360,66 @@ public enum ActivationHistograms: RunnableExample {
     static func sigmoidXavierCrooked() -> Finding {
         let sigmoid = statistics(Setup(.sigmoid, .xavier)), tanh = statistics(tanhSetup)
         let last = sigmoid.last!
-        return Finding(.claim(holds: Criteria.spiky(sigmoid) && Criteria.followsInputs(tanh), detail: "sigmoid: each unit's std across "
-            + "the inputs, layers 1-\(sigmoid.count): \(list(sigmoid.map(\.withinUnitStd), compact)), against \(fixed(last.betweenUnitStd)) "
-            + "between units in layer \(sigmoid.count) (criterion: under \(general(Criteria.spikeRatio)) x); tanh: "
-            + "\(list(tanh.map(\.withinUnitStd), compact)) across inputs, at most \(fixed(tanh.map(\.betweenUnitStd).max()!)) between units"))
+        return Finding(
+            .claim(
+                holds: Criteria.spiky(sigmoid) && Criteria.followsInputs(tanh),
+                detail: "sigmoid: each unit's std across "
+                    + "the inputs, layers 1-\(sigmoid.count): \(list(sigmoid.map(\.withinUnitStd), compact)), against \(fixed(last.betweenUnitStd)) "
+                    + "between units in layer \(sigmoid.count) (criterion: under \(general(Criteria.spikeRatio)) x); tanh: "
+                    + "\(list(tanh.map(\.withinUnitStd), compact)) across inputs, at most \(fixed(tanh.map(\.betweenUnitStd).max()!)) between units"
+            ))
     }
 
     /// Seed 004 §4.1: Xavier suits tanh and sigmoid — neither saturates nor collapses.
     static func xavierSuitsSigmoidAndTanh() -> Finding {
         let sigmoid = statistics(Setup(.sigmoid, .xavier)), tanh = statistics(tanhSetup)
         let sigmoidStd1 = statistics(Setup(.sigmoid, .std(1)))
-        let holds = Criteria.unsaturated(sigmoid, below: Criteria.sigmoidSaturatedShare)
+        let holds =
+            Criteria.unsaturated(sigmoid, below: Criteria.sigmoidSaturatedShare)
             && Criteria.unsaturated(tanh, below: Criteria.tanhSaturatedShare)
-        return Finding(.claim(holds: holds, detail: "saturated (slope under 10% of its peak) per layer: sigmoid "
-            + "\(list(sigmoid.map(\.saturated), percent)), tanh \(list(tanh.map(\.saturated), percent)) (criterion < "
-            + "\(percent(Criteria.sigmoidSaturatedShare)), tanh < \(percent(Criteria.tanhSaturatedShare)); sigmoid with std 1: "
-            + "\(percent(sigmoidStd1.map(\.saturated).min()!)) or more); std > \(general(Criteria.spreadStd)) in every layer, "
-            + "though tanh's shrinks from \(fixed(tanh.first!.std)) to \(fixed(tanh.last!.std))"))
+        return Finding(
+            .claim(
+                holds: holds,
+                detail: "saturated (slope under 10% of its peak) per layer: sigmoid "
+                    + "\(list(sigmoid.map(\.saturated), percent)), tanh \(list(tanh.map(\.saturated), percent)) (criterion < "
+                    + "\(percent(Criteria.sigmoidSaturatedShare)), tanh < \(percent(Criteria.tanhSaturatedShare)); sigmoid with std 1: "
+                    + "\(percent(sigmoidStd1.map(\.saturated).min()!)) or more); std > \(general(Criteria.spreadStd)) in every layer, "
+                    + "though tanh's shrinks from \(fixed(tanh.first!.std)) to \(fixed(tanh.last!.std))"))
     }
 
     /// DLfS 6.2.3, fig 6-14: with std 0.01, ReLU's activations are tiny and shrink at every layer.
     static func reluStd001Tiny() -> Finding {
         let stats = statistics(Setup(.relu, .std(0.01)))
-        return Finding(.claim(holds: Criteria.tiny(stats), detail: "mean per layer \(list(stats.map(\.mean), compact)) "
-            + "(criterion: below \(general(Criteria.tinyMean)), each under \(general(Criteria.tinyShrink)) x the layer before)"))
+        return Finding(
+            .claim(
+                holds: Criteria.tiny(stats),
+                detail: "mean per layer \(list(stats.map(\.mean), compact)) "
+                    + "(criterion: below \(general(Criteria.tinyMean)), each under \(general(Criteria.tinyShrink)) x the layer before)"
+            ))
     }
 
     /// DLfS 6.2.3, fig 6-14 and seed 004 §4.1: under Xavier, ReLU halves the variance at every layer.
     static func reluXavierNarrows() -> Finding {
         let stats = statistics(Setup(.relu, .xavier))
         let stds = stats.map(\.std)
-        return Finding(.claim(holds: Criteria.narrows(stats), detail: "std per layer \(list(stds, fixed)): layer \(stds.count) = "
-            + "\(String(format: "%.2f", stds.last! / stds.first!)) x layer 1 (criterion: falls at every layer, ends below "
-            + "\(general(Criteria.narrowedRatio)) x; halving the variance per layer would give 0.25 x)"))
+        return Finding(
+            .claim(
+                holds: Criteria.narrows(stats),
+                detail: "std per layer \(list(stds, fixed)): layer \(stds.count) = "
+                    + "\(String(format: "%.2f", stds.last! / stds.first!)) x layer 1 (criterion: falls at every layer, ends below "
+                    + "\(general(Criteria.narrowedRatio)) x; halving the variance per layer would give 0.25 x)"))
     }
 
     /// DLfS 6.2.3, fig 6-14: He's std √(2/n) makes up for the half that ReLU zeroes.
     static func reluHeSameSpread() -> Finding {
         let stats = statistics(Setup(.relu, .he))
         let ratios = stats.map { $0.std / stats[0].std }
-        return Finding(.claim(holds: Criteria.keepsSpread(stats), detail: "std per layer \(list(stats.map(\.std), fixed)), "
-            + "\(String(format: "%.2f", ratios.min()!))-\(String(format: "%.2f", ratios.max()!)) x layer 1's "
-            + "(criterion: within a factor \(general(Criteria.sameSpreadFactor)))"))
+        return Finding(
+            .claim(
+                holds: Criteria.keepsSpread(stats),
+                detail: "std per layer \(list(stats.map(\.std), fixed)), "
+                    + "\(String(format: "%.2f", ratios.min()!))-\(String(format: "%.2f", ratios.max()!)) x layer 1's "
+                    + "(criterion: within a factor \(general(Criteria.sameSpreadFactor)))"))
     }
 
     /// Layer sizes at which the scale formula is checked: the book's 100, MNIST's 784, and a few others.
@@ -383,7 +427,9 @@ public enum ActivationHistograms: RunnableExample {
 
     /// Seed 004 §4.1: Xavier draws from N(0, 1/N), He from N(0, 2/N): our scale squared is that
     /// variance (to rounding), and the weights the experiment drew have it (to sampling error).
-    static func weightVariance(_ weightInit: MultiLayerNet.WeightInit, numerator: Double, activation: Activation) -> Finding {
+    static func weightVariance(_ weightInit: MultiLayerNet.WeightInit, numerator: Double, activation: Activation)
+        -> Finding
+    {
         let worstUlps = formulaSizes.map { n -> Double in
             let s = weightInit.scale(inputs: n), v = numerator / Double(n)
             return abs(s * s - v) / v.ulp
@@ -397,10 +443,13 @@ public enum ActivationHistograms: RunnableExample {
         let relative = variance / expected
         let allowed = Criteria.standardErrors * (2 / (count - 1)).squareRoot()
         let holds = worstUlps <= Criteria.formulaUlps && abs(relative - 1) <= allowed
-        return Finding(.claim(holds: holds, detail: "scale^2 = \(general(numerator))/N to \(general(worstUlps)) ulp for N = "
-            + "\(formulaSizes.map(String.init).joined(separator: ", ")); the \(weights.count) weights drawn for N = \(setup.units) have "
-            + "variance \(String(format: "%.4f", relative)) x \(general(numerator))/N (criterion: within \(general(Criteria.standardErrors)) "
-            + "standard errors, +-\(String(format: "%.3f", allowed)))"))
+        return Finding(
+            .claim(
+                holds: holds,
+                detail: "scale^2 = \(general(numerator))/N to \(general(worstUlps)) ulp for N = "
+                    + "\(formulaSizes.map(String.init).joined(separator: ", ")); the \(weights.count) weights drawn for N = \(setup.units) have "
+                    + "variance \(String(format: "%.4f", relative)) x \(general(numerator))/N (criterion: within \(general(Criteria.standardErrors)) "
+                    + "standard errors, +-\(String(format: "%.3f", allowed)))"))
     }
 
     public static let rows: [String: () -> Finding] = [
@@ -431,10 +480,13 @@ extension ActivationHistograms {
     struct Histograms: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "histograms",
-            abstract: "Activations of a deep net for a chosen initial weight scale, as weight_init_activation_histogram.py (DLfS 6.2.2-6.2.3).",
-            discussion: "Random inputs go through layers of x <- f(x.W) with W = scale*randn; per layer the tool prints mean, std, "
+            abstract:
+                "Activations of a deep net for a chosen initial weight scale, as weight_init_activation_histogram.py (DLfS 6.2.2-6.2.3).",
+            discussion:
+                "Random inputs go through layers of x <- f(x.W) with W = scale*randn; per layer the tool prints mean, std, "
                 + "the shares near 0, near 1, exactly 0 and beyond 1, and the mean slope f'(a). The book's runs: "
-                + "--activation sigmoid with --weight-init 1, 0.01 or xavier; --activation relu with 0.01, xavier or he.")
+                + "--activation sigmoid with --weight-init 1, 0.01 or xavier; --activation relu with 0.01, xavier or he."
+        )
         /// The activations the experiment is run with: the book's two and its footnote's tanh.
         enum Choice: String, ExpressibleByArgument, CaseIterable {
             case sigmoid, relu, tanh
@@ -442,14 +494,18 @@ extension ActivationHistograms {
         }
 
         @Option(help: "The activation.") var activation = Choice.sigmoid
-        @Option(help: "The initial weights: a standard deviation (1, 0.01), xavier (std sqrt(1/n)) or he (std sqrt(2/n)).")
+        @Option(
+            help: "The initial weights: a standard deviation (1, 0.01), xavier (std sqrt(1/n)) or he (std sqrt(2/n)).")
         var weightInit = "1"
         @Option(help: "Number of layers.") var layers = 5
         @Option(help: "Units per layer (and features per input).") var units = 100
         @Option(help: "Number of random inputs.") var inputs = 1000
         @OptionGroup var random: SeedOption
         @Option(help: "Histogram bins.") var bins = 30
-        @Option(help: "Histogram range lo,hi (default 0,1 as the book's; -1,1 for tanh). A negative lo needs =: --range=-1.5,1.5.")
+        @Option(
+            help:
+                "Histogram range lo,hi (default 0,1 as the book's; -1,1 for tanh). A negative lo needs =: --range=-1.5,1.5."
+        )
         var range: NumberList?
         @OptionGroup var figure: ExampleFigureOptions
 
@@ -464,7 +520,8 @@ extension ActivationHistograms {
             try FlagCheck.within(units, 1...2000, "--units")
             try FlagCheck.within(inputs, 1...100_000, "--inputs")
             guard inputs * units <= 10_000_000 else {
-                throw ValidationError("--inputs x --units must be at most 10000000 activations per layer, got \(inputs * units)")
+                throw ValidationError(
+                    "--inputs x --units must be at most 10000000 activations per layer, got \(inputs * units)")
             }
             try FlagCheck.within(bins, 1...1000, "--bins")
             if let range {
@@ -476,19 +533,23 @@ extension ActivationHistograms {
 
         func run() throws {
             let weights = initialWeights!
-            let setup = ActivationHistograms.Setup(activation.activation, weights, layers: layers, units: units, inputs: inputs, seed: random.seed)
+            let setup = ActivationHistograms.Setup(
+                activation.activation, weights, layers: layers, units: units, inputs: inputs, seed: random.seed)
             let histogramRange = range.map { $0.values[0]...$0.values[1] } ?? setup.bookRange
             let layers = ActivationHistograms.run(setup)
-            print("\(activation.rawValue), \(ActivationHistogramFigures.weightsText(setup)), "
-                  + "\(inputs) inputs x \(units) units, \(layers.count) layers, seed \(random.seed)")
+            print(
+                "\(activation.rawValue), \(ActivationHistogramFigures.weightsText(setup)), "
+                    + "\(inputs) inputs x \(units) units, \(layers.count) layers, seed \(random.seed)")
             print("layer\tmean\tstd\t|z|<0.1\t|z|~1\tz=0\t|z|>1\tmean f'(a)")
             for (k, layer) in layers.enumerated() {
                 let s = ActivationHistograms.statistics(layer, activation: activation.activation)
                 let shares = [s.nearZero, s.nearOne, s.exactlyZero, s.aboveOne].map(percent)
-                print(([String(k + 1), String(format: "%.4g", s.mean), String(format: "%.4g", s.std)] + shares
-                       + [String(format: "%.4g", s.meanSlope)]).joined(separator: "\t"))
+                print(
+                    ([String(k + 1), String(format: "%.4g", s.mean), String(format: "%.4g", s.std)] + shares
+                        + [String(format: "%.4g", s.meanSlope)]).joined(separator: "\t"))
             }
-            try figure.show(ActivationHistogramFigures.histograms(setup, layers: layers, bins: bins, range: histogramRange))
+            try figure.show(
+                ActivationHistogramFigures.histograms(setup, layers: layers, bins: bins, range: histogramRange))
         }
     }
 }

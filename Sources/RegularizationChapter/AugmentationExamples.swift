@@ -47,8 +47,9 @@ enum AugmentationExamples: RunnableExample {
         let url = try SampleWeights.ensureFile(explicit: nil)
         // The initial weights are drawn only to be replaced by the book's.
         var unused = RandomState(seed: 0)
-        let net = MultiLayerNet(inputSize: MNIST.pixelsPerImage, hiddenSizes: [50, 100], outputSize: MNIST.classCount,
-                                activation: .sigmoid, weightInit: .xavier, random: &unused)
+        let net = MultiLayerNet(
+            inputSize: MNIST.pixelsPerImage, hiddenSizes: [50, 100], outputSize: MNIST.classCount,
+            activation: .sigmoid, weightInit: .xavier, random: &unused)
         net.parameters = try SampleWeights.loadParameters(from: url)
         return net
     }
@@ -57,7 +58,6 @@ enum AugmentationExamples: RunnableExample {
     static func mapRows(_ images: Matrix, _ transform: ([Double]) -> [Double]) -> Matrix {
         Matrix(rows: images.rows, cols: images.cols, storage: (0..<images.rows).flatMap { transform(images.row($0)) })
     }
-
 
     /// A flag's number as typed: 10, 7.5.
     static func number(_ x: Double) -> String { general(x) }
@@ -84,8 +84,9 @@ enum AugmentationExamples: RunnableExample {
         static func train(mnist: MNIST) -> MultiLayerNet {
             var batches = RandomState(seed: seed)
             var transforms = RandomState(seed: seed &+ 1)
-            let net = MultiLayerNet(inputSize: MNIST.pixelsPerImage, hiddenSizes: hiddenSizes, outputSize: MNIST.classCount,
-                                    activation: .relu, weightInit: .he, random: &batches)
+            let net = MultiLayerNet(
+                inputSize: MNIST.pixelsPerImage, hiddenSizes: hiddenSizes, outputSize: MNIST.classCount,
+                activation: .relu, weightInit: .he, random: &batches)
             var optimizer = Adam(learningRate: learningRate)
             for _ in 0..<iterations {
                 let mask = batches.choice(mnist.trainImages.rows, size: batchSize)
@@ -148,7 +149,9 @@ enum AugmentationExamples: RunnableExample {
             augmented = augmentation.augmented(images, random: &random)
             mirrored = mapRows(images) { DigitAugmentation.flipped($0) }
             func halfTurned(_ digit: Int) -> Matrix {
-                mapRows(mnist.testImages.gathering(rows: mnist.testLabels.indices.filter { mnist.testLabels[$0] == digit })) {
+                mapRows(
+                    mnist.testImages.gathering(rows: mnist.testLabels.indices.filter { mnist.testLabels[$0] == digit })
+                ) {
                     DigitAugmentation.rotated($0, degrees: 180)
                 }
             }
@@ -170,7 +173,8 @@ enum AugmentationExamples: RunnableExample {
             let mnist = try MNISTData.shared()
             let test = TestDigits(mnist: mnist)
             let book = Readings(net: try bookNetwork(), test: test)
-            return Measurements(inkKept: test.inkKept, book: book, augmentedNet: Readings(net: try judge.get(), test: test))
+            return Measurements(
+                inkKept: test.inkKept, book: book, augmentedNet: Readings(net: try judge.get(), test: test))
         }
     }
 
@@ -188,9 +192,11 @@ enum AugmentationExamples: RunnableExample {
             let cut = ink.filter { $0 < 0.99 }.count
             let worst = 1 - ink.min()!
             let holds = abs(mean - 1) <= 0.005 && cut * 20 < ink.count && worst < 0.1
-            return .claim(holds: holds, detail: "rotated by up to \(number(augmentation.maxDegrees)) deg and shifted by up to "
-                          + "\(augmentation.maxShift) px, the \(ink.count) test digits keep \(percent(mean)) of their ink on average; "
-                          + "\(cut) lose more than 1%, the worst \(percent(worst))")
+            return .claim(
+                holds: holds,
+                detail: "rotated by up to \(number(augmentation.maxDegrees)) deg and shifted by up to "
+                    + "\(augmentation.maxShift) px, the \(ink.count) test digits keep \(percent(mean)) of their ink on average; "
+                    + "\(cut) lose more than 1%, the worst \(percent(worst))")
         }
     }
 
@@ -200,10 +206,13 @@ enum AugmentationExamples: RunnableExample {
     static func newSamples() -> Finding {
         finding { m in
             let (b, a) = (m.book, m.augmentedNet)
-            let holds = b.originalAccuracy - b.augmentedAccuracy > 0.1 && a.originalAccuracy - a.augmentedAccuracy < 0.03
-            return .claim(holds: holds, detail: "test digits as they are -> augmented: the book's network \(percent(b.originalAccuracy)) -> "
-                          + "\(percent(b.augmentedAccuracy)); \(AugmentedNetwork.architecture) trained on augmented batches "
-                          + "\(percent(a.originalAccuracy)) -> \(percent(a.augmentedAccuracy))")
+            let holds =
+                b.originalAccuracy - b.augmentedAccuracy > 0.1 && a.originalAccuracy - a.augmentedAccuracy < 0.03
+            return .claim(
+                holds: holds,
+                detail: "test digits as they are -> augmented: the book's network \(percent(b.originalAccuracy)) -> "
+                    + "\(percent(b.augmentedAccuracy)); \(AugmentedNetwork.architecture) trained on augmented batches "
+                    + "\(percent(a.originalAccuracy)) -> \(percent(a.augmentedAccuracy))")
         }
     }
 
@@ -216,10 +225,13 @@ enum AugmentationExamples: RunnableExample {
             let survivors = (0..<MNIST.classCount).filter { r.mirroredAccuracyPerClass[$0] >= 0.5 }
             let lost = (0..<MNIST.classCount).filter { r.mirroredAccuracyPerClass[$0] < 0.5 }
             let holds = r.mirroredAccuracy < r.augmentedAccuracy - 0.3 && lost.count * 2 > MNIST.classCount
-            return .claim(holds: holds, detail: "the network trained on augmented digits reads rotated and shifted test digits "
-                          + "\(percent(r.augmentedAccuracy)), mirrored \(percent(r.mirroredAccuracy)); mirrored "
-                          + lost.map(String.init).joined(separator: ", ") + " are read right less than half the time (kept: "
-                          + survivors.map { "\($0) \(percent(r.mirroredAccuracyPerClass[$0]))" }.joined(separator: ", ") + ")")
+            return .claim(
+                holds: holds,
+                detail: "the network trained on augmented digits reads rotated and shifted test digits "
+                    + "\(percent(r.augmentedAccuracy)), mirrored \(percent(r.mirroredAccuracy)); mirrored "
+                    + lost.map(String.init).joined(separator: ", ") + " are read right less than half the time (kept: "
+                    + survivors.map { "\($0) \(percent(r.mirroredAccuracyPerClass[$0]))" }.joined(separator: ", ") + ")"
+            )
         }
     }
 
@@ -228,10 +240,12 @@ enum AugmentationExamples: RunnableExample {
         finding { m in
             let sixes = Readings.mostCommon(m.augmentedNet.halfTurnedSixes)
             let nines = Readings.mostCommon(m.augmentedNet.halfTurnedNines)
-            return .claim(holds: sixes.digit == 9 && nines.digit == 6,
-                          detail: "turned by 180 deg, the \(m.augmentedNet.halfTurnedSixes.reduce(0, +)) test 6s are read most often "
-                              + "as \(sixes.digit) (\(percent(sixes.share))), the \(m.augmentedNet.halfTurnedNines.reduce(0, +)) 9s "
-                              + "as \(nines.digit) (\(percent(nines.share))) by the network trained on augmented digits")
+            return .claim(
+                holds: sixes.digit == 9 && nines.digit == 6,
+                detail:
+                    "turned by 180 deg, the \(m.augmentedNet.halfTurnedSixes.reduce(0, +)) test 6s are read most often "
+                    + "as \(sixes.digit) (\(percent(sixes.share))), the \(m.augmentedNet.halfTurnedNines.reduce(0, +)) 9s "
+                    + "as \(nines.digit) (\(percent(nines.share))) by the network trained on augmented digits")
         }
     }
 
@@ -252,17 +266,22 @@ enum AugmentationExamples: RunnableExample {
     /// The chapter's figures; none of them if MNIST cannot be found.
     static func figures() -> [Figure] {
         guard let mnist = try? MNISTData.shared(), let net = try? judge.get() else { return [] }
-        return [augmentedDigits(images: mnist.trainImages, labels: mnist.trainLabels).figure,
-                unsafeTransforms(images: mnist.trainImages, labels: mnist.trainLabels, net: net).figure]
+        return [
+            augmentedDigits(images: mnist.trainImages, labels: mnist.trainLabels).figure,
+            unsafeTransforms(images: mnist.trainImages, labels: mnist.trainLabels, net: net).figure,
+        ]
     }
 
     /// Each of the first `count` digits (left) and `variants` augmentations of it, drawn from
     /// `RandomState(seed)` digit after digit, variant after variant — the draws `augmented` makes
     /// for a matrix holding each digit `variants` times. With `flip`, a last column shows each
     /// digit mirrored. Returns the transforms drawn, row by row, and the grid's cells.
-    static func augmentedDigits(images: Matrix, labels: [Int], count: Int = shownDigits, variants: Int = variants,
-                                augmentation: DigitAugmentation = augmentation, seed: UInt32 = seed, flip: Bool = false)
-        -> (figure: Figure, transforms: [[DigitAugmentation.Transform]], cells: [ImageGrid.Cell]) {
+    static func augmentedDigits(
+        images: Matrix, labels: [Int], count: Int = shownDigits, variants: Int = variants,
+        augmentation: DigitAugmentation = augmentation, seed: UInt32 = seed, flip: Bool = false
+    )
+        -> (figure: Figure, transforms: [[DigitAugmentation.Transform]], cells: [ImageGrid.Cell])
+    {
         var random = RandomState(seed: seed)
         var cells: [ImageGrid.Cell] = []
         var transforms: [[DigitAugmentation.Transform]] = []
@@ -272,8 +291,10 @@ enum AugmentationExamples: RunnableExample {
             let drawn = (0..<variants).map { _ in augmentation.nextTransform(random: &random) }
             transforms.append(drawn)
             for t in drawn {
-                cells.append(ImageGrid.Cell(pixels: DigitAugmentation.applying(t, to: digit),
-                                            caption: String(format: "%+.1f deg\\n(%+d, %+d)", t.degrees, t.dx, t.dy)))
+                cells.append(
+                    ImageGrid.Cell(
+                        pixels: DigitAugmentation.applying(t, to: digit),
+                        caption: String(format: "%+.1f deg\\n(%+d, %+d)", t.degrees, t.dx, t.dy)))
             }
             if flip { cells.append(ImageGrid.Cell(pixels: DigitAugmentation.flipped(digit), caption: "mirrored")) }
         }
@@ -288,24 +309,30 @@ enum AugmentationExamples: RunnableExample {
         // Room for the title however few digits are drawn.
         grid.minimumWidth = 840
         let degrees = number(augmentation.maxDegrees)
-        let title = "Data augmentation: the first \(count) MNIST training digits (left) and \(variants) random variants of each\\n"
+        let title =
+            "Data augmentation: the first \(count) MNIST training digits (left) and \(variants) random variants of each\\n"
             + "rotated by U(-\(degrees), \(degrees)) deg, then shifted by dx, dy from "
             + "-\(augmentation.maxShift) to \(augmentation.maxShift) whole pixels\\n"
             + "(seed \(seed); above each variant: the angle, (dx, dy))"
-        let figure = grid.figure(name: "augmented-digits",
-                                 caption: "MNIST digits and their augmented variants: rotation, then shift (seed 004 5.2)",
-                                 title: title, cells: cells)
+        let figure = grid.figure(
+            name: "augmented-digits",
+            caption: "MNIST digits and their augmented variants: rotation, then shift (seed 004 5.2)",
+            title: title, cells: cells)
         return (figure, transforms, cells)
     }
 
     /// One training digit of each class (the first), as it is, mirrored, and turned by 180°,
     /// each captioned with what `net` reads (the network trained on augmented digits); and those
     /// readings, one row per version.
-    static func unsafeTransforms(images: Matrix, labels: [Int], net: MultiLayerNet) -> (figure: Figure, readings: [[Int]]) {
+    static func unsafeTransforms(images: Matrix, labels: [Int], net: MultiLayerNet) -> (
+        figure: Figure, readings: [[Int]]
+    ) {
         let firsts = (0..<MNIST.classCount).map { digit in labels.firstIndex(of: digit)! }
         let originals = images.gathering(rows: firsts)
-        let versions = [originals, mapRows(originals) { DigitAugmentation.flipped($0) },
-                        mapRows(originals) { DigitAugmentation.rotated($0, degrees: 180) }]
+        let versions = [
+            originals, mapRows(originals) { DigitAugmentation.flipped($0) },
+            mapRows(originals) { DigitAugmentation.rotated($0, degrees: 180) },
+        ]
         let readings = versions.map { net.predict($0).argmaxPerRow() }
         var cells: [ImageGrid.Cell] = []
         for (version, answers) in zip(versions, readings) {
@@ -317,11 +344,12 @@ enum AugmentationExamples: RunnableExample {
         grid.rowTitles = ["original", "mirrored", "turned 180 deg"]
         grid.rowTitleWidth = 150
         grid.titleBand = 70
-        let figure = grid.figure(name: "unsafe-augmentations",
-                                 caption: "Mirroring and half turns change what a digit is (seed 004 5.2)",
-                                 title: "Flipping and turning by 180 deg do not keep a digit's label: one training digit of each class\\n"
-                                     + "above each image: what a network trained on digits rotated by up to \(number(augmentation.maxDegrees)) deg "
-                                     + "and shifted by up to \(augmentation.maxShift) px reads", cells: cells)
+        let figure = grid.figure(
+            name: "unsafe-augmentations",
+            caption: "Mirroring and half turns change what a digit is (seed 004 5.2)",
+            title: "Flipping and turning by 180 deg do not keep a digit's label: one training digit of each class\\n"
+                + "above each image: what a network trained on digits rotated by up to \(number(augmentation.maxDegrees)) deg "
+                + "and shifted by up to \(augmentation.maxShift) px reads", cells: cells)
         return (figure, readings)
     }
 }
@@ -332,19 +360,29 @@ extension AugmentationExamples {
         static let configuration = CommandConfiguration(
             commandName: "augment",
             abstract: "Data augmentation (数据增强): random rotations and shifts of MNIST training digits (seed 004 5.2).",
-            discussion: "Draws each of the first --count training digits beside --variants augmented copies: rotated by an angle "
+            discussion:
+                "Draws each of the first --count training digits beside --variants augmented copies: rotated by an angle "
                 + "uniform in [-d, d] (d = --max-degrees), then shifted by whole pixels dx, dy in -s...s (s = --max-shift), "
                 + "drawn from numpy.random.seed(--seed). --flip adds each digit mirrored, which is no augmentation for digits. "
                 + "--accuracy measures the book's trained network on the 10000 test digits, as they are and augmented. "
                 + "--unsafe shows instead why mirroring and half turns are no augmentation for digits.")
-        @Option(parsing: .unconditional, help: "The largest shift in pixels, in each direction (0 to 27).") var maxShift = 2
-        @Option(parsing: .unconditional, help: "The largest rotation in degrees, either way (0 to 180).") var maxDegrees = 10.0
-        @Option(parsing: .unconditional, help: "How many training digits to augment, the first N (1 to \(maxCount)).") var count = AugmentationExamples.shownDigits
-        @Option(parsing: .unconditional, help: "Augmented variants of each digit (1 to \(maxVariants)).") var variants = AugmentationExamples.variants
+        @Option(parsing: .unconditional, help: "The largest shift in pixels, in each direction (0 to 27).")
+        var maxShift = 2
+        @Option(parsing: .unconditional, help: "The largest rotation in degrees, either way (0 to 180).")
+        var maxDegrees = 10.0
+        @Option(parsing: .unconditional, help: "How many training digits to augment, the first N (1 to \(maxCount)).")
+        var count = AugmentationExamples.shownDigits
+        @Option(parsing: .unconditional, help: "Augmented variants of each digit (1 to \(maxVariants)).") var variants =
+            AugmentationExamples.variants
         @Option(help: "numpy.random.seed of the draws.") var seed: UInt32 = AugmentationExamples.seed
-        @Flag(help: "Also show each digit mirrored (flipping, 翻转), which does not keep a digit's label.") var flip = false
-        @Flag(help: "Also measure the book's trained network on the 10000 test digits, as they are and augmented.") var accuracy = false
-        @Flag(help: "Instead, show one training digit of each class mirrored and turned by 180 deg, and what a network trained on augmented digits reads.")
+        @Flag(help: "Also show each digit mirrored (flipping, 翻转), which does not keep a digit's label.") var flip =
+            false
+        @Flag(help: "Also measure the book's trained network on the 10000 test digits, as they are and augmented.")
+        var accuracy = false
+        @Flag(
+            help:
+                "Instead, show one training digit of each class mirrored and turned by 180 deg, and what a network trained on augmented digits reads."
+        )
         var unsafe = false
         @OptionGroup var figure: ExampleFigureOptions
 
@@ -366,8 +404,9 @@ extension AugmentationExamples {
             let (drawing, transforms, cells) = AugmentationExamples.augmentedDigits(
                 images: mnist.trainImages, labels: mnist.trainLabels, count: count, variants: variants,
                 augmentation: augmentation, seed: seed, flip: flip)
-            print("rotate by an angle uniform in [-\(AugmentationExamples.number(maxDegrees)), \(AugmentationExamples.number(maxDegrees))] deg, then shift by dx, dy "
-                  + "in -\(maxShift)...\(maxShift) px; numpy.random.seed(\(seed))")
+            print(
+                "rotate by an angle uniform in [-\(AugmentationExamples.number(maxDegrees)), \(AugmentationExamples.number(maxDegrees))] deg, then shift by dx, dy "
+                    + "in -\(maxShift)...\(maxShift) px; numpy.random.seed(\(seed))")
             for (i, row) in transforms.enumerated() {
                 let digit = mnist.trainImages.row(i)
                 let ink = digit.reduce(0, +)
@@ -383,7 +422,8 @@ extension AugmentationExamples {
                 var random = RandomState(seed: seed)
                 let test = mnist.testImages, labels = mnist.testLabels
                 let augmented = augmentation.augmented(test, random: &random)
-                var report = "the book's network on the 10000 test digits: as they are "
+                var report =
+                    "the book's network on the 10000 test digits: as they are "
                     + percent(net.accuracy(test, labels: labels, batchSize: 1000))
                     + ", augmented " + percent(net.accuracy(augmented, labels: labels, batchSize: 1000))
                 if flip {
@@ -398,20 +438,28 @@ extension AugmentationExamples {
         /// One training digit of each class as it is, mirrored and turned by 180 deg, and what the book's network reads.
         func showUnsafe(_ mnist: MNIST) throws {
             let net = try AugmentationExamples.judge.get()
-            let (drawing, readings) = AugmentationExamples.unsafeTransforms(images: mnist.trainImages, labels: mnist.trainLabels, net: net)
-            print("what a network trained on augmented digits (\(AugmentationExamples.AugmentedNetwork.architecture), "
-                  + "\(AugmentationExamples.AugmentedNetwork.iterations) batches) reads in the first training digit of each class")
+            let (drawing, readings) = AugmentationExamples.unsafeTransforms(
+                images: mnist.trainImages, labels: mnist.trainLabels, net: net)
+            print(
+                "what a network trained on augmented digits (\(AugmentationExamples.AugmentedNetwork.architecture), "
+                    + "\(AugmentationExamples.AugmentedNetwork.iterations) batches) reads in the first training digit of each class"
+            )
             print("digit\tas is\tmirrored\tturned 180 deg")
             for digit in 0..<MNIST.classCount {
                 print("\(digit)\t\(readings[0][digit])\t\(readings[1][digit])\t\(readings[2][digit])")
             }
             let firsts = (0..<MNIST.classCount).map { mnist.trainLabels.firstIndex(of: $0)! }
-            let cells = [{ (x: [Double]) in x }, { DigitAugmentation.flipped($0) }, { DigitAugmentation.rotated($0, degrees: 180) }]
-                .enumerated().flatMap { version, transform in
-                    firsts.enumerated().map { digit, row in
-                        ImageGrid.Cell(pixels: transform(mnist.trainImages.row(row)), caption: "\(digit) reads \(readings[version][digit])")
-                    }
+            let cells = [
+                { (x: [Double]) in x }, { DigitAugmentation.flipped($0) },
+                { DigitAugmentation.rotated($0, degrees: 180) },
+            ]
+            .enumerated().flatMap { version, transform in
+                firsts.enumerated().map { digit, row in
+                    ImageGrid.Cell(
+                        pixels: transform(mnist.trainImages.row(row)),
+                        caption: "\(digit) reads \(readings[version][digit])")
                 }
+            }
             try show(drawing, cells: cells, perLine: 5)
         }
 
@@ -422,7 +470,9 @@ extension AugmentationExamples {
             pngOnly.preview = false
             try pngOnly.show(drawing)
             if figure.preview {
-                let oneLine = cells.map { ImageGrid.Cell(pixels: $0.pixels, caption: $0.caption.replacingOccurrences(of: "\\n", with: " ")) }
+                let oneLine = cells.map {
+                    ImageGrid.Cell(pixels: $0.pixels, caption: $0.caption.replacingOccurrences(of: "\\n", with: " "))
+                }
                 print(ImageGrid.textPreview(oneLine, side: MNIST.imageSide, perLine: perLine))
             }
         }

@@ -39,12 +39,16 @@ public enum BatchNormExamples: RunnableExample {
         let one = Matrix([[5, 8, 2]])
         let alone = layer.forward(one, training: false)
         let inBatch = layer.forward(Matrix([[5, 8, 2], [100, -100, 0]]), training: false).rows(0..<1)
-        let holds = alone == inBatch && mean.allSatisfy { abs($0 - 5) < 0.5 } && variance.allSatisfy { abs($0 - 9) < 1.5 }
-        return Finding(.claim(holds: holds, detail: "after 100 batches running mean "
-            + mean.map { String(format: "%.2f", $0) }.joined(separator: ", ") + ", variance "
-            + variance.map { String(format: "%.2f", $0) }.joined(separator: ", ")
-            + " (true 5 and 9); one example gives the same output alone or in a batch: "
-            + alone.storage.map { String(format: "%.3f", $0) }.joined(separator: ", ")))
+        let holds =
+            alone == inBatch && mean.allSatisfy { abs($0 - 5) < 0.5 } && variance.allSatisfy { abs($0 - 9) < 1.5 }
+        return Finding(
+            .claim(
+                holds: holds,
+                detail: "after 100 batches running mean "
+                    + mean.map { String(format: "%.2f", $0) }.joined(separator: ", ") + ", variance "
+                    + variance.map { String(format: "%.2f", $0) }.joined(separator: ", ")
+                    + " (true 5 and 9); one example gives the same output alone or in a batch: "
+                    + alone.storage.map { String(format: "%.3f", $0) }.joined(separator: ", ")))
     }
 
     /// Seed 004 says the layer divides by the mini-batch variance. It divides by the standard
@@ -61,13 +65,17 @@ public enum BatchNormExamples: RunnableExample {
         let layerSpread = second.map { $0 * $0 }.reduce(0, +) / 2
         return Finding(
             // The normalisation is for unit variance: does dividing by the variance give it?
-            .claim(holds: abs(spread - 1) < 1e-6, detail: "dividing the column [2, 6] (variance 4) by its variance gives "
-                + "[\(shortest(byVariance[0])), \(shortest(byVariance[1]))] with variance \(shortest(spread))"),
+            .claim(
+                holds: abs(spread - 1) < 1e-6,
+                detail: "dividing the column [2, 6] (variance 4) by its variance gives "
+                    + "[\(shortest(byVariance[0])), \(shortest(byVariance[1]))] with variance \(shortest(spread))"),
             erratum: Erratum(
                 reproducedBy: "dividing by the standard deviation sqrt(var + eps), as the book's layer does",
-                reproduction: .claim(holds: abs(layerSpread - 1) < 1e-6,
-                                     detail: String(format: "variance %.7f, 1 up to eps", layerSpread)),
-                why: "x_hat = (x - mu) / sqrt(sigma^2 + eps) (DLfS eq. 6.7). Dividing by sigma^2 would leave units with "
+                reproduction: .claim(
+                    holds: abs(layerSpread - 1) < 1e-6,
+                    detail: String(format: "variance %.7f, 1 up to eps", layerSpread)),
+                why:
+                    "x_hat = (x - mu) / sqrt(sigma^2 + eps) (DLfS eq. 6.7). Dividing by sigma^2 would leave units with "
                     + "small variance blown up and units with large variance squashed (variance 1/sigma^2), the opposite of "
                     + "the aim; 'variance' in the notes must be read as its square root."))
     }
@@ -86,13 +94,16 @@ public enum BatchNormExamples: RunnableExample {
         public let vanishing: [String]
     }
 
-    public static func gradientCheck(images: Int, hiddenSizes: [Int] = [100, 100], h: Double = defaultDifferenceStep,
-                                     seed: UInt32 = 0) throws -> GradientCheck {
+    public static func gradientCheck(
+        images: Int, hiddenSizes: [Int] = [100, 100], h: Double = defaultDifferenceStep,
+        seed: UInt32 = 0
+    ) throws -> GradientCheck {
         let mnist = try MNISTData.shared()
         var random = RandomState(seed: seed)
         // δ = 0 in the loss: backpropagation differentiates the loss without it (chapter 5's erratum).
-        let net = MultiLayerNet(inputSize: MNIST.pixelsPerImage, hiddenSizes: hiddenSizes, outputSize: MNIST.classCount,
-                                batchNorm: true, lossDelta: 0, random: &random)
+        let net = MultiLayerNet(
+            inputSize: MNIST.pixelsPerImage, hiddenSizes: hiddenSizes, outputSize: MNIST.classCount,
+            batchNorm: true, lossDelta: 0, random: &random)
         let x = mnist.trainImages.rows(0..<images), t = Array(mnist.trainLabels[0..<images])
         let backprop = net.gradients(x, labels: t)
         let numerical = net.numericalGradients(x, labels: t, h: h)
@@ -122,8 +133,13 @@ public enum BatchNormExamples: RunnableExample {
             let worst = check.meanDifference.max { $0.value < $1.value }!
             let drop = worst.value / finer.meanDifference[worst.key]!
             let holds = worst.value < 1e-6 && check.vanishing.isEmpty && drop > 50
-            return Finding(.claim(holds: holds, detail: "batch of \(checkImages) images, h = 1e-4: largest mean difference "
-                + String(format: "%.1e (%@), %.0fx smaller with h = 1e-5 (the h^2 error); no gradient vanishes", worst.value, worst.key, drop)))
+            return Finding(
+                .claim(
+                    holds: holds,
+                    detail: "batch of \(checkImages) images, h = 1e-4: largest mean difference "
+                        + String(
+                            format: "%.1e (%@), %.0fx smaller with h = 1e-5 (the h^2 error); no gradient vanishes",
+                            worst.value, worst.key, drop)))
         }
     }
 
@@ -137,17 +153,23 @@ public enum BatchNormExamples: RunnableExample {
             let worst = three.meanDifference.values.max()!
             // A check of the net's gradients must test them: every parameter, and every one agreeing.
             return Finding(
-                .claim(holds: single.vanishing.isEmpty && disagreeing.isEmpty,
-                       detail: "with one image both gradients are exactly 0 for \(single.vanishing.count) of 10 parameters; "
-                    + "only \(tested.joined(separator: " and ")) are tested, and "
-                    + disagreeing.map { "\($0) disagrees by " + String(format: "%.3f", single.meanDifference[$0]!) }.joined(separator: ", ")),
+                .claim(
+                    holds: single.vanishing.isEmpty && disagreeing.isEmpty,
+                    detail:
+                        "with one image both gradients are exactly 0 for \(single.vanishing.count) of 10 parameters; "
+                        + "only \(tested.joined(separator: " and ")) are tested, and "
+                        + disagreeing.map { "\($0) disagrees by " + String(format: "%.3f", single.meanDifference[$0]!) }
+                        .joined(separator: ", ")),
                 erratum: Erratum(
                     reproducedBy: "a batch of \(checkImages) images",
-                    reproduction: .claim(holds: three.vanishing.isEmpty && worst < 1e-6,
-                                         detail: String(format: "all 10 parameters tested, largest mean difference %.1e", worst)),
-                    why: "Batch norm subtracts the batch mean: with one image every normalised value is 0, the layer outputs beta, "
+                    reproduction: .claim(
+                        holds: three.vanishing.isEmpty && worst < 1e-6,
+                        detail: String(format: "all 10 parameters tested, largest mean difference %.1e", worst)),
+                    why:
+                        "Batch norm subtracts the batch mean: with one image every normalised value is 0, the layer outputs beta, "
                         + "and nothing before it reaches the loss. The ReLU after it then sits at its kink (beta2 = 0): backprop takes "
-                        + "the slope there as 0, the central difference averages 0 and 1. A gradient check of batch norm needs a batch."))
+                        + "the slope there as 0, the central difference averages 0 and 1. A gradient check of batch norm needs a batch."
+                ))
         }
     }
 
@@ -174,7 +196,8 @@ extension BatchNormExamples {
         @Option(help: "The upstream gradient, same layout as --batch (default: all ones).") var dout: String?
         @Option(help: "gamma, one number per column (default: all 1).") var gamma: NumberList?
         @Option(help: "beta, one number per column (default: all 0).") var beta: NumberList?
-        @Option(help: "Run the gradient check of a 784-100-100-10 net on this many MNIST images instead.") var gradientCheck: Int?
+        @Option(help: "Run the gradient check of a 784-100-100-10 net on this many MNIST images instead.")
+        var gradientCheck: Int?
         @Option(help: "The gradient check's step h of the central difference.") var step = defaultDifferenceStep
 
         func validate() throws {
@@ -186,9 +209,12 @@ extension BatchNormExamples {
         }
 
         static func parse(_ text: String, _ flag: String) throws -> Matrix {
-            let rows = text.split(separator: ";").map { $0.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) } }
+            let rows = text.split(separator: ";").map {
+                $0.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+            }
             guard !rows.isEmpty, let width = rows.first?.count, width > 0,
-                  rows.allSatisfy({ $0.count == width && $0.allSatisfy { $0?.isFinite ?? false } }) else {
+                rows.allSatisfy({ $0.count == width && $0.allSatisfy { $0?.isFinite ?? false } })
+            else {
                 throw ValidationError("\(flag) needs rows of equally many numbers, like 1,2;3,6 — got \(text)")
             }
             return Matrix(rows.map { $0.map { $0! } })
@@ -198,7 +224,9 @@ extension BatchNormExamples {
             if let gradientCheck {
                 let check = try BatchNormExamples.gradientCheck(images: gradientCheck, h: step)
                 for (name, difference) in check.meanDifference.sorted(by: { $0.key < $1.key }) {
-                    print("\(name): \(difference)\(check.vanishing.contains(name) ? "  (both gradients are exactly 0)" : "")")
+                    print(
+                        "\(name): \(difference)\(check.vanishing.contains(name) ? "  (both gradients are exactly 0)" : "")"
+                    )
                 }
                 return
             }
@@ -206,13 +234,16 @@ extension BatchNormExamples {
             // The lengths are checked before the layer is built: the layer's own check is a precondition.
             for (flag, list) in [("--gamma", gamma), ("--beta", beta)] {
                 if let list, list.values.count != x.cols {
-                    throw ValidationError("\(flag) needs \(x.cols) numbers, one per column of --batch, got \(list.values.count)")
+                    throw ValidationError(
+                        "\(flag) needs \(x.cols) numbers, one per column of --batch, got \(list.values.count)")
                 }
             }
-            let layer = BatchNormLayer(gamma: gamma.map { Matrix(row: $0.values) } ?? Matrix(rows: 1, cols: x.cols, repeating: 1),
-                                       beta: beta.map { Matrix(row: $0.values) } ?? Matrix.zeros(1, x.cols))
+            let layer = BatchNormLayer(
+                gamma: gamma.map { Matrix(row: $0.values) } ?? Matrix(rows: 1, cols: x.cols, repeating: 1),
+                beta: beta.map { Matrix(row: $0.values) } ?? Matrix.zeros(1, x.cols))
             let out = layer.forward(x, training: true)
-            let upstream = try dout.map { try Self.parse($0, "--dout") } ?? Matrix(rows: x.rows, cols: x.cols, repeating: 1)
+            let upstream =
+                try dout.map { try Self.parse($0, "--dout") } ?? Matrix(rows: x.rows, cols: x.cols, repeating: 1)
             guard upstream.shape == x.shape else {
                 throw ValidationError("--dout has shape \(upstream.shapeDescription), the batch \(x.shapeDescription)")
             }

@@ -54,35 +54,44 @@ public struct BatchNormExperiment: Sendable, MNISTExperiment {
         try cache.value(for: setup) {
             let mnist = try MNISTData.shared()
             let count = min(setup.trainingImages, mnist.trainImages.rows)
-            return run(setup, images: mnist.trainImages.rows(0..<count), labels: Array(mnist.trainLabels[0..<count]),
-                       showProgress: showProgress)
+            return run(
+                setup, images: mnist.trainImages.rows(0..<count), labels: Array(mnist.trainLabels[0..<count]),
+                showProgress: showProgress)
         }
     }
 
     private static let cache = RunCache<Setup, BatchNormExperiment>()
 
-    public static func run(_ setup: Setup, images: Matrix, labels: [Int], showProgress: Bool = false) -> BatchNormExperiment {
+    public static func run(_ setup: Setup, images: Matrix, labels: [Int], showProgress: Bool = false)
+        -> BatchNormExperiment
+    {
         // The book's draws, scale after scale: the batch-norm net, the plain net, their batches.
         var random = RandomState(seed: setup.seed)
         var jobs: [(net: MultiLayerNet, batches: RandomState)] = []
         for scale in setup.weightScales {
             let nets = [true, false].map { batchNorm in
-                MultiLayerNet(inputSize: MNIST.pixelsPerImage, hiddenSizes: setup.hiddenSizes, outputSize: MNIST.classCount,
-                              weightInit: .std(scale), batchNorm: batchNorm, random: &random)
+                MultiLayerNet(
+                    inputSize: MNIST.pixelsPerImage, hiddenSizes: setup.hiddenSizes, outputSize: MNIST.classCount,
+                    weightInit: .std(scale), batchNorm: batchNorm, random: &random)
             }
             // Both nets train on the batches drawn from here.
             jobs += nets.map { ($0, random) }
             setup.schedule.skipBatches(trainSize: images.rows, random: &random)
         }
-        let bar = showProgress ? SharedProgressBar("batch norm: \(jobs.count) nets (\(setup.weightScales.count) weight scales, with and without)",
-                                                   total: jobs.count * setup.epochs) : nil
+        let bar =
+            showProgress
+            ? SharedProgressBar(
+                "batch norm: \(jobs.count) nets (\(setup.weightScales.count) weight scales, with and without)",
+                total: jobs.count * setup.epochs) : nil
         let started = Date()
         let curves = parallelMap(jobs.count) { k in
             var optimizer = SGD(learningRate: setup.learningRate)
             var stream = jobs[k].batches
-            return trainInEpochs(jobs[k].net, optimizer: &optimizer, schedule: setup.schedule,
-                                 trainImages: images, trainLabels: labels, testImages: Matrix.zeros(0, images.cols), testLabels: [],
-                                 random: &stream, progress: { _, _ in bar?.advance() }).trainAccuracy
+            return trainInEpochs(
+                jobs[k].net, optimizer: &optimizer, schedule: setup.schedule,
+                trainImages: images, trainLabels: labels, testImages: Matrix.zeros(0, images.cols), testLabels: [],
+                random: &stream, progress: { _, _ in bar?.advance() }
+            ).trainAccuracy
         }
         let pairs = setup.weightScales.indices.map { i in
             Pair(scale: setup.weightScales[i], withBatchNorm: curves[2 * i], without: curves[2 * i + 1])
@@ -97,9 +106,13 @@ public struct BatchNormExperiment: Sendable, MNISTExperiment {
     var fasterAlmostEverywhere: Finding {
         let faster = pairs.filter { $0.meanWith > $0.meanWithout }
         let slower = pairs.filter { $0.meanWith <= $0.meanWithout }.map { shortScale($0.scale) }
-        return Finding(.claim(holds: faster.count * 16 >= 13 * pairs.count,
-                              detail: "batch norm learns faster (higher mean accuracy over \(setup.epochs) epochs) at \(faster.count) "
-                                  + "of \(pairs.count) scales" + (slower.isEmpty ? "" : "; not at W = " + slower.joined(separator: ", "))))
+        return Finding(
+            .claim(
+                holds: faster.count * 16 >= 13 * pairs.count,
+                detail:
+                    "batch norm learns faster (higher mean accuracy over \(setup.epochs) epochs) at \(faster.count) "
+                    + "of \(pairs.count) scales"
+                    + (slower.isEmpty ? "" : "; not at W = " + slower.joined(separator: ", "))))
     }
 
     /// "Without batch norm, learning does not happen at all unless the initial scale is good":
@@ -107,10 +120,13 @@ public struct BatchNormExperiment: Sendable, MNISTExperiment {
     var stuckWithoutIt: Finding {
         let stuck = pairs.filter { $0.without.last! <= 0.2 && $0.withBatchNorm.last! >= 0.5 }
         let good = pairs.filter { $0.without.last! >= 0.8 }.map { shortScale($0.scale) }
-        return Finding(.claim(holds: !stuck.isEmpty,
-                              detail: "without batch norm the net stays at chance (final accuracy <= 0.2) for \(stuck.count) scales "
-                                  + "(W = " + stuck.map { shortScale($0.scale) }.joined(separator: ", ") + ") where batch norm reaches >= 0.5; "
-                                  + "it learns well (>= 0.8) only at W = " + good.joined(separator: ", ")))
+        return Finding(
+            .claim(
+                holds: !stuck.isEmpty,
+                detail: "without batch norm the net stays at chance (final accuracy <= 0.2) for \(stuck.count) scales "
+                    + "(W = " + stuck.map { shortScale($0.scale) }.joined(separator: ", ")
+                    + ") where batch norm reaches >= 0.5; "
+                    + "it learns well (>= 0.8) only at W = " + good.joined(separator: ", ")))
     }
 
     func shortScale(_ w: Double) -> String { String(format: "%.2g", w) }
@@ -130,8 +146,10 @@ public struct BatchNormExperiment: Sendable, MNISTExperiment {
     /// batch norm (solid) and without (dashed).
     public func figure(name: String = "batchnorm-weight-scales") -> Figure {
         let columns = 4, rows = (pairs.count + columns - 1) / columns
-        var figure = Figure(name: name, caption: "Training accuracy with and without batch normalisation, per initial weight scale (DLfS fig 6-18)",
-                            width: 1200, height: 250 * rows + 120)
+        var figure = Figure(
+            name: name,
+            caption: "Training accuracy with and without batch normalisation, per initial weight scale (DLfS fig 6-18)",
+            width: 1200, height: 250 * rows + 120)
         figure.gnuplot(
             "set multiplot layout \(rows),\(columns) title \"Training accuracy on \(setup.trainingImages) MNIST images, with batch norm "
                 + "(solid blue) and without (dashed red)\\n\(setup.architectureDescription), SGD lr \(shortest(setup.learningRate)), seed \(setup.seed); "
@@ -141,7 +159,8 @@ public struct BatchNormExperiment: Sendable, MNISTExperiment {
             "set key off")
         for (i, pair) in pairs.enumerated() {
             let block = "scale\(i)"
-            figure.data(block, rows: pair.withBatchNorm.indices.map { [Double($0), pair.withBatchNorm[$0], pair.without[$0]] })
+            figure.data(
+                block, rows: pair.withBatchNorm.indices.map { [Double($0), pair.withBatchNorm[$0], pair.without[$0]] })
             let bottom = i >= pairs.count - columns, left = i % columns == 0
             figure.gnuplot(
                 "set title \"W = \(significant(pair.scale))\"",
@@ -166,9 +185,11 @@ extension BatchNormExperiment {
     struct BatchNormMNIST: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "batchnorm-mnist",
-            abstract: "Train with and without batch norm for each initial weight scale, as batch_norm_test.py (DLfS 6.3.3).",
+            abstract:
+                "Train with and without batch norm for each initial weight scale, as batch_norm_test.py (DLfS 6.3.3).",
             discussion: "Prints each scale's final training accuracy with and without batch norm; progress on stderr.")
-        @Option(help: "Comma-separated initial weight stds (default: the book's 16, 1 down to 1e-4).") var scales: NumberList?
+        @Option(help: "Comma-separated initial weight stds (default: the book's 16, 1 down to 1e-4).") var scales:
+            NumberList?
         @Option(help: "Training images (the first n).") var trainingImages = 1000
         @Option(help: "Epochs (measurements of the training accuracy).") var epochs = 20
         @Option(parsing: .unconditional, help: "SGD's learning rate.") var lr = 0.01
@@ -183,8 +204,9 @@ extension BatchNormExperiment {
         }
 
         func run() throws {
-            let setup = BatchNormExperiment.Setup(weightScales: scales?.values ?? BatchNormExperiment.Setup.bookScales,
-                                                  trainingImages: trainingImages, epochs: epochs, learningRate: lr, seed: random.seed)
+            let setup = BatchNormExperiment.Setup(
+                weightScales: scales?.values ?? BatchNormExperiment.Setup.bookScales,
+                trainingImages: trainingImages, epochs: epochs, learningRate: lr, seed: random.seed)
             let result = try BatchNormExperiment.run(setup)
             print("W (std)\tfinal accuracy with batch norm\twithout")
             for pair in result.pairs {

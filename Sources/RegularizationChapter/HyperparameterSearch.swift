@@ -62,14 +62,18 @@ public struct HyperparameterSearch: Sendable, MNISTExperiment {
     public static func run(_ setup: Setup, showProgress: Bool = true) throws -> HyperparameterSearch {
         try cache.value(for: setup) {
             let mnist = try MNISTData.shared()
-            return run(setup, images: mnist.trainImages.rows(0..<setup.images), labels: Array(mnist.trainLabels[0..<setup.images]),
-                       showProgress: showProgress)
+            return run(
+                setup, images: mnist.trainImages.rows(0..<setup.images),
+                labels: Array(mnist.trainLabels[0..<setup.images]),
+                showProgress: showProgress)
         }
     }
 
     private static let cache = RunCache<Setup, HyperparameterSearch>()
 
-    public static func run(_ setup: Setup, images: Matrix, labels: [Int], showProgress: Bool = false) -> HyperparameterSearch {
+    public static func run(_ setup: Setup, images: Matrix, labels: [Int], showProgress: Bool = false)
+        -> HyperparameterSearch
+    {
         var random = RandomState(seed: setup.seed)
         // shuffle_dataset, then the split.
         let order = random.permutation(images.rows)
@@ -80,23 +84,37 @@ public struct HyperparameterSearch: Sendable, MNISTExperiment {
         // Each trial's draws, in the script's order: weight decay, learning rate, weights, batches.
         var plans: [(weightDecay: Double, learningRate: Double, net: MultiLayerNet, batches: RandomState)] = []
         for _ in 0..<setup.trials {
-            let weightDecay = pow(10, random.uniform(low: setup.weightDecayExponents.lowerBound, high: setup.weightDecayExponents.upperBound, count: 1)[0])
-            let learningRate = pow(10, random.uniform(low: setup.learningRateExponents.lowerBound, high: setup.learningRateExponents.upperBound, count: 1)[0])
-            let net = MultiLayerNet(inputSize: MNIST.pixelsPerImage, hiddenSizes: setup.hiddenSizes, outputSize: MNIST.classCount,
-                                    weightDecayLambda: weightDecay, random: &random)
+            let weightDecay = pow(
+                10,
+                random.uniform(
+                    low: setup.weightDecayExponents.lowerBound, high: setup.weightDecayExponents.upperBound, count: 1)[
+                        0])
+            let learningRate = pow(
+                10,
+                random.uniform(
+                    low: setup.learningRateExponents.lowerBound, high: setup.learningRateExponents.upperBound, count: 1)[
+                        0])
+            let net = MultiLayerNet(
+                inputSize: MNIST.pixelsPerImage, hiddenSizes: setup.hiddenSizes, outputSize: MNIST.classCount,
+                weightDecayLambda: weightDecay, random: &random)
             plans.append((weightDecay, learningRate, net, random))
             setup.schedule.skipBatches(trainSize: training.x.rows, random: &random)
         }
-        let bar = showProgress ? SharedProgressBar("random search: \(setup.trials) trials of \(setup.epochs) epochs", total: setup.trials) : nil
+        let bar =
+            showProgress
+            ? SharedProgressBar("random search: \(setup.trials) trials of \(setup.epochs) epochs", total: setup.trials)
+            : nil
         let started = Date()
         let trials = parallelMap(plans.count) { k -> Trial in
             var optimizer = SGD(learningRate: plans[k].learningRate)
             var stream = plans[k].batches
-            let curves = trainInEpochs(plans[k].net, optimizer: &optimizer, schedule: setup.schedule,
-                                       trainImages: training.x, trainLabels: training.t, testImages: validation.x, testLabels: validation.t,
-                                       random: &stream)
+            let curves = trainInEpochs(
+                plans[k].net, optimizer: &optimizer, schedule: setup.schedule,
+                trainImages: training.x, trainLabels: training.t, testImages: validation.x, testLabels: validation.t,
+                random: &stream)
             bar?.advance()
-            return Trial(number: k + 1, learningRate: plans[k].learningRate, weightDecay: plans[k].weightDecay, curves: curves)
+            return Trial(
+                number: k + 1, learningRate: plans[k].learningRate, weightDecay: plans[k].weightDecay, curves: curves)
         }
         let ranked = trials.sorted { ($0.validationAccuracy, -$0.number) > ($1.validationAccuracy, -$1.number) }
         return HyperparameterSearch(setup: setup, ranked: ranked, seconds: Date().timeIntervalSince(started))
@@ -108,7 +126,8 @@ public struct HyperparameterSearch: Sendable, MNISTExperiment {
     public var best: ArraySlice<Trial> { ranked.prefix(Self.bestCount) }
 
     func bestList() -> String {
-        best.map { String(format: "%.2f at lr %.2g, wd %.2g", $0.validationAccuracy, $0.learningRate, $0.weightDecay) }.joined(separator: "; ")
+        best.map { String(format: "%.2f at lr %.2g, wd %.2g", $0.validationAccuracy, $0.learningRate, $0.weightDecay) }
+            .joined(separator: "; ")
     }
 
     // MARK: - The book's reading (DLfS 6.5.3)
@@ -118,9 +137,11 @@ public struct HyperparameterSearch: Sendable, MNISTExperiment {
         let inside = best.filter { (0.001...0.01).contains($0.learningRate) }
         let learners = ranked.filter { $0.validationAccuracy >= 0.5 }
         let smallest = learners.map(\.learningRate).min() ?? .nan
-        return Finding(.claim(holds: inside.count == best.count,
-                              detail: "\(inside.count) of the best \(best.count) have 0.001 <= lr <= 0.01 (\(bestList())); "
-                                  + String(format: "no trial with lr below %.2g reaches 0.5", smallest)))
+        return Finding(
+            .claim(
+                holds: inside.count == best.count,
+                detail: "\(inside.count) of the best \(best.count) have 0.001 <= lr <= 0.01 (\(bestList())); "
+                    + String(format: "no trial with lr below %.2g reaches 0.5", smallest)))
     }
 
     /// "… and a weight decay between 1e-8 and 1e-6". Over 200 updates a decay of at most 1e-4
@@ -130,11 +151,16 @@ public struct HyperparameterSearch: Sendable, MNISTExperiment {
         // Among the trials that learn (lr within the good region), does the decay matter?
         let good = ranked.filter { (0.001...0.01).contains($0.learningRate) }
         let low = good.filter { $0.weightDecay <= 1e-6 }, high = good.filter { $0.weightDecay > 1e-6 }
-        func mean(_ trials: [Trial]) -> Double { trials.map(\.validationAccuracy).reduce(0, +) / Double(max(trials.count, 1)) }
+        func mean(_ trials: [Trial]) -> Double {
+            trials.map(\.validationAccuracy).reduce(0, +) / Double(max(trials.count, 1))
+        }
         let holds = inside.count == best.count
-        let detail = "\(inside.count) of the best \(best.count) have 1e-8 <= wd <= 1e-6; among the \(good.count) trials with "
-            + String(format: "0.001 <= lr <= 0.01, mean validation accuracy %.3f with wd <= 1e-6 (%d trials), %.3f with wd > 1e-6 (%d)",
-                     mean(low), low.count, mean(high), high.count)
+        let detail =
+            "\(inside.count) of the best \(best.count) have 1e-8 <= wd <= 1e-6; among the \(good.count) trials with "
+            + String(
+                format:
+                    "0.001 <= lr <= 0.01, mean validation accuracy %.3f with wd <= 1e-6 (%d trials), %.3f with wd > 1e-6 (%d)",
+                mean(low), low.count, mean(high), high.count)
         guard !holds else { return Finding(.claim(holds: holds, detail: detail)) }
         // The evidence for the explanation: how far the decay can move any trial's weights. Each update
         // multiplies them by (1 − lr·λ), so over the run by about 1 − updates·lr·λ.
@@ -144,12 +170,17 @@ public struct HyperparameterSearch: Sendable, MNISTExperiment {
             .claim(holds: holds, detail: detail),
             erratum: Erratum(
                 reproducedBy: "no setting of this search reproduces it; the evidence that the decay cannot matter",
-                reproduction: .claim(holds: largestShrink < 1e-3, detail: String(
-                    format: "over %.0f updates the decay shrinks any trial's weights by at most %.1e (updates·lr·λ; bound 1e-3)",
-                    updates, largestShrink)),
-                why: "Over 200 updates with lr <= 0.01 a decay of 1e-4 or less shrinks the weights by at most 0.02% (200*lr*lambda), so the validation "
+                reproduction: .claim(
+                    holds: largestShrink < 1e-3,
+                    detail: String(
+                        format:
+                            "over %.0f updates the decay shrinks any trial's weights by at most %.1e (updates·lr·λ; bound 1e-3)",
+                        updates, largestShrink)),
+                why:
+                    "Over 200 updates with lr <= 0.01 a decay of 1e-4 or less shrinks the weights by at most 0.02% (200*lr*lambda), so the validation "
                     + "accuracy does not depend on it and the best trials' decays scatter over the whole searched range 1e-8..1e-4. "
-                    + "Only the learning rate is narrowed by this search; the weight decay would need a longer run or a wider range."))
+                    + "Only the learning rate is narrowed by this search; the weight decay would need a longer run or a wider range."
+            ))
     }
 
     static func bookFinding(_ claim: (HyperparameterSearch) -> Finding) -> Finding {
@@ -167,21 +198,25 @@ public struct HyperparameterSearch: Sendable, MNISTExperiment {
     /// (dashed) per epoch.
     public func bestTrialsFigure(name: String = "search-best-trials", count: Int = 20) -> Figure {
         let shown = Array(ranked.prefix(count)), columns = 5, rows = (shown.count + columns - 1) / columns
-        var figure = Figure(name: name, caption: "The \(shown.count) best of \(setup.trials) random trials (DLfS fig 6-24)",
-                            width: 1400, height: 230 * rows + 130)
+        var figure = Figure(
+            name: name, caption: "The \(shown.count) best of \(setup.trials) random trials (DLfS fig 6-24)",
+            width: 1400, height: 230 * rows + 130)
         figure.gnuplot(
             "set multiplot layout \(rows),\(columns) title \"Random search, best \(shown.count) of \(setup.trials) trials (seed \(setup.seed)): "
                 + "validation accuracy (solid), training accuracy (dashed)\\n"
                 + "\(setup.images - setup.validationCount) training and \(setup.validationCount) validation images, \(setup.epochs) epochs, "
                 + "lr = 10^U(\(Int(setup.learningRateExponents.lowerBound)),\(Int(setup.learningRateExponents.upperBound))), "
                 + "weight decay = 10^U(\(Int(setup.weightDecayExponents.lowerBound)),\(Int(setup.weightDecayExponents.upperBound)))\" font \",14\"",
-            "set yrange [0:1]", "set xrange [0:\(max(setup.epochs - 1, 1))]", "set ytics 0.5", "set xtics 10", "set grid ytics",
+            "set yrange [0:1]", "set xrange [0:\(max(setup.epochs - 1, 1))]", "set ytics 0.5", "set xtics 10",
+            "set grid ytics",
             "set key off")
         for (i, trial) in shown.enumerated() {
             let block = "trial\(i)"
-            figure.data(block, rows: trial.curves.testAccuracy.indices.map {
-                [Double($0), trial.curves.testAccuracy[$0], trial.curves.trainAccuracy[$0]]
-            })
+            figure.data(
+                block,
+                rows: trial.curves.testAccuracy.indices.map {
+                    [Double($0), trial.curves.testAccuracy[$0], trial.curves.trainAccuracy[$0]]
+                })
             figure.gnuplot(
                 "set title \"Best-\(i + 1): val \(String(format: "%.2f", trial.validationAccuracy))\\nlr \(String(format: "%.2g", trial.learningRate)), "
                     + "wd \(String(format: "%.2g", trial.weightDecay))\" font \",11\"",
@@ -196,8 +231,10 @@ public struct HyperparameterSearch: Sendable, MNISTExperiment {
 
     /// Every trial as a point at (lr, weight decay), coloured by its validation accuracy: where the good region is.
     public func mapFigure(name: String = "search-map") -> Figure {
-        var figure = Figure(name: name, caption: "Validation accuracy of every trial over the learning rate and the weight decay (DLfS 6.5.3)",
-                            width: 960, height: 700)
+        var figure = Figure(
+            name: name,
+            caption: "Validation accuracy of every trial over the learning rate and the weight decay (DLfS 6.5.3)",
+            width: 960, height: 700)
         figure.data("trials", rows: ranked.map { [$0.learningRate, $0.weightDecay, $0.validationAccuracy] })
         figure.data("best", rows: best.map { [$0.learningRate, $0.weightDecay] })
         figure.gnuplot(
@@ -223,7 +260,8 @@ extension HyperparameterSearch {
     struct Search: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "search",
-            abstract: "Random search of the learning rate and weight decay on a validation split, as hyperparameter_optimization.py (DLfS 6.5).",
+            abstract:
+                "Random search of the learning rate and weight decay on a validation split, as hyperparameter_optimization.py (DLfS 6.5).",
             discussion: "Prints the best trials, best first, as the book does; progress on stderr.")
         @Option(help: "Number of trials.") var trials = 100
         @Option(help: "Epochs per trial.") var epochs = 50
@@ -237,7 +275,9 @@ extension HyperparameterSearch {
             try FlagCheck.within(trials, 1...10_000, "--trials")
             try FlagCheck.within(epochs, 1...1000, "--epochs")
             for (flag, range) in [("--lr-exponents", lrExponents), ("--weight-decay-exponents", weightDecayExponents)] {
-                guard range.values.count == 2, range.values[0] < range.values[1], range.values.allSatisfy({ $0.isFinite && $0 <= 1 }) else {
+                guard range.values.count == 2, range.values[0] < range.values[1],
+                    range.values.allSatisfy({ $0.isFinite && $0 <= 1 })
+                else {
                     throw ValidationError("\(flag) needs two increasing exponents low,high (at most 1), got \(range)")
                 }
             }
@@ -248,13 +288,15 @@ extension HyperparameterSearch {
             var setup = HyperparameterSearch.Setup()
             setup.trials = trials
             setup.epochs = epochs
-            setup.learningRateExponents = lrExponents.values[0] ... lrExponents.values[1]
-            setup.weightDecayExponents = weightDecayExponents.values[0] ... weightDecayExponents.values[1]
+            setup.learningRateExponents = lrExponents.values[0]...lrExponents.values[1]
+            setup.weightDecayExponents = weightDecayExponents.values[0]...weightDecayExponents.values[1]
             setup.seed = random.seed
             let result = try HyperparameterSearch.run(setup)
             print("=========== Hyper-Parameter Optimization Result ===========")
             for (i, trial) in result.ranked.prefix(show).enumerated() {
-                print("Best-\(i + 1)(val acc:\(trial.validationAccuracy)) | lr:\(trial.learningRate), weight decay:\(trial.weightDecay)")
+                print(
+                    "Best-\(i + 1)(val acc:\(trial.validationAccuracy)) | lr:\(trial.learningRate), weight decay:\(trial.weightDecay)"
+                )
             }
             print(String(format: "(%d trials in %.1f s)", trials, result.seconds))
             try figure.show(result.mapFigure(name: "search"))

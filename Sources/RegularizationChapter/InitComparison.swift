@@ -48,19 +48,27 @@ public struct InitComparison: Sendable, MNISTExperiment {
 
     private static let cache = RunCache<Setup, InitComparison>()
 
-    public static func run(_ setup: Setup, images: Matrix, labels: [Int], showProgress: Bool = false) -> InitComparison {
+    public static func run(_ setup: Setup, images: Matrix, labels: [Int], showProgress: Bool = false) -> InitComparison
+    {
         var random = RandomState(seed: setup.seed)
         let nets = setup.inits.map { weightInit in
-            MultiLayerNet(inputSize: MNIST.pixelsPerImage, hiddenSizes: setup.hiddenSizes, outputSize: MNIST.classCount,
-                          activation: .relu, weightInit: weightInit, random: &random)
+            MultiLayerNet(
+                inputSize: MNIST.pixelsPerImage, hiddenSizes: setup.hiddenSizes, outputSize: MNIST.classCount,
+                activation: .relu, weightInit: weightInit, random: &random)
         }
-        let batches = SideBySideTraining.drawBatches(iterations: setup.iterations, trainSize: images.rows,
-                                                     batchSize: setup.batchSize, random: &random)
-        let bar = showProgress ? SharedProgressBar("training \(setup.architecture) from " + setup.inits.map(\.description).joined(separator: ", "),
-                                                   total: setup.iterations * nets.count, every: 20) : nil
+        let batches = SideBySideTraining.drawBatches(
+            iterations: setup.iterations, trainSize: images.rows,
+            batchSize: setup.batchSize, random: &random)
+        let bar =
+            showProgress
+            ? SharedProgressBar(
+                "training \(setup.architecture) from " + setup.inits.map(\.description).joined(separator: ", "),
+                total: setup.iterations * nets.count, every: 20) : nil
         let started = Date()
-        let losses = SideBySideTraining.train(nets, optimizers: nets.map { _ in SGD(learningRate: setup.learningRate) },
-                                              images: images, labels: labels, batches: batches) { _, _, _ in bar?.advance() }
+        let losses = SideBySideTraining.train(
+            nets, optimizers: nets.map { _ in SGD(learningRate: setup.learningRate) },
+            images: images, labels: labels, batches: batches
+        ) { _, _, _ in bar?.advance() }
         return InitComparison(setup: setup, losses: losses, seconds: Date().timeIntervalSince(started))
     }
 
@@ -77,7 +85,8 @@ public struct InitComparison: Sendable, MNISTExperiment {
     func index(_ weightInit: MultiLayerNet.WeightInit) -> Int? { setup.inits.firstIndex(of: weightInit) }
 
     func summary() -> String {
-        setup.inits.indices.map { "\(setup.inits[$0]) \(String(format: "%.3f", finalLoss($0)))" }.joined(separator: ", ")
+        setup.inits.indices.map { "\(setup.inits[$0]) \(String(format: "%.3f", finalLoss($0)))" }.joined(
+            separator: ", ")
     }
 
     // MARK: - The book's reading of fig 6-15
@@ -86,17 +95,25 @@ public struct InitComparison: Sendable, MNISTExperiment {
     var smallStdDoesNotLearn: Finding {
         guard let k = index(.std(0.01)) else { return Finding(.error("the run has no std 0.01 net")) }
         let first = losses[k].prefix(Self.finalWindow).reduce(0, +) / Double(Self.finalWindow)
-        return Finding(.claim(holds: abs(finalLoss(k) - log(10.0)) < 0.01 && abs(first - log(10.0)) < 0.01,
-                              detail: String(format: "mean loss %.4f over the first and %.4f over the last %d iterations; ln 10 = %.4f "
-                                             + "(a uniform guess over 10 classes)", first, finalLoss(k), Self.finalWindow, log(10.0))))
+        return Finding(
+            .claim(
+                holds: abs(finalLoss(k) - log(10.0)) < 0.01 && abs(first - log(10.0)) < 0.01,
+                detail: String(
+                    format: "mean loss %.4f over the first and %.4f over the last %d iterations; ln 10 = %.4f "
+                        + "(a uniform guess over 10 classes)", first, finalLoss(k), Self.finalWindow, log(10.0))))
     }
 
     /// "Xavier and He learn smoothly, He faster": both end far below 2.3, He has the lower loss over the run.
     var heLearnsFastest: Finding {
-        guard let x = index(.xavier), let h = index(.he) else { return Finding(.error("the run needs Xavier and He nets")) }
+        guard let x = index(.xavier), let h = index(.he) else {
+            return Finding(.error("the run needs Xavier and He nets"))
+        }
         let holds = finalLoss(x) < 0.5 && finalLoss(h) < 0.5 && meanLoss(h) < meanLoss(x)
-        return Finding(.claim(holds: holds, detail: "final loss (mean of the last \(Self.finalWindow) iterations): \(summary()); "
-            + String(format: "mean over the run: Xavier %.3f, He %.3f", meanLoss(x), meanLoss(h))))
+        return Finding(
+            .claim(
+                holds: holds,
+                detail: "final loss (mean of the last \(Self.finalWindow) iterations): \(summary()); "
+                    + String(format: "mean over the run: Xavier %.3f, He %.3f", meanLoss(x), meanLoss(h))))
     }
 
     static func bookFinding(_ claim: (InitComparison) -> Finding) -> Finding { .catching { claim(try run(Setup())) } }
@@ -110,8 +127,10 @@ public struct InitComparison: Sendable, MNISTExperiment {
     public func figure(name: String = "init-mnist") -> Figure {
         LearningCurves.smoothedLosses(
             name: name,
-            caption: "MNIST, \(setup.architecture) ReLU: loss from std 0.01, Xavier and He initial weights (DLfS 6.2.4, fig 6-15)",
-            title: "MNIST, \(setup.architecture) ReLU net, SGD lr \(shortest(setup.learningRate)), batch \(setup.batchSize), seed \(setup.seed): "
+            caption:
+                "MNIST, \(setup.architecture) ReLU: loss from std 0.01, Xavier and He initial weights (DLfS 6.2.4, fig 6-15)",
+            title:
+                "MNIST, \(setup.architecture) ReLU net, SGD lr \(shortest(setup.learningRate)), batch \(setup.batchSize), seed \(setup.seed): "
                 + "initial weights",
             series: setup.inits.indices.map { ("\(setup.inits[$0])", losses[$0]) }, yMax: 2.5, key: "center right")
     }
@@ -122,16 +141,22 @@ extension InitComparison {
     struct InitMNIST: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "init-mnist",
-            abstract: "Train a 5-layer ReLU net on MNIST from several initial weight scales, as weight_init_compare.py (DLfS 6.2.4).",
-            discussion: "Each --inits entry is a std (0.01), xavier or he. Prints the loss every 100 iterations; progress on stderr.")
-        @Option(parsing: .upToNextOption, help: "Initial weights: std numbers, xavier, he.") var inits: [MultiLayerNet.WeightInit] = InitComparison.Setup.bookInits
+            abstract:
+                "Train a 5-layer ReLU net on MNIST from several initial weight scales, as weight_init_compare.py (DLfS 6.2.4).",
+            discussion:
+                "Each --inits entry is a std (0.01), xavier or he. Prints the loss every 100 iterations; progress on stderr."
+        )
+        @Option(parsing: .upToNextOption, help: "Initial weights: std numbers, xavier, he.") var inits:
+            [MultiLayerNet.WeightInit] = InitComparison.Setup.bookInits
         @Option(help: "Iterations (mini-batches).") var iterations = 2000
         @Option(parsing: .unconditional, help: "SGD's learning rate.") var lr = 0.01
         @OptionGroup var random: SeedOption
         @OptionGroup var figure: ExampleFigureOptions
 
         func validate() throws {
-            guard !inits.isEmpty, Set(inits).count == inits.count else { throw ValidationError("--inits needs distinct entries") }
+            guard !inits.isEmpty, Set(inits).count == inits.count else {
+                throw ValidationError("--inits needs distinct entries")
+            }
             try FlagCheck.within(iterations, LossSmoothing.windowLength...1_000_000, "--iterations")
             try FlagCheck.positive(lr, "--lr")
         }
@@ -143,10 +168,14 @@ extension InitComparison {
             setup.seed = random.seed
             let result = try InitComparison.run(setup)
             for i in stride(from: 0, to: iterations, by: 100) {
-                print("iteration \(i): " + inits.indices.map { "\(inits[$0]) \(String(format: "%.4f", result.losses[$0][i]))" }
-                    .joined(separator: ", "))
+                print(
+                    "iteration \(i): "
+                        + inits.indices.map { "\(inits[$0]) \(String(format: "%.4f", result.losses[$0][i]))" }
+                        .joined(separator: ", "))
             }
-            print("final loss (mean of the last \(InitComparison.finalWindow)): \(result.summary())" + String(format: " (%.1f s)", result.seconds))
+            print(
+                "final loss (mean of the last \(InitComparison.finalWindow)): \(result.summary())"
+                    + String(format: " (%.1f s)", result.seconds))
             try figure.show(result.figure(name: "init-mnist"))
         }
     }

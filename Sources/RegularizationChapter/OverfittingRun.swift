@@ -69,9 +69,16 @@ public struct OverfittingRun: Sendable, RunnableExample {
         /// "penalty ..., dropout ..." for titles.
         public var cure: String {
             var parts: [String] = []
-            if penalty.isActive { parts.append(penalty == .l2(penalty.lambda) ? "weight decay lambda = \(shortest(penalty.lambda))" : "\(penalty)") }
+            if penalty.isActive {
+                parts.append(
+                    penalty == .l2(penalty.lambda) ? "weight decay lambda = \(shortest(penalty.lambda))" : "\(penalty)")
+            }
             if let dropoutRatio { parts.append("dropout \(shortest(dropoutRatio))") }
-            if let augmentation { parts.append("augmented: shift <= \(augmentation.maxShift) px, rotation <= \(general(augmentation.maxDegrees)) deg") }
+            if let augmentation {
+                parts.append(
+                    "augmented: shift <= \(augmentation.maxShift) px, rotation <= \(general(augmentation.maxDegrees)) deg"
+                )
+            }
             return parts.isEmpty ? "no regularisation" : parts.joined(separator: ", ")
         }
     }
@@ -99,8 +106,10 @@ public struct OverfittingRun: Sendable, RunnableExample {
     public static func run(_ setups: [Setup], showProgress: Bool = true) throws -> [OverfittingRun] {
         let mnist = try MNISTData.shared()
         let missing = setups.filter { cache.stored($0) == nil }
-        let bar = showProgress && !missing.isEmpty
-            ? SharedProgressBar("overfitting: \(missing.count) runs on 300 images", total: missing.reduce(0) { $0 + $1.epochs }) : nil
+        let bar =
+            showProgress && !missing.isEmpty
+            ? SharedProgressBar(
+                "overfitting: \(missing.count) runs on 300 images", total: missing.reduce(0) { $0 + $1.epochs }) : nil
         let fresh = parallelMap(missing.count) { k in
             run(missing[k], mnist: mnist) { bar?.advance() }
         }
@@ -117,34 +126,44 @@ public struct OverfittingRun: Sendable, RunnableExample {
     static func run(_ setup: Setup, mnist: MNIST, epochDone: @escaping () -> Void) -> OverfittingRun {
         let count = min(setup.trainingImages, mnist.trainImages.rows)
         var random = RandomState(seed: setup.seed)
-        let net = MultiLayerNet(inputSize: MNIST.pixelsPerImage, hiddenSizes: setup.hiddenSizes, outputSize: MNIST.classCount,
-                                penalty: setup.penalty, dropoutRatio: setup.dropoutRatio, random: &random)
+        let net = MultiLayerNet(
+            inputSize: MNIST.pixelsPerImage, hiddenSizes: setup.hiddenSizes, outputSize: MNIST.classCount,
+            penalty: setup.penalty, dropoutRatio: setup.dropoutRatio, random: &random)
         var optimizer = SGD(learningRate: setup.learningRate)
         let started = Date()
         let augment = setup.augmentation.map { augmentation in
             { (x: Matrix, random: inout RandomState) in augmentation.augmented(x, random: &random) }
         }
-        let curves = trainInEpochs(net, optimizer: &optimizer, schedule: setup.schedule,
-                                   trainImages: mnist.trainImages.rows(0..<count), trainLabels: Array(mnist.trainLabels[0..<count]),
-                                   testImages: mnist.testImages, testLabels: mnist.testLabels,
-                                   random: &random, augment: augment) { _, _ in epochDone() }
+        let curves = trainInEpochs(
+            net, optimizer: &optimizer, schedule: setup.schedule,
+            trainImages: mnist.trainImages.rows(0..<count), trainLabels: Array(mnist.trainLabels[0..<count]),
+            testImages: mnist.testImages, testLabels: mnist.testLabels,
+            random: &random, augment: augment
+        ) { _, _ in epochDone() }
         return OverfittingRun(setup: setup, curves: curves, seconds: Date().timeIntervalSince(started))
     }
 
     // MARK: - The book's readings of figs 6-20, 6-21, 6-23
 
     /// The four runs of the chapter, trained together the first time any row asks.
-    static func chapterRuns() throws -> (plain: OverfittingRun, decay: OverfittingRun, dropout: OverfittingRun, augmented: OverfittingRun) {
+    static func chapterRuns() throws -> (
+        plain: OverfittingRun, decay: OverfittingRun, dropout: OverfittingRun, augmented: OverfittingRun
+    ) {
         let runs = try run([.plain, .weightDecay, .dropout, .augmented])
         return (runs[0], runs[1], runs[2], runs[3])
     }
 
-    static func finding(_ claim: ((plain: OverfittingRun, decay: OverfittingRun, dropout: OverfittingRun, augmented: OverfittingRun)) -> Finding) -> Finding {
+    static func finding(
+        _ claim: ((plain: OverfittingRun, decay: OverfittingRun, dropout: OverfittingRun, augmented: OverfittingRun)) ->
+            Finding
+    ) -> Finding {
         .catching { claim(try chapterRuns()) }
     }
 
     func summary() -> String {
-        String(format: "train %.3f, test %.3f (means of the last %d epochs)", finalTrainAccuracy, finalTestAccuracy, Self.finalWindow)
+        String(
+            format: "train %.3f, test %.3f (means of the last %d epochs)", finalTrainAccuracy, finalTestAccuracy,
+            Self.finalWindow)
     }
 
     /// Fig 6-20: training accuracy reaches 100% after about 100 epochs; test accuracy stays far below.
@@ -152,13 +171,16 @@ public struct OverfittingRun: Sendable, RunnableExample {
         let first = plain.firstPerfectEpoch
         let from100 = plain.curves.trainAccuracy.dropFirst(100)
         let nearlyAll = from100.filter { $0 >= 0.99 }.count
-        return Finding(.claim(holds: first != nil && first! <= 150 && nearlyAll * 10 >= from100.count * 9,
-                              detail: "training accuracy first 1.0 at epoch \(first.map(String.init) ?? "never"); >= 0.99 at "
-                                  + "\(nearlyAll) of the \(from100.count) epochs from 100 on"))
+        return Finding(
+            .claim(
+                holds: first != nil && first! <= 150 && nearlyAll * 10 >= from100.count * 9,
+                detail: "training accuracy first 1.0 at epoch \(first.map(String.init) ?? "never"); >= 0.99 at "
+                    + "\(nearlyAll) of the \(from100.count) epochs from 100 on"))
     }
 
     static func testFarBelow(_ plain: OverfittingRun) -> Finding {
-        Finding(.claim(holds: plain.gap >= 0.15, detail: plain.summary() + String(format: ": a gap of %.3f", plain.gap)))
+        Finding(
+            .claim(holds: plain.gap >= 0.15, detail: plain.summary() + String(format: ": a gap of %.3f", plain.gap)))
     }
 
     /// How much a cure narrows the gap, seed by seed: the plain and the cured run of one seed draw the
@@ -172,28 +194,42 @@ public struct OverfittingRun: Sendable, RunnableExample {
         var threshold: Double { 2 * standardDeviation }
     }
 
-    static let weightDecayNarrowing = NarrowingSpread(mean: 0.0687, standardDeviation: 0.0179, smallest: 0.044, largest: 0.110)
-    static let dropoutNarrowing = NarrowingSpread(mean: 0.1305, standardDeviation: 0.0189, smallest: 0.102, largest: 0.166)
+    static let weightDecayNarrowing = NarrowingSpread(
+        mean: 0.0687, standardDeviation: 0.0179, smallest: 0.044, largest: 0.110)
+    static let dropoutNarrowing = NarrowingSpread(
+        mean: 0.1305, standardDeviation: 0.0189, smallest: 0.102, largest: 0.166)
 
     /// Figs 6-21 and 6-23: a cure narrows the gap, and the training accuracy no longer reaches 100%.
     static func gapNarrows(_ cured: OverfittingRun, than plain: OverfittingRun, spread: NarrowingSpread) -> Finding {
         let narrowing = plain.gap - cured.gap
-        return Finding(.claim(holds: narrowing > spread.threshold, detail: String(
-            format: "gap %.3f against %.3f without (%@): narrower by %.3f, more than %.3f (twice the spread of the "
-                + "narrowing over seeds 0-9, which ranged %.3f to %.3f)",
-            cured.gap, plain.gap, cured.summary(), narrowing, spread.threshold, spread.smallest, spread.largest)))
+        return Finding(
+            .claim(
+                holds: narrowing > spread.threshold,
+                detail: String(
+                    format:
+                        "gap %.3f against %.3f without (%@): narrower by %.3f, more than %.3f (twice the spread of the "
+                        + "narrowing over seeds 0-9, which ranged %.3f to %.3f)",
+                    cured.gap, plain.gap, cured.summary(), narrowing, spread.threshold, spread.smallest, spread.largest)
+            ))
     }
 
     static func trainBelowOne(_ cured: OverfittingRun) -> Finding {
         let best = cured.curves.trainAccuracy.max() ?? 0
-        return Finding(.claim(holds: best < 1, detail: String(format: "highest training accuracy %.4f in %d epochs", best, cured.curves.trainAccuracy.count)))
+        return Finding(
+            .claim(
+                holds: best < 1,
+                detail: String(
+                    format: "highest training accuracy %.4f in %d epochs", best, cured.curves.trainAccuracy.count)))
     }
 
     /// Seed 004 §5.2: more (augmented) data reduces overfitting: a higher test accuracy and a smaller gap.
     static func augmentationHelps(_ augmented: OverfittingRun, than plain: OverfittingRun) -> Finding {
-        Finding(.claim(holds: augmented.finalTestAccuracy > plain.finalTestAccuracy + 0.02 && augmented.gap < plain.gap,
-                       detail: String(format: "test %.3f against %.3f without; gap %.3f against %.3f",
-                                      augmented.finalTestAccuracy, plain.finalTestAccuracy, augmented.gap, plain.gap)))
+        Finding(
+            .claim(
+                holds: augmented.finalTestAccuracy > plain.finalTestAccuracy + 0.02 && augmented.gap < plain.gap,
+                detail: String(
+                    format: "test %.3f against %.3f without; gap %.3f against %.3f",
+                    augmented.finalTestAccuracy, plain.finalTestAccuracy, augmented.gap, plain.gap)))
     }
 
     public static let rows: [String: () -> Finding] = [
@@ -210,13 +246,18 @@ public struct OverfittingRun: Sendable, RunnableExample {
 
     /// Train and test accuracy per epoch, as the book draws them.
     public func figure(name: String) -> Figure {
-        var figure = Figure(name: name, caption: "Train and test accuracy per epoch, 300 training images, \(setup.cure) (DLfS 6.4)")
-        figure.data("acc", rows: curves.trainAccuracy.indices.map {
-            [Double($0), curves.trainAccuracy[$0], curves.testAccuracy[$0]]
-        })
+        var figure = Figure(
+            name: name, caption: "Train and test accuracy per epoch, 300 training images, \(setup.cure) (DLfS 6.4)")
+        figure.data(
+            "acc",
+            rows: curves.trainAccuracy.indices.map {
+                [Double($0), curves.trainAccuracy[$0], curves.testAccuracy[$0]]
+            })
         figure.gnuplot(
             "set title \"\(setup.hiddenSizes.count + 1)-layer ReLU net on \(setup.trainingImages) training images\\n\(setup.cure)\\n"
-                + String(format: "last %d epochs: train %.3f, test %.3f (seed %d)", Self.finalWindow, finalTrainAccuracy, finalTestAccuracy, setup.seed)
+                + String(
+                    format: "last %d epochs: train %.3f, test %.3f (seed %d)", Self.finalWindow, finalTrainAccuracy,
+                    finalTestAccuracy, setup.seed)
                 + "\"",
             "set xlabel \"epoch\"", "set ylabel \"accuracy\"",
             "set xrange [0:\(max(curves.trainAccuracy.count - 1, 1))]", "set yrange [0:1.02]",
@@ -229,8 +270,10 @@ public struct OverfittingRun: Sendable, RunnableExample {
 
     static func chapterFigures() -> [Figure] {
         guard let runs = try? chapterRuns() else { return [] }
-        return [runs.plain.figure(name: "overfit"), runs.decay.figure(name: "overfit-weight-decay"),
-                runs.dropout.figure(name: "overfit-dropout"), runs.augmented.figure(name: "overfit-augmented")]
+        return [
+            runs.plain.figure(name: "overfit"), runs.decay.figure(name: "overfit-weight-decay"),
+            runs.dropout.figure(name: "overfit-dropout"), runs.augmented.figure(name: "overfit-augmented"),
+        ]
     }
 }
 
@@ -242,7 +285,8 @@ extension OverfittingRun {
         static let configuration = CommandConfiguration(
             commandName: "overfit",
             abstract: "Overfit a 7-layer net on 300 MNIST images, optionally with a cure (DLfS 6.4; seed 004 5).",
-            discussion: "Without flags: the book's plain run (201 epochs). --weight-decay 0.1 is overfit_weight_decay.py, "
+            discussion:
+                "Without flags: the book's plain run (201 epochs). --weight-decay 0.1 is overfit_weight_decay.py, "
                 + "--dropout 0.2 overfit_dropout.py (301 epochs); --augment shifts and rotates every batch. "
                 + "Prints train and test accuracy every 10 epochs; progress on stderr.")
         @Option(help: "lambda of the weight penalty (0: none).") var weightDecay = 0.0
@@ -257,9 +301,15 @@ extension OverfittingRun {
         @OptionGroup var figure: ExampleFigureOptions
 
         func validate() throws {
-            guard weightDecay.isFinite, weightDecay >= 0 else { throw ValidationError("--weight-decay must be a number >= 0, got \(weightDecay)") }
-            guard l1Ratio.isFinite, (0...1).contains(l1Ratio) else { throw ValidationError("--l1-ratio must lie in [0, 1], got \(l1Ratio)") }
-            if let dropout, !(dropout >= 0 && dropout < 1) { throw ValidationError("--dropout must lie in [0, 1), got \(dropout)") }
+            guard weightDecay.isFinite, weightDecay >= 0 else {
+                throw ValidationError("--weight-decay must be a number >= 0, got \(weightDecay)")
+            }
+            guard l1Ratio.isFinite, (0...1).contains(l1Ratio) else {
+                throw ValidationError("--l1-ratio must lie in [0, 1], got \(l1Ratio)")
+            }
+            if let dropout, !(dropout >= 0 && dropout < 1) {
+                throw ValidationError("--dropout must lie in [0, 1), got \(dropout)")
+            }
             if let epochs { try FlagCheck.within(epochs, 1...10_000, "--epochs") }
             try FlagCheck.within(trainingImages, 1...60_000, "--training-images")
             try FlagCheck.positive(lr, "--lr")
@@ -288,7 +338,10 @@ extension OverfittingRun {
             let result = try OverfittingRun.run(setup)
             print("epoch\ttrain\ttest")
             for epoch in stride(from: 0, to: result.curves.trainAccuracy.count, by: 10) {
-                print(String(format: "%d\t%.4f\t%.4f", epoch, result.curves.trainAccuracy[epoch], result.curves.testAccuracy[epoch]))
+                print(
+                    String(
+                        format: "%d\t%.4f\t%.4f", epoch, result.curves.trainAccuracy[epoch],
+                        result.curves.testAccuracy[epoch]))
             }
             print(result.summary() + String(format: ", gap %.3f (%.1f s)", result.gap, result.seconds))
             try figure.show(result.figure(name: "overfit"))

@@ -71,8 +71,10 @@ public enum PenaltyExamples: RunnableExample {
         goldenSectionMinimum(objective(penalty, at: a), from: min(a, 0) - 1, to: max(a, 0) + 1)
     }
 
-    static func goldenSectionMinimum(_ f: (Double) -> Double, from low: Double, to high: Double,
-                                     tolerance: Double = 1e-12) -> Double {
+    static func goldenSectionMinimum(
+        _ f: (Double) -> Double, from low: Double, to high: Double,
+        tolerance: Double = 1e-12
+    ) -> Double {
         let shrink = (5.0.squareRoot() - 1) / 2
         var (lo, hi) = (low, high)
         var (c, d) = (hi - shrink * (hi - lo), lo + shrink * (hi - lo))
@@ -106,13 +108,19 @@ public enum PenaltyExamples: RunnableExample {
 
     /// The elastic net's two ends are the other two penalties, to the bit, on the hand example.
     static func elasticLimits() -> Finding {
-        let pairs: [(Penalty, Penalty)] = [(.elasticNet(lambda, l1Ratio: 1), .l1(lambda)), (.elasticNet(lambda, l1Ratio: 0), .l2(lambda))]
+        let pairs: [(Penalty, Penalty)] = [
+            (.elasticNet(lambda, l1Ratio: 1), .l1(lambda)), (.elasticNet(lambda, l1Ratio: 0), .l2(lambda)),
+        ]
         let same = pairs.allSatisfy { elastic, plain in
             elastic.value(weights) == plain.value(weights) && elastic.gradient(weights) == plain.gradient(weights)
         }
-        let at1 = Penalty.elasticNet(lambda, l1Ratio: 1).value(weights), at0 = Penalty.elasticNet(lambda, l1Ratio: 0).value(weights)
-        return Finding(.claim(holds: same, detail: "on W, r = 1 gives \(shortest(at1)) and L1's gradient, r = 0 gives \(shortest(at0)) "
-            + "and L2's gradient: values and gradients equal to the bit"))
+        let at1 = Penalty.elasticNet(lambda, l1Ratio: 1).value(weights),
+            at0 = Penalty.elasticNet(lambda, l1Ratio: 0).value(weights)
+        return Finding(
+            .claim(
+                holds: same,
+                detail: "on W, r = 1 gives \(shortest(at1)) and L1's gradient, r = 0 gives \(shortest(at0)) "
+                    + "and L2's gradient: values and gradients equal to the bit"))
     }
 
     /// Seed 002's λ/(2n)·Σ_{j≥1} θ_j² is the L2 penalty with λ/n in place of λ, on θ without θ0.
@@ -140,8 +148,12 @@ public enum PenaltyExamples: RunnableExample {
         let gaps = closedFormGaps()
         let names = ["none", "L2", "L1", "elastic"]
         let listed = zip(names, gaps).map { "\($0) \(String(format: "%.1e", $1))" }.joined(separator: ", ")
-        return Finding(.claim(holds: gaps.allSatisfy { $0 < 1e-7 },
-                              detail: "lambda 1, r 0.5, \(scan().count) values of a in [-3, 3]: largest |closed form - golden section| \(listed)"))
+        return Finding(
+            .claim(
+                holds: gaps.allSatisfy { $0 < 1e-7 },
+                detail:
+                    "lambda 1, r 0.5, \(scan().count) values of a in [-3, 3]: largest |closed form - golden section| \(listed)"
+            ))
     }
 
     /// How many of the scanned a end at exactly 0 by the closed form, and how many below 1e-6 by
@@ -159,10 +171,14 @@ public enum PenaltyExamples: RunnableExample {
         // By hand: only a = 0 for no penalty and L2; |a| ≤ 1 (201 points) for L1, |a| ≤ 0.5 (101) for r = 0.5.
         let holds = agree && counts.map(\.exact) == [1, 1, 201, 101]
         let smallest = scan().filter { $0 != 0 }.map { abs(minimiser(.l2(shrinkageLambda), at: $0)) }.min()!
-        return Finding(.claim(holds: holds, detail: "lambda 1, a = -3, -2.99, ..., 3 (\(scan().count) values): w* = 0 for "
-            + "\(counts[1].exact) a under L2 (a = 0 only; elsewhere |w*| = |a|/2 >= \(significant(smallest))), "
-            + "\(counts[2].exact) under L1 (|a| <= 1), \(counts[3].exact) under the elastic net r = 0.5 (|a| <= 0.5); golden section "
-            + "finds |w*| < 1e-6 at the same a (under L1 at most \(String(format: "%.0e", counts[2].largest)))"))
+        return Finding(
+            .claim(
+                holds: holds,
+                detail: "lambda 1, a = -3, -2.99, ..., 3 (\(scan().count) values): w* = 0 for "
+                    + "\(counts[1].exact) a under L2 (a = 0 only; elsewhere |w*| = |a|/2 >= \(significant(smallest))), "
+                    + "\(counts[2].exact) under L1 (|a| <= 1), \(counts[3].exact) under the elastic net r = 0.5 (|a| <= 0.5); golden section "
+                    + "finds |w*| < 1e-6 at the same a (under L1 at most \(String(format: "%.0e", counts[2].largest)))")
+        )
     }
 
     public static let rows: [String: () -> Finding] = [
@@ -197,9 +213,10 @@ public enum PenaltyExamples: RunnableExample {
     /// the panel whatever λ the reader picks; the circles are golden-section minima, to show the
     /// curves are not just the formulas drawn.
     public static func shrinkage(lambda: Double = shrinkageLambda, l1Ratio: Double = l1Ratio) -> Figure {
-        var figure = Figure(name: "penalty-shrinkage",
-                            caption: "Minimiser of (w-a)^2/2 + penalty(w): L2 shrinks, L1 thresholds, elastic net both (seed 004 5.3)",
-                            width: 1300, height: 640)
+        var figure = Figure(
+            name: "penalty-shrinkage",
+            caption: "Minimiser of (w-a)^2/2 + penalty(w): L2 shrinks, L1 thresholds, elastic net both (seed 004 5.3)",
+            width: 1300, height: 640)
         let half = lambda > 0 ? 3 * lambda : 3
         let a = scan(halfWidth: half)
         let kinds = [Penalty.none] + penalties(lambda: lambda, l1Ratio: l1Ratio)
@@ -247,19 +264,27 @@ extension PenaltyExamples {
     struct Penalties: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "penalties",
-            abstract: "L2 (weight decay), L1 and elastic-net penalties: value, gradient, and what each does to a weight (seed 004 5.3).",
-            discussion: "For each penalty: its value on the weights, its gradient, and w* = argmin (w - a)^2/2 + penalty(w) for each "
-                + "weight a (one proximal step: L2 shrinks, L1 soft-thresholds). The chapter's figure is drawn with --lambda 1.")
+            abstract:
+                "L2 (weight decay), L1 and elastic-net penalties: value, gradient, and what each does to a weight (seed 004 5.3).",
+            discussion:
+                "For each penalty: its value on the weights, its gradient, and w* = argmin (w - a)^2/2 + penalty(w) for each "
+                + "weight a (one proximal step: L2 shrinks, L1 soft-thresholds). The chapter's figure is drawn with --lambda 1."
+        )
         @Option(help: "The penalty strength lambda (>= 0).") var lambda = PenaltyExamples.lambda
-        @Option(help: "The elastic net's l1 ratio r, in [0, 1] (r = 1 is L1, r = 0 is L2).") var l1Ratio = PenaltyExamples.l1Ratio
+        @Option(help: "The elastic net's l1 ratio r, in [0, 1] (r = 1 is L1, r = 0 is L2).") var l1Ratio =
+            PenaltyExamples.l1Ratio
         @Option(help: "The weights, comma-separated (read as one row; the penalties act element by element).")
         var weights = NumberList(PenaltyExamples.weights.storage)
         @OptionGroup var figure: ExampleFigureOptions
 
         func validate() throws {
             // The figure squares weights up to 3λ: beyond 1e6 nothing is learnt and doubles start to overflow.
-            guard lambda >= 0, lambda <= 1e6 else { throw ValidationError("--lambda must be a finite number between 0 and 1e6, got \(lambda)") }
-            guard l1Ratio >= 0, l1Ratio <= 1 else { throw ValidationError("--l1-ratio must lie in [0, 1], got \(l1Ratio)") }
+            guard lambda >= 0, lambda <= 1e6 else {
+                throw ValidationError("--lambda must be a finite number between 0 and 1e6, got \(lambda)")
+            }
+            guard l1Ratio >= 0, l1Ratio <= 1 else {
+                throw ValidationError("--l1-ratio must lie in [0, 1], got \(l1Ratio)")
+            }
         }
 
         func run() throws {

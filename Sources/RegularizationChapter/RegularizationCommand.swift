@@ -5,7 +5,8 @@ import ChapterCommandLine
 public struct RegularizationCommand: ParsableCommand {
     public static let configuration = CommandConfiguration.chapterTool(
         RegularizationBook.self, name: "regularization",
-        abstract: "Initial weights, batch normalisation, overfitting and its cures, hyperparameter search (DLfS 6.2-6.5).")
+        abstract:
+            "Initial weights, batch normalisation, overfitting and its cures, hyperparameter search (DLfS 6.2-6.5).")
 
     public init() {}
 }

@@ -57,7 +57,9 @@ public enum SearchCoverage: RunnableExample {
     }
 
     static func valuesPerAxis(_ trials: Int) -> Int {
-        guard let n = perfectSquareRoot(trials) else { preconditionFailure("a square grid needs a perfect square, got \(trials) trials") }
+        guard let n = perfectSquareRoot(trials) else {
+            preconditionFailure("a square grid needs a perfect square, got \(trials) trials")
+        }
         return n
     }
 
@@ -129,12 +131,16 @@ public enum SearchCoverage: RunnableExample {
         let gridGap = gridGapByQuadrature(valuesPerAxis: n)
         let randomGaps = dimensions.map { randomGapByQuadrature(trials: Int(pow(Double(n), Double($0)))) }
         let wins = zip(dimensions, randomGaps).filter { $0.0 >= 2 }.allSatisfy { $0.1 < gridGap }
-        let listed = zip(dimensions, randomGaps).map { "\(String(format: "%.4f", $1)) (k = \($0), \(Int(pow(3.0, Double($0)))) trials)" }
-        return Finding(.claim(
-            holds: wins && randomGaps[0] > gridGap,
-            detail: "k parameters, 3^k trials, only x matters: the grid tries 3 values of x for every k, random search 3^k; "
-                + "expected distance to the best x: grid \(String(format: "%.4f", gridGap)) for every k, random "
-                + listed.joined(separator: ", ") + ": random wins from k = 2 (for k = 1 the grid is better)"))
+        let listed = zip(dimensions, randomGaps).map {
+            "\(String(format: "%.4f", $1)) (k = \($0), \(Int(pow(3.0, Double($0)))) trials)"
+        }
+        return Finding(
+            .claim(
+                holds: wins && randomGaps[0] > gridGap,
+                detail:
+                    "k parameters, 3^k trials, only x matters: the grid tries 3 values of x for every k, random search 3^k; "
+                    + "expected distance to the best x: grid \(String(format: "%.4f", gridGap)) for every k, random "
+                    + listed.joined(separator: ", ") + ": random wins from k = 2 (for k = 1 the grid is better)"))
     }
 
     public static let rows: [String: () -> Finding] = [
@@ -153,9 +159,11 @@ public enum SearchCoverage: RunnableExample {
     /// the (x, y) square, g(x) above it and h(y) beside it on the same scale, and dashed lines
     /// carrying each trial down to the x axis and up to g, so one sees which values of x were tried.
     public static func coverage(trials: Int = trials, seed: UInt32 = seed) -> Figure {
-        var figure = Figure(name: "search-coverage",
-                            caption: "Grid search vs random search, \(trials) trials each, on f(x, y) = g(x) + h(y) (seed 004 6; DLfS 6.5)",
-                            width: 1400, height: 800)
+        var figure = Figure(
+            name: "search-coverage",
+            caption:
+                "Grid search vs random search, \(trials) trials each, on f(x, y) = g(x) + h(y) (seed 004 6; DLfS 6.5)",
+            width: 1400, height: 800)
         let samples = (0...200).map { Double($0) / 200 }
         figure.data("gcurve", rows: samples.map { [$0, g($0)] })
         figure.data("hcurve", rows: samples.map { [h($0), $0] })
@@ -179,7 +187,8 @@ public enum SearchCoverage: RunnableExample {
             let margins = { (l: Double, r: Double, b: Double, t: Double) in
                 "set lmargin at screen \(l); set rmargin at screen \(r); set bmargin at screen \(b); set tmargin at screen \(t)"
             }
-            let heading = "\(panel.title): \(distinctX(panel.trials)) distinct values of x\\n"
+            let heading =
+                "\(panel.title): \(distinctX(panel.trials)) distinct values of x\\n"
                 + "best trial: g = " + String(format: "%.3f", g(top.x)) + " at x = " + String(format: "%.3f", top.x)
             figure.gnuplot(
                 // g(x) above the square.
@@ -225,34 +234,53 @@ extension SearchCoverage {
     struct Coverage: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "search-coverage",
-            abstract: "Grid search vs random search with the same budget, when only one of two hyperparameters matters (seed 004 6; DLfS 6.5).",
-            discussion: "The score is f(x, y) = g(x) + h(y), g a bump at x = 0.7 (width 0.1), h(y) = 0.05 sin(pi y). The grid puts "
-                + "sqrt(trials) values on each axis at cell centres; random search draws numpy.random.seed(seed); numpy.random.rand(trials, 2).")
-        @Option(help: "Trials per search; a perfect square (the grid is sqrt(trials) x sqrt(trials)).") var trials = SearchCoverage.trials
+            abstract:
+                "Grid search vs random search with the same budget, when only one of two hyperparameters matters (seed 004 6; DLfS 6.5).",
+            discussion:
+                "The score is f(x, y) = g(x) + h(y), g a bump at x = 0.7 (width 0.1), h(y) = 0.05 sin(pi y). The grid puts "
+                + "sqrt(trials) values on each axis at cell centres; random search draws numpy.random.seed(seed); numpy.random.rand(trials, 2)."
+        )
+        @Option(help: "Trials per search; a perfect square (the grid is sqrt(trials) x sqrt(trials)).") var trials =
+            SearchCoverage.trials
         @Option(help: "numpy.random.seed for the random search.") var seed: UInt32 = SearchCoverage.seed
         @OptionGroup var figure: ExampleFigureOptions
 
         func validate() throws {
             try FlagCheck.within(trials, 1...10_000, "--trials")
             guard SearchCoverage.perfectSquareRoot(trials) != nil else {
-                throw ValidationError("--trials must be a perfect square (4, 9, 16, ...) so the grid is square, got \(trials)")
+                throw ValidationError(
+                    "--trials must be a perfect square (4, 9, 16, ...) so the grid is square, got \(trials)")
             }
         }
 
         func run() throws {
-            let searches = [("grid", SearchCoverage.grid(trials: trials)), ("random", SearchCoverage.random(trials: trials, seed: seed))]
+            let searches = [
+                ("grid", SearchCoverage.grid(trials: trials)),
+                ("random", SearchCoverage.random(trials: trials, seed: seed)),
+            ]
             for (name, found) in searches {
                 print("\(name) search: \(trials) trials, \(SearchCoverage.distinctX(found)) distinct values of x")
                 print("  x\ty\tg(x)\tf(x, y)")
                 for trial in found {
-                    print("  " + [trial.x, trial.y, SearchCoverage.g(trial.x), trial.score].map { String(format: "%.6f", $0) }.joined(separator: "\t"))
+                    print(
+                        "  "
+                            + [trial.x, trial.y, SearchCoverage.g(trial.x), trial.score].map {
+                                String(format: "%.6f", $0)
+                            }.joined(separator: "\t"))
                 }
                 let top = SearchCoverage.best(found)
-                print(String(format: "  best: x = %.6f, y = %.6f, g = %.6f, f = %.6f", top.x, top.y, SearchCoverage.g(top.x), top.score))
+                print(
+                    String(
+                        format: "  best: x = %.6f, y = %.6f, g = %.6f, f = %.6f", top.x, top.y, SearchCoverage.g(top.x),
+                        top.score))
             }
             let n = SearchCoverage.perfectSquareRoot(trials)!
-            print(String(format: "expected distance from a uniform best x to the nearest value tried: grid 1/(4n) = %.6f, random %.6f",
-                         SearchCoverage.expectedGapOfGrid(valuesPerAxis: n), SearchCoverage.expectedGapOfRandom(trials: trials)))
+            print(
+                String(
+                    format:
+                        "expected distance from a uniform best x to the nearest value tried: grid 1/(4n) = %.6f, random %.6f",
+                    SearchCoverage.expectedGapOfGrid(valuesPerAxis: n),
+                    SearchCoverage.expectedGapOfRandom(trials: trials)))
             try figure.show(SearchCoverage.coverage(trials: trials, seed: seed))
         }
     }

@@ -2,6 +2,7 @@ import ChapterTestSupport
 import Datasets
 import Foundation
 import XCTest
+
 @testable import ActivationsChapter
 @testable import FromScratch
 
@@ -26,14 +27,18 @@ final class ActivationsTests: XCTestCase {
         func text(_ p: [Double]) -> [String] { p.map { String(format: "%.3f", $0) } }
         var roundedHits = 0, cutHits: [[Int]] = []
         let grid = Array(-30...30)
-        for a in grid { for b in grid { for c in grid {
-            let e = [exp(Double(a) / 10), exp(Double(b) / 10), exp(Double(c) / 10)]
-            let sum = e[0] + e[1] + e[2]
-            let p = e.map { $0 / sum }
-            let cut = p.map { ($0 * 1000).rounded(.towardZero) / 1000 }
-            if text(p) == printed || text(cut) == printed { roundedHits += 1 }
-            if text([cut[0], cut[1], 1 - cut[0] - cut[1]]) == printed { cutHits.append([a, b, c]) }
-        } } }
+        for a in grid {
+            for b in grid {
+                for c in grid {
+                    let e = [exp(Double(a) / 10), exp(Double(b) / 10), exp(Double(c) / 10)]
+                    let sum = e[0] + e[1] + e[2]
+                    let p = e.map { $0 / sum }
+                    let cut = p.map { ($0 * 1000).rounded(.towardZero) / 1000 }
+                    if text(p) == printed || text(cut) == printed { roundedHits += 1 }
+                    if text([cut[0], cut[1], 1 - cut[0] - cut[1]]) == printed { cutHits.append([a, b, c]) }
+                }
+            }
+        }
         XCTAssertEqual(roundedHits, 0)
         XCTAssertFalse(cutHits.isEmpty)
         for hit in cutHits { XCTAssertTrue(hit[1] == hit[0] + 10 && hit[2] == hit[0] - 10, "\(hit)") }
@@ -41,7 +46,8 @@ final class ActivationsTests: XCTestCase {
     }
 
     func testBatchSizeDoesNotChangeTheAccuracy() throws {
-        XCTAssertEqual(try BookNetworkExample.accuracy(batchSize: 100), try BookNetworkExample.accuracy(batchSize: 1000))
+        XCTAssertEqual(
+            try BookNetworkExample.accuracy(batchSize: 100), try BookNetworkExample.accuracy(batchSize: 1000))
     }
 
     func testToolFlags() throws {
@@ -73,7 +79,8 @@ final class NumPyPickleTests: XCTestCase {
             XCTAssertEqual("\(error)", "list.pkl: the pickle holds a list, not a dict of arrays")
         }
         // A pickle that calls os.system("ls"): never run, always refused.
-        let evil: [UInt8] = [0x80, 0x03] + Array("cos\nsystem\n".utf8) + [0x58, 2, 0, 0, 0] + Array("ls".utf8)
+        let evil: [UInt8] =
+            [0x80, 0x03] + Array("cos\nsystem\n".utf8) + [0x58, 2, 0, 0, 0] + Array("ls".utf8)
             + [0x85, 0x52, 0x2E]
         XCTAssertThrowsError(try NumPyPickle.loadArrays(from: evil, name: "evil.pkl")) { error in
             XCTAssertTrue("\(error)".contains("refusing to call os.system"), "\(error)")

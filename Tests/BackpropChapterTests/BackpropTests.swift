@@ -2,6 +2,7 @@ import ChapterTestSupport
 import Datasets
 import Foundation
 import XCTest
+
 @testable import BackpropChapter
 @testable import FromScratch
 @testable import MNISTTraining
@@ -11,8 +12,12 @@ final class BackpropTests: XCTestCase {
     override class func setUp() { useOfflineDataIfPresent() }
 
     func testEveryPrintedValue() throws {
-        try assertBookValues(BackpropBook.self, errata: ["gradient-check-b1", "gradient-check-w2", "gradient-check-b2",
-                                                         "gradient-check-w1"])
+        try assertBookValues(
+            BackpropBook.self,
+            errata: [
+                "gradient-check-b1", "gradient-check-w2", "gradient-check-b2",
+                "gradient-check-w1",
+            ])
     }
 
     func testChapterTextIsCurrent() throws { try assertTextIsCurrent(BackpropBook.self) }
@@ -32,12 +37,14 @@ final class BackpropTests: XCTestCase {
         for activation in [Activation.relu, .sigmoid] {
             // The sigmoid net learns more slowly at the book's lr 0.1 (about 0.8 after one epoch), so it
             // gets a larger step here to stay within one epoch.
-            let setup = MNISTTrainingRun.Setup(activation: activation, iterations: 601,
-                                               learningRate: activation == .relu ? 0.1 : 0.5)
+            let setup = MNISTTrainingRun.Setup(
+                activation: activation, iterations: 601,
+                learningRate: activation == .relu ? 0.1 : 0.5)
             let run = try MNISTTrainingRun.run(setup, showProgress: false)
             XCTAssertGreaterThanOrEqual(run.finalTestAccuracy, 0.85, "\(activation)")
             XCTAssertEqual(run.history.evaluatedAt, [0, 600])
-            XCTAssertLessThan(run.history.losses.suffix(50).reduce(0, +) / 50, run.history.losses.prefix(50).reduce(0, +) / 50)
+            XCTAssertLessThan(
+                run.history.losses.suffix(50).reduce(0, +) / 50, run.history.losses.prefix(50).reduce(0, +) / 50)
         }
     }
 
@@ -48,10 +55,12 @@ final class BackpropTests: XCTestCase {
         let a = TwoLayerNet(inputSize: 784, hiddenSize: 50, outputSize: 10, random: &first)
         let b = TwoLayerNet(inputSize: 784, hiddenSize: 50, outputSize: 10, random: &second)
         let schedule = TrainingSchedule(iterations: setup.iterations)
-        let h1 = train(a, trainImages: data.images, trainLabels: data.labels, testImages: data.images.rows(0..<10),
-                       testLabels: Array(data.labels[0..<10]), schedule: schedule, random: &first)
-        let h2 = train(b, trainImages: data.images, trainLabels: data.labels, testImages: data.images.rows(0..<10),
-                       testLabels: Array(data.labels[0..<10]), schedule: schedule, random: &second)
+        let h1 = train(
+            a, trainImages: data.images, trainLabels: data.labels, testImages: data.images.rows(0..<10),
+            testLabels: Array(data.labels[0..<10]), schedule: schedule, random: &first)
+        let h2 = train(
+            b, trainImages: data.images, trainLabels: data.labels, testImages: data.images.rows(0..<10),
+            testLabels: Array(data.labels[0..<10]), schedule: schedule, random: &second)
         XCTAssertEqual(h1.losses, h2.losses)
     }
 

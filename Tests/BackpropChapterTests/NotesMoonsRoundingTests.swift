@@ -2,6 +2,7 @@ import BookChecks
 import ChapterTestSupport
 import Foundation
 import XCTest
+
 @testable import BackpropChapter
 @testable import FromScratch
 
@@ -52,8 +53,9 @@ final class NotesMoonsRoundingTests: XCTestCase {
     func testTheUpperValueIsTheSameInEveryRun() {
         let reference = String(format: "%.6f", MoonsRounding.upperValue(of: MoonsExamples.constantRun, at: 3000)!)
         for member in MoonsExamples.roundingEnsemble {
-            XCTAssertEqual(String(format: "%.6f", MoonsRounding.upperValue(of: member.run, at: 3000)!), reference,
-                           member.nudge?.description ?? "notes")
+            XCTAssertEqual(
+                String(format: "%.6f", MoonsRounding.upperValue(of: member.run, at: 3000)!), reference,
+                member.nudge?.description ?? "notes")
         }
     }
 
@@ -85,7 +87,8 @@ final class NotesMoonsRoundingTests: XCTestCase {
         for nudge in [MoonsNudge(.w1, 2, up: true), MoonsNudge(.w2, 3, up: false)] {
             let run = MoonsNetwork.train(training, x: data.x, y: data.y, from: start.nudged(nudge))
             for pass in [1000, 2000, 3000] {
-                XCTAssertEqual(run.loss(after: pass)!, reference.loss(after: pass)!, accuracy: 1e-12, "\(nudge), pass \(pass)")
+                XCTAssertEqual(
+                    run.loss(after: pass)!, reference.loss(after: pass)!, accuracy: 1e-12, "\(nudge), pass \(pass)")
             }
         }
     }
@@ -96,12 +99,14 @@ final class NotesMoonsRoundingTests: XCTestCase {
         let data = MoonsData.moons()
         let lambda = MoonsExamples.constant.lambda
         let atStart = MoonsSharpness.sharpness(MoonsModel(hidden: 3, seed: 0), x: data.x, y: data.y, lambda: lambda)
-        let atPass1000 = MoonsSharpness.sharpness(MoonsExamples.constantRun.snapshots[999]!, x: data.x, y: data.y, lambda: lambda)
+        let atPass1000 = MoonsSharpness.sharpness(
+            MoonsExamples.constantRun.snapshots[999]!, x: data.x, y: data.y, lambda: lambda)
         XCTAssertLessThan(0.01 * atStart, 2)
         XCTAssertGreaterThan(0.01 * atPass1000, 2)
         let annealedModel = MoonsExamples.annealedRun.snapshots[999]!
         let annealedStep = MoonsExamples.annealed.stepSize(pass: 1000)
-        XCTAssertLessThan(annealedStep * MoonsSharpness.sharpness(annealedModel, x: data.x, y: data.y, lambda: lambda), 0.5)
+        XCTAssertLessThan(
+            annealedStep * MoonsSharpness.sharpness(annealedModel, x: data.x, y: data.y, lambda: lambda), 0.5)
     }
 
     func testJacobiFindsKnownEigenvalues() {
@@ -126,8 +131,10 @@ final class NotesMoonsRoundingTests: XCTestCase {
             return Double(data.x.rows) * MoonsNetwork.loss(moved, x: data.x, y: data.y, lambda: 0.01)
         }
         let secondDifference = (summedLoss(h) - 2 * summedLoss(0) + summedLoss(-h)) / (h * h)
-        let quadraticForm = (0..<point.count).map { r in (0..<point.count).map { c in direction[r] * hessian[r][c] * direction[c] }.reduce(0, +) }
-            .reduce(0, +)
+        let quadraticForm = (0..<point.count).map { r in
+            (0..<point.count).map { c in direction[r] * hessian[r][c] * direction[c] }.reduce(0, +)
+        }
+        .reduce(0, +)
         XCTAssertEqual(secondDifference, quadraticForm, accuracy: 1e-3 * abs(quadraticForm))
     }
 }

@@ -2,13 +2,15 @@ import BookChecks
 import ChapterTestSupport
 import Foundation
 import XCTest
+
 @testable import BackpropChapter
 @testable import FromScratch
 
 /// Chapter 5, the notes' networks (Chapters/05-notes-networks.md): printed values, text, figures, tools.
 final class NotesNetworksTests: XCTestCase {
     func testEveryPrintedValue() throws {
-        try assertBookValues(NotesNetworksBook.self, errata: ["logistic-cost-penalty", "sigmoid-net-a2", "sigmoid-net-z3"])
+        try assertBookValues(
+            NotesNetworksBook.self, errata: ["logistic-cost-penalty", "sigmoid-net-a2", "sigmoid-net-z3"])
     }
 
     func testChapterTextIsCurrent() throws { try assertTextIsCurrent(NotesNetworksBook.self) }
@@ -22,21 +24,29 @@ final class NotesNetworksTests: XCTestCase {
         struct Output: Decodable {
             struct Point: Decodable { let iteration: Int, loss: Double }
             let trace: [Point]
-            let final_loss: Double
-            let training_accuracy: Double
+            let finalLoss: Double
+            let trainingAccuracy: Double
+            // The tool's JSON keys are Python's snake case, as the notes' code names them.
+            enum CodingKeys: String, CodingKey {
+                case trace
+                case finalLoss = "final_loss"
+                case trainingAccuracy = "training_accuracy"
+            }
         }
         let output = try JSONDecoder().decode(Output.self, from: Data(run.stdout.utf8))
         XCTAssertEqual(output.trace.map(\.iteration), [0, 1000, 2000])
         XCTAssertEqual(output.trace.map(\.loss), [0, 1000, 2000].map { MoonsExamples.constantRun.loss(after: $0)! })
-        XCTAssertEqual(output.final_loss, MoonsExamples.constantRun.loss(after: 2000)!)
-        XCTAssertGreaterThan(output.training_accuracy, 0.9)
+        XCTAssertEqual(output.finalLoss, MoonsExamples.constantRun.loss(after: 2000)!)
+        XCTAssertGreaterThan(output.trainingAccuracy, 0.9)
     }
 
     func testMoonsToolPrintsTheNotesLines() throws {
         let run = try runTool("backprop", ["moons", "--passes", "1001", "--anneal", "10e-3"])
         XCTAssertEqual(run.status, 0, run.stderr)
         let annealed = MoonsExamples.annealedRun
-        XCTAssertTrue(run.stdout.contains(String(format: "Loss after iteration 1000: %f", annealed.loss(after: 1000)!)), run.stdout)
+        XCTAssertTrue(
+            run.stdout.contains(String(format: "Loss after iteration 1000: %f", annealed.loss(after: 1000)!)),
+            run.stdout)
     }
 
     func testMoonsToolRefusesBadFlags() throws {
@@ -70,8 +80,12 @@ final class NotesNetworksTests: XCTestCase {
         let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
         XCTAssertEqual(object?["diverged_at"] as? Int, 0)
         XCTAssertTrue(object?["final_loss"] is NSNull)
-        let figure = try runTool("backprop", ["moons", "--lr", "1e6", "--passes", "200", "--figure",
-                                              FileManager.default.temporaryDirectory.appendingPathComponent("diverged.png").path])
+        let figure = try runTool(
+            "backprop",
+            [
+                "moons", "--lr", "1e6", "--passes", "200", "--figure",
+                FileManager.default.temporaryDirectory.appendingPathComponent("diverged.png").path,
+            ])
         XCTAssertEqual(figure.status, 1)
         XCTAssertTrue(figure.stderr.contains("not drawing the decision boundary of a diverged model"), figure.stderr)
     }

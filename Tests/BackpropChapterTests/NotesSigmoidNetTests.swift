@@ -1,6 +1,7 @@
 import ChapterTestSupport
 import Foundation
 import XCTest
+
 @testable import BackpropChapter
 @testable import FromScratch
 
@@ -10,7 +11,8 @@ final class NotesSigmoidNetTests: XCTestCase {
     func testTheGradientCheckSeesAWrongPenalty() {
         let (x, y, _) = SigmoidNetExamples.data()
         let net = SigmoidNetExamples.randomNet
-        XCTAssertLessThan(SigmoidNetExamples.gradientCheck(net, x: x, y: y, lambda: 1), SigmoidNetExamples.gradientCheckBound)
+        XCTAssertLessThan(
+            SigmoidNetExamples.gradientCheck(net, x: x, y: y, lambda: 1), SigmoidNetExamples.gradientCheckBound)
         let backprop = net.gradients(x, y, lambda: 0).gradients
         let numerical = net.numericalGradients(x, y, lambda: 1)
         let worst = zip(backprop, numerical).flatMap { zip($0.storage, $1.storage).map { abs($0 - $1) } }.max()!
@@ -30,7 +32,8 @@ final class NotesSigmoidNetTests: XCTestCase {
     func testZeroIsStationaryOnTheBalancedMoons() {
         let (x, y, labels) = SigmoidNetExamples.data(examples: 200)
         XCTAssertEqual(labels.filter { $0 == 0 }.count, 100)
-        let gradients = SigmoidNet.zeros(layerSizes: SigmoidNetExamples.layerSizes).gradients(x, y, lambda: 0.01).gradients
+        let gradients = SigmoidNet.zeros(layerSizes: SigmoidNetExamples.layerSizes).gradients(x, y, lambda: 0.01)
+            .gradients
         XCTAssertTrue(gradients.allSatisfy { $0.storage.allSatisfy { $0 == 0 } })
         let (_, _, first) = SigmoidNetExamples.data()
         XCTAssertNotEqual(first.filter { $0 == 0 }.count, first.count / 2)
@@ -60,11 +63,13 @@ final class NotesSigmoidNetTests: XCTestCase {
         XCTAssertThrowsError(try SigmoidNetExamples.evaluate(SigmoidNetExamples.printedLines, net: net, x: x)) {
             XCTAssertTrue("\($0)".hasPrefix("z(1) is used before anything computes it"), "\($0)")
         }
-        XCTAssertThrowsError(try SigmoidNetExamples.evaluate(SigmoidNetExamples.lines(correcting: [2]), net: net, x: x)) {
+        XCTAssertThrowsError(try SigmoidNetExamples.evaluate(SigmoidNetExamples.lines(correcting: [2]), net: net, x: x))
+        {
             XCTAssertTrue("\($0)".contains("Θ(2) is 4×6"), "\($0)")
         }
-        XCTAssertEqual(try SigmoidNetExamples.evaluate(SigmoidNetExamples.lines(correcting: [2, 3]), net: net, x: x),
-                       net.forward(x).last!)
+        XCTAssertEqual(
+            try SigmoidNetExamples.evaluate(SigmoidNetExamples.lines(correcting: [2, 3]), net: net, x: x),
+            net.forward(x).last!)
         // When layers 1 and 2 are equally wide the printed z(3) computes, and computes something else.
         let square = SigmoidNet.random(layerSizes: [2, 2, 3, 2], seed: 1)
         let slipped = try SigmoidNetExamples.evaluate(SigmoidNetExamples.lines(correcting: [2]), net: square, x: x)
@@ -74,7 +79,8 @@ final class NotesSigmoidNetTests: XCTestCase {
     func testLogisticRegressionIsAtItsMinimum() {
         let data = MoonsData.moons()
         let fit = LogisticRegression.fit(x: data.x, y: data.y)
-        XCTAssertLessThan(LogisticRegression.gradient(fit.theta, x: data.x, y: data.y, lambda: fit.lambda).map(abs).max()!, 1e-12)
+        XCTAssertLessThan(
+            LogisticRegression.gradient(fit.theta, x: data.x, y: data.y, lambda: fit.lambda).map(abs).max()!, 1e-12)
         let best = LogisticRegression.cost(fit.theta, x: data.x, y: data.y, lambda: fit.lambda)
         for j in 0..<3 {
             for delta in [-1e-3, 1e-3] {
@@ -87,8 +93,9 @@ final class NotesSigmoidNetTests: XCTestCase {
         let x0 = 0.3, x1 = fit.boundary(atX0: x0)
         XCTAssertNotEqual(fit.predict(Matrix([[x0, x1 + 1e-6]])), fit.predict(Matrix([[x0, x1 - 1e-6]])))
         // A straight line cannot separate the moons as the network does.
-        XCTAssertLessThan(fit.accuracy(x: data.x, y: data.y),
-                          MoonsNetwork.accuracy(MoonsExamples.constantRun.model, x: data.x, y: data.y) - 0.05)
+        XCTAssertLessThan(
+            fit.accuracy(x: data.x, y: data.y),
+            MoonsNetwork.accuracy(MoonsExamples.constantRun.model, x: data.x, y: data.y) - 0.05)
     }
 
     func testThePenaltyAsPrintedRunsOffTheEndOfTheta() {

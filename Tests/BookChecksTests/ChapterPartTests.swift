@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import BookChecks
 
 /// Two worked examples that both claim the row `shared`.

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import BookChecks
 
 final class ChapterTextTests: XCTestCase {
@@ -30,8 +31,12 @@ final class ChapterTextTests: XCTestCase {
         let rows = try text.rows()
         let checked = [
             CheckedRow(row: rows[0], finding: .value(0.5)),
-            CheckedRow(row: rows[1], finding: Finding(.values([1, 3]), erratum: Erratum(
-                reproducedBy: "another way", reproduction: .values([1, 2]), why: "Because |x| differs."))),
+            CheckedRow(
+                row: rows[1],
+                finding: Finding(
+                    .values([1, 3]),
+                    erratum: Erratum(
+                        reproducedBy: "another way", reproduction: .values([1, 2]), why: "Because |x| differs."))),
         ]
         let rewritten = try text.rewritten(with: checked)
         XCTAssertTrue(rewritten.contains("| `a` | first | DLfS 1 | `0.5` | rounded | `0.5` | ✓ |"))
@@ -48,7 +53,8 @@ final class ChapterTextTests: XCTestCase {
         XCTAssertThrowsError(try ChapterText(markdown: "no table", path: "x.md").rows()) { error in
             XCTAssertTrue("\(error)".contains("<!-- book-table -->"))
         }
-        let bad = markdown.replacingOccurrences(of: "| `a` | first | DLfS 1 | `0.5` | rounded | | |", with: "| `a` | first |")
+        let bad = markdown.replacingOccurrences(
+            of: "| `a` | first | DLfS 1 | `0.5` | rounded | | |", with: "| `a` | first |")
         XCTAssertThrowsError(try ChapterText(markdown: bad, path: "x.md").rows()) { error in
             XCTAssertTrue("\(error)".contains("7 cells"))
         }
@@ -57,7 +63,10 @@ final class ChapterTextTests: XCTestCase {
     func testJSONHasTheSixFieldsInOrderAndEscapes() throws {
         let row = try BookRow(id: "q\"x", example: "e", source: "s", printed: "0.5", kind: .rounded)
         let json = BookTable.json([CheckedRow(row: row, finding: .value(0.5))])
-        XCTAssertEqual(json, "[\n  {\"id\": \"q\\\"x\", \"source\": \"s\", \"printed\": \"0.5\", \"kind\": \"rounded\", \"ours\": \"0.5\", \"status\": \"ok\"}\n]")
+        XCTAssertEqual(
+            json,
+            "[\n  {\"id\": \"q\\\"x\", \"source\": \"s\", \"printed\": \"0.5\", \"kind\": \"rounded\", \"ours\": \"0.5\", \"status\": \"ok\"}\n]"
+        )
         let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: String]]
         XCTAssertEqual(parsed?.first?["id"], "q\"x")
     }
@@ -65,9 +74,12 @@ final class ChapterTextTests: XCTestCase {
     func testTerminalTableCountsVerdicts() throws {
         let row = try BookRow(id: "a", example: "e", source: "§三", printed: "0.5", kind: .rounded)
         let spread = try BookRow(id: "b", example: "e", source: "001", printed: "0.5", kind: .rounded)
-        let table = BookTable.terminal([CheckedRow(row: row, finding: .value(0.6)),
-                                        CheckedRow(row: spread, finding: Finding(.withinSpread(.values([0.5]), why: "phase")))],
-                                       title: "T")
+        let table = BookTable.terminal(
+            [
+                CheckedRow(row: row, finding: .value(0.6)),
+                CheckedRow(row: spread, finding: Finding(.withinSpread(.values([0.5]), why: "phase"))),
+            ],
+            title: "T")
         XCTAssertTrue(table.contains("2 values: 0 ✓, 1 ≈ (within a measured spread), 0 erratum, 1 ✗"), table)
         XCTAssertEqual(BookTable.displayWidth("§三"), 3)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import BookChecks
 
 /// The errata page regroups the chapter texts' errata by where each error is printed.
@@ -18,8 +19,10 @@ final class ErrataPageTests: XCTestCase {
             """
         try chapter.write(to: folder.appendingPathComponent("05-x.md"), atomically: true, encoding: .utf8)
         let body = try ErrataPage.body(chaptersIn: folder)
-        let order = ["## In the study notes", "### Seed 000", "**d**", "### Seed 004", "**a**",
-                     "## In the book's text", "**b**", "## In the book's code", "**c**"]
+        let order = [
+            "## In the study notes", "### Seed 000", "**d**", "### Seed 004", "**a**",
+            "## In the book's text", "**b**", "## In the book's code", "**c**",
+        ]
         let positions = order.map { body.range(of: $0)?.lowerBound }
         XCTAssertFalse(positions.contains(nil), body)
         XCTAssertEqual(positions.compactMap { $0 }, positions.compactMap { $0 }.sorted(), body)
@@ -30,7 +33,8 @@ final class ErrataPageTests: XCTestCase {
             .deletingLastPathComponent().appendingPathComponent("Chapters")
         let path = chapters.appendingPathComponent(ErrataPage.fileName).path
         let page = try String(contentsOfFile: path, encoding: .utf8)
-        XCTAssertEqual(try ErrataPage.rewritten(page, body: try ErrataPage.body(chaptersIn: chapters), path: path), page,
-                       "Chapters/errata.md is stale: run `make tables`")
+        XCTAssertEqual(
+            try ErrataPage.rewritten(page, body: try ErrataPage.body(chaptersIn: chapters), path: path), page,
+            "Chapters/errata.md is stale: run `make tables`")
     }
 }

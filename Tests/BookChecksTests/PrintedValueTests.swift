@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import BookChecks
 
 /// A printed value of a declared kind; the tests' texts are all of their kind.
@@ -22,8 +23,9 @@ final class PrintedValueTests: XCTestCase {
         XCTAssertTrue(printed.agrees(with: [value]))
         XCTAssertFalse(printed.agrees(with: [value.nextUp]))
         XCTAssertFalse(printed.agrees(with: [value.nextDown]))
-        XCTAssertFalse(printedAs("0.2999999999986347", .repr).agrees(with: [0.2999999999997449]),
-                       "the grouping (0.01*x)*x gives other last digits than 0.01*(x*x)")
+        XCTAssertFalse(
+            printedAs("0.2999999999986347", .repr).agrees(with: [0.2999999999997449]),
+            "the grouping (0.01*x)*x gives other last digits than 0.01*(x*x)")
         // 15 printed digits are still a repr: 6.000000000003784 prints the same to 14 decimals, but
         // its repr is another text.
         XCTAssertTrue(printedAs("6.00000000000378", .repr).agrees(with: [6.00000000000378]))
@@ -35,8 +37,11 @@ final class PrintedValueTests: XCTestCase {
         let printed = printedAs("0.244", .rounded)
         XCTAssertEqual(printed.display([0.24449]), "0.24449", "ours as we print it, not the printed text reformatted")
         XCTAssertEqual(printedAs("[0.244, 0.665]", .rounded).display([0.2444, 0.665]), "[0.2444, 0.665]")
-        XCTAssertTrue(printedAs("[-0.350392995752, 0.084782316550]", .rounded).agrees(with: [-0.3503929957523197, 0.0847823165504322]),
-                      "twelve digits inside a typed list are a person's rounding, not a repr")
+        XCTAssertTrue(
+            printedAs("[-0.350392995752, 0.084782316550]", .rounded).agrees(with: [
+                -0.3503929957523197, 0.0847823165504322,
+            ]),
+            "twelve digits inside a typed list are a person's rounding, not a repr")
     }
 
     func testNumPyArraysAreCheckedToEightDecimals() {
@@ -89,35 +94,46 @@ final class VerdictTests: XCTestCase {
     func testErratumNeedsADisagreeingCodeAndAnAgreeingReproduction() {
         let real = Finding(.values([0.7]), erratum: Erratum(reproducedBy: "x", reproduction: .values([0.5]), why: ""))
         XCTAssertEqual(real.verdict(for: printed), .erratum)
-        let unexplained = Finding(.values([0.7]), erratum: Erratum(reproducedBy: "x", reproduction: .values([0.6]), why: ""))
+        let unexplained = Finding(
+            .values([0.7]), erratum: Erratum(reproducedBy: "x", reproduction: .values([0.6]), why: ""))
         XCTAssertEqual(unexplained.verdict(for: printed), .fail)
-        let groundless = Finding(.values([0.5]), erratum: Erratum(reproducedBy: "x", reproduction: .values([0.5]), why: ""))
-        XCTAssertEqual(groundless.verdict(for: printed), .fail, "no erratum may be claimed for a value the code reproduces")
+        let groundless = Finding(
+            .values([0.5]), erratum: Erratum(reproducedBy: "x", reproduction: .values([0.5]), why: ""))
+        XCTAssertEqual(
+            groundless.verdict(for: printed), .fail, "no erratum may be claimed for a value the code reproduces")
     }
 
     func testAnErratumIsRefusedUnlessBothFactsAreComputedTrue() {
-        let evidence = Finding(.claim(holds: false, detail: "the printed rule"),
-                               erratum: Erratum(reproducedBy: "evidence", reproduction: .claim(holds: true, detail: ""), why: ""))
+        let evidence = Finding(
+            .claim(holds: false, detail: "the printed rule"),
+            erratum: Erratum(reproducedBy: "evidence", reproduction: .claim(holds: true, detail: ""), why: ""))
         XCTAssertEqual(evidence.verdict(for: printedAs("a claim", .claim)), .erratum)
-        let noEvidence = Finding(.claim(holds: false, detail: ""),
-                                 erratum: Erratum(reproducedBy: "evidence", reproduction: .claim(holds: false, detail: ""), why: ""))
-        XCTAssertEqual(noEvidence.verdict(for: printedAs("a claim", .claim)), .fail, "evidence that does not hold proves nothing")
-        let claimHolds = Finding(.claim(holds: true, detail: ""),
-                                 erratum: Erratum(reproducedBy: "evidence", reproduction: .claim(holds: true, detail: ""), why: ""))
+        let noEvidence = Finding(
+            .claim(holds: false, detail: ""),
+            erratum: Erratum(reproducedBy: "evidence", reproduction: .claim(holds: false, detail: ""), why: ""))
+        XCTAssertEqual(
+            noEvidence.verdict(for: printedAs("a claim", .claim)), .fail, "evidence that does not hold proves nothing")
+        let claimHolds = Finding(
+            .claim(holds: true, detail: ""),
+            erratum: Erratum(reproducedBy: "evidence", reproduction: .claim(holds: true, detail: ""), why: ""))
         XCTAssertEqual(claimHolds.verdict(for: printedAs("a claim", .claim)), .fail, "a claim that holds is no erratum")
-        let failing = Finding(.error("IndexError"), erratum: Erratum(reproducedBy: "x", reproduction: .error("again"), why: ""))
+        let failing = Finding(
+            .error("IndexError"), erratum: Erratum(reproducedBy: "x", reproduction: .error("again"), why: ""))
         XCTAssertEqual(failing.verdict(for: printed), .fail, "an error reproduces nothing")
-        let withinSpread = Finding(.withinSpread(.values([0.5]), why: "nudges"),
-                                   erratum: Erratum(reproducedBy: "x", reproduction: .values([0.5]), why: ""))
+        let withinSpread = Finding(
+            .withinSpread(.values([0.5]), why: "nudges"),
+            erratum: Erratum(reproducedBy: "x", reproduction: .values([0.5]), why: ""))
         XCTAssertEqual(withinSpread.verdict(for: printed), .fail, "agreement within a spread is agreement")
     }
 
     func testAgreementWithinAMeasuredSpreadIsNotATick() {
         XCTAssertEqual(Finding(.withinSpread(.values([0.5]), why: "phase")).verdict(for: printed), .withinSpread)
         XCTAssertEqual(Finding(.withinSpread(.values([0.6]), why: "phase")).verdict(for: printed), .fail)
-        XCTAssertEqual(Finding(.withinSpread(.interval(0.45...0.55, described: "runs"), why: "nudges")).verdict(for: printed),
-                       .withinSpread)
-        XCTAssertEqual(Finding(.approximately([0.52], tolerance: 0.03, why: "seeds")).verdict(for: printed), .withinSpread)
+        XCTAssertEqual(
+            Finding(.withinSpread(.interval(0.45...0.55, described: "runs"), why: "nudges")).verdict(for: printed),
+            .withinSpread)
+        XCTAssertEqual(
+            Finding(.approximately([0.52], tolerance: 0.03, why: "seeds")).verdict(for: printed), .withinSpread)
         XCTAssertEqual(Finding(.approximately([0.6], tolerance: 0.03, why: "seeds")).verdict(for: printed), .fail)
         XCTAssertEqual(Verdict.withinSpread.symbol, "≈")
     }
@@ -152,11 +168,13 @@ final class PrintKindTests: XCTestCase {
         XCTAssertTrue(repr.agrees(with: [2.2]))
         XCTAssertFalse(repr.agrees(with: [(2.2 as Double).nextUp]))
         XCTAssertFalse(repr.agrees(with: [2.2000000000000006]), "the next double up")
-        XCTAssertTrue(printedAs("2.2", .rounded).agrees(with: [2.2000000000000006]), "a person's 2.2 is checked to one decimal")
+        XCTAssertTrue(
+            printedAs("2.2", .rounded).agrees(with: [2.2000000000000006]), "a person's 2.2 is checked to one decimal")
         XCTAssertTrue(printedAs("price: 220", .repr).agrees(with: [220]))
         XCTAssertFalse(printedAs("price: 220", .repr).agrees(with: [220.00000000000003]))
-        XCTAssertTrue(printedAs("0.92806853663411326", .repr).agrees(with: [0.92806853663411326]),
-                      "Python 2's 17-digit repr names one double too")
+        XCTAssertTrue(
+            printedAs("0.92806853663411326", .repr).agrees(with: [0.92806853663411326]),
+            "Python 2's 17-digit repr names one double too")
         XCTAssertFalse(printedAs("0.92806853663411326", .repr).agrees(with: [(0.92806853663411326 as Double).nextUp]))
     }
 
@@ -178,13 +196,15 @@ final class PrintKindTests: XCTestCase {
     }
 
     func testTheTableRejectsAnUnknownOrMismatchedKind() {
-        let table = { (kind: String, printed: String) in """
+        let table = { (kind: String, printed: String) in
+            """
             <!-- book-table -->
             | id | example | source | printed | kind | ours | status |
             |---|---|---|---|---|---|---|
             | `a` | first | DLfS 1 | `\(printed)` | \(kind) | | |
             <!-- /book-table -->
-            """ }
+            """
+        }
         XCTAssertThrowsError(try ChapterText(markdown: table("guess", "0.5"), path: "x.md").rows()) { error in
             XCTAssertTrue("\(error)".contains("row 'a' has the kind 'guess'; the kinds are repr, numpy"), "\(error)")
         }

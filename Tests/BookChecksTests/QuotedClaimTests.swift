@@ -1,12 +1,14 @@
 import Foundation
 import XCTest
+
 @testable import BookChecks
 
 /// A row of kind `claim` quotes its source verbatim: each quote from a note (sources `000`–`004`)
 /// must stand in that note, in its language. The notes are the offline copies in
 /// `../shared/seeds`, beside the project, as CI has them.
 final class QuotedClaimTests: XCTestCase {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     /// The note's text without white space: the notes wrap lines and space formulas at will.
     func notes() throws -> [String: String] {
@@ -33,13 +35,19 @@ final class QuotedClaimTests: XCTestCase {
         let notes = try notes()
         let chapters = root.appendingPathComponent("Chapters")
         var quoted = 0
-        for file in try FileManager.default.contentsOfDirectory(atPath: chapters.path).sorted() where file.hasPrefix("0") {
-            for row in try ChapterText(path: chapters.appendingPathComponent(file).path).rows() where row.printed.kind == .claim {
+        for file in try FileManager.default.contentsOfDirectory(atPath: chapters.path).sorted()
+        where file.hasPrefix("0") {
+            for row in try ChapterText(path: chapters.appendingPathComponent(file).path).rows()
+            where row.printed.kind == .claim {
                 let cited = Self.citedNotes(row.source)
-                XCTAssertFalse(cited.isEmpty, "\(file): '\(row.id)' is a quoted claim but cites no note; the book's text is paraphrased")
+                XCTAssertFalse(
+                    cited.isEmpty,
+                    "\(file): '\(row.id)' is a quoted claim but cites no note; the book's text is paraphrased")
                 let quote = Self.squeezed(row.printed.text)
-                XCTAssertTrue(cited.contains { notes[$0]?.contains(quote) == true },
-                              "\(file): '\(row.id)' quotes `\(row.printed.text)`, which is not in note \(cited.joined(separator: ", "))")
+                XCTAssertTrue(
+                    cited.contains { notes[$0]?.contains(quote) == true },
+                    "\(file): '\(row.id)' quotes `\(row.printed.text)`, which is not in note \(cited.joined(separator: ", "))"
+                )
                 quoted += 1
             }
         }

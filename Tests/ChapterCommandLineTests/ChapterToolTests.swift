@@ -1,6 +1,7 @@
 import ArgumentParser
 import BookChecks
 import XCTest
+
 @testable import ChapterCommandLine
 
 private struct Hello: ParsableCommand {}

@@ -14,22 +14,28 @@ public func skippedSlowRows<C: ChapterPart>(_ chapter: C.Type) -> Set<String> {
 }
 
 /// Asserts every printed value of a chapter part: ✓, or an erratum among those expected.
-public func assertBookValues<C: ChapterPart>(_ chapter: C.Type, errata expected: Set<String>,
-                                      file: StaticString = #filePath, line: UInt = #line) throws {
+public func assertBookValues<C: ChapterPart>(
+    _ chapter: C.Type, errata expected: Set<String>,
+    file: StaticString = #filePath, line: UInt = #line
+) throws {
     let skipped = skippedSlowRows(C.self)
     let rows = try C.check(root: projectRoot, skipping: skipped)
     XCTAssertFalse(rows.isEmpty, file: file, line: line)
     for row in rows {
-        XCTAssertNotEqual(row.verdict, .fail,
-                          "\(row.row.id) (\(row.row.source)): printed \(row.row.printed.text), ours \(row.ours)",
-                          file: file, line: line)
+        XCTAssertNotEqual(
+            row.verdict, .fail,
+            "\(row.row.id) (\(row.row.source)): printed \(row.row.printed.text), ours \(row.ours)",
+            file: file, line: line)
     }
-    XCTAssertEqual(Set(rows.filter { $0.verdict == .erratum }.map(\.row.id)), expected.subtracting(skipped),
-                   "the errata of \(C.textFile)", file: file, line: line)
+    XCTAssertEqual(
+        Set(rows.filter { $0.verdict == .erratum }.map(\.row.id)), expected.subtracting(skipped),
+        "the errata of \(C.textFile)", file: file, line: line)
 }
 
 /// Asserts that the chapter text shows what the code computes now (slow rows as `assertBookValues`).
-public func assertTextIsCurrent<C: ChapterPart>(_ chapter: C.Type, file: StaticString = #filePath, line: UInt = #line) throws {
+public func assertTextIsCurrent<C: ChapterPart>(_ chapter: C.Type, file: StaticString = #filePath, line: UInt = #line)
+    throws
+{
     let text = try ChapterText(path: C.textURL(root: projectRoot).path)
     let skipped = skippedSlowRows(C.self)
     let rows = try C.check(root: projectRoot, skipping: skipped)
@@ -39,16 +45,19 @@ public func assertTextIsCurrent<C: ChapterPart>(_ chapter: C.Type, file: StaticS
             !skipped.contains { line.hasPrefix("| `\($0)` |") || line.hasPrefix("- **\($0)**") }
         }
     }
-    XCTAssertEqual(withoutSkipped(try text.rewritten(with: rows)), withoutSkipped(text.markdown),
-                   "Chapters/\(C.textFile) shows stale results: run `make tables`", file: file, line: line)
+    XCTAssertEqual(
+        withoutSkipped(try text.rewritten(with: rows)), withoutSkipped(text.markdown),
+        "Chapters/\(C.textFile) shows stale results: run `make tables`", file: file, line: line)
 }
 
 /// Draws a chapter part's figures into a temporary folder and compares them with the committed
 /// `Figures/<topic>/`: byte for byte, except that data which only OpenBLAS's kernel rounding
 /// changed (`KernelRounding`) leaves the committed pair standing; then re-renders every committed
 /// `.gp` with gnuplot.
-public func assertFiguresRegenerateIdentically<C: ChapterPart>(_ chapter: C.Type, file: StaticString = #filePath,
-                                                        line: UInt = #line) throws {
+public func assertFiguresRegenerateIdentically<C: ChapterPart>(
+    _ chapter: C.Type, file: StaticString = #filePath,
+    line: UInt = #line
+) throws {
     let fm = FileManager.default
     let temp = fm.temporaryDirectory.appendingPathComponent("figures-\(UUID().uuidString)")
     defer { try? fm.removeItem(at: temp) }
@@ -60,14 +69,16 @@ public func assertFiguresRegenerateIdentically<C: ChapterPart>(_ chapter: C.Type
         let script = "\(figure.name).gp", png = "\(figure.name).png"
         let ours = try String(contentsOf: temp.appendingPathComponent(script), encoding: .utf8)
         let theirs = (try? String(contentsOf: committed.appendingPathComponent(script), encoding: .utf8)) ?? ""
-        XCTAssertTrue(KernelRounding.sameFigure(ours, theirs),
-                      "Figures/\(C.figureTopic)/\(script) differs from a fresh render: rerun the chapter (make chapters)",
-                      file: file, line: line)
+        XCTAssertTrue(
+            KernelRounding.sameFigure(ours, theirs),
+            "Figures/\(C.figureTopic)/\(script) differs from a fresh render: rerun the chapter (make chapters)",
+            file: file, line: line)
         if ours == theirs {
-            XCTAssertEqual(try Data(contentsOf: temp.appendingPathComponent(png)),
-                           try? Data(contentsOf: committed.appendingPathComponent(png)),
-                           "Figures/\(C.figureTopic)/\(png) differs from a fresh render of the same script",
-                           file: file, line: line)
+            XCTAssertEqual(
+                try Data(contentsOf: temp.appendingPathComponent(png)),
+                try? Data(contentsOf: committed.appendingPathComponent(png)),
+                "Figures/\(C.figureTopic)/\(png) differs from a fresh render of the same script",
+                file: file, line: line)
         }
         let rerender = Process()
         rerender.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -76,15 +87,18 @@ public func assertFiguresRegenerateIdentically<C: ChapterPart>(_ chapter: C.Type
         try rerender.run()
         rerender.waitUntilExit()
         XCTAssertEqual(rerender.terminationStatus, 0, "gnuplot \(figure.name).gp", file: file, line: line)
-        XCTAssertEqual(try? Data(contentsOf: temp.appendingPathComponent("\(figure.name).rerender.png")),
-                       try? Data(contentsOf: committed.appendingPathComponent("\(figure.name).png")),
-                       "the committed \(figure.name).gp re-renders its PNG", file: file, line: line)
+        XCTAssertEqual(
+            try? Data(contentsOf: temp.appendingPathComponent("\(figure.name).rerender.png")),
+            try? Data(contentsOf: committed.appendingPathComponent("\(figure.name).png")),
+            "the committed \(figure.name).gp re-renders its PNG", file: file, line: line)
     }
 }
 
 /// Runs a built tool the way a reader would and returns its exit status and output.
-public func runTool(_ name: String, _ arguments: [String], environment: [String: String] = [:],
-                    in directory: URL = projectRoot) throws -> (status: Int32, stdout: String, stderr: String) {
+public func runTool(
+    _ name: String, _ arguments: [String], environment: [String: String] = [:],
+    in directory: URL = projectRoot
+) throws -> (status: Int32, stdout: String, stderr: String) {
     // On Linux the test bundle is the build folder itself; elsewhere it is an .xctest inside it.
     let bundle = Bundle(for: ToolLocator.self).bundleURL
     let folder = bundle.pathExtension == "xctest" ? bundle.deletingLastPathComponent() : bundle
@@ -108,8 +122,10 @@ private final class ToolLocator {}
 
 /// Runs `tool` with each set of bad `arguments` and asserts that it fails with an error naming
 /// the problem (`message` in its stderr).
-public func assertToolRejects(_ tool: String, _ cases: [([String], String)],
-                              file: StaticString = #filePath, line: UInt = #line) throws {
+public func assertToolRejects(
+    _ tool: String, _ cases: [([String], String)],
+    file: StaticString = #filePath, line: UInt = #line
+) throws {
     for (arguments, message) in cases {
         let run = try runTool(tool, arguments)
         XCTAssertNotEqual(run.status, 0, "\(arguments)", file: file, line: line)
@@ -121,17 +137,21 @@ public func assertToolRejects(_ tool: String, _ cases: [([String], String)],
 /// exercise would, and asserts that it succeeds and leaves the PNG with its `.gp` script beside it.
 /// Returns the run for the caller's checks of its output.
 @discardableResult
-public func runToolWritingFigure(_ tool: String, _ arguments: [String], name: String,
-                                 file: StaticString = #filePath, line: UInt = #line) throws
-    -> (status: Int32, stdout: String, stderr: String) {
+public func runToolWritingFigure(
+    _ tool: String, _ arguments: [String], name: String,
+    file: StaticString = #filePath, line: UInt = #line
+) throws
+    -> (status: Int32, stdout: String, stderr: String)
+{
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("\(tool)-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: folder) }
     let png = folder.appendingPathComponent("\(name).png").path
     let run = try runTool(tool, arguments + ["--figure", png])
     XCTAssertEqual(run.status, 0, run.stderr, file: file, line: line)
     XCTAssertTrue(FileManager.default.fileExists(atPath: png), "\(arguments): no \(name).png", file: file, line: line)
-    XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("\(name).gp").path),
-                  "\(arguments): no \(name).gp", file: file, line: line)
+    XCTAssertTrue(
+        FileManager.default.fileExists(atPath: folder.appendingPathComponent("\(name).gp").path),
+        "\(arguments): no \(name).gp", file: file, line: line)
     return run
 }
 

@@ -1,14 +1,17 @@
 import ArgumentParser
+import Figures
 import Foundation
+import FromScratch
 import XCTest
+
 @testable import Datasets
 @testable import DatasetsCommands
-import Figures
-import FromScratch
 
 /// The `datasets` command: flag validation, the moons CSV, the MNIST report and digit figure.
 final class DatasetsCommandTests: XCTestCase {
-    func assertRejected(_ arguments: [String], mentioning flag: String, file: StaticString = #filePath, line: UInt = #line) {
+    func assertRejected(
+        _ arguments: [String], mentioning flag: String, file: StaticString = #filePath, line: UInt = #line
+    ) {
         XCTAssertThrowsError(try DatasetsCommand.parseAsRoot(arguments), file: file, line: line) { error in
             let message = DatasetsCommand.message(for: error)
             XCTAssertTrue(message.contains(flag), "'\(message)' should name \(flag)", file: file, line: line)
@@ -32,17 +35,22 @@ final class DatasetsCommandTests: XCTestCase {
     }
 
     func testValidFlagsParse() throws {
-        let moons = try XCTUnwrap(try DatasetsCommand.parseAsRoot(["moons", "--samples", "200", "--noise", "0.2", "--seed", "0"]) as? MoonsCommand)
+        let moons = try XCTUnwrap(
+            try DatasetsCommand.parseAsRoot(["moons", "--samples", "200", "--noise", "0.2", "--seed", "0"])
+                as? MoonsCommand)
         XCTAssertEqual(moons.samples, 200)
         XCTAssertEqual(moons.noise, 0.2)
-        let mnist = try XCTUnwrap(try DatasetsCommand.parseAsRoot(["mnist", "--dir", "/tmp/m", "--show", "12", "--preview"]) as? MNISTCommand)
+        let mnist = try XCTUnwrap(
+            try DatasetsCommand.parseAsRoot(["mnist", "--dir", "/tmp/m", "--show", "12", "--preview"]) as? MNISTCommand)
         XCTAssertEqual(mnist.show, 12)
         XCTAssertEqual(mnist.dir, "/tmp/m")
     }
 
     /// The CSV holds the fixture's points, each double printed so it reads back unchanged.
     func testMoonsCSVRoundTripsTheDrawnPoints() throws {
-        let command = try XCTUnwrap(try DatasetsCommand.parseAsRoot(["moons", "--samples", "200", "--noise", "0.2", "--seed", "0"]) as? MoonsCommand)
+        let command = try XCTUnwrap(
+            try DatasetsCommand.parseAsRoot(["moons", "--samples", "200", "--noise", "0.2", "--seed", "0"])
+                as? MoonsCommand)
         let (x, y) = command.draw()
         let lines = MoonsCommand.csv(x: x, y: y).split(separator: "\n", omittingEmptySubsequences: false)
         XCTAssertEqual(lines.first, "x0,x1,label")
@@ -83,8 +91,9 @@ final class DatasetsCommandTests: XCTestCase {
         let script = figure.commands.joined(separator: "\n")
         XCTAssertTrue(script.contains("set multiplot title \"First 12 test digits of MNIST\""), script)
         XCTAssertEqual(figure.commands.filter { $0.hasSuffix("using 1:2:3 with image") }.count, 12)
-        XCTAssertEqual(figure.commands.filter { $0.hasPrefix("set label 1") }.map { $0.split(separator: "\"")[1] },
-                       labels.map { "\($0)"[...] })
+        XCTAssertEqual(
+            figure.commands.filter { $0.hasPrefix("set label 1") }.map { $0.split(separator: "\"")[1] },
+            labels.map { "\($0)"[...] })
         XCTAssertTrue(script.allSatisfy(\.isASCII), "figure text is ASCII")
         // Two rows of ten: 10 * 90 px digits + 9 * 10 px gaps + 2 * 20 px edges.
         XCTAssertEqual(figure.width, 1030)
@@ -93,12 +102,14 @@ final class DatasetsCommandTests: XCTestCase {
 
     func testDigitFigureRendersToPNG() throws {
         guard (try? FigureRenderer().script(for: Figure(name: "probe", caption: "probe"))) != nil,
-              FileManager.default.isExecutableFile(atPath: "/usr/bin/gnuplot") else {
+            FileManager.default.isExecutableFile(atPath: "/usr/bin/gnuplot")
+        else {
             throw XCTSkip("gnuplot is not installed")
         }
         let folder = try TestData.temporaryFolder(self)
         let images = Matrix(rows: 3, cols: 784, storage: (0..<(3 * 784)).map { Double(($0 * 37) % 256) / 255 })
-        let png = try FigureRenderer().render(DigitFigure.figure(images: images, labels: [1, 2, 3], count: 3, setName: "test"), into: folder)
+        let png = try FigureRenderer().render(
+            DigitFigure.figure(images: images, labels: [1, 2, 3], count: 3, setName: "test"), into: folder)
         let bytes = try Data(contentsOf: png)
         XCTAssertEqual(Array(bytes.prefix(4)), [0x89, 0x50, 0x4e, 0x47], "a PNG file")
     }
@@ -106,7 +117,8 @@ final class DatasetsCommandTests: XCTestCase {
     func testTextPreviewShadesTheDigits() {
         var pixels = [Double](repeating: 0, count: 2 * 784)
         for row in 10..<18 { pixels[784 + row * 28 + 14] = 1 }  // a vertical stroke in digit 2
-        let text = DigitFigure.textPreview(images: Matrix(rows: 2, cols: 784, storage: pixels), labels: [4, 1], count: 2)
+        let text = DigitFigure.textPreview(
+            images: Matrix(rows: 2, cols: 784, storage: pixels), labels: [4, 1], count: 2)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         XCTAssertEqual(lines[0], "label 4                       label 1")
         XCTAssertEqual(lines.count, 1 + 14 + 1 + 1, "label line, 14 lines of pixels, a blank line, the end")
@@ -125,8 +137,9 @@ final class DatasetsCommandTests: XCTestCase {
         XCTAssertEqual(report.text.components(separatedBy: "size ok, sha256 ok").count - 1, 4, report.text)
         // README: "training label counts 5923 6742 5958 6131 5842 5421 5918 6265 5851 5949".
         let trainLine = try XCTUnwrap(report.text.split(separator: "\n").first { $0.hasPrefix("train (60000)") })
-        XCTAssertEqual(trainLine.split(separator: " ").suffix(10).map(String.init),
-                       ["5923", "6742", "5958", "6131", "5842", "5421", "5918", "6265", "5851", "5949"])
+        XCTAssertEqual(
+            trainLine.split(separator: " ").suffix(10).map(String.init),
+            ["5923", "6742", "5958", "6131", "5842", "5421", "5918", "6265", "5851", "5949"])
         XCTAssertTrue(report.text.contains("test (10000)"), report.text)
     }
 

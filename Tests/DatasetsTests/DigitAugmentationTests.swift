@@ -45,7 +45,8 @@ final class DigitAugmentationTests: XCTestCase {
                 for c in 0..<28 {
                     // The pixel survived if its moved place (r + dy, c + dx) was inside the frame.
                     let survived = (0..<28).contains(r + dy) && (0..<28).contains(c + dx)
-                    XCTAssertEqual(back[r * 28 + c], survived ? distinct[r * 28 + c] : 0, "(\(dx), \(dy)) at \(r), \(c)")
+                    XCTAssertEqual(
+                        back[r * 28 + c], survived ? distinct[r * 28 + c] : 0, "(\(dx), \(dy)) at \(r), \(c)")
                 }
             }
         }
@@ -62,7 +63,9 @@ final class DigitAugmentationTests: XCTestCase {
             // A clockwise quarter turn undoes it; a half turn reverses the pixel order.
             XCTAssertEqual(DigitAugmentation.rotated(quarter, side: side, degrees: -90), image, "side \(side)")
             XCTAssertEqual(DigitAugmentation.rotated(image, side: side, degrees: 180), image.reversed(), "side \(side)")
-            XCTAssertEqual(DigitAugmentation.rotated(image, side: side, degrees: 270), DigitAugmentation.rotated(image, side: side, degrees: -90))
+            XCTAssertEqual(
+                DigitAugmentation.rotated(image, side: side, degrees: 270),
+                DigitAugmentation.rotated(image, side: side, degrees: -90))
         }
         // Top-left corner pixel goes to the bottom-left under a counter-clockwise quarter turn.
         var corner = [Double](repeating: 0, count: 784)
@@ -96,7 +99,9 @@ final class DigitAugmentationTests: XCTestCase {
 
     func testFlipMirrorsLeftToRight() {
         let mirrored = DigitAugmentation.flipped(distinct)
-        for r in 0..<28 { XCTAssertEqual(Array(mirrored[(r * 28)..<((r + 1) * 28)]), distinct[(r * 28)..<((r + 1) * 28)].reversed()) }
+        for r in 0..<28 {
+            XCTAssertEqual(Array(mirrored[(r * 28)..<((r + 1) * 28)]), distinct[(r * 28)..<((r + 1) * 28)].reversed())
+        }
         XCTAssertEqual(DigitAugmentation.flipped(mirrored), distinct)
         // Mirroring twice in two directions is the half turn.
         let upsideDown = (0..<28).reversed().flatMap { r in mirrored[(r * 28)..<((r + 1) * 28)] }
@@ -150,6 +155,7 @@ final class DigitAugmentationTests: XCTestCase {
     func testNoRangeMeansNoChange() {
         let images = Matrix(rows: 3, cols: 784, storage: distinct + distinct + distinct)
         var random = RandomState(seed: 1)
-        XCTAssertEqual(DigitAugmentation(maxShift: 0, maxDegrees: 0).augmented(images, random: &random).storage, images.storage)
+        XCTAssertEqual(
+            DigitAugmentation(maxShift: 0, maxDegrees: 0).augmented(images, random: &random).storage, images.storage)
     }
 }

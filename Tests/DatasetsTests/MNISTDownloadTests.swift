@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import Datasets
 
 /// Where MNIST is looked for, and the downloader with a fake network: offline, wrong bytes
@@ -20,14 +21,21 @@ final class MNISTDownloadTests: XCTestCase {
 
     func testUserCacheFollowsXDGThenHome() {
         let home = ["HOME": "/home/reader"]
-        XCTAssertEqual(MNISTLocation.resolve(explicit: nil, environment: home).path,
-                       "/home/reader/.cache/deep-learning-from-scratch/mnist")
+        XCTAssertEqual(
+            MNISTLocation.resolve(explicit: nil, environment: home).path,
+            "/home/reader/.cache/deep-learning-from-scratch/mnist")
         XCTAssertEqual(MNISTLocation.locate(explicit: nil, environment: home).source, .userCache)
-        XCTAssertEqual(MNISTLocation.resolve(explicit: nil, environment: home.merging(["XDG_CACHE_HOME": "/var/cache/reader"]) { $1 }).path,
-                       "/var/cache/reader/deep-learning-from-scratch/mnist")
+        XCTAssertEqual(
+            MNISTLocation.resolve(
+                explicit: nil, environment: home.merging(["XDG_CACHE_HOME": "/var/cache/reader"]) { $1 }
+            ).path,
+            "/var/cache/reader/deep-learning-from-scratch/mnist")
         // A relative XDG_CACHE_HOME is ignored, as the XDG spec says; so is an empty MNIST_DIR.
-        XCTAssertEqual(MNISTLocation.resolve(explicit: "", environment: home.merging(["XDG_CACHE_HOME": "cache", "MNIST_DIR": ""]) { $1 }).path,
-                       "/home/reader/.cache/deep-learning-from-scratch/mnist")
+        XCTAssertEqual(
+            MNISTLocation.resolve(
+                explicit: "", environment: home.merging(["XDG_CACHE_HOME": "cache", "MNIST_DIR": ""]) { $1 }
+            ).path,
+            "/home/reader/.cache/deep-learning-from-scratch/mnist")
     }
 
     func testRelativeAndTildePathsAreMadeAbsolute() {
@@ -53,7 +61,9 @@ final class MNISTDownloadTests: XCTestCase {
                 mirrors: mirrors.map { URL(string: $0)! },
                 fetch: { url, _, progress in
                     self.requests.append(url)
-                    guard let response = self.responses[url.absoluteString] else { throw URLError(.notConnectedToInternet) }
+                    guard let response = self.responses[url.absoluteString] else {
+                        throw URLError(.notConnectedToInternet)
+                    }
                     let data = try response.get()
                     progress(Int64(data.count), Int64(data.count))
                     return data
@@ -63,7 +73,9 @@ final class MNISTDownloadTests: XCTestCase {
         }
     }
 
-    static let mirrors = ["https://first.example/mnist/", "https://second.example/mnist/", "http://third.example/mnist/"]
+    static let mirrors = [
+        "https://first.example/mnist/", "https://second.example/mnist/", "http://third.example/mnist/",
+    ]
 
     func testOfflineFailureNamesTheFileEveryMirrorAndTheWayOut() throws {
         let folder = try TestData.temporaryFolder(self)
@@ -90,15 +102,17 @@ final class MNISTDownloadTests: XCTestCase {
         let file = MNISTFile.testLabels
         let original = try Data(contentsOf: file.url(in: directory))
         let network = FakeNetwork()
-        network.responses[Self.mirrors[0] + file.fileName] = .success(Data(count: file.byteCount))  // right size, wrong bytes
-        network.responses[Self.mirrors[1] + file.fileName] = .success(original.prefix(1000))      // cut short
+        // Right size, wrong bytes.
+        network.responses[Self.mirrors[0] + file.fileName] = .success(Data(count: file.byteCount))
+        network.responses[Self.mirrors[1] + file.fileName] = .success(original.prefix(1000))  // cut short
         network.responses[Self.mirrors[2] + file.fileName] = .success(original)
 
         try network.downloader(mirrors: Self.mirrors).download(file, into: folder)
 
         XCTAssertEqual(network.requests.count, 3)
         XCTAssertEqual(try Data(contentsOf: file.url(in: folder)), original)
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), [file.fileName], "no temporary file left")
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path), [file.fileName], "no temporary file left")
         XCTAssertTrue(network.logLines.contains { $0.contains("SHA-256 mismatch") }, "\(network.logLines)")
         XCTAssertTrue(network.logLines.contains { $0.contains("got 1000 bytes") }, "\(network.logLines)")
         XCTAssertGreaterThan(network.progressReports, 0)
@@ -124,7 +138,8 @@ final class MNISTDownloadTests: XCTestCase {
         let folder = try TestData.temporaryFolder(self)
         // Link the two image files (large) and damage the train labels; leave the test labels out.
         for file in [MNISTFile.trainImages, .testImages] {
-            try FileManager.default.createSymbolicLink(at: file.url(in: folder), withDestinationURL: file.url(in: directory))
+            try FileManager.default.createSymbolicLink(
+                at: file.url(in: folder), withDestinationURL: file.url(in: directory))
         }
         try TestData.write([1, 2, 3], to: MNISTFile.trainLabels.url(in: folder))
         let network = FakeNetwork()
@@ -133,9 +148,11 @@ final class MNISTDownloadTests: XCTestCase {
         }
         let fetched = try network.downloader(mirrors: Self.mirrors).ensureFiles(in: folder)
         XCTAssertEqual(fetched, [.trainLabels, .testLabels])
-        XCTAssertEqual(network.requests.map(\.lastPathComponent), [MNISTFile.trainLabels.fileName, MNISTFile.testLabels.fileName])
-        XCTAssertTrue(network.logLines.contains { $0.contains("train-labels-idx1-ubyte.gz") && $0.contains("bytes, expected") },
-                      "\(network.logLines)")
+        XCTAssertEqual(
+            network.requests.map(\.lastPathComponent), [MNISTFile.trainLabels.fileName, MNISTFile.testLabels.fileName])
+        XCTAssertTrue(
+            network.logLines.contains { $0.contains("train-labels-idx1-ubyte.gz") && $0.contains("bytes, expected") },
+            "\(network.logLines)")
         // Now complete: a second pass fetches nothing.
         network.requests = []
         XCTAssertEqual(try network.downloader(mirrors: Self.mirrors).ensureFiles(in: folder), [])
@@ -147,7 +164,8 @@ final class MNISTDownloadTests: XCTestCase {
         let network = FakeNetwork()
         XCTAssertThrowsError(try network.downloader(mirrors: [Self.mirrors[0]]).download(.testLabels, into: folder))
         var isDirectory: ObjCBool = false
-        XCTAssertTrue(FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) && isDirectory.boolValue)
+        XCTAssertTrue(
+            FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) && isDirectory.boolValue)
     }
 }
 
@@ -155,11 +173,15 @@ final class MNISTDownloadTests: XCTestCase {
 /// download stops once it holds more than the file's size, instead of growing without bound.
 final class EndlessMirrorTests: XCTestCase {
     func testAnEndlessResponseIsCutOffAtTheFilesSize() throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") else { throw XCTSkip("no python3 for the server") }
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") else {
+            throw XCTSkip("no python3 for the server")
+        }
         let server = Process()
         server.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
         // Listens on a free loopback port, prints it, answers each GET with an endless body.
-        server.arguments = ["-c", """
+        server.arguments = [
+            "-c",
+            """
             import http.server, socketserver, sys
             class Endless(http.server.BaseHTTPRequestHandler):
                 def do_GET(self):
@@ -171,7 +193,8 @@ final class EndlessMirrorTests: XCTestCase {
             s = socketserver.TCPServer(("127.0.0.1", 0), Endless)
             print(s.server_address[1], flush=True)
             s.handle_request()
-            """]
+            """,
+        ]
         let out = Pipe()
         server.standardOutput = out
         try server.run()

@@ -1,7 +1,8 @@
 import Foundation
-import XCTest
-@testable import Datasets
 import FromScratch
+import XCTest
+
+@testable import Datasets
 
 /// The real MNIST, loaded once, against the facts in ../shared/data/README.md (the data
 /// set's documented first labels, class counts, and pixel statistics).
@@ -34,7 +35,8 @@ final class MNISTTests: XCTestCase {
         // README: "the first training labels are 5 0 4 1 9 2 1 3 1 4".
         XCTAssertEqual(Array(mnist.trainLabels.prefix(10)), [5, 0, 4, 1, 9, 2, 1, 3, 1, 4])
         // README: "training label counts 5923 6742 5958 6131 5842 5421 5918 6265 5851 5949".
-        XCTAssertEqual(MNIST.classCounts(mnist.trainLabels), [5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949])
+        XCTAssertEqual(
+            MNIST.classCounts(mnist.trainLabels), [5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949])
         XCTAssertEqual(MNIST.classCounts(mnist.testLabels).reduce(0, +), 10_000)
         XCTAssertTrue(MNIST.classCounts(mnist.testLabels).allSatisfy { $0 > 800 }, "every digit is in the test set")
     }

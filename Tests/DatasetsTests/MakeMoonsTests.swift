@@ -1,7 +1,8 @@
 import Foundation
-import XCTest
-@testable import Datasets
 import FromScratch
+import XCTest
+
+@testable import Datasets
 
 /// `makeMoons` against scikit-learn's `make_moons` drawing from NumPy's global generator
 /// (`Fixtures/make_moons_fixture.py`).
@@ -32,9 +33,11 @@ final class MakeMoonsTests: XCTestCase {
         let cases = try Self.fixture().cases
         XCTAssertEqual(cases.count, 5)
         for sample in cases {
-            let context = "seed \(sample.seed), make_moons(\(sample.samples), noise=\(String(describing: sample.noise)), shuffle=\(sample.shuffle))"
+            let context =
+                "seed \(sample.seed), make_moons(\(sample.samples), noise=\(String(describing: sample.noise)), shuffle=\(sample.shuffle))"
             var random = RandomState(seed: sample.seed)
-            let (x, y) = makeMoons(samples: sample.samples, noise: sample.noise, shuffle: sample.shuffle, random: &random)
+            let (x, y) = makeMoons(
+                samples: sample.samples, noise: sample.noise, shuffle: sample.shuffle, random: &random)
             XCTAssertEqual(x.rows, sample.samples, context)
             XCTAssertEqual(x.cols, 2, context)
             XCTAssertEqual(y, sample.y, context)

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import Datasets
 
 /// The pickle, IDX and gzip readers against generated hostile input: library users reach them
@@ -31,7 +32,9 @@ final class ParserFuzzTests: XCTestCase {
             case 4 where bytes.count >= 4:
                 // A 32-bit length or count field at its extreme, little- or big-endian alike.
                 let at = random.below(bytes.count - 3)
-                let value: [UInt8] = [[0xFF, 0xFF, 0xFF, 0xFF], [0xFF, 0xFF, 0xFF, 0x7F], [0x7F, 0xFF, 0xFF, 0xFF], [0, 0, 0, 0]][random.below(4)]
+                let value: [UInt8] = [
+                    [0xFF, 0xFF, 0xFF, 0xFF], [0xFF, 0xFF, 0xFF, 0x7F], [0x7F, 0xFF, 0xFF, 0xFF], [0, 0, 0, 0],
+                ][random.below(4)]
                 bytes.replaceSubrange(at..<(at + 4), with: value)
             default:
                 if !bytes.isEmpty { bytes.remove(at: random.below(bytes.count)) }
@@ -68,21 +71,26 @@ final class ParserFuzzTests: XCTestCase {
 
     /// A tiny IDX image file (2 images of 28x28) and a label file, and their mutations.
     func testHostileIDXReturnsOrThrows() {
-        let images: [UInt8] = [0, 0, 8, 3, 0, 0, 0, 2, 0, 0, 0, 28, 0, 0, 0, 28] + (0..<(2 * 784)).map { UInt8($0 % 251) }
+        let images: [UInt8] =
+            [0, 0, 8, 3, 0, 0, 0, 2, 0, 0, 0, 28, 0, 0, 0, 28] + (0..<(2 * 784)).map { UInt8($0 % 251) }
         let labels: [UInt8] = [0, 0, 8, 1, 0, 0, 0, 3, 7, 0, 9]
-        XCTAssertEqual(try IDXReader.parse(images, path: "seed", expectedMagic: IDXReader.magic(axes: 3)).dimensions, [2, 28, 28])
+        XCTAssertEqual(
+            try IDXReader.parse(images, path: "seed", expectedMagic: IDXReader.magic(axes: 3)).dimensions, [2, 28, 28])
         var random = Generator(state: 0x5EED_0002)
         for i in 0..<40_000 {
             let (seed, axes) = i % 2 == 0 ? (images, 3) : (labels, 1)
-            _ = try? IDXReader.parse(Self.mutate(seed, &random), path: "fuzz", expectedMagic: IDXReader.magic(axes: axes))
+            _ = try? IDXReader.parse(
+                Self.mutate(seed, &random), path: "fuzz", expectedMagic: IDXReader.magic(axes: axes))
         }
     }
 
     /// zlib behind Gzip.decompress, on mutated gzip streams of the IDX label file.
     func testHostileGzipReturnsOrThrows() throws {
         // gzip.compress(bytes([0, 0, 8, 1, 0, 0, 0, 3, 7, 0, 9]), mtime=0) in Python 3.11.
-        let gz: [UInt8] = [31, 139, 8, 0, 0, 0, 0, 0, 2, 3, 99, 96, 224, 96, 100, 96, 96, 96, 102, 103, 224, 4, 0, 165, 18, 211,
-                           114, 11, 0, 0, 0]
+        let gz: [UInt8] = [
+            31, 139, 8, 0, 0, 0, 0, 0, 2, 3, 99, 96, 224, 96, 100, 96, 96, 96, 102, 103, 224, 4, 0, 165, 18, 211,
+            114, 11, 0, 0, 0,
+        ]
         XCTAssertEqual(try Gzip.decompress(Data(gz)), [0, 0, 8, 1, 0, 0, 0, 3, 7, 0, 9])
         var random = Generator(state: 0x5EED_0003)
         for _ in 0..<20_000 { _ = try? Gzip.decompress(Data(Self.mutate(gz, &random))) }
@@ -94,7 +102,9 @@ final class ParserFuzzTests: XCTestCase {
 /// leaked, overflowed the stack or reserved a gigabyte).
 final class FuzzFindingTests: XCTestCase {
     func finding(_ name: String) throws -> [UInt8] {
-        [UInt8](try Data(contentsOf: TestData.fixtures.appendingPathComponent("fuzz-findings").appendingPathComponent(name)))
+        [UInt8](
+            try Data(contentsOf: TestData.fixtures.appendingPathComponent("fuzz-findings").appendingPathComponent(name))
+        )
     }
 
     func assertRefused(_ name: String, saying text: String, file: StaticString = #filePath, line: UInt = #line) throws {

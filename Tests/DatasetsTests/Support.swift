@@ -32,7 +32,9 @@ enum TestData {
     /// names a folder without the files (a set-up mistake that must not pass as a skip).
     static func requireMNIST() throws -> URL {
         if let named = ProcessInfo.processInfo.environment["MNIST_DIR"], !named.isEmpty,
-           !FileManager.default.fileExists(atPath: URL(fileURLWithPath: named).appendingPathComponent("t10k-labels-idx1-ubyte.gz").path) {
+            !FileManager.default.fileExists(
+                atPath: URL(fileURLWithPath: named).appendingPathComponent("t10k-labels-idx1-ubyte.gz").path)
+        {
             throw MisconfiguredMNIST(description: "MNIST_DIR=\(named) does not hold the MNIST files")
         }
         guard let directory = mnistDirectory else {

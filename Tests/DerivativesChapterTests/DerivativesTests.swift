@@ -1,15 +1,19 @@
-import Foundation
 import ChapterTestSupport
+import Foundation
 import XCTest
+
 @testable import DerivativesChapter
 @testable import FromScratch
 
 /// Chapter 4.3-4.4 (Chapters/04-derivatives.md).
 final class DerivativesTests: XCTestCase {
     func testEveryPrintedValue() throws {
-        try assertBookValues(DerivativesBook.self,
-                             errata: ["diff-notes-x5", "diff-notes-x10", "function-2-indexing", "gradient-direction", "simplenet-loss",
-                                     "simplenet-dw"])
+        try assertBookValues(
+            DerivativesBook.self,
+            errata: [
+                "diff-notes-x5", "diff-notes-x10", "function-2-indexing", "gradient-direction", "simplenet-loss",
+                "simplenet-dw",
+            ])
     }
 
     func testChapterTextIsCurrent() throws { try assertTextIsCurrent(DerivativesBook.self) }

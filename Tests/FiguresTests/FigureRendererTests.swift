@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import Figures
 
 final class FigureRendererTests: XCTestCase {
@@ -55,7 +56,8 @@ final class FigureRendererTests: XCTestCase {
     func testAFailedRenderNamesTheFigureQuotesGnuplotAndKeepsThePreviousPNG() throws {
         let png = try FigureRenderer().render(sample(), into: folder)
         let before = try Data(contentsOf: png)
-        XCTAssertThrowsError(try FigureRenderer().render(sample("plot $line using 1:2 with linez"), into: folder)) { error in
+        XCTAssertThrowsError(try FigureRenderer().render(sample("plot $line using 1:2 with linez"), into: folder)) {
+            error in
             guard case let FigureError.renderFailed(figure, status, says) = error else {
                 return XCTFail("unexpected error \(error)")
             }
@@ -72,7 +74,8 @@ final class FigureRendererTests: XCTestCase {
     }
 
     func testMissingGnuplotIsReportedAsSuch() {
-        XCTAssertThrowsError(try FigureRenderer(gnuplotCommand: "/nonexistent/gnuplot").render(sample(), into: folder)) { error in
+        XCTAssertThrowsError(try FigureRenderer(gnuplotCommand: "/nonexistent/gnuplot").render(sample(), into: folder))
+        { error in
             XCTAssertEqual(error as? FigureError, .gnuplotMissing)
             XCTAssertTrue("\(error)".contains("--no-figures"))
         }
@@ -125,8 +128,10 @@ final class FigureRendererTests: XCTestCase {
         let hanging = folder.appendingPathComponent("hanging-gnuplot")
         try "#!/bin/sh\nsleep 600\n".write(to: hanging, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hanging.path)
-        XCTAssertThrowsError(try FigureRenderer(gnuplotCommand: hanging.path, timeLimit: 1)
-            .render(sample("plot $line using 1:2 with points"), into: folder)) { error in
+        XCTAssertThrowsError(
+            try FigureRenderer(gnuplotCommand: hanging.path, timeLimit: 1)
+                .render(sample("plot $line using 1:2 with points"), into: folder)
+        ) { error in
             XCTAssertTrue("\(error)".contains("did not finish within 1 s"), "\(error)")
         }
         XCTAssertEqual(try Data(contentsOf: png), before)
@@ -151,11 +156,14 @@ final class FigureRendererTests: XCTestCase {
         }
         let shared = folder.appendingPathComponent("shared")
         for _ in 0..<5 {
-            DispatchQueue.concurrentPerform(iterations: 2) { i in _ = try? FigureRenderer().render(figure(i == 0 ? 1 : -1), into: shared) }
+            DispatchQueue.concurrentPerform(iterations: 2) { i in
+                _ = try? FigureRenderer().render(figure(i == 0 ? 1 : -1), into: shared)
+            }
             let gp = try Data(contentsOf: shared.appendingPathComponent("race.gp"))
             let png = try Data(contentsOf: shared.appendingPathComponent("race.png"))
             XCTAssertTrue(pairs.contains { $0.gp == gp && $0.png == png }, "a mixed pair")
         }
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: shared.path).sorted(), ["race.gp", "race.png"])
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: shared.path).sorted(), ["race.gp", "race.png"])
     }
 }

@@ -4,7 +4,9 @@ import XCTest
 /// `ImageGrid`: the pixel geometry of a grid of small images, row titles, and the text preview.
 final class ImageGridTests: XCTestCase {
     func cells(_ count: Int, side: Int = 4) -> [ImageGrid.Cell] {
-        (0..<count).map { k in ImageGrid.Cell(pixels: (0..<(side * side)).map { Double(($0 + k) % 2) }, caption: "c\(k)") }
+        (0..<count).map { k in
+            ImageGrid.Cell(pixels: (0..<(side * side)).map { Double(($0 + k) % 2) }, caption: "c\(k)")
+        }
     }
 
     func testRowTitlesAndFirstColumnGapWidenTheGrid() {
@@ -26,8 +28,12 @@ final class ImageGridTests: XCTestCase {
         XCTAssertEqual(figure.commands.filter { $0 == "unset label 2" }.count, 4)
         // The second image starts after the first one, its gap and the extra 20 px.
         let margins = figure.commands.filter { $0.hasPrefix("set lmargin") }
-        XCTAssertEqual(margins[0], String(format: "set lmargin at screen %.5f; set rmargin at screen %.5f", 120.0 / 450, 210.0 / 450))
-        XCTAssertEqual(margins[1], String(format: "set lmargin at screen %.5f; set rmargin at screen %.5f", 240.0 / 450, 330.0 / 450))
+        XCTAssertEqual(
+            margins[0],
+            String(format: "set lmargin at screen %.5f; set rmargin at screen %.5f", 120.0 / 450, 210.0 / 450))
+        XCTAssertEqual(
+            margins[1],
+            String(format: "set lmargin at screen %.5f; set rmargin at screen %.5f", 240.0 / 450, 330.0 / 450))
     }
 
     func testWithoutRowTitlesNoRowLabelIsTouched() {
@@ -55,7 +61,9 @@ final class ImageGridTests: XCTestCase {
         let label = figure.commands.first { $0.hasPrefix("set label 1") }!
         XCTAssertTrue(label.hasSuffix("center font \",11\""), label)
         // The image's top edge is 44 + 26 px below the top of the figure; its caption 30 px above that edge.
-        XCTAssertTrue(label.contains(String(format: ",%.5f center", Double(figure.height - 44 - 26 + 30) / Double(figure.height))), label)
+        XCTAssertTrue(
+            label.contains(
+                String(format: ",%.5f center", Double(figure.height - 44 - 26 + 30) / Double(figure.height))), label)
     }
 
     func testTextPreviewOfAnOddSide() {

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import Figures
 
 /// A figure regenerated under other BLAS kernels is the same figure only if nothing but data
@@ -37,7 +38,8 @@ final class KernelRoundingTests: XCTestCase {
     func testAnyChangeOutsideTheDataIsAnotherFigure() throws {
         XCTAssertFalse(KernelRounding.sameFigure(try script(rows), try script(rows, title: "Loss")))
         XCTAssertFalse(KernelRounding.sameFigure(try script(rows), try script(Array(rows.dropLast()))), "a row fewer")
-        XCTAssertFalse(KernelRounding.sameFigure(try script(rows), try script(rows, blockRows: 2)), "blocks split differently")
+        XCTAssertFalse(
+            KernelRounding.sameFigure(try script(rows), try script(rows, blockRows: 2)), "blocks split differently")
         var nan = rows
         nan[1][1] = .nan
         XCTAssertFalse(KernelRounding.sameFigure(try script(rows), try script(nan)), "a NaN is never rounding")

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import FromScratch
 
 final class ActivationTests: XCTestCase {

@@ -1,5 +1,6 @@
 import ChapterTestSupport
 import XCTest
+
 @testable import FromScratch
 
 /// Batch normalisation and dropout against the book's layers (fixtures written by
@@ -32,8 +33,10 @@ final class BatchNormalizationTests: XCTestCase {
     /// In training each column comes out with mean 0 and variance σ²/(σ² + ε), whatever its scale.
     func testTrainingOutputIsNormalisedPerColumn() {
         var random = RandomState(seed: 4)
-        let x = Matrix(rows: 50, cols: 2, storage: zip(random.normal(loc: 100, scale: 0.01, count: 50), random.normal(loc: -3, scale: 40, count: 50))
-            .flatMap { [$0, $1] })
+        let x = Matrix(
+            rows: 50, cols: 2,
+            storage: zip(random.normal(loc: 100, scale: 0.01, count: 50), random.normal(loc: -3, scale: 40, count: 50))
+                .flatMap { [$0, $1] })
         let out = BatchNormLayer(units: 2).forward(x, training: true)
         for c in 0..<2 {
             let column = (0..<50).map { out[$0, c] }
@@ -54,11 +57,14 @@ final class BatchNormalizationTests: XCTestCase {
         let layer = BatchNormLayer(gamma: Matrix(row: [1.5, -0.5, 2]), beta: Matrix(row: [0.1, 0.2, 0.3]))
         _ = layer.forward(x, training: true)
         let dx = layer.backward(dout)
-        func objective(_ x: Matrix) -> Double { (BatchNormLayer(gamma: layer.gamma, beta: layer.beta).forward(x, training: true) * dout).sum() }
+        func objective(_ x: Matrix) -> Double {
+            (BatchNormLayer(gamma: layer.gamma, beta: layer.beta).forward(x, training: true) * dout).sum()
+        }
         let numerical = numericalGradient({ objective($0) }, at: &x)
         for (a, b) in zip(dx.storage, numerical.storage) { XCTAssertEqual(a, b, accuracy: 1e-7) }
         var gamma = layer.gamma
-        let dgamma = numericalGradient({ g in (BatchNormLayer(gamma: g, beta: layer.beta).forward(x, training: true) * dout).sum() }, at: &gamma)
+        let dgamma = numericalGradient(
+            { g in (BatchNormLayer(gamma: g, beta: layer.beta).forward(x, training: true) * dout).sum() }, at: &gamma)
         for (a, b) in zip(layer.dgamma.storage, dgamma.storage) { XCTAssertEqual(a, b, accuracy: 1e-7) }
     }
 
@@ -87,9 +93,11 @@ final class BatchNormalizationTests: XCTestCase {
     func testBatchNormNetGradientsMatchNumericalOnes() {
         for penalty in [Penalty.none, .l2(0.1), .elasticNet(0.05, l1Ratio: 0.5)] {
             var random = RandomState(seed: 3)
-            let net = MultiLayerNet(inputSize: 5, hiddenSizes: [4, 3], outputSize: 3, penalty: penalty, batchNorm: true,
-                                    lossDelta: 0, random: &random)
-            XCTAssertEqual(net.parameterNames, ["W1", "b1", "W2", "b2", "W3", "b3", "gamma1", "beta1", "gamma2", "beta2"])
+            let net = MultiLayerNet(
+                inputSize: 5, hiddenSizes: [4, 3], outputSize: 3, penalty: penalty, batchNorm: true,
+                lossDelta: 0, random: &random)
+            XCTAssertEqual(
+                net.parameterNames, ["W1", "b1", "W2", "b2", "W3", "b3", "gamma1", "beta1", "gamma2", "beta2"])
             let analytic = net.gradients(batch.x, labels: batch.labels)
             let numerical = net.numericalGradients(batch.x, labels: batch.labels, h: 1e-5)
             for name in net.parameterNames {
@@ -109,8 +117,11 @@ final class BatchNormalizationTests: XCTestCase {
         for penalty in [Penalty.l1(0.1), .l2(0.1), .elasticNet(0.1, l1Ratio: 0.3)] {
             let penalised = net(penalty)
             let expected = plain.affineLayers.map { penalty.value($0.w) }.reduce(0, +)
-            XCTAssertEqual(penalised.loss(batch.x, labels: batch.labels) - plain.loss(batch.x, labels: batch.labels), expected, accuracy: 1e-14)
-            let g0 = plain.gradients(batch.x, labels: batch.labels), g1 = penalised.gradients(batch.x, labels: batch.labels)
+            XCTAssertEqual(
+                penalised.loss(batch.x, labels: batch.labels) - plain.loss(batch.x, labels: batch.labels), expected,
+                accuracy: 1e-14)
+            let g0 = plain.gradients(batch.x, labels: batch.labels),
+                g1 = penalised.gradients(batch.x, labels: batch.labels)
             XCTAssertEqual(g1["W1"]!, g0["W1"]! + penalty.gradient(plain.affineLayers[0].w))
             XCTAssertEqual(g1["b1"], g0["b1"])
         }
@@ -122,9 +133,12 @@ final class BatchNormalizationTests: XCTestCase {
     func testDropoutNetTrainsReproducibly() {
         func trained() -> Matrix {
             var random = RandomState(seed: 5)
-            let net = MultiLayerNet(inputSize: 5, hiddenSizes: [4, 4], outputSize: 3, dropoutRatio: 0.5, random: &random)
+            let net = MultiLayerNet(
+                inputSize: 5, hiddenSizes: [4, 4], outputSize: 3, dropoutRatio: 0.5, random: &random)
             var sgd = SGD(learningRate: 0.1)
-            for _ in 0..<5 { net.update(with: net.gradients(batch.x, labels: batch.labels, random: &random), optimizer: &sgd) }
+            for _ in 0..<5 {
+                net.update(with: net.gradients(batch.x, labels: batch.labels, random: &random), optimizer: &sgd)
+            }
             return net.predict(batch.x)
         }
         XCTAssertEqual(trained(), trained())
@@ -152,11 +166,15 @@ final class BatchNormalizationTests: XCTestCase {
         }
         let batches = SideBySideTraining.drawBatches(iterations: 20, trainSize: 40, batchSize: 8, random: &random)
         let optimizers: [any Optimizer] = [SGD(learningRate: 0.1), Momentum(), AdaGrad()]
-        let parallel = SideBySideTraining.train(nets(), optimizers: optimizers, images: images, labels: labels, batches: batches)
+        let parallel = SideBySideTraining.train(
+            nets(), optimizers: optimizers, images: images, labels: labels, batches: batches)
         let sequentialNets = nets()
         for k in 0..<3 {
             var optimizer = optimizers[k]
-            let losses = batches.map { sequentialNets[k].trainingStep(images.gathering(rows: $0), labels: $0.map { labels[$0] }, optimizer: &optimizer) }
+            let losses = batches.map {
+                sequentialNets[k].trainingStep(
+                    images.gathering(rows: $0), labels: $0.map { labels[$0] }, optimizer: &optimizer)
+            }
             XCTAssertEqual(parallel[k], losses)
         }
     }

@@ -41,20 +41,25 @@ final class BitIdentityTests: XCTestCase {
         return fingerprint.value
     }
 
-    private func multiLayerRun(_ kind: OptimizerKind, batchNorm: Bool, dropout: Double?, penalty: Penalty,
-                               activation: Activation) -> UInt64 {
+    private func multiLayerRun(
+        _ kind: OptimizerKind, batchNorm: Bool, dropout: Double?, penalty: Penalty,
+        activation: Activation
+    ) -> UInt64 {
         var random = RandomState(seed: 5)
         let x = random.randn(61, 19), labels = (0..<61).map { ($0 * 3) % 5 }
-        let net = MultiLayerNet(inputSize: 19, hiddenSizes: [13, 9], outputSize: 5, activation: activation,
-                                weightInit: .he, penalty: penalty, batchNorm: batchNorm, dropoutRatio: dropout,
-                                random: &random)
+        let net = MultiLayerNet(
+            inputSize: 19, hiddenSizes: [13, 9], outputSize: 5, activation: activation,
+            weightInit: .he, penalty: penalty, batchNorm: batchNorm, dropoutRatio: dropout,
+            random: &random)
         var optimizer = kind.make(learningRate: 0.05)
         var fingerprint = Fingerprint()
         for _ in 0..<15 {
             let mask = random.choice(61, size: 11)
             let batch = x.gathering(rows: mask), t = mask.map { labels[$0] }
-            let grads = dropout == nil ? net.gradients(batch, labels: t)
-                                       : net.gradients(batch, labels: t, random: &random)
+            let grads =
+                dropout == nil
+                ? net.gradients(batch, labels: t)
+                : net.gradients(batch, labels: t, random: &random)
             fingerprint.add(grads)
             net.update(with: grads, optimizer: &optimizer)
             fingerprint.add(net.loss(batch, labels: t))
@@ -77,13 +82,17 @@ final class BitIdentityTests: XCTestCase {
         }
         prints.append(multiLayerRun(.momentum, batchNorm: true, dropout: 0.3, penalty: .l2(0.01), activation: .relu))
         prints.append(multiLayerRun(.adam, batchNorm: true, dropout: nil, penalty: .l1(0.02), activation: .sigmoid))
-        prints.append(multiLayerRun(.sgd, batchNorm: false, dropout: 0.2, penalty: .elasticNet(0.01, l1Ratio: 0.4),
-                                    activation: .sigmoid))
+        prints.append(
+            multiLayerRun(
+                .sgd, batchNorm: false, dropout: 0.2, penalty: .elasticNet(0.01, l1Ratio: 0.4),
+                activation: .sigmoid))
         XCTAssertEqual(prints, Self.multiLayerPrints)
     }
 
-    static let twoLayerPrints: [UInt64] = [4332692589327392896, 4332692589327392896, 14221559980108194241,
-                                          14221559980108194241]
+    static let twoLayerPrints: [UInt64] = [
+        4332692589327392896, 4332692589327392896, 14221559980108194241,
+        14221559980108194241,
+    ]
     static let multiLayerPrints: [UInt64] = [
         11880964082896254148, 4504092803198436251, 7621619921887186615, 3273187457359206579, 16090058369170610775,
         9784377739067878131, 11311087177204162884, 11164460666768586751, 15784469244214119861,

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import FromScratch
 
 /// Every layer's backward pass against the numerical gradient of its forward pass.
@@ -38,7 +39,8 @@ final class LayerTests: XCTestCase {
     func testSoftmaxWithLossBackwardIsYMinusTOverN() {
         let x = random.randn(3, 5), labels = [4, 0, 2]
         let layer = SoftmaxWithLossLayer(delta: 0)
-        let numerical = numericalGradient({ SoftmaxWithLossLayer(delta: 0).forward($0, labels: labels) }, at: x, h: 1e-5)
+        let numerical = numericalGradient(
+            { SoftmaxWithLossLayer(delta: 0).forward($0, labels: labels) }, at: x, h: 1e-5)
         _ = layer.forward(x, labels: labels)
         let dx = layer.backward()
         for i in 0..<x.count { XCTAssertEqual(dx[flat: i], numerical[flat: i], accuracy: 1e-9) }
@@ -47,8 +49,9 @@ final class LayerTests: XCTestCase {
     func testTwoLayerNetBackpropEqualsNumericalGradient() {
         for activation in [Activation.relu, .sigmoid] {
             var random = RandomState(seed: 7)
-            let net = TwoLayerNet(inputSize: 6, hiddenSize: 5, outputSize: 3, activation: activation, weightInitStd: 0.5,
-                                  lossDelta: 0, random: &random)
+            let net = TwoLayerNet(
+                inputSize: 6, hiddenSize: 5, outputSize: 3, activation: activation, weightInitStd: 0.5,
+                lossDelta: 0, random: &random)
             let x = random.randn(4, 6), labels = [0, 2, 1, 2]
             let numerical = net.numericalGradients(x, labels: labels, h: 1e-5)
             let backprop = net.gradients(x, labels: labels)

@@ -1,10 +1,13 @@
 import Foundation
 import XCTest
+
 @testable import FromScratch
 
 final class LossFunctionTests: XCTestCase {
-    let y = Matrix([[0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0],
-                    [0.7, 0.1, 0.1, 0.0, 0.0, 0.0, 0.0, 0.1, 0.0, 0.0]])
+    let y = Matrix([
+        [0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0],
+        [0.7, 0.1, 0.1, 0.0, 0.0, 0.0, 0.0, 0.1, 0.0, 0.0],
+    ])
 
     func testCrossEntropyOfOneHotIsMinusLogOfTheCorrectClass() {
         let loss = crossEntropyError(Matrix(row: [0.3, 0.6, 0.1]), oneHot: oneHot(1, classes: 3), delta: 0)
@@ -76,7 +79,8 @@ final class NumericalDifferentiationTests: XCTestCase {
     }
 
     func testGradientDescentRecordsEveryPointAndContracts() {
-        let path = gradientDescent({ $0.map { $0 * $0 }.sum() }, from: Matrix(row: [-3, 4]), learningRate: 0.1, steps: 10)
+        let path = gradientDescent(
+            { $0.map { $0 * $0 }.sum() }, from: Matrix(row: [-3, 4]), learningRate: 0.1, steps: 10)
         XCTAssertEqual(path.points.count, 11)
         XCTAssertEqual(path.points[0].storage, [-3, 4])
         // Each step multiplies x by 1 - 2*lr = 0.8.

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import FromScratch
 
 final class MatrixTests: XCTestCase {

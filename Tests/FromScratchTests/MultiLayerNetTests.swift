@@ -1,13 +1,17 @@
 import XCTest
+
 @testable import FromScratch
 
 /// The book's `MultiLayerNet`: shapes and names, initial scales, gradients and weight decay.
 final class MultiLayerNetTests: XCTestCase {
-    private func smallNet(_ activation: Activation = .relu, weightInit: MultiLayerNet.WeightInit = .he,
-                          lambda: Double = 0, lossDelta: Double = crossEntropyDelta, seed: UInt32 = 3) -> MultiLayerNet {
+    private func smallNet(
+        _ activation: Activation = .relu, weightInit: MultiLayerNet.WeightInit = .he,
+        lambda: Double = 0, lossDelta: Double = crossEntropyDelta, seed: UInt32 = 3
+    ) -> MultiLayerNet {
         var random = RandomState(seed: seed)
-        return MultiLayerNet(inputSize: 5, hiddenSizes: [4, 3], outputSize: 3, activation: activation,
-                             weightInit: weightInit, weightDecayLambda: lambda, lossDelta: lossDelta, random: &random)
+        return MultiLayerNet(
+            inputSize: 5, hiddenSizes: [4, 3], outputSize: 3, activation: activation,
+            weightInit: weightInit, weightDecayLambda: lambda, lossDelta: lossDelta, random: &random)
     }
 
     private let batch: (x: Matrix, labels: [Int]) = {
@@ -29,12 +33,16 @@ final class MultiLayerNetTests: XCTestCase {
 
     /// scale · randn(n_in, n_out), layer after layer from one stream: He √(2/n_in), Xavier √(1/n_in).
     func testInitialWeightsAreTheBooksDraws() {
-        for (weightInit, scales) in [(MultiLayerNet.WeightInit.he, [(2.0 / 5).squareRoot(), (2.0 / 4).squareRoot(), (2.0 / 3).squareRoot()]),
-                                     (.xavier, [(1.0 / 5).squareRoot(), (1.0 / 4).squareRoot(), (1.0 / 3).squareRoot()]),
-                                     (.std(0.01), [0.01, 0.01, 0.01])] {
+        for (weightInit, scales) in [
+            (MultiLayerNet.WeightInit.he, [(2.0 / 5).squareRoot(), (2.0 / 4).squareRoot(), (2.0 / 3).squareRoot()]),
+            (.xavier, [(1.0 / 5).squareRoot(), (1.0 / 4).squareRoot(), (1.0 / 3).squareRoot()]),
+            (.std(0.01), [0.01, 0.01, 0.01]),
+        ] {
             let net = smallNet(weightInit: weightInit)
             var random = RandomState(seed: 3)
-            let expected = [scales[0] * random.randn(5, 4), scales[1] * random.randn(4, 3), scales[2] * random.randn(3, 3)]
+            let expected = [
+                scales[0] * random.randn(5, 4), scales[1] * random.randn(4, 3), scales[2] * random.randn(3, 3),
+            ]
             XCTAssertEqual(net.affineLayers.map(\.w), expected, "\(weightInit)")
         }
     }
@@ -67,7 +75,9 @@ final class MultiLayerNetTests: XCTestCase {
     func testWeightDecayAddsThePenaltyAndItsGradient() {
         let plain = smallNet(), decayed = smallNet(lambda: 0.1)
         let penalty = plain.affineLayers.map { 0.5 * 0.1 * $0.w.map { $0 * $0 }.sum() }.reduce(0, +)
-        XCTAssertEqual(decayed.loss(batch.x, labels: batch.labels) - plain.loss(batch.x, labels: batch.labels), penalty, accuracy: 1e-14)
+        XCTAssertEqual(
+            decayed.loss(batch.x, labels: batch.labels) - plain.loss(batch.x, labels: batch.labels), penalty,
+            accuracy: 1e-14)
         let g0 = plain.gradients(batch.x, labels: batch.labels), g1 = decayed.gradients(batch.x, labels: batch.labels)
         XCTAssertEqual(g1["W2"]!.storage, (g0["W2"]! + 0.1 * plain.parameters["W2"]!).storage)
         XCTAssertEqual(g1["b2"], g0["b2"])

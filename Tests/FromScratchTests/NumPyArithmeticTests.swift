@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import FromScratch
 
 /// `pairwiseSum` and `arange` against NumPy's own results (Fixtures/numpy_arithmetic.json,
@@ -46,8 +47,9 @@ final class NumPyArithmeticTests: XCTestCase {
     func testArangeMatchesNumPy() {
         for range in Self.fixture.aranges {
             let ours = arange(range.start, range.stop, range.step)
-            XCTAssertEqual(ours, range.values.map { Double($0)! },
-                           "np.arange(\(range.start), \(range.stop), \(range.step))")
+            XCTAssertEqual(
+                ours, range.values.map { Double($0)! },
+                "np.arange(\(range.start), \(range.stop), \(range.step))")
         }
         // The fact that makes this necessary: NumPy's arange(-5, 5, 0.1)[50] is not 0.
         XCTAssertNotEqual(arange(-5, 5, 0.1)[50], 0)
@@ -59,14 +61,20 @@ final class NumPyArithmeticTests: XCTestCase {
         XCTAssertEqual(linspace(0, 1, 0), [])
         XCTAssertEqual(linspace(2, 5, 1), [2])
         XCTAssertEqual(linspace(3, 3, 5), [3, 3, 3, 3, 3])
-        XCTAssertEqual(linspace(0, 1, 7), [0, 0x1.5555555555555p-3, 0x1.5555555555555p-2, 0x1p-1,
-                                           0x1.5555555555555p-1, 0x1.aaaaaaaaaaaaap-1, 1])
+        XCTAssertEqual(
+            linspace(0, 1, 7),
+            [
+                0, 0x1.5555555555555p-3, 0x1.5555555555555p-2, 0x1p-1,
+                0x1.5555555555555p-1, 0x1.aaaaaaaaaaaaap-1, 1,
+            ])
         XCTAssertEqual(linspace(0, .pi, 4), [0, 0x1.0c152382d7365p+0, 0x1.0c152382d7365p+1, .pi])
-        XCTAssertEqual(linspace(2.5, -3.25, 13), [
-            0x1.4p+1, 0x1.02aaaaaaaaaabp+1, 0x1.8aaaaaaaaaaaap+0, 0x1.1p+0, 0x1.2aaaaaaaaaaaap-1,
-            0x1.aaaaaaaaaaaa0p-4, -0x1.8p-2, -0x1.b555555555558p-1, -0x1.5555555555556p+0, -0x1.dp+0,
-            -0x1.2555555555556p+1, -0x1.62aaaaaaaaaacp+1, -0x1.ap+1,
-        ])
+        XCTAssertEqual(
+            linspace(2.5, -3.25, 13),
+            [
+                0x1.4p+1, 0x1.02aaaaaaaaaabp+1, 0x1.8aaaaaaaaaaaap+0, 0x1.1p+0, 0x1.2aaaaaaaaaaaap-1,
+                0x1.aaaaaaaaaaaa0p-4, -0x1.8p-2, -0x1.b555555555558p-1, -0x1.5555555555556p+0, -0x1.dp+0,
+                -0x1.2555555555556p+1, -0x1.62aaaaaaaaaacp+1, -0x1.ap+1,
+            ])
         let edges = linspace(-1, 1, 31)
         XCTAssertEqual(edges[23], 0x1.1111111111110p-1, "i·step + start, not i·(stop − start)/(num − 1) + start")
         XCTAssertNotEqual(edges[23], -1 + 23 * 2 / 30)

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import FromScratch
 
 /// The optimizers of DLfS 6.1 against steps worked out by hand (exact decimals, or 40-digit
@@ -120,7 +121,8 @@ final class OptimizerTests: XCTestCase {
 
     func testTheBooksDefaults() {
         XCTAssertEqual(OptimizerKind.allCases.map(\.defaultLearningRate), [0.01, 0.01, 0.01, 0.01, 0.01, 0.001])
-        XCTAssertEqual(OptimizerKind.allCases.map(\.bookName), ["SGD", "Momentum", "Nesterov", "AdaGrad", "RMSprop", "Adam"])
+        XCTAssertEqual(
+            OptimizerKind.allCases.map(\.bookName), ["SGD", "Momentum", "Nesterov", "AdaGrad", "RMSprop", "Adam"])
         XCTAssertEqual((OptimizerKind.adam.make() as? Adam)?.learningRate, 0.001)
         XCTAssertEqual((OptimizerKind.rmsprop.make() as? RMSprop)?.decayRate, 0.99)
         XCTAssertEqual((OptimizerKind.momentum.make() as? Momentum)?.momentum, 0.9)

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import FromScratch
 
 /// The penalties of seed 004 §5.3 (L2 = the book's weight decay, L1, elastic net) against values
@@ -98,7 +99,8 @@ final class PenaltyTests: XCTestCase {
             (.elasticNet(-1, l1Ratio: 0.5), "lambda must be a finite number >= 0, got -1.0"),
         ]
         for (penalty, message) in bad {
-            XCTAssertTrue(penalty.problem?.contains(message) == true, "\(penalty): \(penalty.problem ?? "no problem reported")")
+            XCTAssertTrue(
+                penalty.problem?.contains(message) == true, "\(penalty): \(penalty.problem ?? "no problem reported")")
         }
     }
 }

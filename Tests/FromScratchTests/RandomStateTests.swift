@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import FromScratch
 
 /// `RandomState` against NumPy's legacy generator, bit for bit.
@@ -49,19 +50,22 @@ final class RandomStateTests: XCTestCase {
                         XCTAssertEqual(random.randn(try step.int("count")), step.doubles, context)
                     }
                 case "normal":
-                    let ours = random.normal(loc: try step.double("loc"), scale: try step.double("scale"),
-                                             count: try step.int("count"))
+                    let ours = random.normal(
+                        loc: try step.double("loc"), scale: try step.double("scale"),
+                        count: try step.int("count"))
                     XCTAssertEqual(ours, step.doubles, context)
                 case "uniform":
-                    let ours = random.uniform(low: try step.double("low"), high: try step.double("high"),
-                                              count: try step.int("count"))
+                    let ours = random.uniform(
+                        low: try step.double("low"), high: try step.double("high"),
+                        count: try step.int("count"))
                     XCTAssertEqual(ours, step.doubles, context)
                 case "randint":
                     let ours = random.randint(try step.int("low"), try step.int("high"), count: try step.int("count"))
                     XCTAssertEqual(ours.map(Int64.init), step.integers, context)
                 case "choice":
-                    let ours = random.choice(try step.int("n"), size: try step.int("size"),
-                                             replace: try step.bool("replace"))
+                    let ours = random.choice(
+                        try step.int("n"), size: try step.int("size"),
+                        replace: try step.bool("replace"))
                     XCTAssertEqual(ours.map(Int64.init), step.integers, context)
                 case "shuffle":
                     var values = Array(0..<(try step.int("count")))

@@ -1,5 +1,5 @@
-import FromScratch
 import Foundation
+import FromScratch
 import XCTest
 
 /// Lending the second core must change the speed of a run, never its numbers.
@@ -21,7 +21,9 @@ final class SecondCoreTests: XCTestCase {
             XCTAssertTrue(SecondCore.splits(m: shape.m, n: shape.n, k: shape.k), "\(name) should be shared")
             let alone = product()
             let shared = SecondCore.lend { _ in (0..<5).map { _ in product() } }
-            for result in shared { XCTAssertEqual(result.storage, alone.storage, "\(name): split differs from one call") }
+            for result in shared {
+                XCTAssertEqual(result.storage, alone.storage, "\(name): split differs from one call")
+            }
         }
     }
 
@@ -39,9 +41,10 @@ final class SecondCoreTests: XCTestCase {
         var random = RandomState(seed: 3)
         let a = random.randn(300, 60), b = random.randn(60, 7), bias = random.randn(1, 7)
         for range in [0..<300, 0..<1, 17..<123, 299..<300, 50..<50] {
-            XCTAssertEqual(matmul(rows: range, of: a, b, addingRows: bias).storage,
-                           matmul(a.rows(range), b, transposingA: false, transposingB: false, addingRows: bias).storage,
-                           "rows \(range)")
+            XCTAssertEqual(
+                matmul(rows: range, of: a, b, addingRows: bias).storage,
+                matmul(a.rows(range), b, transposingA: false, transposingB: false, addingRows: bias).storage,
+                "rows \(range)")
         }
     }
 
@@ -63,7 +66,11 @@ final class SecondCoreTests: XCTestCase {
         for nested in [false, true] {
             let tally = Tally()
             let queue = { (core: SecondCore) in
-                for i in 0..<200 { core.inBackground { usleep(20); tally.add(i) } }
+                for i in 0..<200 {
+                    core.inBackground {
+                        usleep(20); tally.add(i)
+                    }
+                }
                 core.finishBackground()
             }
             // Nested, the inner lend has no helper: its work runs in finishBackground.
@@ -83,8 +90,9 @@ final class SecondCoreTests: XCTestCase {
         var seeded = RandomState(seed: 0)
         let net = TwoLayerNet(inputSize: 784, hiddenSize: 50, outputSize: 10, activation: .sigmoid, random: &seeded)
         let plain = net.copy()
-        let history = train(net, trainImages: trainImages, trainLabels: trainLabels, testImages: testImages,
-                            testLabels: testLabels, schedule: schedule, random: &seeded)
+        let history = train(
+            net, trainImages: trainImages, trainLabels: trainLabels, testImages: testImages,
+            testLabels: testLabels, schedule: schedule, random: &seeded)
 
         var again = RandomState(seed: 0)
         _ = TwoLayerNet(inputSize: 784, hiddenSize: 50, outputSize: 10, activation: .sigmoid, random: &again)

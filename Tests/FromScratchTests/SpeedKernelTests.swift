@@ -1,6 +1,7 @@
-@testable import FromScratch
 import Foundation
 import XCTest
+
+@testable import FromScratch
 
 /// Matrices for the kernels: odd shapes (a loop in blocks of eight must handle its tail) and
 /// the awkward values (±0, NaN, ±∞, subnormals) scattered among normal ones.
@@ -18,8 +19,10 @@ private enum Samples {
 }
 
 /// Bit for bit, NaN and the sign of zero included (`==` would call −0 and +0 equal).
-private func assertSameBits(_ fast: [Double], _ plain: [Double], _ message: String = "",
-                            file: StaticString = #filePath, line: UInt = #line) {
+private func assertSameBits(
+    _ fast: [Double], _ plain: [Double], _ message: String = "",
+    file: StaticString = #filePath, line: UInt = #line
+) {
     XCTAssertEqual(fast.map(\.bitPattern), plain.map(\.bitPattern), message, file: file, line: line)
 }
 

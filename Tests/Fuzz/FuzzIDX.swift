@@ -15,15 +15,20 @@ public func fuzzIDX(_ data: UnsafeRawPointer, _ count: Int) -> CInt {
         guard let array = try? IDXReader.parse(bytes, path: "fuzz.idx", expectedMagic: magic) else { continue }
         // Accepted means: the header's sizes describe exactly the payload that follows it.
         let header = 4 + 4 * Int(magic & 0xff)
-        precondition(array.dimensions.count == Int(magic & 0xff), "axes \(array.dimensions.count) accepted for magic \(magic)")
+        precondition(
+            array.dimensions.count == Int(magic & 0xff), "axes \(array.dimensions.count) accepted for magic \(magic)")
         // The exact product: zero if any size is zero, even after the others overflowed.
-        let elements = array.dimensions.contains(0) ? 0 : array.dimensions.reduce(1) { product, size in
-            let (result, overflow) = product.multipliedReportingOverflow(by: size)
-            precondition(!overflow, "dimensions \(array.dimensions) accepted")
-            return result
-        }
-        precondition(array.bytes.count == elements && header + elements == count,
-                     "dimensions \(array.dimensions) accepted with \(array.bytes.count) elements in \(count) bytes")
+        let elements =
+            array.dimensions.contains(0)
+            ? 0
+            : array.dimensions.reduce(1) { product, size in
+                let (result, overflow) = product.multipliedReportingOverflow(by: size)
+                precondition(!overflow, "dimensions \(array.dimensions) accepted")
+                return result
+            }
+        precondition(
+            array.bytes.count == elements && header + elements == count,
+            "dimensions \(array.dimensions) accepted with \(array.bytes.count) elements in \(count) bytes")
         precondition(array.bytes[...] == bytes[header...], "the elements are not the payload")
     }
     return 0

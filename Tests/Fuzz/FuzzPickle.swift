@@ -19,9 +19,11 @@ public func fuzzPickle(_ data: UnsafeRawPointer, _ count: Int) -> CInt {
             precondition(size >= 0 && !overflow, "'\(name)': shape \(array.shape) accepted")
             elements = product
         }
-        precondition(array.values.count == elements,
-                     "'\(name)': shape \(array.shape) but \(array.values.count) values accepted")
-        precondition(array.dtype.hasSuffix("f4") || array.dtype.hasSuffix("f8"), "'\(name)': dtype \(array.dtype) accepted")
+        precondition(
+            array.values.count == elements,
+            "'\(name)': shape \(array.shape) but \(array.values.count) values accepted")
+        precondition(
+            array.dtype.hasSuffix("f4") || array.dtype.hasSuffix("f8"), "'\(name)': dtype \(array.dtype) accepted")
         let matrix = array.matrix
         precondition(matrix.rows * matrix.cols == elements, "'\(name)': matrix of the wrong size")
     }

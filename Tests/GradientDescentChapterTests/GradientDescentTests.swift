@@ -1,6 +1,7 @@
-import Foundation
 import ChapterTestSupport
+import Foundation
 import XCTest
+
 @testable import FromScratch
 @testable import GradientDescentChapter
 
@@ -71,7 +72,8 @@ final class GradientDescentTests: XCTestCase {
         let root = fm.temporaryDirectory.appendingPathComponent("root-\(UUID().uuidString)")
         defer { try? fm.removeItem(at: root) }
         try fm.createDirectory(at: root, withIntermediateDirectories: true)
-        try fm.copyItem(at: projectRoot.appendingPathComponent("Package.swift"), to: root.appendingPathComponent("Package.swift"))
+        try fm.copyItem(
+            at: projectRoot.appendingPathComponent("Package.swift"), to: root.appendingPathComponent("Package.swift"))
         try fm.copyItem(at: projectRoot.appendingPathComponent("Chapters"), to: root.appendingPathComponent("Chapters"))
         let text = try String(contentsOf: GradientDescentBook.textURL(root: root), encoding: .utf8)
         try edit(text).write(to: GradientDescentBook.textURL(root: root), atomically: true, encoding: .utf8)
@@ -94,7 +96,8 @@ final class GradientDescentTests: XCTestCase {
     /// check (it is not a note): CI's `make chapterN` sees every row's text, the slow rows included.
     func testAStaleChapterTextFailsTheCheck() throws {
         let stale = try checkEditedCopy {
-            $0.replacingOccurrences(of: "| `[-0.39785867 0.53047822]` | ✓ |", with: "| `[-0.39785867 0.53047822]` | erratum |")
+            $0.replacingOccurrences(
+                of: "| `[-0.39785867 0.53047822]` | ✓ |", with: "| `[-0.39785867 0.53047822]` | erratum |")
         }
         XCTAssertEqual(stale.status, 1)
         XCTAssertTrue(stale.stderr.contains("does not show what the code computes now"), stale.stderr)

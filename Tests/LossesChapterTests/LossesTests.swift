@@ -1,6 +1,7 @@
-import Foundation
 import ChapterTestSupport
+import Foundation
 import XCTest
+
 @testable import LossesChapter
 
 /// Chapter 4.2 (Chapters/04-losses.md): every printed value, the text, the figures, the tool.
@@ -35,8 +36,9 @@ final class LossesTests: XCTestCase {
 
     func testExampleFlags() throws {
         let wrong = try runTool("losses", ["mse", "--label", "7"])
-        XCTAssertEqual(Double(wrong.stdout.trimmingCharacters(in: .newlines)),
-                       MeanSquaredErrorExample.loss(y: LossExampleData.y, label: 7))
+        XCTAssertEqual(
+            Double(wrong.stdout.trimmingCharacters(in: .newlines)),
+            MeanSquaredErrorExample.loss(y: LossExampleData.y, label: 7))
         let bad = try runTool("losses", ["mse", "--label", "12"])
         XCTAssertNotEqual(bad.status, 0)
         XCTAssertTrue(bad.stderr.contains("--label must be a class index from 0 to 9"), bad.stderr)
@@ -74,12 +76,16 @@ final class LossesTests: XCTestCase {
         }
         // A gnuplot that hangs, and says who it is so that the test can end it (a terminated tool
         // leaves it to the tool's time limit, and it holds the pipe that Process waits on).
-        let hanging = root.appendingPathComponent("hanging-gnuplot"), pidFile = root.appendingPathComponent("gnuplot.pid")
-        try "#!/bin/sh\necho $$ > '\(pidFile.path)'\nexec sleep 600\n".write(to: hanging, atomically: true, encoding: .utf8)
+        let hanging = root.appendingPathComponent("hanging-gnuplot"),
+            pidFile = root.appendingPathComponent("gnuplot.pid")
+        try "#!/bin/sh\necho $$ > '\(pidFile.path)'\nexec sleep 600\n".write(
+            to: hanging, atomically: true, encoding: .utf8)
         try fm.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hanging.path)
         let figures = root.appendingPathComponent("Figures/losses")
         let committed = try fm.contentsOfDirectory(atPath: figures.path).sorted()
-        let errorFiles = { Set(try fm.contentsOfDirectory(atPath: fm.temporaryDirectory.path).filter { $0.hasPrefix("gnuplot-") }) }
+        let errorFiles = {
+            Set(try fm.contentsOfDirectory(atPath: fm.temporaryDirectory.path).filter { $0.hasPrefix("gnuplot-") })
+        }
         let errorsBefore = try errorFiles()
 
         let bundle = Bundle(for: LossesTests.self).bundleURL
@@ -87,19 +93,24 @@ final class LossesTests: XCTestCase {
         process.executableURL = (bundle.pathExtension == "xctest" ? bundle.deletingLastPathComponent() : bundle)
             .appendingPathComponent("losses")
         process.currentDirectoryURL = root
-        process.environment = ProcessInfo.processInfo.environment.merging(["DLFS_GNUPLOT": hanging.path, "DLFS_ROOT": ""]) { $1 }
+        process.environment = ProcessInfo.processInfo.environment.merging([
+            "DLFS_GNUPLOT": hanging.path, "DLFS_ROOT": "",
+        ]) { $1 }
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
         // Wait (up to a minute) until the first figure's temporary script is there, then stop the tool.
         var waited = 0
-        while waited < 600, try !fm.contentsOfDirectory(atPath: figures.path).contains(where: { $0.hasSuffix(".tmp") }) {
+        while waited < 600, try !fm.contentsOfDirectory(atPath: figures.path).contains(where: { $0.hasSuffix(".tmp") })
+        {
             usleep(100_000)
             waited += 1
         }
         XCTAssertLessThan(waited, 600, "the render never started")
         process.terminate()
-        if let pid = Int32((try? String(contentsOf: pidFile, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") {
+        if let pid = Int32(
+            (try? String(contentsOf: pidFile, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "")
+        {
             kill(pid, SIGKILL)
         }
         process.waitUntilExit()

@@ -1,6 +1,7 @@
 import ChapterTestSupport
 import Foundation
 import XCTest
+
 @testable import FromScratch
 @testable import OptimizersChapter
 
@@ -9,7 +10,8 @@ final class OptimizersTests: XCTestCase {
     override class func setUp() { useOfflineDataIfPresent() }
 
     func testEveryPrintedValue() throws {
-        try assertBookValues(OptimizersBook.self, errata: ["momentum-notes-formula", "rmsprop-decay-rate", "adam-bias-correction"])
+        try assertBookValues(
+            OptimizersBook.self, errata: ["momentum-notes-formula", "rmsprop-decay-rate", "adam-bias-correction"])
     }
 
     func testChapterTextIsCurrent() throws { try assertTextIsCurrent(OptimizersBook.self) }
@@ -76,7 +78,9 @@ final class OptimizersTests: XCTestCase {
         XCTAssertEqual(smoothed.count, reference.count)
         for (ours, theirs) in zip(smoothed, reference) { XCTAssertEqual(ours, theirs, accuracy: 1e-14) }
         // A constant stays constant.
-        for value in LossSmoothing.smoothCurve(Array(repeating: 0.25, count: 30)) { XCTAssertEqual(value, 0.25, accuracy: 1e-15) }
+        for value in LossSmoothing.smoothCurve(Array(repeating: 0.25, count: 30)) {
+            XCTAssertEqual(value, 0.25, accuracy: 1e-15)
+        }
     }
 
     /// The first 150 iterations of the book's MNIST comparison (the full run's first batches):
@@ -109,7 +113,8 @@ final class OptimizersTests: XCTestCase {
         XCTAssertEqual(compare.status, 0, compare.stderr)
         XCTAssertTrue(compare.stdout.contains("(-0.3503929957523197, 0.0847823165504322)"), compare.stdout)
         let momentum = try runTool("optimizers", ["momentum", "--steps", "2"])
-        XCTAssertTrue(momentum.stdout.contains("2\t0.45999999999999996\t"), momentum.stdout)  // one unit in the last place below 0.46
+        // One unit in the last place below 0.46.
+        XCTAssertTrue(momentum.stdout.contains("2\t0.45999999999999996\t"), momentum.stdout)
 
         let errors: [([String], String)] = [
             (["compare", "--lr", "0.1"], "--lr needs --optimizer"),
@@ -119,7 +124,10 @@ final class OptimizersTests: XCTestCase {
             (["accumulators", "--decay-rate", "1"], "--decay-rate must lie strictly between 0 and 1"),
             (["clip", "--threshold", "0"], "--threshold must be a positive number"),
             (["mnist", "--iterations", "5"], "--iterations must be between 11"),
-            (["mnist", "--optimizers", "sgd,lion"], "each once: sgd, momentum, nesterov, adagrad, rmsprop, adam; or all"),
+            (
+                ["mnist", "--optimizers", "sgd,lion"],
+                "each once: sgd, momentum, nesterov, adagrad, rmsprop, adam; or all"
+            ),
         ]
         try assertToolRejects("optimizers", errors)
     }

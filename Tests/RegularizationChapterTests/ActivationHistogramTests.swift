@@ -1,6 +1,7 @@
 import ChapterTestSupport
 import Foundation
 import XCTest
+
 @testable import FromScratch
 @testable import RegularizationChapter
 
@@ -13,8 +14,10 @@ import XCTest
 final class ActivationHistogramTests: XCTestCase {
     typealias Setup = ActivationHistograms.Setup
 
-    func assertClose(_ ours: Double, _ numpy: Double, relative: Double = 1e-12, _ message: String = "",
-                     file: StaticString = #filePath, line: UInt = #line) {
+    func assertClose(
+        _ ours: Double, _ numpy: Double, relative: Double = 1e-12, _ message: String = "",
+        file: StaticString = #filePath, line: UInt = #line
+    ) {
         XCTAssertEqual(ours, numpy, accuracy: relative * max(abs(numpy), 1e-300), message, file: file, line: line)
     }
 
@@ -33,7 +36,9 @@ final class ActivationHistogramTests: XCTestCase {
             XCTAssertEqual(layer.activations.shape.cols, 8)
             let reference = try fixtureDoubles(numpy["\(k)"])
             XCTAssertEqual(reference.count, 40)
-            for (i, value) in reference.enumerated() { assertClose(layer.activations.storage[i], value, "layer \(k + 1) element \(i)") }
+            for (i, value) in reference.enumerated() {
+                assertClose(layer.activations.storage[i], value, "layer \(k + 1) element \(i)")
+            }
         }
         let he = ActivationHistograms.run(Setup(.relu, .he, layers: 3, units: 8, inputs: 5, seed: 3))
         for (layer, mean) in zip(he, try fixtureDoubles(book["small_relu_he_seed_3_means"])) {
@@ -60,13 +65,17 @@ final class ActivationHistogramTests: XCTestCase {
             for (k, layer) in layers.enumerated() {
                 let s = ActivationHistograms.statistics(layer, activation: setup.activation)
                 // A mean near 0 (tanh's) loses relative digits to cancellation: compare on the scale of the std.
-                XCTAssertEqual(s.mean, means[k], accuracy: 1e-12 * max(abs(means[k]), stds[k]), "\(key) layer \(k + 1) mean")
+                XCTAssertEqual(
+                    s.mean, means[k], accuracy: 1e-12 * max(abs(means[k]), stds[k]), "\(key) layer \(k + 1) mean")
                 assertClose(s.std, stds[k], "\(key) layer \(k + 1) std")
-                XCTAssertEqual(ActivationHistograms.histogram(layer, range: setup.bookRange).counts, histograms["\(k + 1)"],
-                               "\(key) layer \(k + 1) histogram")
+                XCTAssertEqual(
+                    ActivationHistograms.histogram(layer, range: setup.bookRange).counts, histograms["\(k + 1)"],
+                    "\(key) layer \(k + 1) histogram")
             }
             let picks = [layers[4].activations[0, 0], layers[4].activations[999, 99], layers[2].activations[500, 50]]
-            for (ours, numpy) in zip(picks, try fixtureDoubles(reference["elements"])) { assertClose(ours, numpy, "\(key) element") }
+            for (ours, numpy) in zip(picks, try fixtureDoubles(reference["elements"])) {
+                assertClose(ours, numpy, "\(key) element")
+            }
         }
     }
 
@@ -82,7 +91,9 @@ final class ActivationHistogramTests: XCTestCase {
         // edges 1 to 5 below their whole numbers: NumPy's correction by the edges is needed.
         let edges = ActivationHistograms.Histogram([], bins: 30, range: -1...1).edges
         XCTAssertLessThan((edges[3] + 1) / 2 * 30, 3)
-        XCTAssertEqual(ActivationHistograms.Histogram(Array(edges.dropLast()), bins: 30, range: -1...1).counts, Array(repeating: 1, count: 30))
+        XCTAssertEqual(
+            ActivationHistograms.Histogram(Array(edges.dropLast()), bins: 30, range: -1...1).counts,
+            Array(repeating: 1, count: 30))
     }
 
     /// Every row's claim holds for the book's runs.
@@ -101,7 +112,9 @@ final class ActivationHistogramTests: XCTestCase {
     func testTheCriteriaSeparateTheRuns() {
         typealias C = ActivationHistograms.Criteria
         let stats = { (setup: Setup) in ActivationHistograms.statistics(setup) }
-        let (std1, std001, xavier) = (stats(Setup(.sigmoid, .std(1))), stats(Setup(.sigmoid, .std(0.01))), stats(Setup(.sigmoid, .xavier)))
+        let (std1, std001, xavier) = (
+            stats(Setup(.sigmoid, .std(1))), stats(Setup(.sigmoid, .std(0.01))), stats(Setup(.sigmoid, .xavier))
+        )
         XCTAssertTrue(C.pilesAtEnds(std1))
         XCTAssertFalse(C.pilesAtEnds(xavier))
         XCTAssertFalse(C.slopesVanish(xavier))
@@ -110,7 +123,9 @@ final class ActivationHistogramTests: XCTestCase {
         XCTAssertFalse(C.spreadOut(std001))
         XCTAssertFalse(C.unsaturated(std1, below: C.tanhSaturatedShare))
         XCTAssertFalse(C.spiky(stats(Setup(.tanh, .xavier))))
-        let (relu001, reluXavier, he) = (stats(Setup(.relu, .std(0.01))), stats(Setup(.relu, .xavier)), stats(Setup(.relu, .he)))
+        let (relu001, reluXavier, he) = (
+            stats(Setup(.relu, .std(0.01))), stats(Setup(.relu, .xavier)), stats(Setup(.relu, .he))
+        )
         XCTAssertFalse(C.tiny(he))
         XCTAssertFalse(C.tiny(reluXavier))
         XCTAssertFalse(C.narrows(he))
@@ -128,7 +143,8 @@ final class ActivationHistogramTests: XCTestCase {
     /// Seed 004's variances: Xavier's scale squared is 1/N and He's 2/N, to an ulp or two.
     func testScalesAreTheNotesVariances() {
         for n in [1, 7, 100, 784] {
-            let xavier = MultiLayerNet.WeightInit.xavier.scale(inputs: n), he = MultiLayerNet.WeightInit.he.scale(inputs: n)
+            let xavier = MultiLayerNet.WeightInit.xavier.scale(inputs: n),
+                he = MultiLayerNet.WeightInit.he.scale(inputs: n)
             XCTAssertEqual(xavier * xavier, 1 / Double(n), accuracy: 2 * (1 / Double(n)).ulp)
             XCTAssertEqual(he * he, 2 / Double(n), accuracy: 2 * (2 / Double(n)).ulp)
         }
@@ -136,12 +152,17 @@ final class ActivationHistogramTests: XCTestCase {
 
     func testFiguresAreOnePerRunWithFivePanels() {
         let figures = ActivationHistograms.figures()
-        XCTAssertEqual(figures.map(\.name), [
-            "histograms-sigmoid-std-1", "histograms-sigmoid-std-0.01", "histograms-sigmoid-xavier",
-            "histograms-relu-std-0.01", "histograms-relu-xavier", "histograms-relu-he", "histograms-tanh-xavier",
-        ])
+        XCTAssertEqual(
+            figures.map(\.name),
+            [
+                "histograms-sigmoid-std-1", "histograms-sigmoid-std-0.01", "histograms-sigmoid-xavier",
+                "histograms-relu-std-0.01", "histograms-relu-xavier", "histograms-relu-he", "histograms-tanh-xavier",
+            ])
         for figure in figures {
-            for k in 1...5 { XCTAssertTrue(figure.commands.contains { $0.hasPrefix("set title \"\(k)-layer") }, "\(figure.name) panel \(k)") }
+            for k in 1...5 {
+                XCTAssertTrue(
+                    figure.commands.contains { $0.hasPrefix("set title \"\(k)-layer") }, "\(figure.name) panel \(k)")
+            }
             XCTAssertTrue(figure.commands.allSatisfy { $0.allSatisfy(\.isASCII) }, figure.name)
         }
         // ReLU's axis stops at the book's 7000; its bar of zeros is cut and labelled with its count.
@@ -155,11 +176,14 @@ final class ActivationHistogramTests: XCTestCase {
         XCTAssertEqual(he.status, 0, he.stderr)
         XCTAssertTrue(he.stdout.contains("\n1\t0.561\t0.8275\t"), he.stdout)
         XCTAssertTrue(he.stdout.contains("\n5\t0.6595\t1.001\t"), he.stdout)
-        let small = try runTool("regularization", ["histograms", "--weight-init", "0.5", "--layers", "2", "--units", "10", "--inputs", "20"])
+        let small = try runTool(
+            "regularization",
+            ["histograms", "--weight-init", "0.5", "--layers", "2", "--units", "10", "--inputs", "20"])
         XCTAssertEqual(small.status, 0, small.stderr)
         XCTAssertTrue(small.stdout.contains("\n2\t"), small.stdout)
         // Once a trap: %g wrote the scale as 1e+06 into a figure name, and '+' failed its precondition.
-        let huge = try runTool("regularization", ["histograms", "--weight-init", "1e6", "--inputs", "10", "--units", "10"])
+        let huge = try runTool(
+            "regularization", ["histograms", "--weight-init", "1e6", "--inputs", "10", "--units", "10"])
         XCTAssertEqual(huge.status, 0, huge.stderr)
         XCTAssertEqual(Setup(.sigmoid, .std(1e6)).figureName, "histograms-sigmoid-std-1e06")
 
@@ -178,7 +202,8 @@ final class ActivationHistogramTests: XCTestCase {
     }
 
     func testAFigureWrittenForAnExercise() throws {
-        try runToolWritingFigure("regularization", ["histograms", "--activation", "tanh", "--weight-init", "he", "--layers", "3"],
-                                 name: "tanh-he")
+        try runToolWritingFigure(
+            "regularization", ["histograms", "--activation", "tanh", "--weight-init", "he", "--layers", "3"],
+            name: "tanh-he")
     }
 }

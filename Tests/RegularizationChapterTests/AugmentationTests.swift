@@ -3,6 +3,7 @@ import Datasets
 import Figures
 import Foundation
 import XCTest
+
 @testable import FromScratch
 @testable import RegularizationChapter
 
@@ -12,14 +13,18 @@ final class AugmentationTests: XCTestCase {
 
     /// The rows need MNIST and the book's weights; without them they report the error.
     func requireData() throws {
-        guard (try? MNISTLocation.ensureFiles(explicit: nil)) != nil, (try? SampleWeights.ensureFile(explicit: nil)) != nil else {
+        guard (try? MNISTLocation.ensureFiles(explicit: nil)) != nil,
+            (try? SampleWeights.ensureFile(explicit: nil)) != nil
+        else {
             throw XCTSkip("MNIST or the book's weights not found: set MNIST_DIR and DLFS_WEIGHTS")
         }
     }
 
     func testEveryRowHolds() throws {
         try requireData()
-        XCTAssertEqual(Set(AugmentationExamples.rows.keys), ["augment-ink-kept", "augment-new-samples", "augment-flip", "augment-half-turn"])
+        XCTAssertEqual(
+            Set(AugmentationExamples.rows.keys),
+            ["augment-ink-kept", "augment-new-samples", "augment-flip", "augment-half-turn"])
         for (id, example) in AugmentationExamples.rows.sorted(by: { $0.key < $1.key }) {
             let finding = example()
             guard case let .claim(holds, detail) = finding.ours else { return XCTFail("\(id): \(finding.ours)") }
@@ -46,22 +51,26 @@ final class AugmentationTests: XCTestCase {
         let figures = AugmentationExamples.figures()
         XCTAssertEqual(figures.map(\.name), ["augmented-digits", "unsafe-augmentations"])
         for figure in figures {
-            XCTAssertTrue(figure.commands.joined(separator: "\n").allSatisfy(\.isASCII), "\(figure.name): ASCII text only")
+            XCTAssertTrue(
+                figure.commands.joined(separator: "\n").allSatisfy(\.isASCII), "\(figure.name): ASCII text only")
             XCTAssertTrue(figure.dataBlocks.allSatisfy { $0.rows.count == 784 && $0.blockRows == 28 }, figure.name)
         }
         // 8 digits, each with 6 variants; 10 digits, each as it is, mirrored and turned.
         XCTAssertEqual(figures[0].dataBlocks.count, 8 * 7)
         XCTAssertEqual(figures[1].dataBlocks.count, 3 * 10)
         // The first variant of the first digit is the draw of np.random.seed(0): +1.0 deg.
-        XCTAssertTrue(figures[0].commands.contains { $0.hasPrefix("set label 1 \"+1.0 deg\\n(") }, "\(figures[0].commands.prefix(20))")
+        XCTAssertTrue(
+            figures[0].commands.contains { $0.hasPrefix("set label 1 \"+1.0 deg\\n(") },
+            "\(figures[0].commands.prefix(20))")
     }
 
     /// The figure draws what `augmented` gives for each digit repeated once per variant.
     func testFigureDrawsWhatAugmentedGives() throws {
         try requireData()
         let mnist = try MNIST.load(from: try MNISTLocation.ensureFiles(explicit: nil))
-        let (figure, transforms, _) = AugmentationExamples.augmentedDigits(images: mnist.trainImages, labels: mnist.trainLabels,
-                                                                        count: 2, variants: 3)
+        let (figure, transforms, _) = AugmentationExamples.augmentedDigits(
+            images: mnist.trainImages, labels: mnist.trainLabels,
+            count: 2, variants: 3)
         XCTAssertEqual(transforms.map(\.count), [3, 3])
         let repeated = mnist.trainImages.gathering(rows: [0, 0, 0, 1, 1, 1])
         var random = RandomState(seed: AugmentationExamples.seed)
@@ -73,7 +82,8 @@ final class AugmentationTests: XCTestCase {
 
     func testAugmentCommandDrawsAndReports() throws {
         try requireData()
-        let run = try runToolWritingFigure("regularization", ["augment", "--count", "2", "--variants", "2", "--flip"], name: "augment")
+        let run = try runToolWritingFigure(
+            "regularization", ["augment", "--count", "2", "--variants", "2", "--flip"], name: "augment")
         XCTAssertTrue(run.stdout.contains("training digit 0 (label 5):"), run.stdout)
         XCTAssertTrue(run.stdout.contains("rotate +1.0 deg, shift ("), run.stdout)
         XCTAssertTrue(run.stdout.contains("  mirrored"), run.stdout)

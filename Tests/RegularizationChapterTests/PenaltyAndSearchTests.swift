@@ -2,6 +2,7 @@ import BookChecks
 import ChapterTestSupport
 import Foundation
 import XCTest
+
 @testable import FromScratch
 @testable import RegularizationChapter
 
@@ -18,11 +19,14 @@ final class PenaltyAndSearchTests: XCTestCase {
         let text = try ChapterText(path: RegularizationBook.textURL(root: projectRoot).path)
         let listed = try text.rows().filter { row in prefixes.contains { row.id.hasPrefix($0) } }
         let ours = Set(PenaltyExamples.rows.keys).union(SearchCoverage.rows.keys)
-        XCTAssertEqual(Set(listed.map(\.id)), ours, "Chapters/06-regularization.md must list exactly the penalty and search rows")
+        XCTAssertEqual(
+            Set(listed.map(\.id)), ours, "Chapters/06-regularization.md must list exactly the penalty and search rows")
         for row in listed {
             guard let example = PenaltyExamples.rows[row.id] ?? SearchCoverage.rows[row.id] else { continue }
             let finding = example()
-            XCTAssertEqual(finding.verdict(for: row.printed), Verdict.ok, "\(row.id): printed \(row.printed.text), ours \(finding.ours)")
+            XCTAssertEqual(
+                finding.verdict(for: row.printed), Verdict.ok,
+                "\(row.id): printed \(row.printed.text), ours \(finding.ours)")
         }
     }
 
@@ -31,12 +35,15 @@ final class PenaltyAndSearchTests: XCTestCase {
     /// The hand closed forms against golden-section minimisation for several λ and r, including
     /// a on both edges of the dead zone.
     func testClosedFormMinimisersAgreeWithNumericalMinimisation() {
-        let penalties: [Penalty] = [.none, .l2(0.1), .l2(2), .l1(0.1), .l1(1.3), .elasticNet(0.1, l1Ratio: 0.5),
-                                    .elasticNet(1, l1Ratio: 0.2), .elasticNet(3, l1Ratio: 0.9)]
+        let penalties: [Penalty] = [
+            .none, .l2(0.1), .l2(2), .l1(0.1), .l1(1.3), .elasticNet(0.1, l1Ratio: 0.5),
+            .elasticNet(1, l1Ratio: 0.2), .elasticNet(3, l1Ratio: 0.9),
+        ]
         for penalty in penalties {
             for a in PenaltyExamples.scan(halfWidth: 4, points: 161) + [1.3, -1.3, 1.3000001, 0.45, 2.7] {
-                XCTAssertEqual(PenaltyExamples.minimiser(penalty, at: a), PenaltyExamples.numericalMinimiser(penalty, at: a),
-                               accuracy: 1e-7, "\(penalty), a = \(a)")
+                XCTAssertEqual(
+                    PenaltyExamples.minimiser(penalty, at: a), PenaltyExamples.numericalMinimiser(penalty, at: a),
+                    accuracy: 1e-7, "\(penalty), a = \(a)")
             }
         }
     }
@@ -66,7 +73,9 @@ final class PenaltyAndSearchTests: XCTestCase {
         XCTAssertEqual(a.map { PenaltyExamples.minimiser(.l2(1), at: $0) }, [-1.25, -0.4, 0.15, 0.75])
         XCTAssertEqual(a.map { PenaltyExamples.minimiser(.l1(1), at: $0) }, [-1.5, 0, 0, 0.5])
         let elastic = a.map { PenaltyExamples.minimiser(.elasticNet(1, l1Ratio: 0.5), at: $0) }
-        for (ours, hand) in zip(elastic, [-2 / 1.5, -0.3 / 1.5, 0, 1 / 1.5]) { XCTAssertEqual(ours, hand, accuracy: 1e-15) }
+        for (ours, hand) in zip(elastic, [-2 / 1.5, -0.3 / 1.5, 0, 1 / 1.5]) {
+            XCTAssertEqual(ours, hand, accuracy: 1e-15)
+        }
     }
 
     // MARK: - Grid and random search
@@ -94,7 +103,8 @@ final class PenaltyAndSearchTests: XCTestCase {
     /// The expected gaps: the closed forms against the quadratures and against a seeded Monte Carlo.
     func testExpectedGapToTheBestValue() {
         XCTAssertEqual(SearchCoverage.expectedGapOfGrid(valuesPerAxis: 3), 1.0 / 12)
-        XCTAssertEqual(SearchCoverage.expectedGapOfRandom(trials: 1), 1.0 / 3, accuracy: 1e-15)  // E|U − V| of two uniforms
+        // E|U − V| of two uniforms.
+        XCTAssertEqual(SearchCoverage.expectedGapOfRandom(trials: 1), 1.0 / 3, accuracy: 1e-15)
         XCTAssertEqual(SearchCoverage.gridGapByQuadrature(valuesPerAxis: 3), 1.0 / 12, accuracy: 1e-9)
         // The midpoint rule's error grows with m (the integrand falls off as (1 − 2d)^m): 1e-3 relative
         // is far below what a wrong formula would give (m + 3 against m + 2 is 3% at m = 27).
@@ -104,10 +114,11 @@ final class PenaltyAndSearchTests: XCTestCase {
         }
         var state = RandomState(seed: 1)
         let draws = 20_000
-        let mean = (0..<draws).reduce(0.0) { sum, _ in
-            let best = state.randomSample()
-            return sum + state.rand(9).map { abs($0 - best) }.min()!
-        } / Double(draws)
+        let mean =
+            (0..<draws).reduce(0.0) { sum, _ in
+                let best = state.randomSample()
+                return sum + state.rand(9).map { abs($0 - best) }.min()!
+            } / Double(draws)
         // Standard deviation of one draw < 0.06, so of the mean < 0.0005: 0.002 is four of them.
         XCTAssertEqual(mean, SearchCoverage.expectedGapOfRandom(trials: 9), accuracy: 0.002)
     }
@@ -149,7 +160,9 @@ final class PenaltyAndSearchTests: XCTestCase {
     }
 
     func testFiguresForExercises() throws {
-        for (arguments, name) in [(["penalties", "--lambda", "0.1"], "shrink"), (["search-coverage", "--trials", "25"], "search")] {
+        for (arguments, name) in [
+            (["penalties", "--lambda", "0.1"], "shrink"), (["search-coverage", "--trials", "25"], "search"),
+        ] {
             try runToolWritingFigure("regularization", arguments, name: name)
         }
     }

@@ -23,8 +23,9 @@ extension Matrix {
     /// Each element replaced by `combine(element, other's element)`, both matrices of one shape:
     /// `x = zip(x, other).map(combine)` without a new matrix.
     public mutating func combineInPlace(with other: Matrix, _ combine: (Double, Double) -> Double) {
-        precondition(count == other.count,
-                     "combineInPlace: shapes \(shapeDescription) and \(other.shapeDescription) differ")
+        precondition(
+            count == other.count,
+            "combineInPlace: shapes \(shapeDescription) and \(other.shapeDescription) differ")
         storage.withUnsafeMutableBufferPointer { x in
             other.storage.withUnsafeBufferPointer { y in
                 // Through base addresses, so that the loop is not tied to the buffers' bounds.
@@ -36,8 +37,9 @@ extension Matrix {
 
     /// self −= scale · other, in one pass and without a temporary (the book's `W -= lr * dW`).
     public mutating func subtractScaled(_ other: Matrix, by scale: Double) {
-        precondition(rows == other.rows && cols == other.cols,
-                     "subtractScaled: shapes \(shapeDescription) and \(other.shapeDescription) differ")
+        precondition(
+            rows == other.rows && cols == other.cols,
+            "subtractScaled: shapes \(shapeDescription) and \(other.shapeDescription) differ")
         storage.withUnsafeMutableBufferPointer { p in
             other.storage.withUnsafeBufferPointer { q in
                 for i in p.indices { p[i] -= scale * q[i] }
@@ -64,8 +66,9 @@ extension Matrix {
     /// Every element set to +0 where `kept`, of the same shape, is not positive: ReLU's backward
     /// `dout[mask] = 0`, with the forward output as the mask.
     public mutating func zeroWhereNotPositive(in kept: Matrix) {
-        precondition(count == kept.count,
-                     "zeroWhereNotPositive: shapes \(shapeDescription) and \(kept.shapeDescription) differ")
+        precondition(
+            count == kept.count,
+            "zeroWhereNotPositive: shapes \(shapeDescription) and \(kept.shapeDescription) differ")
         let n = count
         storage.withUnsafeMutableBufferPointer { d in
             kept.storage.withUnsafeBufferPointer { y in
@@ -76,8 +79,9 @@ extension Matrix {
                 while i + 8 <= n {
                     let positive = UnsafeRawPointer(yp + i).loadUnaligned(as: SIMD8<Double>.self) .> 0
                     let g = UnsafeRawPointer(dp + i).loadUnaligned(as: SIMD8<Double>.self)
-                    UnsafeMutableRawPointer(dp + i).storeBytes(of: g.replacing(with: 0, where: .!positive),
-                                                               as: SIMD8<Double>.self)
+                    UnsafeMutableRawPointer(dp + i).storeBytes(
+                        of: g.replacing(with: 0, where: .!positive),
+                        as: SIMD8<Double>.self)
                     i += 8
                 }
                 while i < n {

@@ -5,8 +5,10 @@
 extension Matrix {
     /// `step(&self[i], gradient[i], &state[i])` for every element i (the shapes are checked by
     /// the caller).
-    mutating func updateElements(along gradient: Matrix, state: inout Matrix,
-                                 _ step: (inout Double, Double, inout Double) -> Void) {
+    mutating func updateElements(
+        along gradient: Matrix, state: inout Matrix,
+        _ step: (inout Double, Double, inout Double) -> Void
+    ) {
         storage.withUnsafeMutableBufferPointer { x in
             gradient.storage.withUnsafeBufferPointer { g in
                 state.storage.withUnsafeMutableBufferPointer { s in
@@ -17,8 +19,10 @@ extension Matrix {
     }
 
     /// The same with two state matrices (Adam's m and v).
-    mutating func updateElements(along gradient: Matrix, states first: inout Matrix, _ second: inout Matrix,
-                                 _ step: (inout Double, Double, inout Double, inout Double) -> Void) {
+    mutating func updateElements(
+        along gradient: Matrix, states first: inout Matrix, _ second: inout Matrix,
+        _ step: (inout Double, Double, inout Double, inout Double) -> Void
+    ) {
         storage.withUnsafeMutableBufferPointer { x in
             gradient.storage.withUnsafeBufferPointer { g in
                 first.storage.withUnsafeMutableBufferPointer { m in

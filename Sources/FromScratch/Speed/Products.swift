@@ -14,47 +14,60 @@ public func matmul(_ a: Matrix, _ b: Matrix) -> Matrix {
 /// op(a)·op(b) with either operand read transposed in place — no transposed copy is made
 /// (backpropagation's xᵀ·dout and dout·Wᵀ). With `addingRows`, the 1 x n row is added to every
 /// row of the product in the same `dgemm` call (the Affine layer's + b).
-public func matmul(_ a: Matrix, _ b: Matrix, transposingA: Bool, transposingB: Bool,
-                   addingRows bias: Matrix? = nil) -> Matrix {
-    product(a, rows: 0..<(transposingA ? a.cols : a.rows), b,
-            transposingA: transposingA, transposingB: transposingB, addingRows: bias)
+public func matmul(
+    _ a: Matrix, _ b: Matrix, transposingA: Bool, transposingB: Bool,
+    addingRows bias: Matrix? = nil
+) -> Matrix {
+    product(
+        a, rows: 0..<(transposingA ? a.cols : a.rows), b,
+        transposingA: transposingA, transposingB: transposingB, addingRows: bias)
 }
 
 /// Rows `range` of `a` times `b` (plus the bias row), the rows read where they lie: a data set
 /// evaluated slice by slice without copying the slices out. The same as
 /// `matmul(a.rows(range), b, ...)`, bit for bit.
 public func matmul(rows range: Range<Int>, of a: Matrix, _ b: Matrix, addingRows bias: Matrix? = nil) -> Matrix {
-    precondition(range.lowerBound >= 0 && range.upperBound <= a.rows,
-                 "matmul: rows \(range) out of range for \(a.rows) rows")
+    precondition(
+        range.lowerBound >= 0 && range.upperBound <= a.rows,
+        "matmul: rows \(range) out of range for \(a.rows) rows")
     return product(a, rows: range, b, transposingA: false, transposingB: false, addingRows: bias)
 }
 
 /// Rows `aRows` of op(a) times op(b): the one place that calls `dgemm`.
-private func product(_ a: Matrix, rows aRows: Range<Int>, _ b: Matrix, transposingA: Bool, transposingB: Bool,
-                     addingRows bias: Matrix?) -> Matrix {
+private func product(
+    _ a: Matrix, rows aRows: Range<Int>, _ b: Matrix, transposingA: Bool, transposingB: Bool,
+    addingRows bias: Matrix?
+) -> Matrix {
     let (m, k) = (aRows.count, transposingA ? a.rows : a.cols)
     let (k2, n) = transposingB ? (b.cols, b.rows) : (b.rows, b.cols)
-    precondition(k == k2, "matmul: shapes \(a.shapeDescription)\(transposingA ? "ᵀ" : "") and "
-                 + "\(b.shapeDescription)\(transposingB ? "ᵀ" : "") not aligned: \(k) != \(k2)")
+    precondition(
+        k == k2,
+        "matmul: shapes \(a.shapeDescription)\(transposingA ? "ᵀ" : "") and "
+            + "\(b.shapeDescription)\(transposingB ? "ᵀ" : "") not aligned: \(k) != \(k2)")
     var out: Matrix
     if let bias {
-        precondition(bias.rows == 1 && bias.cols == n,
-                     "matmul: cannot add a row of shape \(bias.shapeDescription) to (\(m), \(n))")
-        out = Matrix(rows: m, cols: n, storage: [Double](unsafeUninitializedCapacity: m * n) { buffer, count in
-            bias.storage.withUnsafeBufferPointer { row in
-                for r in 0..<m {
-                    let rowOfOut = UnsafeMutableBufferPointer(rebasing: buffer[(r * n)..<((r + 1) * n)])
-                    _ = rowOfOut.initialize(fromContentsOf: row)
+        precondition(
+            bias.rows == 1 && bias.cols == n,
+            "matmul: cannot add a row of shape \(bias.shapeDescription) to (\(m), \(n))")
+        out = Matrix(
+            rows: m, cols: n,
+            storage: [Double](unsafeUninitializedCapacity: m * n) { buffer, count in
+                bias.storage.withUnsafeBufferPointer { row in
+                    for r in 0..<m {
+                        let rowOfOut = UnsafeMutableBufferPointer(rebasing: buffer[(r * n)..<((r + 1) * n)])
+                        _ = rowOfOut.initialize(fromContentsOf: row)
+                    }
                 }
-            }
-            count = m * n
-        })
+                count = m * n
+            })
     } else {
         // dgemm with beta = 0 writes every element without reading it: no need to zero them first.
-        out = Matrix(rows: m, cols: n, storage: [Double](unsafeUninitializedCapacity: m * n) { buffer, count in
-            if m == 0 || n == 0 || k == 0 { buffer.initialize(repeating: 0) }
-            count = m * n
-        })
+        out = Matrix(
+            rows: m, cols: n,
+            storage: [Double](unsafeUninitializedCapacity: m * n) { buffer, count in
+                if m == 0 || n == 0 || k == 0 { buffer.initialize(repeating: 0) }
+                count = m * n
+            })
     }
     guard m > 0, n > 0, k > 0 else { return out }
     BLAS.configureOnce
@@ -65,12 +78,13 @@ private func product(_ a: Matrix, rows aRows: Range<Int>, _ b: Matrix, transposi
                 // that column when a is read transposed.
                 func productRows(_ rows: Range<Int>) {
                     let firstRowOfA = aRows.lowerBound + rows.lowerBound
-                    cblas_dgemm(CblasRowMajor, transposingA ? CblasTrans : CblasNoTrans,
-                                transposingB ? CblasTrans : CblasNoTrans,
-                                Int32(rows.count), Int32(n), Int32(k), 1.0,
-                                pa.baseAddress! + (transposingA ? firstRowOfA : firstRowOfA * a.cols), Int32(a.cols),
-                                pb.baseAddress, Int32(b.cols),
-                                bias == nil ? 0.0 : 1.0, po.baseAddress! + rows.lowerBound * n, Int32(n))
+                    cblas_dgemm(
+                        CblasRowMajor, transposingA ? CblasTrans : CblasNoTrans,
+                        transposingB ? CblasTrans : CblasNoTrans,
+                        Int32(rows.count), Int32(n), Int32(k), 1.0,
+                        pa.baseAddress! + (transposingA ? firstRowOfA : firstRowOfA * a.cols), Int32(a.cols),
+                        pb.baseAddress, Int32(b.cols),
+                        bias == nil ? 0.0 : 1.0, po.baseAddress! + rows.lowerBound * n, Int32(n))
                 }
                 if SecondCore.splits(m: m, n: n, k: k) {
                     SecondCore.inHalves({ productRows(0..<(m / 2)) }, { productRows((m / 2)..<m) })
@@ -96,9 +110,10 @@ enum BLAS {
 /// The product as plain loops, each element summed left to right without fused operations:
 /// the reference that tests hold `matmul` to, and the order a hand computation follows.
 public func referenceMatmul(_ a: Matrix, _ b: Matrix) -> Matrix {
-    precondition(a.cols == b.rows,
-                 "matmul: shapes \(a.shapeDescription) and \(b.shapeDescription) not aligned: "
-                 + "\(a.cols) (dim 1) != \(b.rows) (dim 0)")
+    precondition(
+        a.cols == b.rows,
+        "matmul: shapes \(a.shapeDescription) and \(b.shapeDescription) not aligned: "
+            + "\(a.cols) (dim 1) != \(b.rows) (dim 0)")
     var out = Matrix(rows: a.rows, cols: b.cols)
     a.storage.withUnsafeBufferPointer { pa in
         b.storage.withUnsafeBufferPointer { pb in

@@ -9,22 +9,24 @@ extension Matrix {
     public func gathering(rows indices: [Int]) -> Matrix {
         for i in indices { precondition(i >= 0 && i < rows, "gathering: row \(i) out of range for \(rows) rows") }
         let (n, cols) = (indices.count, cols)
-        return Matrix(rows: n, cols: cols, storage: [Double](unsafeUninitializedCapacity: n * cols) { out, count in
-            storage.withUnsafeBufferPointer { source in
-                let (to, from) = (out.baseAddress!, source.baseAddress!)
-                func copy(_ part: Range<Int>) {
-                    for r in part { (to + r * cols).initialize(from: from + indices[r] * cols, count: cols) }
+        return Matrix(
+            rows: n, cols: cols,
+            storage: [Double](unsafeUninitializedCapacity: n * cols) { out, count in
+                storage.withUnsafeBufferPointer { source in
+                    let (to, from) = (out.baseAddress!, source.baseAddress!)
+                    func copy(_ part: Range<Int>) {
+                        for r in part { (to + r * cols).initialize(from: from + indices[r] * cols, count: cols) }
+                    }
+                    // Rows scattered over a whole data set come from memory, not cache: the two cores
+                    // each fetch half of a mini-batch.
+                    if n * cols >= 1 << 15 {
+                        SecondCore.inHalves({ copy(0..<(n / 2)) }, { copy((n / 2)..<n) })
+                    } else {
+                        copy(0..<n)
+                    }
                 }
-                // Rows scattered over a whole data set come from memory, not cache: the two cores
-                // each fetch half of a mini-batch.
-                if n * cols >= 1 << 15 {
-                    SecondCore.inHalves({ copy(0..<(n / 2)) }, { copy((n / 2)..<n) })
-                } else {
-                    copy(0..<n)
-                }
-            }
-            count = n * cols
-        })
+                count = n * cols
+            })
     }
 
     /// Every row replaced by its softmax, exp(x − max) / Σ exp(x − max), in place. The sum runs

@@ -50,7 +50,8 @@ public final class SecondCore: @unchecked Sendable {
     public static func lend<T>(_ body: (SecondCore) throws -> T) rethrows -> T {
         let me = thisThread
         guard ProcessInfo.processInfo.activeProcessorCount > 1,
-              owner.compareExchange(expected: 0, desired: me, ordering: .acquiringAndReleasing).exchanged else {
+            owner.compareExchange(expected: 0, desired: me, ordering: .acquiringAndReleasing).exchanged
+        else {
             let alone = SecondCore()
             defer { alone.finishBackground() }
             return try body(alone)
@@ -103,8 +104,10 @@ public final class SecondCore: @unchecked Sendable {
             job = second
             half.store(Self.posted, ordering: .releasing)
             first()
-            if half.compareExchange(expected: Self.posted, desired: Self.idle,
-                                    ordering: .acquiringAndReleasing).exchanged {
+            if half.compareExchange(
+                expected: Self.posted, desired: Self.idle,
+                ordering: .acquiringAndReleasing
+            ).exchanged {
                 second()
             } else {
                 while half.load(ordering: .acquiring) != Self.done {}
@@ -153,8 +156,11 @@ public final class SecondCore: @unchecked Sendable {
         var idleRounds = 0
         while !stopping.load(ordering: .acquiring) {
             if half.load(ordering: .relaxed) == Self.posted,
-               half.compareExchange(expected: Self.posted, desired: Self.taken,
-                                    ordering: .acquiringAndReleasing).exchanged {
+                half.compareExchange(
+                    expected: Self.posted, desired: Self.taken,
+                    ordering: .acquiringAndReleasing
+                ).exchanged
+            {
                 job!()
                 half.store(Self.done, ordering: .releasing)
                 idleRounds = 0
