@@ -145,8 +145,8 @@ set ylabel "dh/dx"
 set xrange [-5:5]
 set yrange [-0.1:1.15]
 set key top left
-set label 1 "for x < 0: ReLU' = 0,\nleaky ReLU' = 0.01\n(dashed, just above)" at 1.4,0.7 left
-plot $d using 1:2 with lines linestyle 1 title "sigmoid' = y(1-y)", \
-     $d using 1:3 with lines linestyle 2 title "tanh' = 1-y^2", \
-     $relu using 1:2 with lines linestyle 3 linewidth 3 title "ReLU'", \
-     $leaky using 1:2 with lines linestyle 4 dashtype 2 title "leaky ReLU'"
+set label 1 "for x < 0: ReLU′ = 0,\nleaky ReLU′ = 0.01\n(the purple line, just above)" at 1.4,0.7 left
+plot $d using 1:2 with lines linecolor rgb "#1f77b4" linewidth 2 title "sigmoid′ = y(1 − y)", \
+     $d using 1:3 with lines linecolor rgb "#ff7f0e" linewidth 2 title "tanh′ = 1 − y²", \
+     $relu using 1:2 with lines linecolor rgb "#2ca02c" linewidth 4 title "ReLU′", \
+     $leaky using 1:2 with lines linecolor rgb "#9467bd" linewidth 2 title "leaky ReLU′"

@@ -131,4 +131,4 @@ set ylabel "h(x)"
 set xrange [-5:5]
 set yrange [-1:5.5]
 unset key
-plot $f using 1:2 with lines linestyle 1
+plot $f using 1:2 with lines linecolor rgb "#2ca02c" linewidth 2

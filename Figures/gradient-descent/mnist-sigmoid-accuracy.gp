@@ -48,8 +48,8 @@ set ylabel "accuracy"
 set xrange [0:16]
 set yrange [0:1]
 set key at graph 0.97, 0.84 right top
-plot $acc using 1:2 with linespoints linestyle 1 pointtype 7 pointsize 0.8 title "train", \
-     $acc using 1:3 with linespoints linestyle 2 dashtype 2 pointtype 5 pointsize 0.8 title "test"
+plot $acc using 1:2 with linespoints linecolor rgb "#1f77b4" linewidth 2 pointtype 7 pointsize 0.8 title "train", \
+     $acc using 1:3 with linespoints linecolor rgb "#d62728" linewidth 2 pointtype 5 pointsize 0.8 title "test"
 set ytics 0.05
 set origin 0.33, 0.16
 set size 0.62, 0.5
@@ -60,6 +60,6 @@ unset xlabel
 unset ylabel
 unset key
 set object 1 rectangle from graph 0, graph 0 to graph 1, graph 1 behind fillcolor rgb "white" fillstyle solid noborder
-plot $acc using 1:2 with linespoints linestyle 1 pointtype 7 pointsize 0.8 title "train", \
-     $acc using 1:3 with linespoints linestyle 2 dashtype 2 pointtype 5 pointsize 0.8 title "test"
+plot $acc using 1:2 with linespoints linecolor rgb "#1f77b4" linewidth 2 pointtype 7 pointsize 0.8 title "train", \
+     $acc using 1:3 with linespoints linecolor rgb "#d62728" linewidth 2 pointtype 5 pointsize 0.8 title "test"
 unset multiplot

@@ -2816,13 +2816,13 @@ set palette defined (0 "#f7cdc8", 1 "#cfe0f1")
 set cbrange [0:1]
 unset colorbox
 set size ratio -1
-set xlabel "x0"
-set ylabel "x1"
+set xlabel "x₀"
+set ylabel "x₁"
 set grid front
-set multiplot layout 4,2 title "Hidden layer sizes: 20000 passes, epsilon 0.01, lambda 0.01" font ",16"
+set multiplot layout 4,2 title "Hidden layer sizes: 20000 passes, ε 0.01, λ 0.01" font ",16"
 set key off
-unset xlabel
-unset ylabel
+set xlabel "x₀" offset 0,0.5
+set ylabel "x₁" offset 1,0
 set title "Hidden Layer size 1 (training accuracy 86.5%)"
 set xrange [-1.874620411771002:2.765379588229002]
 set yrange [-1.4520638231557181:1.8279361768442848]
@@ -2869,6 +2869,8 @@ unset title
 unset border
 unset tics
 unset grid
+unset xlabel
+unset ylabel
 set key center center box opaque
 set xrange [0:1]
 set yrange [0:1]

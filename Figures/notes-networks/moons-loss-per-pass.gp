@@ -1,4 +1,4 @@
-# Loss after every pass, constant epsilon = 0.01 (seed 001)
+# Loss after every pass, constant ε = 0.01 (seed 001)
 # Drawn by Sources/BackpropChapter/MoonsFigures.swift; `make backprop` regenerates it.
 # Re-render with `gnuplot moons-loss-per-pass.gp` in this folder; it writes moons-loss-per-pass.png
 # (or the file named by the variable `out`).
@@ -2433,8 +2433,14 @@ $printed << EOD
 3.000000000000000000e+03 7.075198962150447413e-02
 e
 EOD
+$notes << EOD
+1.000000000000000000e+03 6.894699999999999440e-02
+2.000000000000000000e+03 6.892600000000000116e-02
+3.000000000000000000e+03 7.121800000000000352e-02
+e
+EOD
 
-set title "calculate_loss after each pass (epsilon 0.01, lambda 0.01, hidden size 3)" noenhanced
+set title "Loss after each pass (ε 0.01, λ 0.01, hidden size 3)" noenhanced
 set xlabel "pass i"
 set ylabel "loss"
 set xrange [800:3200]
@@ -2444,4 +2450,5 @@ set label 1 "bursts reach up to 0.231 (cut off)" at 860,0.0727 font ",12" front 
 set style textbox opaque noborder
 plot $odd using 1:2 with lines linestyle 2 title "after odd passes", \
      $even using 1:2 with lines linestyle 1 linewidth 1.5 title "after even passes (the passes the notes print)", \
-     $printed using 1:2 with points pointtype 7 pointsize 1.4 linecolor rgb "black" title "our printed losses (i = 1000, 2000, 3000)"
+     $printed using 1:2 with points pointtype 7 pointsize 1.4 linecolor rgb "black" title "our printed losses (i = 1000, 2000, 3000)", \
+     $notes using 1:2 with points pointtype 6 pointsize 2.4 linewidth 2 linecolor rgb "#2ca02c" title "the notes' printed losses"

@@ -1,4 +1,4 @@
-# AdaGrad's h grows, RMSProp's decays: g = 1 for 100 updates, then g = 0 (seed 004 3.3.2)
+# AdaGrad's h grows, RMSprop's decays: g = 1 for 100 updates, then g = 0 (seed 004 §3.3.2)
 # Drawn by Sources/OptimizersChapter/Accumulators.swift; `make optimizers` regenerates it.
 # Re-render with `gnuplot accumulators.gp` in this folder; it writes accumulators.png
 # (or the file named by the variable `out`).
@@ -234,12 +234,12 @@ set key bottom right
 set title "Accumulated squared gradient h"
 set ylabel "h"
 set yrange [0.005:500]
-plot $h using 1:2 with lines linestyle 2 title "AdaGrad: h <- h + g^2 (only grows)", \
-     $h using 1:3 with lines linestyle 1 title "RMSProp: h <- 0.99h + 0.01g^2 (forgets)"
-set title "Step per unit of gradient, lr/(sqrt(h) + 1e-7), lr = 0.01"
+plot $h using 1:2 with lines linecolor rgb "#2ca02c" linewidth 2 title "AdaGrad: h ← h + g² (only grows)", \
+     $h using 1:3 with lines linecolor rgb "#9467bd" linewidth 2 title "RMSprop: h ← 0.99h + 0.01g² (forgets)"
+set title "Step per unit of gradient, lr/(√h + 10^{−7}), lr = 0.01"
 set ylabel "effective learning rate"
 set yrange [0.0005:0.2]
 set key top right
-plot $h using 1:4 with lines linestyle 2 title "AdaGrad", \
-     $h using 1:5 with lines linestyle 1 title "RMSProp"
+plot $h using 1:4 with lines linecolor rgb "#2ca02c" linewidth 2 title "AdaGrad", \
+     $h using 1:5 with lines linecolor rgb "#9467bd" linewidth 2 title "RMSprop"
 unset multiplot

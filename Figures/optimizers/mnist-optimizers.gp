@@ -524,13 +524,13 @@ $loss << EOD
 e
 EOD
 
-set title "MNIST, 784-100-100-100-100-10 ReLU net, He init, batch 128, seed 0\nmini-batch loss, smoothed as the book smooths it (Kaiser window of 11 points, beta 2)"
+set title "MNIST, 784-100-100-100-100-10 ReLU net, He init, batch 128, seed 0\nmini-batch loss, smoothed as the book smooths it (Kaiser window of 11 points, β 2)"
 set xlabel "iterations"
 set ylabel "loss"
 set xrange [0:2000]
 set yrange [0:1]
 set key top right
-plot $loss using 1:2 with linespoints linestyle 1 pointtype 7 pointsize 1.5 pointinterval 25 title "SGD (lr 0.01)", \
-     $loss using 1:3 with linespoints linestyle 2 pointtype 2 pointsize 1.5 pointinterval 25 title "Momentum (lr 0.01)", \
-     $loss using 1:4 with linespoints linestyle 3 pointtype 5 pointsize 1.5 pointinterval 25 title "AdaGrad (lr 0.01)", \
-     $loss using 1:5 with linespoints linestyle 4 pointtype 9 pointsize 1.5 pointinterval 25 title "Adam (lr 0.001)"
+plot $loss using 1:2 with linespoints linecolor rgb "#1f77b4" linewidth 2 pointtype 7 pointsize 1.5 pointinterval 25 title "SGD (lr 0.01)", \
+     $loss using 1:3 with linespoints linecolor rgb "#ff7f0e" linewidth 2 pointtype 2 pointsize 1.5 pointinterval 25 title "Momentum (lr 0.01)", \
+     $loss using 1:4 with linespoints linecolor rgb "#2ca02c" linewidth 2 pointtype 5 pointsize 1.5 pointinterval 25 title "AdaGrad (lr 0.01)", \
+     $loss using 1:5 with linespoints linecolor rgb "#d62728" linewidth 2 pointtype 9 pointsize 1.5 pointinterval 25 title "Adam (lr 0.001)"

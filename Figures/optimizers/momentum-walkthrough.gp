@@ -1,4 +1,4 @@
-# Momentum on f(x, y) = x^2 + 2y^2 from (1, 1), lr 0.1, mu 0.9 (seed 004 3.3.1)
+# Momentum on f(x, y) = x² + 2y² from (1, 1), lr 0.1, μ 0.9 (seed 004 §3.3.1)
 # Drawn by Sources/OptimizersChapter/MomentumWalkthrough.swift; `make optimizers` regenerates it.
 # Re-render with `gnuplot momentum-walkthrough.gp` in this folder; it writes momentum-walkthrough.png
 # (or the file named by the variable `out`).
@@ -1189,17 +1189,23 @@ $numbered << EOD
 -3.086000000000001520e-01 -8.100000000000000533e-01 4.000000000000000000e+00
 -5.804200000000001580e-01 -7.289999999999999813e-01 5.000000000000000000e+00
 -7.089740000000001041e-01 -3.644999999999999352e-01 6.000000000000000000e+00
+4.399870600000188592e-03 5.166787500000000755e-01 1.000000000000000000e+01
+3.382226464259419640e-01 -3.542386415625000673e-01 1.500000000000000000e+01
+-3.492526165919349057e-01 2.329063017855468876e-01 2.000000000000000000e+01
+1.582423938355173587e-01 -1.445520703805586171e-01 2.500000000000000000e+01
+4.404280085753481400e-02 8.200961474912586702e-02 3.000000000000000000e+01
 e
 EOD
 
-set title "Momentum (mu 0.9) and gradient descent (mu 0), lr 0.1, 30 steps from (1, 1)\non f = x^2 + 2y^2:  v <- mu*v + grad f,  w <- w - lr*v"
+set title "Momentum (μ 0.9) and gradient descent (μ 0), lr 0.1, 30 steps from (1, 1)\non f = x² + 2y²:  v ← μv + ∇f,  w ← w − lr·v"
 set xlabel "x"
 set ylabel "y"
 set xrange [-1.3:1.3]
 set yrange [-1.3:1.3]
 set size ratio -1
-set key top left
+set key top left noopaque
+set style textbox opaque noborder margins 1,1
 plot $contours using 1:2 with lines linestyle 9 title "f = 0.1, 0.25, 0.5, 1, 2, 3", \
-     $plain using 1:2 with linespoints linestyle 1 dashtype 2 pointtype 6 pointsize 0.8 title "mu = 0 (gradient descent)", \
-     $momentum using 1:2 with linespoints linecolor rgb "#d62728" linewidth 1.5 pointtype 7 pointsize 0.8 title "mu = 0.9 (momentum)", \
-     $numbered using 1:2:(sprintf("%d", $3)) with labels offset char 1.2,0.6 font ",13" notitle
+     $plain using 1:2 with linespoints linestyle 1 pointtype 6 pointsize 0.8 title "μ = 0 (gradient descent)", \
+     $momentum using 1:2 with linespoints linecolor rgb "#d62728" linewidth 1.5 pointtype 7 pointsize 0.8 title "μ = 0.9 (momentum)", \
+     $numbered using 1:2:(sprintf("%d", $3)) with labels boxed offset char 1.4,0.8 font ",13" notitle

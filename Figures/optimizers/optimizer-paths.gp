@@ -4,7 +4,7 @@
 # (or the file named by the variable `out`).
 if (!exists("out")) out = 'optimizer-paths.png'
 if (!exists("preview")) {
-    set terminal pngcairo size 1100,1280 enhanced font "DejaVu Sans,14" linewidth 2
+    set terminal pngcairo size 1100,1750 enhanced font "DejaVu Sans,14" linewidth 2
     set output out
 }
 set encoding utf8
@@ -1687,33 +1687,34 @@ $path5 << EOD
 e
 EOD
 
-set multiplot layout 3,2 title "30 updates from (-7, 2) on f(x, y) = x^2/20 + y^2\n(grey: contours f = 0.5, 1, 2, ..., 7; +: the minimum)" font ",15"
+set multiplot layout 3,2 title "30 updates from (-7, 2) on f(x, y) = x²/20 + y²\n(grey: contours f = 0.5, 1, 2, ..., 7; +: the minimum)" font ",15"
+set size ratio -1
 set xrange [-10:10]
-set yrange [-3:3]
+set yrange [-10:10]
 set xlabel "x"
 set ylabel "y"
-set xtics 2
-set ytics 1
+set xtics 5
+set ytics 5
 set key off
 set title "SGD, lr 0.95: f = 0.0133 at the end"
 plot $contours using 1:2 with lines linestyle 9, \
-     $path0 using 1:2 with linespoints linecolor rgb "#d62728" linewidth 1.5 pointtype 7 pointsize 0.7, \
+     $path0 using 1:2 with linespoints linecolor rgb "#1f77b4" linewidth 1.5 pointtype 7 pointsize 0.7, \
      $minimum using 1:2 with points pointtype 1 pointsize 1.8 linewidth 1.5 linecolor rgb "black"
 set title "Momentum, lr 0.1: f = 0.0479 at the end"
 plot $contours using 1:2 with lines linestyle 9, \
-     $path1 using 1:2 with linespoints linecolor rgb "#d62728" linewidth 1.5 pointtype 7 pointsize 0.7, \
+     $path1 using 1:2 with linespoints linecolor rgb "#ff7f0e" linewidth 1.5 pointtype 7 pointsize 0.7, \
      $minimum using 1:2 with points pointtype 1 pointsize 1.8 linewidth 1.5 linecolor rgb "black"
 set title "Nesterov, lr 0.1: f = 0.0238 at the end"
 plot $contours using 1:2 with lines linestyle 9, \
-     $path2 using 1:2 with linespoints linecolor rgb "#d62728" linewidth 1.5 pointtype 7 pointsize 0.7, \
+     $path2 using 1:2 with linespoints linecolor rgb "#8c564b" linewidth 1.5 pointtype 7 pointsize 0.7, \
      $minimum using 1:2 with points pointtype 1 pointsize 1.8 linewidth 1.5 linecolor rgb "black"
 set title "AdaGrad, lr 1.5: f = 0.000722 at the end"
 plot $contours using 1:2 with lines linestyle 9, \
-     $path3 using 1:2 with linespoints linecolor rgb "#d62728" linewidth 1.5 pointtype 7 pointsize 0.7, \
+     $path3 using 1:2 with linespoints linecolor rgb "#2ca02c" linewidth 1.5 pointtype 7 pointsize 0.7, \
      $minimum using 1:2 with points pointtype 1 pointsize 1.8 linewidth 1.5 linecolor rgb "black"
 set title "RMSprop, lr 0.3: f = 1.43e-12 at the end"
 plot $contours using 1:2 with lines linestyle 9, \
-     $path4 using 1:2 with linespoints linecolor rgb "#d62728" linewidth 1.5 pointtype 7 pointsize 0.7, \
+     $path4 using 1:2 with linespoints linecolor rgb "#9467bd" linewidth 1.5 pointtype 7 pointsize 0.7, \
      $minimum using 1:2 with points pointtype 1 pointsize 1.8 linewidth 1.5 linecolor rgb "black"
 set title "Adam, lr 0.3: f = 0.102 at the end"
 plot $contours using 1:2 with lines linestyle 9, \

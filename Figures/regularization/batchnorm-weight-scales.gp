@@ -1,4 +1,4 @@
-# Training accuracy with and without batch normalisation, per initial weight scale (DLfS fig 6-18)
+# Training accuracy with and without batch normalisation, per initial weight scale (DLfS fig 6-19)
 # Drawn by Sources/RegularizationChapter/BatchNormExperiment.swift; `make regularization` regenerates it.
 # Re-render with `gnuplot batchnorm-weight-scales.gp` in this folder; it writes batchnorm-weight-scales.png
 # (or the file named by the variable `out`).
@@ -389,7 +389,7 @@ $scale15 << EOD
 e
 EOD
 
-set multiplot layout 4,4 title "Training accuracy on 1000 MNIST images, with batch norm (solid blue) and without (dashed red)\n784-100-100-100-100-100-10 ReLU, SGD lr 0.01, seed 0; W = the initial weights' std" font ",14"
+set multiplot layout 4,4 title "Training accuracy on 1000 MNIST images, with batch norm (blue) and without (red)\n784-100-100-100-100-100-10 ReLU, SGD lr 0.01, seed 0; W = the initial weights' std" font ",14"
 set yrange [0:1]
 set xrange [0:19]
 set ytics 0.5
@@ -400,80 +400,80 @@ set title "W = 1"
 unset xlabel
 set ylabel "accuracy"
 plot $scale0 using 1:2 with lines linestyle 1 linewidth 2, \
-     $scale0 using 1:3 with lines linestyle 2 linewidth 2 dashtype 2
+     $scale0 using 1:3 with lines linestyle 2 linewidth 2
 set title "W = 0.541"
 unset xlabel
 unset ylabel
 plot $scale1 using 1:2 with lines linestyle 1 linewidth 2, \
-     $scale1 using 1:3 with lines linestyle 2 linewidth 2 dashtype 2
+     $scale1 using 1:3 with lines linestyle 2 linewidth 2
 set title "W = 0.293"
 unset xlabel
 unset ylabel
 plot $scale2 using 1:2 with lines linestyle 1 linewidth 2, \
-     $scale2 using 1:3 with lines linestyle 2 linewidth 2 dashtype 2
+     $scale2 using 1:3 with lines linestyle 2 linewidth 2
 set title "W = 0.158"
 unset xlabel
 unset ylabel
 plot $scale3 using 1:2 with lines linestyle 1 linewidth 2, \
-     $scale3 using 1:3 with lines linestyle 2 linewidth 2 dashtype 2
+     $scale3 using 1:3 with lines linestyle 2 linewidth 2
 set title "W = 0.0858"
 unset xlabel
 set ylabel "accuracy"
 plot $scale4 using 1:2 with lines linestyle 1 linewidth 2, \
-     $scale4 using 1:3 with lines linestyle 2 linewidth 2 dashtype 2
+     $scale4 using 1:3 with lines linestyle 2 linewidth 2
 set title "W = 0.0464"
 unset xlabel
 unset ylabel
 plot $scale5 using 1:2 with lines linestyle 1 linewidth 2, \
-     $scale5 using 1:3 with lines linestyle 2 linewidth 2 dashtype 2
+     $scale5 using 1:3 with lines linestyle 2 linewidth 2
 set title "W = 0.0251"
 unset xlabel
 unset ylabel
 plot $scale6 using 1:2 with lines linestyle 1 linewidth 2, \
-     $scale6 using 1:3 with lines linestyle 2 linewidth 2 dashtype 2
+     $scale6 using 1:3 with lines linestyle 2 linewidth 2
 set title "W = 0.0136"
 unset xlabel
 unset ylabel
 plot $scale7 using 1:2 with lines linestyle 1 linewidth 2, \
-     $scale7 using 1:3 with lines linestyle 2 linewidth 2 dashtype 2
+     $scale7 using 1:3 with lines linestyle 2 linewidth 2
 set title "W = 0.00736"
 unset xlabel
 set ylabel "accuracy"
 plot $scale8 using 1:2 with lines linestyle 1 linewidth 2, \
-     $scale8 using 1:3 with lines linestyle 2 linewidth 2 dashtype 2
+     $scale8 using 1:3 with lines linestyle 2 linewidth 2
 set title "W = 0.00398"
 unset xlabel
 unset ylabel
 plot $scale9 using 1:2 with lines linestyle 1 linewidth 2, \
-     $scale9 using 1:3 with lines linestyle 2 linewidth 2 dashtype 2
+     $scale9 using 1:3 with lines linestyle 2 linewidth 2
 set title "W = 0.00215"
 unset xlabel
 unset ylabel
 plot $scale10 using 1:2 with lines linestyle 1 linewidth 2, \
-     $scale10 using 1:3 with lines linestyle 2 linewidth 2 dashtype 2
+     $scale10 using 1:3 with lines linestyle 2 linewidth 2
 set title "W = 0.00117"
 unset xlabel
 unset ylabel
 plot $scale11 using 1:2 with lines linestyle 1 linewidth 2, \
-     $scale11 using 1:3 with lines linestyle 2 linewidth 2 dashtype 2
+     $scale11 using 1:3 with lines linestyle 2 linewidth 2
 set title "W = 0.000631"
 set xlabel "epoch"
 set ylabel "accuracy"
 plot $scale12 using 1:2 with lines linestyle 1 linewidth 2, \
-     $scale12 using 1:3 with lines linestyle 2 linewidth 2 dashtype 2
+     $scale12 using 1:3 with lines linestyle 2 linewidth 2
 set title "W = 0.000341"
 set xlabel "epoch"
 unset ylabel
 plot $scale13 using 1:2 with lines linestyle 1 linewidth 2, \
-     $scale13 using 1:3 with lines linestyle 2 linewidth 2 dashtype 2
+     $scale13 using 1:3 with lines linestyle 2 linewidth 2
 set title "W = 0.000185"
 set xlabel "epoch"
 unset ylabel
 plot $scale14 using 1:2 with lines linestyle 1 linewidth 2, \
-     $scale14 using 1:3 with lines linestyle 2 linewidth 2 dashtype 2
+     $scale14 using 1:3 with lines linestyle 2 linewidth 2
 set title "W = 0.0001"
 set xlabel "epoch"
 unset ylabel
 plot $scale15 using 1:2 with lines linestyle 1 linewidth 2, \
-     $scale15 using 1:3 with lines linestyle 2 linewidth 2 dashtype 2
+     $scale15 using 1:3 with lines linestyle 2 linewidth 2
 unset multiplot

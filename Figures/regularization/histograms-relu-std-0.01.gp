@@ -222,35 +222,35 @@ set title "1-layer\n{/=13 mean 0.04, std 0.059}" font ",16"
 set label 2 "exactly 0: 50.1%\nabove 1: 0.0%" at graph 0.97, graph 0.94 right front font ",13"
 set ylabel "count" font ",14"
 set format y "%g"
-set label 1 "63376\n11698\n9288" at 0.116667, 6650 left front font ",13" textcolor rgb "#d62728"
+set label 1 "cut bars (▲):\nbar 1: 63376\nbar 2: 11698\nbar 3: 9288" at graph 0.97, graph 0.74 right front font ",13" textcolor rgb "#d62728"
 plot $layer1 using 1:2 with boxes linecolor rgb "#1f77b4", \
      $cut1 using 1:2 with points pointtype 9 pointsize 1.6 linecolor rgb "#d62728"
 set title "2-layer\n{/=13 mean 0.0029, std 0.0041}" font ",16"
 set label 2 "exactly 0: 48.6%\nabove 1: 0.0%" at graph 0.97, graph 0.94 right front font ",13"
 unset ylabel
 set format y ""
-set label 1 "100000" at 0.05, 6650 left front font ",13" textcolor rgb "#d62728"
+set label 1 "cut bars (▲):\nbar 1: 100000" at graph 0.97, graph 0.74 right front font ",13" textcolor rgb "#d62728"
 plot $layer2 using 1:2 with boxes linecolor rgb "#1f77b4", \
      $cut2 using 1:2 with points pointtype 9 pointsize 1.6 linecolor rgb "#d62728"
 set title "3-layer\n{/=13 mean 0.00022, std 0.00033}" font ",16"
 set label 2 "exactly 0: 49.8%\nabove 1: 0.0%" at graph 0.97, graph 0.94 right front font ",13"
 unset ylabel
 set format y ""
-set label 1 "100000" at 0.05, 6650 left front font ",13" textcolor rgb "#d62728"
+set label 1 "cut bars (▲):\nbar 1: 100000" at graph 0.97, graph 0.74 right front font ",13" textcolor rgb "#d62728"
 plot $layer3 using 1:2 with boxes linecolor rgb "#1f77b4", \
      $cut3 using 1:2 with points pointtype 9 pointsize 1.6 linecolor rgb "#d62728"
 set title "4-layer\n{/=13 mean 1.7e-05, std 2.4e-05}" font ",16"
 set label 2 "exactly 0: 48.1%\nabove 1: 0.0%" at graph 0.97, graph 0.94 right front font ",13"
 unset ylabel
 set format y ""
-set label 1 "100000" at 0.05, 6650 left front font ",13" textcolor rgb "#d62728"
+set label 1 "cut bars (▲):\nbar 1: 100000" at graph 0.97, graph 0.74 right front font ",13" textcolor rgb "#d62728"
 plot $layer4 using 1:2 with boxes linecolor rgb "#1f77b4", \
      $cut4 using 1:2 with points pointtype 9 pointsize 1.6 linecolor rgb "#d62728"
 set title "5-layer\n{/=13 mean 1.2e-06, std 1.8e-06}" font ",16"
 set label 2 "exactly 0: 51.1%\nabove 1: 0.0%" at graph 0.97, graph 0.94 right front font ",13"
 unset ylabel
 set format y ""
-set label 1 "100000" at 0.05, 6650 left front font ",13" textcolor rgb "#d62728"
+set label 1 "cut bars (▲):\nbar 1: 100000" at graph 0.97, graph 0.74 right front font ",13" textcolor rgb "#d62728"
 plot $layer5 using 1:2 with boxes linecolor rgb "#1f77b4", \
      $cut5 using 1:2 with points pointtype 9 pointsize 1.6 linecolor rgb "#d62728"
 unset multiplot

@@ -524,7 +524,7 @@ $loss << EOD
 e
 EOD
 
-set title "MNIST, 784-100-100-100-100-10 ReLU net, SGD lr 0.01, batch 128, seed 0: initial weights\nmini-batch loss, smoothed as the book smooths it (Kaiser window of 11 points, beta 2)"
+set title "MNIST, 784-100-100-100-100-10 ReLU net, SGD lr 0.01, batch 128, seed 0: initial weights\nmini-batch loss, smoothed as the book smooths it (Kaiser window of 11 points, β 2)"
 set xlabel "iterations"
 set ylabel "loss"
 set xrange [0:2000]

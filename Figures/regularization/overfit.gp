@@ -1,5 +1,5 @@
 # Train and test accuracy per epoch, 300 training images, no regularisation (DLfS 6.4)
-# Drawn by Sources/RegularizationChapter/Overfitting.swift; `make regularization` regenerates it.
+# Drawn by Sources/RegularizationChapter/OverfittingRun.swift; `make regularization` regenerates it.
 # Re-render with `gnuplot overfit.gp` in this folder; it writes overfit.png
 # (or the file named by the variable `out`).
 if (!exists("out")) out = 'overfit.png'
@@ -232,5 +232,5 @@ set xrange [0:200]
 set yrange [0:1.02]
 set grid ytics
 set key bottom right
-plot $acc using 1:2 with lines linestyle 1 linewidth 2 title "train (300 images)", \
-     $acc using 1:3 with lines linestyle 2 linewidth 2 dashtype 2 title "test (10000 images)"
+plot $acc using 1:2 with lines linecolor rgb "#1f77b4" linewidth 2 title "train (300 images)", \
+     $acc using 1:3 with lines linecolor rgb "#d62728" linewidth 2 title "test (10000 images)"

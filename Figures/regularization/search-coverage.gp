@@ -461,7 +461,7 @@ $randomtrialsbest << EOD
 e
 EOD
 
-set multiplot title "9 trials each on f(x, y) = g(x) + h(y): x matters, y hardly (g: bump at x = 0.7, h <= 0.05)\n{/*0.8 dashed: each trial carried down to the x axis (triangles) and up to g;  ring: best trial;  dotted: the best x}" font ",16"
+set multiplot title "9 trials each on f(x, y) = g(x) + h(y): x matters, y hardly (g: bump at x = 0.7, h ≤ 0.05)\n{/*0.8 dashed: each trial carried down to the x axis (triangles) and up to g;  ring: best trial;  dotted: the best x}" font ",16"
 set key off
 set style arrow 1 nohead dashtype 2 linecolor rgb "#9a9a9a" linewidth 1
 set style arrow 2 nohead dashtype 3 linecolor rgb "#2ca02c" linewidth 1.5
@@ -496,7 +496,7 @@ unset label 2
 unset arrow 10
 set lmargin at screen 0.385; set rmargin at screen 0.485; set bmargin at screen 0.1; set tmargin at screen 0.63
 set xrange [0:1.15]
-set xtics 0.5
+set xtics 0.5, 0.5, 1
 set format y ""
 set xlabel "h(y)"
 unset ylabel
@@ -535,7 +535,7 @@ unset label 2
 unset arrow 10
 set lmargin at screen 0.8850000000000001; set rmargin at screen 0.9850000000000001; set bmargin at screen 0.1; set tmargin at screen 0.63
 set xrange [0:1.15]
-set xtics 0.5
+set xtics 0.5, 0.5, 1
 set format y ""
 set xlabel "h(y)"
 unset ylabel

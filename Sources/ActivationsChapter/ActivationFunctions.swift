@@ -42,8 +42,9 @@ public enum ActivationFunctions: RunnableExample {
             "set xlabel \"x\"", "set ylabel \"h(x)\"",
             "set xrange [-5:5]", "set yrange [-0.1:1.1]",
             "set key top left",
-            "plot $f using 1:2 with lines linestyle 1 title \"sigmoid 1/(1+e^{-x})\", \\",
-            "     $step using 1:2 with lines linestyle 2 dashtype 2 title \"step: 1 if x > 0 else 0\"")
+            "plot $f using 1:2 with lines \(Palette.line(Palette.color(.sigmoid))) linewidth 2 title \"sigmoid 1/(1+e^{−x})\", \\",
+            "     $step using 1:2 with lines \(Palette.line(Palette.color(.step))) linewidth 2 title \"step: 1 if x > 0, else 0\""
+        )
         return figure
     }
 
@@ -56,7 +57,7 @@ public enum ActivationFunctions: RunnableExample {
             "set xlabel \"x\"", "set ylabel \"h(x)\"",
             "set xrange [-5:5]", "set yrange [-1:5.5]",
             "unset key",
-            "plot $f using 1:2 with lines linestyle 1")
+            "plot $f using 1:2 with lines \(Palette.line(Palette.color(.relu))) linewidth 2")
         return figure
     }
 
@@ -72,15 +73,15 @@ public enum ActivationFunctions: RunnableExample {
             "set multiplot layout 2,2 title \"Activation functions\" font \",15\"",
             "set xlabel \"x\"", "set xrange [-5:5]", "set key top left",
             "set title \"sigmoid: (0, 1), not centred\"", "set yrange [-0.1:1.1]",
-            "plot $f using 1:2 with lines linestyle 1 title \"sigmoid\"",
+            "plot $f using 1:2 with lines \(Palette.line(Palette.color(.sigmoid))) linewidth 2 title \"sigmoid\"",
             "set title \"tanh: (-1, 1), centred on 0\"", "set yrange [-1.1:1.1]",
-            "plot $f using 1:3 with lines linestyle 2 title \"tanh\"",
+            "plot $f using 1:3 with lines \(Palette.line(Palette.color(.tanh))) linewidth 2 title \"tanh\"",
             "set title \"ReLU: max(0, x)\"", "set yrange [-1:5.5]",
-            "plot $f using 1:4 with lines linestyle 3 title \"ReLU\"",
+            "plot $f using 1:4 with lines \(Palette.line(Palette.color(.relu))) linewidth 2 title \"ReLU\"",
             "set title \"leaky ReLU: max(ax, x), a = \(Activation.leakySlope) (zoomed)\"",
             // Up to x = 0.2, where the slope-1 branch meets the top of the zoomed frame.
             "set xrange [-5:0.2]", "set yrange [-0.06:0.2]",
-            "plot $leaky using 1:2 with lines linestyle 4 title \"leaky ReLU\"",
+            "plot $leaky using 1:2 with lines \(Palette.line(Palette.color(.leakyRelu))) linewidth 2 title \"leaky ReLU\"",
             "unset multiplot")
         return figure
     }
@@ -104,11 +105,12 @@ public enum ActivationFunctions: RunnableExample {
             "set xlabel \"x\"", "set ylabel \"dh/dx\"",
             "set xrange [-5:5]", "set yrange [-0.1:1.15]",
             "set key top left",
-            "set label 1 \"for x < 0: ReLU' = 0,\\nleaky ReLU' = \(Activation.leakySlope)\\n(dashed, just above)\" at 1.4,0.7 left",
-            "plot $d using 1:2 with lines linestyle 1 title \"sigmoid' = y(1-y)\", \\",
-            "     $d using 1:3 with lines linestyle 2 title \"tanh' = 1-y^2\", \\",
-            "     $relu using 1:2 with lines linestyle 3 linewidth 3 title \"ReLU'\", \\",
-            "     $leaky using 1:2 with lines linestyle 4 dashtype 2 title \"leaky ReLU'\"")
+            "set label 1 \"for x < 0: ReLU′ = 0,\\nleaky ReLU′ = \(Activation.leakySlope)\\n(the purple line, just above)\" at 1.4,0.7 left",
+            "plot $d using 1:2 with lines \(Palette.line(Palette.color(.sigmoid))) linewidth 2 title \"sigmoid′ = y(1 − y)\", \\",
+            "     $d using 1:3 with lines \(Palette.line(Palette.color(.tanh))) linewidth 2 title \"tanh′ = 1 − y²\", \\",
+            "     $relu using 1:2 with lines \(Palette.line(Palette.color(.relu))) linewidth 4 title \"ReLU′\", \\",
+            "     $leaky using 1:2 with lines \(Palette.line(Palette.color(.leakyRelu))) linewidth 2 title \"leaky ReLU′\""
+        )
         return figure
     }
 }

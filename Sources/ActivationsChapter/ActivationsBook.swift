@@ -6,7 +6,8 @@ public enum ActivationsBook: ChapterPart {
     public static let textFile = "03-activations.md"
 
     public static let workedExamples: [any WorkedExample.Type] = [
-        ActivationFunctions.self, SigmoidSymmetryExample.self, SoftmaxExample.self, BookNetworkExample.self,
+        ActivationFunctions.self, SigmoidSymmetryExample.self, SoftmaxExample.self, MNISTSamples.self,
+        BookNetworkExample.self,
         ArgmaxAxisExample.self,
     ]
 }

@@ -1,4 +1,5 @@
 import BookChecks
+import Figures
 import FromScratch
 
 /// DLfS 5.4's shopping examples on computational graphs (计算图): the price forward, and the
@@ -14,11 +15,14 @@ enum BuyingApples: WorkedExample {
         return (price, dApple, dAppleCount, dTax)
     }
 
+    /// Every value of the apple-and-orange graph: forward, then backward.
+    struct AppleOrangeValues {
+        let applePrice, orangePrice, allPrice, price: Double
+        let dAllPrice, dTax, dApplePrice, dOrangePrice, dOrange, dOrangeCount, dApple, dAppleCount: Double
+    }
+
     /// buy_apple_orange.py: plus 3 oranges at 150 each, added before the tax.
-    static func applesAndOranges() -> (
-        price: Double, dAppleCount: Double, dApple: Double, dOrange: Double,
-        dOrangeCount: Double, dTax: Double
-    ) {
+    static func applesAndOranges() -> AppleOrangeValues {
         var appleLayer = MultiplyNode(), orangeLayer = MultiplyNode(), taxLayer = MultiplyNode()
         let addLayer = AddNode()
         let applePrice = appleLayer.forward(100, 2)
@@ -29,7 +33,10 @@ enum BuyingApples: WorkedExample {
         let (dApplePrice, dOrangePrice) = addLayer.backward(dAllPrice)
         let (dOrange, dOrangeCount) = orangeLayer.backward(dOrangePrice)
         let (dApple, dAppleCount) = appleLayer.backward(dApplePrice)
-        return (price, dAppleCount, dApple, dOrange, dOrangeCount, dTax)
+        return AppleOrangeValues(
+            applePrice: applePrice, orangePrice: orangePrice, allPrice: allPrice, price: price, dAllPrice: dAllPrice,
+            dTax: dTax, dApplePrice: dApplePrice, dOrangePrice: dOrangePrice, dOrange: dOrange,
+            dOrangeCount: dOrangeCount, dApple: dApple, dAppleCount: dAppleCount)
     }
 
     /// Python's `int(x)` of a float: towards zero. The book's scripts print the price and the
@@ -51,4 +58,97 @@ enum BuyingApples: WorkedExample {
             "apple-orange-dtax": { .value(applesAndOranges().dTax) },
         ]
     }
+}
+
+extension BuyingApples {
+    /// A computational graph as DLfS 5.2-5.4 draws it: inputs on the left, nodes as circles, every
+    /// edge with its forward value above it (black) and, below it, the derivative of the price
+    /// with respect to that value that the backward pass brings (red).
+    struct Graph {
+        struct Node { let name: String, x: Double, y: Double, symbol: String }
+        struct Edge { let from: String, to: String, forward: Double, backward: Double, label: String }
+        var nodes: [Node]
+        var edges: [Edge]
+
+        func figure(name: String, caption: String, title: String, width: Int, height: Int) -> Figure {
+            var figure = Figure(name: name, caption: caption, width: width, height: height)
+            let xs = nodes.map(\.x), ys = nodes.map(\.y)
+            figure.gnuplot(
+                "unset border", "unset tics", "unset key", "unset grid",
+                "set size ratio -1",
+                "set xrange [\(xs.min()! - 1.2):\(xs.max()! + 0.8)]",
+                "set yrange [\(ys.min()! - 0.8):\(ys.max()! + 0.8)]",
+                "set title \"\(title)\\n{/:Italic forward values in black, backward derivatives ∂price/∂· in red (6 significant digits)}\"",
+                "set style arrow 1 head filled size 0.12,20 linecolor rgb \"#333333\" linewidth 1.5")
+            var objectCount = 0, labelCount = 0
+            let byName = Dictionary(uniqueKeysWithValues: nodes.map { ($0.name, $0) })
+            for node in nodes where !node.symbol.isEmpty {
+                objectCount += 1
+                figure.gnuplot(
+                    "set object \(objectCount) circle at \(node.x),\(node.y) size 0.32 fillcolor rgb \"#f2f2f2\" "
+                        + "fillstyle solid border linecolor rgb \"#333333\" front")
+                labelCount += 1
+                figure.gnuplot(
+                    "set label \(labelCount) \"\(node.symbol)\" at \(node.x),\(node.y) center front font \",20\"")
+            }
+            // Inputs are named left of their edge, the output right of its arrow.
+            for node in nodes where node.symbol.isEmpty {
+                labelCount += 1
+                let isOutput = !edges.contains { $0.from == node.name }
+                figure.gnuplot(
+                    "set label \(labelCount) \"\(node.name)\" at \(node.x + (isOutput ? 0.1 : -0.1)),\(node.y) "
+                        + "\(isOutput ? "left" : "right") font \",13\"")
+            }
+            for edge in edges {
+                let (a, b) = (byName[edge.from]!, byName[edge.to]!)
+                let start = a.symbol.isEmpty ? a.x : a.x + 0.32, end = b.symbol.isEmpty ? b.x : b.x - 0.32
+                figure.gnuplot("set arrow from \(start),\(a.y) to \(end),\(b.y) arrowstyle 1")
+                // A third of the way along, where edges that meet at a node are still apart.
+                let (mx, my) = (start + (end - start) / 3, a.y + (b.y - a.y) / 3)
+                labelCount += 1
+                figure.gnuplot(
+                    "set label \(labelCount) \"\(edge.label)\(general(edge.forward))\" at \(mx),\(my + 0.2) center font \",13\""
+                )
+                labelCount += 1
+                figure.gnuplot(
+                    "set label \(labelCount) \"\(general(edge.backward))\" at \(mx),\(my - 0.22) center textcolor rgb \"#d62728\" font \",13\""
+                )
+            }
+            figure.gnuplot("plot NaN notitle")
+            return figure
+        }
+    }
+
+    /// DLfS fig 5-16/5-17: 2 apples and 3 oranges, then tax, with every value of `buy_apple_orange.py`.
+    static func appleOrangeGraph() -> Figure {
+        let v = applesAndOranges()
+        typealias N = Graph.Node
+        typealias E = Graph.Edge
+        let graph = Graph(
+            nodes: [
+                N(name: "apple", x: 0, y: 4, symbol: ""), N(name: "apple count", x: 0, y: 2.8, symbol: ""),
+                N(name: "orange", x: 0, y: 1.6, symbol: ""), N(name: "orange count", x: 0, y: 0.4, symbol: ""),
+                N(name: "tax", x: 0, y: -0.8, symbol: ""),
+                N(name: "apples", x: 2.6, y: 3.4, symbol: "×"), N(name: "oranges", x: 2.6, y: 1, symbol: "×"),
+                N(name: "sum", x: 5, y: 2.2, symbol: "+"), N(name: "taxed", x: 7.4, y: 0.7, symbol: "×"),
+                N(name: "price", x: 9.6, y: 0.7, symbol: ""),
+            ],
+            edges: [
+                E(from: "apple", to: "apples", forward: 100, backward: v.dApple, label: ""),
+                E(from: "apple count", to: "apples", forward: 2, backward: v.dAppleCount, label: ""),
+                E(from: "orange", to: "oranges", forward: 150, backward: v.dOrange, label: ""),
+                E(from: "orange count", to: "oranges", forward: 3, backward: v.dOrangeCount, label: ""),
+                E(from: "apples", to: "sum", forward: v.applePrice, backward: v.dApplePrice, label: ""),
+                E(from: "oranges", to: "sum", forward: v.orangePrice, backward: v.dOrangePrice, label: ""),
+                E(from: "sum", to: "taxed", forward: v.allPrice, backward: v.dAllPrice, label: ""),
+                E(from: "tax", to: "taxed", forward: 1.1, backward: v.dTax, label: ""),
+                E(from: "taxed", to: "price", forward: v.price, backward: 1, label: ""),
+            ])
+        return graph.figure(
+            name: "apple-orange-graph",
+            caption: "Buying apples and oranges as a computational graph, forward and backward (DLfS 5.4, fig 5-17)",
+            title: "2 apples at 100, 3 oranges at 150, tax 1.1", width: 1100, height: 660)
+    }
+
+    static func figures() -> [Figure] { [appleOrangeGraph()] }
 }

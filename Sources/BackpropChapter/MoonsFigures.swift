@@ -85,8 +85,8 @@ public enum MoonsFigures {
             "set cbrange [0:1]",
             "unset colorbox",
             "set size ratio -1",
-            "set xlabel \"x0\"",
-            "set ylabel \"x1\"",
+            "set xlabel \"x₀\"",
+            "set ylabel \"x₁\"",
             "set grid front")
     }
 
@@ -100,7 +100,7 @@ public enum MoonsFigures {
         let accuracy = MoonsNetwork.accuracy(model, x: data.x, y: data.y)
         figure.gnuplot(
             "set title \"\(title)\\ntraining accuracy \(percent(accuracy))\"",
-            "set key outside right top")
+            "set key below horizontal maxrows 1 samplen 1.5")
         figure.gnuplot(
             panel(&figure, suffix: "", classify: { MoonsNetwork.predict(model, $0) }, data: data, step: step))
         return figure
@@ -115,9 +115,10 @@ public enum MoonsFigures {
             width: 1100, height: 1500)
         commonSettings(&figure)
         figure.gnuplot(
-            "set multiplot layout 4,2 title \"Hidden layer sizes: 20000 passes, epsilon 0.01, lambda 0.01\" font \",16\"",
+            "set multiplot layout 4,2 title \"Hidden layer sizes: 20000 passes, ε 0.01, λ 0.01\" font \",16\"",
             "set key off",
-            "unset xlabel", "unset ylabel")
+            // Every panel names its axes, so that all panels keep one size.
+            "set xlabel \"x₀\" offset 0,0.5", "set ylabel \"x₁\" offset 1,0")
         for (index, model) in models.enumerated() {
             let accuracy = MoonsNetwork.accuracy(model, x: data.x, y: data.y)
             figure.gnuplot("set title \"Hidden Layer size \(model.hidden) (training accuracy \(percent(accuracy)))\"")
@@ -129,7 +130,8 @@ public enum MoonsFigures {
         // The grid's free cell holds the legend (a plot of key entries alone trips an assertion of
         // gnuplot 5.4, hence the points below the frame).
         figure.gnuplot(
-            "unset title", "unset border", "unset tics", "unset grid", "set key center center box opaque",
+            "unset title", "unset border", "unset tics", "unset grid", "unset xlabel", "unset ylabel",
+            "set key center center box opaque",
             "set xrange [0:1]", "set yrange [0:1]",
             "plot '+' using 1:(-1) with points notitle, "
                 + (0...1).map {
@@ -159,8 +161,8 @@ public enum MoonsFigures {
         let line = figure.data("boundary", rows: ends)
         let accuracy = fit.accuracy(x: data.x, y: data.y)
         figure.gnuplot(
-            "set title \"Logistic Regression\\ntraining accuracy \(percent(accuracy)), lambda = \(significant(fit.lambda))\"",
-            "set key outside right top")
+            "set title \"Logistic Regression\\ntraining accuracy \(percent(accuracy)), λ = \(significant(fit.lambda))\"",
+            "set key below horizontal maxrows 1 samplen 1.5")
         figure.gnuplot(
             panel(
                 &figure, suffix: "", classify: fit.predict, data: data, step: step,
@@ -173,19 +175,20 @@ public enum MoonsFigures {
     /// even and odd curves lie on each other).
     public static func lossPerPass(
         _ run: MoonsRun, window: ClosedRange<Int>, printEvery: Int,
-        name: String = "moons-loss-per-pass"
+        notesPrints: [(pass: Int, loss: Double)] = [], name: String = "moons-loss-per-pass"
     ) -> Figure {
         var figure = Figure(
-            name: name, caption: "Loss after every pass, constant epsilon = 0.01 (seed 001)",
+            name: name, caption: "Loss after every pass, constant ε = 0.01 (seed 001)",
             width: 1000, height: 720)
         let losses = run.losses.filter { window.contains($0.pass) }
         let even = figure.data("even", rows: losses.filter { $0.pass % 2 == 0 }.map { [Double($0.pass), $0.loss] })
         let odd = figure.data("odd", rows: losses.filter { $0.pass % 2 == 1 }.map { [Double($0.pass), $0.loss] })
         let printed = figure.data(
             "printed", rows: losses.filter { $0.pass % printEvery == 0 }.map { [Double($0.pass), $0.loss] })
+        let notes = figure.data("notes", rows: notesPrints.map { [Double($0.pass), $0.loss] })
         let highest = losses.map(\.loss).max() ?? 0
         figure.gnuplot(
-            "set title \"calculate_loss after each pass (epsilon 0.01, lambda 0.01, hidden size 3)\" noenhanced",
+            "set title \"Loss after each pass (ε 0.01, λ 0.01, hidden size 3)\" noenhanced",
             "set xlabel \"pass i\"",
             "set ylabel \"loss\"",
             "set xrange [\(window.lowerBound):\(window.upperBound)]",
@@ -195,7 +198,8 @@ public enum MoonsFigures {
             "set style textbox opaque noborder",
             "plot \(odd) using 1:2 with lines linestyle 2 title \"after odd passes\", \\",
             "     \(even) using 1:2 with lines linestyle 1 linewidth 1.5 title \"after even passes (the passes the notes print)\", \\",
-            "     \(printed) using 1:2 with points pointtype 7 pointsize 1.4 linecolor rgb \"black\" title \"our printed losses (i = 1000, 2000, 3000)\""
+            "     \(printed) using 1:2 with points pointtype 7 pointsize 1.4 linecolor rgb \"black\" title \"our printed losses (i = 1000, 2000, 3000)\", \\",
+            "     \(notes) using 1:2 with points pointtype 6 pointsize 2.4 linewidth 2 linecolor rgb \"#2ca02c\" title \"the notes' printed losses\""
         )
         return figure
     }

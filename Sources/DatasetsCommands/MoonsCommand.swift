@@ -83,8 +83,8 @@ public struct MoonsCommand: ParsableCommand {
         }
         figure.gnuplot(
             "set title \"\(title)\" noenhanced",
-            "set xlabel \"x0\"",
-            "set ylabel \"x1\"",
+            "set xlabel \"x₀\"",
+            "set ylabel \"x₁\"",
             "set size ratio -1",
             "set key top right",
             "plot " + plots.joined(separator: ", \\\n     "))

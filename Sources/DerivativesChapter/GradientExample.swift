@@ -111,9 +111,11 @@ public enum SquareSurface {
 }
 
 /// The field of −∇f for f = x0² + x1² on [-2, 2]²: every arrow points to the minimum, longer
-/// farther away (DLfS fig 4-9). The gradients are numerical, point by point.
+/// farther away (DLfS fig 4-9). The gradients are numerical, point by point. Arrows are scaled
+/// so that the longest, at the corners (|∇f| = 4√2 ≈ 5.7), stays shorter than the diagonal
+/// between neighbours.
 public enum GradientField {
-    public static func figure(spacing: Double = 0.25, arrowScale: Double = 0.06) -> Figure {
+    public static func figure(spacing: Double = 0.25, arrowScale: Double = 0.04) -> Figure {
         var figure = Figure(
             name: "gradient-field",
             caption: "The negative gradient of x0^2 + x1^2 on [-2, 2]^2 (DLfS fig 4-9)",
@@ -128,7 +130,7 @@ public enum GradientField {
         }
         figure.data("field", rows: arrows)
         figure.gnuplot(
-            "set title \"-grad f for f(x_0, x_1) = x_0^2 + x_1^2 (arrows scaled by \(arrowScale))\"",
+            "set title \"−∇f for f(x_0, x_1) = x_0^2 + x_1^2 (arrows scaled by \(arrowScale))\"",
             "set xlabel \"x_0\"",
             "set ylabel \"x_1\"",
             "set xrange [-2.5:2.5]",
@@ -136,7 +138,7 @@ public enum GradientField {
             "set size ratio -1",
             "set key below",
             "set style arrow 1 head filled size screen 0.012,20 linecolor rgb \"#555555\" linewidth 1.2",
-            "plot $field using 1:2:3:4 with vectors arrowstyle 1 title \"-grad f (numerical)\", \\",
+            "plot $field using 1:2:3:4 with vectors arrowstyle 1 title \"−∇f (numerical)\", \\",
             "     '+' using (0):(0) with points pointtype 7 pointsize 1.5 linecolor rgb \"#d62728\" title \"minimum (0, 0)\""
         )
         return figure

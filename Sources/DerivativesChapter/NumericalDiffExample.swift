@@ -17,7 +17,7 @@ enum NumericalDiffExample: RunnableExample {
         "diff-book-x5": { book(at: 5) }, "diff-book-x10": { book(at: 10) },
     ]
     static let commands: [any ParsableCommand.Type] = [Diff.self]
-    static func figures() -> [Figure] { [TangentLines.figure()] }
+    static func figures() -> [Figure] { [TangentLines.figure(), TangentLines.secantFigure()] }
 
     static func derivative(at x: Double, h: Double = defaultDifferenceStep, scheme: DifferenceScheme = .central)
         -> Double
@@ -75,6 +75,40 @@ public enum TangentLines {
         }
         plots.append("$touch using 1:2 with points pointtype 7 pointsize 1.4 linecolor rgb \"black\" notitle")
         figure.gnuplot("plot " + plots.joined(separator: ", \\\n     "))
+        return figure
+    }
+
+    /// DLfS fig 4-5: the true tangent at x against the secants that finite differences measure,
+    /// with a step h made large enough to see. The forward difference (f(x + h) − f(x))/h is the
+    /// slope of a secant that leans away from the tangent by h·f''/2; the central difference
+    /// (f(x + h) − f(x − h))/2h is, for a quadratic such as this f, exactly the tangent's slope,
+    /// which is why the book uses it.
+    public static func secantFigure(at x0: Double = 5, h: Double = 3) -> Figure {
+        let f = BookFunctions.function1
+        let exact = BookFunctions.function1Derivative(x0)
+        let forward = (f(x0 + h) - f(x0)) / h
+        let central = (f(x0 + h) - f(x0 - h)) / (2 * h)
+        var figure = Figure(
+            name: "tangent-and-secants",
+            caption: "The true tangent against the forward and central differences' secants (DLfS fig 4-5)")
+        let xs = arange(0, 10.05, 0.05)
+        figure.data(
+            "lines",
+            rows: xs.map { x in
+                [x, f(x), exact * (x - x0) + f(x0), f(x0) + forward * (x - x0), f(x0 - h) + central * (x - (x0 - h))]
+            })
+        figure.data("points", rows: [x0 - h, x0, x0 + h].map { [$0, f($0)] })
+        figure.gnuplot(
+            "set title \"Slopes at x = \(general(x0)) with an exaggerated step h = \(general(h))\"",
+            "set xlabel \"x\"", "set ylabel \"f(x) = 0.01x² + 0.1x\"",
+            "set xrange [0:10]", "set yrange [0:2.2]",
+            "set key top left",
+            "plot $lines using 1:2 with lines linecolor rgb \"black\" linewidth 2 title \"f(x)\", \\",
+            "     $lines using 1:3 with lines linestyle 1 title sprintf(\"true tangent, slope f′(x) = %g\", \(exact)), \\",
+            "     $lines using 1:4 with lines linestyle 2 title sprintf(\"forward difference, slope %.4g\", \(forward)), \\",
+            "     $lines using 1:5 with lines linestyle 3 dashtype 2 title sprintf(\"central difference, slope %.4g (parallel)\", \(central)), \\",
+            "     $points using 1:2 with points pointtype 7 pointsize 1.4 linecolor rgb \"black\" title \"x − h, x, x + h\""
+        )
         return figure
     }
 }

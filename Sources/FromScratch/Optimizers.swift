@@ -165,7 +165,7 @@ public struct AdaGrad: Optimizer {
     }
 }
 
-/// RMSProp: AdaGrad with a leaky accumulator, h ← ρh + (1 − ρ)·g², so old gradients are
+/// RMSprop: AdaGrad with a leaky accumulator, h ← ρh + (1 − ρ)·g², so old gradients are
 /// forgotten at rate ρ (the book's `decay_rate`, 0.99) and h stays near the recent mean of g².
 public struct RMSprop: Optimizer {
     public var learningRate: Double
@@ -189,7 +189,7 @@ public struct RMSprop: Optimizer {
     }
 }
 
-/// Adam: momentum (m, the mean of g) and RMSProp (v, the mean of g²) together, with bias
+/// Adam: momentum (m, the mean of g) and RMSprop (v, the mean of g²) together, with bias
 /// correction, as the book's `Adam` class: m ← m + (1 − β1)(g − m), v ← v + (1 − β2)(g² − v),
 /// x ← x − lr_t·m / (√v + 1e-7) with lr_t = lr·√(1 − β2ᵗ) / (1 − β1ᵗ).
 ///

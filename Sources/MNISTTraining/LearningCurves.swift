@@ -41,8 +41,8 @@ public enum LearningCurves {
             } ?? ""
         let lastEpoch = max(h.evaluatedAt.count - 1, 1)
         let plot = [
-            "plot $acc using 1:2 with linespoints linestyle 1 pointtype 7 pointsize 0.8 title \"train\", \\",
-            "     $acc using 1:3 with linespoints linestyle 2 dashtype 2 pointtype 5 pointsize 0.8 title \"test\"",
+            "plot $acc using 1:2 with linespoints \(Palette.line(Palette.train)) linewidth 2 pointtype 7 pointsize 0.8 title \"train\", \\",
+            "     $acc using 1:3 with linespoints \(Palette.line(Palette.test)) linewidth 2 pointtype 5 pointsize 0.8 title \"test\"",
         ]
         figure.gnuplot(
             "set multiplot",
@@ -80,7 +80,7 @@ public enum LearningCurves {
     /// `smooth_curve` (DLfS figs 6-9 and 6-15).
     public static func smoothedLosses(
         name: String, caption: String, title: String,
-        series: [(title: String, losses: [Double])], yMax: Double = 1,
+        series: [(title: String, losses: [Double])], colors: [String]? = nil, yMax: Double = 1,
         key: String = "top right"
     ) -> Figure {
         var figure = Figure(name: name, caption: caption, width: 960, height: 660)
@@ -91,12 +91,14 @@ public enum LearningCurves {
             rows: stride(from: 0, to: iterations, by: smoothedStride).map { i in [Double(i)] + curves.map { $0[i] } })
         let pointTypes = [7, 2, 5, 9, 13, 11]
         let plots = series.enumerated().map { k, entry in
-            "$loss using 1:\(k + 2) with linespoints linestyle \(k + 1) pointtype \(pointTypes[k % pointTypes.count]) "
+            "$loss using 1:\(k + 2) with linespoints "
+                + (colors.map { "\(Palette.line($0[k])) linewidth 2" } ?? "linestyle \(k + 1)")
+                + " pointtype \(pointTypes[k % pointTypes.count]) "
                 + "pointsize 1.5 pointinterval \(100 / smoothedStride) title \"\(entry.title)\""
         }
         figure.gnuplot(
             "set title \"\(title)\\n"
-                + "mini-batch loss, smoothed as the book smooths it (Kaiser window of 11 points, beta 2)\"",
+                + "mini-batch loss, smoothed as the book smooths it (Kaiser window of 11 points, β 2)\"",
             "set xlabel \"iterations\"", "set ylabel \"loss\"",
             "set xrange [0:\(iterations)]", "set yrange [0:\(general(yMax))]",
             "set key \(key)",

@@ -5,11 +5,11 @@ import Figures
 import Foundation
 import FromScratch
 
-/// Seed 004 §3.3.2: AdaGrad's accumulator r only grows (缺陷: r会不断累积), RMSProp's decays.
+/// Seed 004 §3.3.2: AdaGrad's accumulator r only grows (缺陷: r会不断累积), RMSprop's decays.
 ///
 /// Both optimizers see the same gradients: g = 1 for 100 updates, then g = 0 for 100 more (a
 /// parameter that stops receiving gradient). By hand: AdaGrad's h is the sum of g², so t after
-/// t updates of g = 1, for ever growing, and it never shrinks again. RMSProp's h ← ρh + (1 − ρ)g²
+/// t updates of g = 1, for ever growing, and it never shrinks again. RMSprop's h ← ρh + (1 − ρ)g²
 /// is 1 − ρᵗ after t updates of g = 1 (it approaches g², never passes it) and then falls as ρᵗ.
 public enum Accumulators: RunnableExample {
     public static let commands: [any ParsableCommand.Type] = [AccumulatorsExample.self]
@@ -77,7 +77,7 @@ public enum Accumulators: RunnableExample {
                     holds: decays, detail: "r shrinks at every update without gradient and stays positive"),
                 why:
                     "r = rho*r + (1-rho)*g*g shrinks when g = 0 only if 0 < rho < 1; with rho < 0 it changes sign at every step "
-                    + "and its square root in the update is not a number. The notes mean rho < 1 (RMSProp's rho is typically 0.9-0.99)."
+                    + "and its square root in the update is not a number. The notes mean rho < 1 (RMSprop's rho is typically 0.9-0.99)."
             ))
     }
 
@@ -140,11 +140,11 @@ enum AdamBiasCorrection {
 }
 
 extension Accumulators {
-    /// AdaGrad's accumulator against RMSProp's, with the step each allows per unit of gradient.
+    /// AdaGrad's accumulator against RMSprop's, with the step each allows per unit of gradient.
     public static func figure(_ trace: Accumulators.Trace = Accumulators.trace()) -> Figure {
         var figure = Figure(
             name: "accumulators",
-            caption: "AdaGrad's h grows, RMSProp's decays: g = 1 for 100 updates, then g = 0 (seed 004 3.3.2)",
+            caption: "AdaGrad's h grows, RMSprop's decays: g = 1 for 100 updates, then g = 0 (seed 004 §3.3.2)",
             width: 960, height: 900)
         let rows = trace.adagrad.indices.map { i in
             [
@@ -154,6 +154,8 @@ extension Accumulators {
         }
         figure.data("h", rows: rows)
         let switchOff = Double(Accumulators.onSteps) + 0.5
+        let adagrad = Palette.line(Palette.color(.adagrad)) + " linewidth 2"
+        let rmsprop = Palette.line(Palette.color(.rmsprop)) + " linewidth 2"
         figure.gnuplot(
             "set multiplot layout 2,1 title \"Gradient g = 1 for updates 1-\(Accumulators.onSteps), then g = 0\" font \",15\"",
             "set xrange [0:\(Accumulators.onSteps + Accumulators.offSteps)]",
@@ -165,26 +167,26 @@ extension Accumulators {
             "set title \"Accumulated squared gradient h\"",
             "set ylabel \"h\"",
             "set yrange [0.005:500]",
-            "plot $h using 1:2 with lines linestyle 2 title \"AdaGrad: h <- h + g^2 (only grows)\", \\",
-            "     $h using 1:3 with lines linestyle 1 title \"RMSProp: h <- 0.99h + 0.01g^2 (forgets)\"",
-            "set title \"Step per unit of gradient, lr/(sqrt(h) + 1e-7), lr = \(shortest(Accumulators.learningRate))\"",
+            "plot $h using 1:2 with lines \(adagrad) title \"AdaGrad: h ← h + g² (only grows)\", \\",
+            "     $h using 1:3 with lines \(rmsprop) title \"RMSprop: h ← 0.99h + 0.01g² (forgets)\"",
+            "set title \"Step per unit of gradient, lr/(√h + 10^{−7}), lr = \(shortest(Accumulators.learningRate))\"",
             "set ylabel \"effective learning rate\"",
             "set yrange [0.0005:0.2]",
             "set key top right",
-            "plot $h using 1:4 with lines linestyle 2 title \"AdaGrad\", \\",
-            "     $h using 1:5 with lines linestyle 1 title \"RMSProp\"",
+            "plot $h using 1:4 with lines \(adagrad) title \"AdaGrad\", \\",
+            "     $h using 1:5 with lines \(rmsprop) title \"RMSprop\"",
             "unset multiplot")
         return figure
     }
 }
 
 extension Accumulators {
-    /// Seed 004 §3.3.2: AdaGrad's and RMSProp's accumulators.
+    /// Seed 004 §3.3.2: AdaGrad's and RMSprop's accumulators.
     struct AccumulatorsExample: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "accumulators",
-            abstract: "AdaGrad's h against RMSProp's: g = 1 for 100 updates, then g = 0 for 100 (seed 004 3.3.2).")
-        @Option(help: "RMSProp's decay rate rho (衰减率), in (0, 1).") var decayRate = 0.99
+            abstract: "AdaGrad's h against RMSprop's: g = 1 for 100 updates, then g = 0 for 100 (seed 004 3.3.2).")
+        @Option(help: "RMSprop's decay rate rho (衰减率), in (0, 1).") var decayRate = 0.99
         @Option(help: "Print h every this many updates.") var every = 20
         @OptionGroup var figure: ExampleFigureOptions
 
@@ -197,7 +199,7 @@ extension Accumulators {
 
         func run() throws {
             let trace = Accumulators.trace(decayRate: decayRate)
-            print("update\tg\tAdaGrad h\tRMSProp h")
+            print("update\tg\tAdaGrad h\tRMSprop h")
             for t in stride(from: every, through: trace.adagrad.count, by: every) {
                 print(
                     "\(t)\t\(shortest(Accumulators.gradient(at: t)))\t\(trace.adagrad[t - 1])\t\(trace.rmsprop[t - 1])")

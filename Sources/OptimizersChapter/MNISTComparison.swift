@@ -155,7 +155,8 @@ extension MNISTComparison {
             title: "MNIST, \(setup.architecture) ReLU net, He init, batch \(setup.batchSize), seed \(setup.seed)",
             series: setup.optimizers.map {
                 ("\($0.bookName) (lr \(shortest($0.defaultLearningRate)))", run.losses[$0]!)
-            })
+            },
+            colors: setup.optimizers.map(Palette.color))
     }
 }
 

@@ -115,7 +115,7 @@ extension MomentumWalkthrough {
     public static func figure(steps: Int = 30) -> Figure {
         var figure = Figure(
             name: "momentum-walkthrough",
-            caption: "Momentum on f(x, y) = x^2 + 2y^2 from (1, 1), lr 0.1, mu 0.9 (seed 004 3.3.1)",
+            caption: "Momentum on f(x, y) = x² + 2y² from (1, 1), lr 0.1, μ 0.9 (seed 004 §3.3.1)",
             width: 860, height: 860)
         let levels = [0.1, 0.25, 0.5, 1, 2, 3.0]
         figure.contours("contours", levels: levels, a: 1, b: 2)
@@ -123,21 +123,23 @@ extension MomentumWalkthrough {
         let plain = MomentumWalkthrough.path(steps: steps, momentum: 0)
         figure.data("momentum", rows: momentum.points.map { [$0.x, $0.y] })
         figure.data("plain", rows: plain.points.map { [$0.x, $0.y] })
-        figure.data(
-            "numbered",
-            rows: momentum.points.enumerated().prefix(MomentumWalkthrough.tabulatedSteps + 1).dropFirst()
-                .map { [$0.element.x, $0.element.y, Double($0.offset)] })
+        // The steps the notes tabulate, then every fifth, each number set off its point by a white box.
+        let numbered = momentum.points.enumerated().filter { step, _ in
+            step > 0 && (step <= MomentumWalkthrough.tabulatedSteps || step % 5 == 0)
+        }
+        figure.data("numbered", rows: numbered.map { [$0.element.x, $0.element.y, Double($0.offset)] })
         figure.gnuplot(
-            "set title \"Momentum (mu 0.9) and gradient descent (mu 0), lr 0.1, \(steps) steps from (1, 1)\\n"
-                + "on f = x^2 + 2y^2:  v <- mu*v + grad f,  w <- w - lr*v\"",
+            "set title \"Momentum (μ 0.9) and gradient descent (μ 0), lr 0.1, \(steps) steps from (1, 1)\\n"
+                + "on f = x² + 2y²:  v ← μv + ∇f,  w ← w − lr·v\"",
             "set xlabel \"x\"", "set ylabel \"y\"",
             "set xrange [-1.3:1.3]", "set yrange [-1.3:1.3]",
             "set size ratio -1",
-            "set key top left",
+            "set key top left noopaque",
+            "set style textbox opaque noborder margins 1,1",
             "plot $contours using 1:2 with lines linestyle 9 title \"f = 0.1, 0.25, 0.5, 1, 2, 3\", \\",
-            "     $plain using 1:2 with linespoints linestyle 1 dashtype 2 pointtype 6 pointsize 0.8 title \"mu = 0 (gradient descent)\", \\",
-            "     $momentum using 1:2 with linespoints linecolor rgb \"#d62728\" linewidth 1.5 pointtype 7 pointsize 0.8 title \"mu = 0.9 (momentum)\", \\",
-            "     $numbered using 1:2:(sprintf(\"%d\", $3)) with labels offset char 1.2,0.6 font \",13\" notitle")
+            "     $plain using 1:2 with linespoints linestyle 1 pointtype 6 pointsize 0.8 title \"μ = 0 (gradient descent)\", \\",
+            "     $momentum using 1:2 with linespoints linecolor rgb \"#d62728\" linewidth 1.5 pointtype 7 pointsize 0.8 title \"μ = 0.9 (momentum)\", \\",
+            "     $numbered using 1:2:(sprintf(\"%d\", $3)) with labels boxed offset char 1.4,0.8 font \",13\" notitle")
         return figure
     }
 }

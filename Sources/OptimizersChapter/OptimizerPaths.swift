@@ -37,7 +37,37 @@ public func descend<O: Optimizer>(
 /// case where plain SGD is inefficient.
 public enum OptimizerPaths: RunnableExample {
     public static let commands: [any ParsableCommand.Type] = [Compare.self]
-    public static func figures() -> [Figure] { [figure(paths: entries.map { ($0, path($0.kind)) })] }
+    public static func figures() -> [Figure] { [bowlFigure(), figure(paths: entries.map { ($0, path($0.kind)) })] }
+
+    /// DLfS figs 6-1 and 6-2 in one: the contours of x²/20 + y², stretched 4.5 : 1 along x, and
+    /// the field of −∇f over them. Away from the x axis the arrows point mostly along y, not at
+    /// the minimum: the direction SGD follows is not the way to the minimum.
+    public static func bowlFigure() -> Figure {
+        var figure = Figure(
+            name: "bowl-gradient", caption: "Contours and −∇f of f(x, y) = x²/20 + y² (DLfS figs 6-1 and 6-2)",
+            width: 1000, height: 500)
+        figure.contours("contours", levels: comparisonLevels, a: 1.0 / 20, b: 1)
+        // Arrows scaled so that the longest (|∇f| ≈ 6 at y = ±3) stays shorter than the spacing, 1.
+        let scale = 0.14
+        let field = stride(from: -10.0, through: 10.0, by: 2).flatMap { x in
+            stride(from: -3.0, through: 3.0, by: 1).map { y -> [Double] in
+                let (gx, gy) = gradient(x, y)
+                return [x, y, -scale * gx, -scale * gy]
+            }
+        }
+        figure.data("field", rows: field)
+        figure.gnuplot(
+            "set title \"f(x, y) = x²/20 + y²: contours f = 0.5, 1, 2, …, 7 and −∇f (arrows × \(general(scale)))\"",
+            "set size ratio -1",
+            "set xrange [-10.5:10.5]", "set yrange [-3.6:3.6]",
+            "set xlabel \"x\"", "set ylabel \"y\"",
+            "set xtics 2", "set ytics 1",
+            "set style arrow 1 head filled size screen 0.01,20 linecolor rgb \"#333333\" linewidth 1.5",
+            "set key below",
+            "plot $contours using 1:2 with lines linestyle 9 title \"contours of f\", \\",
+            "     $field using 1:2:3:4 with vectors arrowstyle 1 title \"−∇f\"")
+        return figure
+    }
 
     public static let start = (x: -7.0, y: 2.0)
     public static let steps = 30
@@ -190,25 +220,28 @@ extension OptimizerPaths {
     /// Every optimizer's 30 updates on x²/20 + y² from (−7, 2), one panel each (DLfS fig 6-8).
     ///
     /// The book draws the point before each of its 30 updates (its loop records, then updates),
-    /// so its panels stop one update short; these show all 30 updates. The y axis is
-    /// narrowed from the book's [−10, 10] to [−3, 3] so that the zigzags can be seen.
+    /// so its panels stop one update short; these show all 30 updates, in the book's window
+    /// [−10, 10]², at one scale on both axes.
     public static func figure(paths: [(entry: OptimizerPaths.Entry, path: OptimizerPath)]) -> Figure {
         // Two panels a row, as the book's subplot grid; a single path gets the whole width.
         let columns = paths.count == 1 ? 1 : 2, rows = (paths.count + columns - 1) / columns
         var figure = Figure(
             name: "optimizer-paths",
             caption: "Optimizer paths on f(x, y) = x^2/20 + y^2 from (-7, 2) (DLfS 6.1, fig 6-8)",
-            width: columns == 1 ? 760 : 1100, height: 390 * rows + 110)
+            width: columns == 1 ? 620 : 1100, height: 540 * rows + 130)
         figure.contours("contours", levels: comparisonLevels, a: 1.0 / 20, b: 1)
         figure.data("minimum", rows: [[0, 0]])
         let start = paths.first.map { $0.path.points[0] } ?? OptimizerPaths.start
         let steps = paths.first?.path.steps ?? OptimizerPaths.steps
         figure.gnuplot(
             "set multiplot layout \(rows),\(columns) title \"\(steps) updates from (\(general(start.x)), \(general(start.y))) "
-                + "on f(x, y) = x^2/20 + y^2\\n(grey: contours f = 0.5, 1, 2, ..., 7; +: the minimum)\" font \",15\"",
-            "set xrange [-10:10]", "set yrange [-3:3]",
+                + "on f(x, y) = x²/20 + y²\\n(grey: contours f = 0.5, 1, 2, ..., 7; +: the minimum)\" font \",15\"",
+            // The book's window, with one unit as long on both axes, so that the ellipses keep their
+            // 4.5 : 1 and the steps show how they cross the contours.
+            "set size ratio -1",
+            "set xrange [-10:10]", "set yrange [-10:10]",
             "set xlabel \"x\"", "set ylabel \"y\"",
-            "set xtics 2", "set ytics 1",
+            "set xtics 5", "set ytics 5",
             "set key off")
         for (index, (entry, path)) in paths.enumerated() {
             let block = "path\(index)"
@@ -217,7 +250,7 @@ extension OptimizerPaths {
             figure.gnuplot(
                 "set title \"\(entry.kind.bookName), lr \(shortest(entry.learningRate)): f = \(significant(OptimizerPaths.f(end.x, end.y))) at the end\"",
                 "plot $contours using 1:2 with lines linestyle 9, \\",
-                "     $\(block) using 1:2 with linespoints linecolor rgb \"#d62728\" linewidth 1.5 pointtype 7 pointsize 0.7, \\",
+                "     $\(block) using 1:2 with linespoints \(Palette.line(Palette.color(entry.kind))) linewidth 1.5 pointtype 7 pointsize 0.7, \\",
                 "     $minimum using 1:2 with points pointtype 1 pointsize 1.8 linewidth 1.5 linecolor rgb \"black\"")
         }
         figure.gnuplot("unset multiplot")

@@ -5,7 +5,7 @@ import ChapterCommandLine
 public struct OptimizersCommand: ParsableCommand {
     public static let configuration = CommandConfiguration.chapterTool(
         OptimizersBook.self, name: "optimizers",
-        abstract: "Optimizers (参数的更新), DLfS 6.1: SGD, Momentum, Nesterov, AdaGrad, RMSProp, Adam.")
+        abstract: "Optimizers (参数的更新), DLfS 6.1: SGD, Momentum, Nesterov, AdaGrad, RMSprop, Adam.")
 
     public init() {}
 }

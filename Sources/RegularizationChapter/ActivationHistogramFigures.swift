@@ -116,11 +116,12 @@ public enum ActivationHistogramFigures {
             var plot = "plot \(block) using 1:2 with boxes linecolor rgb \"#1f77b4\""
             if !cut.isEmpty {
                 let marks = figure.data("cut\(k + 1)", rows: cut.map { [$0[0], top] })
-                // One count per line, beside the last cut bar, clear of the note at the right.
-                let counts = cut.map { String(Int($0[2])) }.joined(separator: "\\n")
+                // Each cut bar by its number, under the note at the right, where the bars are low.
+                let bars = drawn.indices.filter { drawn[$0][2] > top }
+                let counts = bars.map { "bar \($0 + 1): \(Int(drawn[$0][2]))" }.joined(separator: "\\n")
                 figure.gnuplot(
-                    "set label 1 \"\(counts)\" at \(general(cut.last![0] + histogram.binWidth)), \(general(0.95 * top)) "
-                        + "left front font \",13\" textcolor rgb \"#d62728\"")
+                    "set label 1 \"cut bars (▲):\\n\(counts)\" at graph 0.97, graph 0.74 right front font \",13\" "
+                        + "textcolor rgb \"#d62728\"")
                 plot += ", \\\n     \(marks) using 1:2 with points pointtype 9 pointsize 1.6 linecolor rgb \"#d62728\""
             } else {
                 figure.gnuplot("unset label 1")

@@ -294,7 +294,7 @@ enum AugmentationExamples: RunnableExample {
                 cells.append(
                     ImageGrid.Cell(
                         pixels: DigitAugmentation.applying(t, to: digit),
-                        caption: String(format: "%+.1f deg\\n(%+d, %+d)", t.degrees, t.dx, t.dy)))
+                        caption: String(format: "%+.1f°\\n(%+d, %+d)", t.degrees, t.dx, t.dy)))
             }
             if flip { cells.append(ImageGrid.Cell(pixels: DigitAugmentation.flipped(digit), caption: "mirrored")) }
         }
@@ -311,8 +311,8 @@ enum AugmentationExamples: RunnableExample {
         let degrees = number(augmentation.maxDegrees)
         let title =
             "Data augmentation: the first \(count) MNIST training digits (left) and \(variants) random variants of each\\n"
-            + "rotated by U(-\(degrees), \(degrees)) deg, then shifted by dx, dy from "
-            + "-\(augmentation.maxShift) to \(augmentation.maxShift) whole pixels\\n"
+            + "rotated by an angle uniform in [−\(degrees)°, \(degrees)°], then shifted by dx, dy from "
+            + "−\(augmentation.maxShift) to \(augmentation.maxShift) whole pixels\\n"
             + "(seed \(seed); above each variant: the angle, (dx, dy))"
         let figure = grid.figure(
             name: "augmented-digits",
@@ -337,19 +337,22 @@ enum AugmentationExamples: RunnableExample {
         var cells: [ImageGrid.Cell] = []
         for (version, answers) in zip(versions, readings) {
             for (index, answer) in answers.enumerated() {
-                cells.append(ImageGrid.Cell(pixels: version.row(index), caption: "reads \(answer)"))
+                // Cell `index` is a digit `index`: a reading that is not is marked wrong.
+                cells.append(
+                    ImageGrid.Cell(
+                        pixels: version.row(index), caption: "reads \(answer)" + (answer == index ? "" : " ✗")))
             }
         }
         var grid = ImageGrid(side: MNIST.imageSide, columns: MNIST.classCount)
-        grid.rowTitles = ["original", "mirrored", "turned 180 deg"]
+        grid.rowTitles = ["original", "mirrored", "turned 180°"]
         grid.rowTitleWidth = 150
         grid.titleBand = 70
         let figure = grid.figure(
             name: "unsafe-augmentations",
             caption: "Mirroring and half turns change what a digit is (seed 004 5.2)",
-            title: "Flipping and turning by 180 deg do not keep a digit's label: one training digit of each class\\n"
-                + "above each image: what a network trained on digits rotated by up to \(number(augmentation.maxDegrees)) deg "
-                + "and shifted by up to \(augmentation.maxShift) px reads", cells: cells)
+            title: "Flipping and turning by 180° do not keep a digit's label: one training digit of each class\\n"
+                + "above each image: what a network trained on digits rotated by up to \(number(augmentation.maxDegrees))° "
+                + "and shifted by up to \(augmentation.maxShift) px reads (✗: not the digit)", cells: cells)
         return (figure, readings)
     }
 }

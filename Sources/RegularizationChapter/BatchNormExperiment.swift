@@ -7,7 +7,7 @@ import Foundation
 import FromScratch
 import MNISTTraining
 
-/// DLfS 6.3.3 (`ch06/batch_norm_test.py`, fig 6-18): the same five-hidden-layer ReLU net
+/// DLfS 6.3.3 (`ch06/batch_norm_test.py`, fig 6-19; fig 6-18 is one of its panels): the same five-hidden-layer ReLU net
 /// trained with and without batch normalisation, for 16 initial weight scales from 1 to 1e-4.
 ///
 /// As in the book: the first 1000 training images, batches of 100 drawn with replacement, SGD
@@ -99,7 +99,7 @@ public struct BatchNormExperiment: Sendable, MNISTExperiment {
         return BatchNormExperiment(setup: setup, pairs: pairs, seconds: Date().timeIntervalSince(started))
     }
 
-    // MARK: - The book's reading of fig 6-18
+    // MARK: - The book's reading of figs 6-18 and 6-19
 
     /// "In almost every case learning is faster with batch norm": the batch-norm curve has the
     /// larger area (mean accuracy over the 20 epochs) for at least 13 of the 16 scales.
@@ -140,7 +140,7 @@ public struct BatchNormExperiment: Sendable, MNISTExperiment {
         "batchnorm-mnist-stuck-without": { bookFinding(\.stuckWithoutIt) },
     ]
 
-    // MARK: - Fig 6-18
+    // MARK: - Fig 6-19
 
     /// Sixteen panels, one per scale, as the book's 4×4 grid: training accuracy per epoch with
     /// batch norm (solid) and without (dashed).
@@ -148,11 +148,11 @@ public struct BatchNormExperiment: Sendable, MNISTExperiment {
         let columns = 4, rows = (pairs.count + columns - 1) / columns
         var figure = Figure(
             name: name,
-            caption: "Training accuracy with and without batch normalisation, per initial weight scale (DLfS fig 6-18)",
+            caption: "Training accuracy with and without batch normalisation, per initial weight scale (DLfS fig 6-19)",
             width: 1200, height: 250 * rows + 120)
         figure.gnuplot(
             "set multiplot layout \(rows),\(columns) title \"Training accuracy on \(setup.trainingImages) MNIST images, with batch norm "
-                + "(solid blue) and without (dashed red)\\n\(setup.architectureDescription), SGD lr \(shortest(setup.learningRate)), seed \(setup.seed); "
+                + "(blue) and without (red)\\n\(setup.architectureDescription), SGD lr \(shortest(setup.learningRate)), seed \(setup.seed); "
                 + "W = the initial weights' std\" font \",14\"",
             "set yrange [0:1]", "set xrange [0:\(max(setup.epochs - 1, 1))]",
             "set ytics 0.5", "set xtics 5", "set grid ytics",
@@ -167,7 +167,7 @@ public struct BatchNormExperiment: Sendable, MNISTExperiment {
                 bottom ? "set xlabel \"epoch\"" : "unset xlabel",
                 left ? "set ylabel \"accuracy\"" : "unset ylabel",
                 "plot $\(block) using 1:2 with lines linestyle 1 linewidth 2, \\",
-                "     $\(block) using 1:3 with lines linestyle 2 linewidth 2 dashtype 2")
+                "     $\(block) using 1:3 with lines linestyle 2 linewidth 2")
         }
         figure.gnuplot("unset multiplot")
         return figure
@@ -181,7 +181,7 @@ extension BatchNormExperiment.Setup {
 }
 
 extension BatchNormExperiment {
-    /// `regularization batchnorm-mnist`: fig 6-18 with any scales.
+    /// `regularization batchnorm-mnist`: fig 6-19 with any scales.
     struct BatchNormMNIST: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "batchnorm-mnist",

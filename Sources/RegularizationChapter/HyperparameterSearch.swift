@@ -203,7 +203,7 @@ public struct HyperparameterSearch: Sendable, MNISTExperiment {
             width: 1400, height: 230 * rows + 130)
         figure.gnuplot(
             "set multiplot layout \(rows),\(columns) title \"Random search, best \(shown.count) of \(setup.trials) trials (seed \(setup.seed)): "
-                + "validation accuracy (solid), training accuracy (dashed)\\n"
+                + "validation accuracy (red), training accuracy (blue)\\n"
                 + "\(setup.images - setup.validationCount) training and \(setup.validationCount) validation images, \(setup.epochs) epochs, "
                 + "lr = 10^U(\(Int(setup.learningRateExponents.lowerBound)),\(Int(setup.learningRateExponents.upperBound))), "
                 + "weight decay = 10^U(\(Int(setup.weightDecayExponents.lowerBound)),\(Int(setup.weightDecayExponents.upperBound)))\" font \",14\"",
@@ -222,8 +222,8 @@ public struct HyperparameterSearch: Sendable, MNISTExperiment {
                     + "wd \(String(format: "%.2g", trial.weightDecay))\" font \",11\"",
                 i >= shown.count - columns ? "set xlabel \"epoch\"" : "unset xlabel",
                 i % columns == 0 ? "set ylabel \"accuracy\"" : "unset ylabel",
-                "plot $\(block) using 1:2 with lines linestyle 1 linewidth 2, \\",
-                "     $\(block) using 1:3 with lines linestyle 2 linewidth 1.5 dashtype 2")
+                "plot $\(block) using 1:2 with lines \(Palette.line(Palette.test)) linewidth 2, \\",
+                "     $\(block) using 1:3 with lines \(Palette.line(Palette.train)) linewidth 1.5")
         }
         figure.gnuplot("unset multiplot")
         return figure
@@ -245,11 +245,13 @@ public struct HyperparameterSearch: Sendable, MNISTExperiment {
             "set xlabel \"learning rate\"", "set ylabel \"weight decay\"",
             "set xrange [1e-6:1e-2]", "set yrange [1e-8:1e-4]",
             "set cblabel \"validation accuracy\"", "set cbrange [0:1]",
-            "set palette defined (0 \"#f7fbff\", 0.3 \"#9ecae1\", 0.6 \"#3182bd\", 1 \"#08306b\")",
+            // Grey for the poor trials, not white, so that none vanishes into the background.
+            "set palette defined (0 \"#bdbdbd\", 0.4 \"#9ecae1\", 0.7 \"#3182bd\", 1 \"#08306b\")",
             "set object 1 rectangle from 1e-3,1e-8 to 1e-2,1e-4 fillcolor rgb \"#fee8c8\" fillstyle solid 0.5 noborder behind",
             "set object 2 rectangle from 1e-3,1e-8 to 1e-2,1e-6 fillstyle empty border linecolor rgb \"#d95f0e\" linewidth 2 front",
             "set key off",
             "plot $trials using 1:2:3 with points pointtype 7 pointsize 2 palette, \\",
+            "     $trials using 1:2 with points pointtype 6 pointsize 2 linewidth 0.5 linecolor rgb \"#636363\", \\",
             "     $best using 1:2 with points pointtype 6 pointsize 3 linewidth 2 linecolor rgb \"#d62728\"")
         return figure
     }

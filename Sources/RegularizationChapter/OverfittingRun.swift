@@ -263,8 +263,8 @@ public struct OverfittingRun: Sendable, RunnableExample {
             "set xrange [0:\(max(curves.trainAccuracy.count - 1, 1))]", "set yrange [0:1.02]",
             "set grid ytics",
             "set key bottom right",
-            "plot $acc using 1:2 with lines linestyle 1 linewidth 2 title \"train (300 images)\", \\",
-            "     $acc using 1:3 with lines linestyle 2 linewidth 2 dashtype 2 title \"test (10000 images)\"")
+            "plot $acc using 1:2 with lines \(Palette.line(Palette.train)) linewidth 2 title \"train (300 images)\", \\",
+            "     $acc using 1:3 with lines \(Palette.line(Palette.test)) linewidth 2 title \"test (10000 images)\"")
         return figure
     }
 

@@ -227,32 +227,34 @@ public enum PenaltyExamples: RunnableExample {
         let threshold = lambda * l1Ratio, l = shortest(lambda), r = shortest(l1Ratio)
         let ticks = tickStep(2 * half)
         figure.gnuplot(
-            "set multiplot layout 1,2 title \"One weight under each penalty, lambda = \(l), elastic-net l1 ratio r = \(r)\" font \",15\"",
+            "set multiplot layout 1,2 title \"One weight under each penalty, λ = \(l), elastic-net l1 ratio r = \(r)\" font \",15\"",
             "set xrange [\(-half):\(half)]",
             "set xtics \(ticks)",
-            "set key at graph 0.99, graph 0.02 right bottom reverse Left font \",12\"",
+            // The key top left, clear of the shaded band; the band's note bottom right, where no curve runs.
+            "set key at graph 0.01, graph 0.99 left top reverse Left font \",12\"",
             "set title \"Minimiser w* of (w - a)^2/2 + penalty(w)\"",
             "set xlabel \"a (the weight without penalty)\"", "set ylabel \"w* (the penalised weight)\"",
             "set yrange [\(-half):\(half)]",
             "set object 1 rectangle from \(-lambda), graph 0 to \(lambda), graph 1 fillcolor rgb \"#ff7f0e\" fillstyle transparent solid 0.12 noborder behind",
-            "set label 1 \"shaded: |a| <= lambda,\\nwhere L1 gives w* = 0\" at graph 0.03, graph 0.93 left font \",12\" textcolor rgb \"#b35900\"",
+            "set label 1 \"shaded: |a| ≤ λ,\\nwhere L1 gives w* = 0\" at graph 0.97, graph 0.12 right font \",12\" textcolor rgb \"#b35900\"",
             "plot $shrink using 1:2 with lines linestyle 9 dashtype 2 title \"none: w* = a\", \\",
-            "     $shrink using 1:3 with lines linestyle 1 title \"L2: a/(1 + lambda)\", \\",
+            "     $shrink using 1:3 with lines linestyle 1 title \"L2: a/(1 + λ)\", \\",
             "     $shrink using 1:4 with lines linestyle 4 title \"L1: soft threshold\", \\",
             "     $shrink using 1:5 with lines linestyle 3 title \"elastic: both\", \\",
             "     $numeric using 1:2 with points pointtype 6 pointsize 1.1 linecolor rgb \"#1f77b4\" notitle, \\",
             "     $numeric using 1:3 with points pointtype 6 pointsize 1.1 linecolor rgb \"#ff7f0e\" notitle, \\",
-            "     $numeric using 1:4 with points pointtype 6 pointsize 1.1 linecolor rgb \"#2ca02c\" title \"golden section\"",
+            "     $numeric using 1:4 with points pointtype 6 pointsize 1.1 linecolor rgb \"#2ca02c\" notitle, \\",
+            "     NaN with points pointtype 6 pointsize 1.1 linecolor rgb \"#555555\" title \"golden-section search (circles)\"",
             "unset object 1", "unset label 1",
-            "set title \"The penalties (lambda = \(l), r = \(r))\"",
+            "set title \"The penalties (λ = \(l), r = \(r))\"",
             "set xlabel \"w\"", "set ylabel \"penalty(w)\"",
-            "set yrange [0:*]",
+            "set yrange [0:*]", "set offsets 0, 0, graph 0.08, 0",
             "set key at graph 0.5, graph 0.97 center top noreverse Right font \",12\"",
-            "set label 2 \"elastic: slope lambda r = \(shortest(threshold)) at 0,\\ncurvature lambda(1 - r) = \(shortest(lambda * (1 - l1Ratio)))\" "
+            "set label 2 \"elastic: slope λr = \(shortest(threshold)) at 0,\\ncurvature λ(1 − r) = \(shortest(lambda * (1 - l1Ratio)))\" "
                 + "at graph 0.5, graph 0.7 center font \",12\" textcolor rgb \"#2ca02c\"",
-            "plot $shape using 1:2 with lines linestyle 1 title \"L2: lambda w^2/2\", \\",
-            "     $shape using 1:3 with lines linestyle 4 title \"L1: lambda |w|\", \\",
-            "     $shape using 1:4 with lines linestyle 3 title \"elastic: lambda (r|w| + (1 - r) w^2/2)\"",
+            "plot $shape using 1:2 with lines linestyle 1 title \"L2: λw²/2\", \\",
+            "     $shape using 1:3 with lines linestyle 4 title \"L1: λ|w|\", \\",
+            "     $shape using 1:4 with lines linestyle 3 title \"elastic: λ(r|w| + (1 − r)w²/2)\"",
             "unset label 2",
             "unset multiplot")
         return figure

@@ -173,7 +173,7 @@ public enum SearchCoverage: RunnableExample {
         ]
         figure.gnuplot(
             "set multiplot title \"\(trials) trials each on f(x, y) = g(x) + h(y): x matters, y hardly "
-                + "(g: bump at x = \(shortest(peak)), h <= \(shortest(ripple)))\\n"
+                + "(g: bump at x = \(shortest(peak)), h ≤ \(shortest(ripple)))\\n"
                 + "{/*0.8 dashed: each trial carried down to the x axis (triangles) and up to g;  ring: best trial;  dotted: the best x}\" font \",16\"",
             "set key off",
             "set style arrow 1 nohead dashtype 2 linecolor rgb \"#9a9a9a\" linewidth 1",
@@ -215,9 +215,9 @@ public enum SearchCoverage: RunnableExample {
                 "     \(block) using 1:2 with points pointtype 7 pointsize 1.6 linecolor rgb \"#1f77b4\", \\",
                 "     \(bestBlock) using 1:2 with points pointtype 6 pointsize 2.6 linewidth 2 linecolor rgb \"black\"",
                 "unset label 2", "unset arrow 10",
-                // h(y) beside it, on g's scale, so that its smallness shows.
+                // h(y) beside it, on g's scale, so that its smallness shows; its ticks start at 0.5, clear of the 1 beside them.
                 margins(right + 0.015, right + 0.115, 0.1, 0.63),
-                "set xrange [0:1.15]", "set xtics 0.5", "set format y \"\"",
+                "set xrange [0:1.15]", "set xtics 0.5, 0.5, 1", "set format y \"\"",
                 "set xlabel \"h(y)\"", "unset ylabel",
                 "plot $hcurve using 1:2 with lines linestyle 2, \\",
                 "     \(block) using 4:2:(-$4):(0) with vectors arrowstyle 1, \\",

@@ -50,7 +50,7 @@ final class OptimizersTests: XCTestCase {
         }
     }
 
-    /// AdaGrad's h is t exactly while g = 1, and never falls; RMSProp's follows 1 − ρᵗ, then ρᵗ.
+    /// AdaGrad's h is t exactly while g = 1, and never falls; RMSprop's follows 1 − ρᵗ, then ρᵗ.
     func testAccumulatorsFollowTheirClosedForms() {
         let trace = Accumulators.trace()
         for t in 1...Accumulators.onSteps {

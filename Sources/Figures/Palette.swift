@@ -1,0 +1,42 @@
+import FromScratch
+
+/// The house colours: one colour per concept, the same in every figure, so that a reader who has
+/// learnt "ReLU is green" or "the test set is red" in one chapter can trust it in the next.
+/// Colours from the Tableau 10 set, which stays distinguishable in print and for most colour-blind
+/// readers; within one figure no two concepts share a colour.
+public enum Palette {
+    /// An activation function's colour (step red, sigmoid blue, tanh orange, ReLU green, leaky
+    /// ReLU purple).
+    public static func color(_ activation: Activation) -> String {
+        switch activation {
+        case .step: return red
+        case .sigmoid: return blue
+        case .tanh: return orange
+        case .relu: return green
+        case .leakyRelu: return purple
+        }
+    }
+
+    /// An optimizer's colour (SGD blue, Momentum orange, Nesterov brown, AdaGrad green, RMSprop
+    /// purple, Adam red), in the optimizer-path panels, the accumulators and the MNIST curves alike.
+    public static func color(_ optimizer: OptimizerKind) -> String {
+        switch optimizer {
+        case .sgd: return blue
+        case .momentum: return orange
+        case .nesterov: return brown
+        case .adagrad: return green
+        case .rmsprop: return purple
+        case .adam: return red
+        }
+    }
+
+    /// The training set (and the training accuracy) is blue, the test set red, in every learning curve.
+    public static let train = blue
+    public static let test = red
+
+    /// `linecolor rgb "#…"` for a gnuplot plot clause.
+    public static func line(_ color: String) -> String { "linecolor rgb \"\(color)\"" }
+
+    static let blue = "#1f77b4", orange = "#ff7f0e", green = "#2ca02c", red = "#d62728", purple = "#9467bd",
+        brown = "#8c564b"
+}
