@@ -471,7 +471,8 @@ set xlabel "x₀"
 set ylabel "x₁"
 set grid front
 set title "Logistic Regression\ntraining accuracy 85.0%, λ = 0.359"
-set key below horizontal maxrows 1 samplen 1.5
+set key below horizontal maxcols 3 samplen 1.5
+set bmargin 8
 set xrange [-1.864620411771002:2.755379588229002]
 set yrange [-1.4420638231557181:1.8379361768442848]
 plot $regions using (($1 + $2) / 2):($3 + 0.01):(($2 - $1) / 2):(0.02):4 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \

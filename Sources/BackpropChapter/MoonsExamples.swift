@@ -24,6 +24,7 @@ enum MoonsExamples: RunnableExample {
 
     static func figures() -> [Figure] {
         [
+            MoonsFigures.data(MoonsData.moons()),
             MoonsFigures.boundary(
                 constantRun.model, data: MoonsData.moons(),
                 title: "Decision Boundary for hidden layer size 3", name: "moons-hidden-3"),

@@ -79,6 +79,26 @@ public enum MoonsFigures {
         return "plot " + plots.joined(separator: ", \\\n     ")
     }
 
+    /// Seed 001's first picture: `make_moons(200, noise=0.20)` from seed 0, as `plt.scatter` shows
+    /// it, before any model.
+    public static func data(_ data: (x: Matrix, y: [Int]), name: String = "moons-data") -> Figure {
+        var figure = Figure(
+            name: name, caption: "The moons data set: make_moons(200, noise=0.20) from seed 0 (seed 001)", width: 900,
+            height: 560)
+        commonSettings(&figure)
+        for label in 0...1 {
+            let rows = data.y.indices.filter { data.y[$0] == label }.map { [data.x[$0, 0], data.x[$0, 1]] }
+            figure.data("class\(label)", rows: rows)
+        }
+        figure.gnuplot(
+            "set title \"make_moons(200, noise=0.20), seed 0: two interleaved half-circles\" noenhanced",
+            "set key below horizontal maxrows 1", "set bmargin 6",
+            "plot $class0 using 1:2 with points pointtype 7 pointsize 0.9 linecolor rgb \"\(pointColors[0])\" title \"label 0\", \\",
+            "     $class1 using 1:2 with points pointtype 7 pointsize 0.9 linecolor rgb \"\(pointColors[1])\" title \"label 1\""
+        )
+        return figure
+    }
+
     static func commonSettings(_ figure: inout Figure) {
         figure.gnuplot(
             "set palette defined (0 \"\(regionColors[0])\", 1 \"\(regionColors[1])\")",
@@ -100,7 +120,7 @@ public enum MoonsFigures {
         let accuracy = MoonsNetwork.accuracy(model, x: data.x, y: data.y)
         figure.gnuplot(
             "set title \"\(title)\\ntraining accuracy \(percent(accuracy))\"",
-            "set key below horizontal maxrows 1 samplen 1.5")
+            "set key below horizontal maxcols 3 samplen 1.5", "set bmargin 8")
         figure.gnuplot(
             panel(&figure, suffix: "", classify: { MoonsNetwork.predict(model, $0) }, data: data, step: step))
         return figure
@@ -162,7 +182,7 @@ public enum MoonsFigures {
         let accuracy = fit.accuracy(x: data.x, y: data.y)
         figure.gnuplot(
             "set title \"Logistic Regression\\ntraining accuracy \(percent(accuracy)), λ = \(significant(fit.lambda))\"",
-            "set key below horizontal maxrows 1 samplen 1.5")
+            "set key below horizontal maxcols 3 samplen 1.5", "set bmargin 8")
         figure.gnuplot(
             panel(
                 &figure, suffix: "", classify: fit.predict, data: data, step: step,

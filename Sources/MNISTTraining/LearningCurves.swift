@@ -9,8 +9,13 @@ public enum LearningCurves {
     /// running mean over `window` iterations on top.
     public static func lossFigure(_ run: MNISTTrainingRun, name: String, stride: Int = 10, window: Int = 100) -> Figure
     {
-        var figure = Figure(name: name, caption: "Mini-batch loss per iteration, \(describe(run.setup))")
+        // DLfS fig 4-11's two panels: the whole run, and its first 1000 iterations, every one of them.
+        var figure = Figure(
+            name: name, caption: "Mini-batch loss per iteration, \(describe(run.setup)) (DLfS fig 4-11)", width: 1200,
+            height: 600)
         let losses = run.history.losses
+        let zoom = min(1000, losses.count)
+        figure.data("first", rows: (0..<zoom).map { [Double($0), losses[$0]] })
         figure.data("loss", rows: Swift.stride(from: 0, to: losses.count, by: stride).map { [Double($0), losses[$0]] })
         var mean: [[Double]] = []
         var sum = 0.0
@@ -21,12 +26,18 @@ public enum LearningCurves {
         }
         figure.data("mean", rows: mean)
         figure.gnuplot(
-            "set title \"Training loss, \(describe(run.setup))\"",
+            "set multiplot layout 1,2 title \"Training loss, \(describe(run.setup))\"",
             "set xlabel \"iteration\"", "set ylabel \"cross-entropy loss (mini-batch)\"",
-            "set xrange [0:\(losses.count)]", "set yrange [0:*]",
+            "set yrange [0:*]",
             "set key top right",
-            "plot $loss using 1:2 with lines linecolor rgb \"#9ecae1\" linewidth 1 title \"loss (every \(stride)th iteration)\", \\",
-            "     $mean using 1:2 with lines linestyle 1 title \"mean over \(window) iterations\"")
+            "set title \"all \(losses.count) iterations\"",
+            "set xrange [0:\(losses.count)]",
+            "plot $loss using 1:2 with lines linecolor rgb \"#9ecae1\" linewidth 1 title \"loss (every \(stride)th)\", \\",
+            "     $mean using 1:2 with lines linestyle 1 title \"mean over \(window)\"",
+            "set title \"the first \(zoom), every one\"",
+            "set xrange [0:\(zoom)]",
+            "plot $first using 1:2 with lines linecolor rgb \"#9ecae1\" linewidth 1 title \"loss\"",
+            "unset multiplot")
         return figure
     }
 
