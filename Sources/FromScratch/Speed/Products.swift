@@ -98,7 +98,11 @@ private func product(
 }
 
 /// OpenBLAS settings made once per process.
-enum BLAS {
+public enum BLAS {
+    /// The kernel set OpenBLAS chose for this CPU (or `OPENBLAS_CORETYPE`), e.g. "Haswell" or
+    /// "Cooperlake": products round differently from one set to another.
+    public static var kernelName: String { String(cString: openblas_get_corename()) }
+
     /// One BLAS thread unless `OPENBLAS_NUM_THREADS` says otherwise: at the book's sizes a
     /// second BLAS thread barely helps, and collapses when the other core is busy. The second
     /// core goes to independent runs, or to one network through `SecondCore`.
