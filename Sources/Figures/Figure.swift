@@ -90,12 +90,12 @@ enum FigureStyle {
         set key box opaque samplen 2 spacing 1.2
         set tics nomirror out
         set border 3
-        set style line 1 linecolor rgb "#1f77b4" linewidth 2
-        set style line 2 linecolor rgb "#d62728" linewidth 2
-        set style line 3 linecolor rgb "#2ca02c" linewidth 2
-        set style line 4 linecolor rgb "#ff7f0e" linewidth 2
-        set style line 5 linecolor rgb "#9467bd" linewidth 2
-        set style line 6 linecolor rgb "#8c564b" linewidth 2
+        set style line 1 linecolor rgb "\(Palette.blue)" linewidth 2
+        set style line 2 linecolor rgb "\(Palette.red)" linewidth 2
+        set style line 3 linecolor rgb "\(Palette.green)" linewidth 2
+        set style line 4 linecolor rgb "\(Palette.orange)" linewidth 2
+        set style line 5 linecolor rgb "\(Palette.purple)" linewidth 2
+        set style line 6 linecolor rgb "\(Palette.brown)" linewidth 2
         set style line 9 linecolor rgb "#9a9a9a" linewidth 1
 
         """

@@ -37,6 +37,8 @@ public enum Palette {
     /// `linecolor rgb "#…"` for a gnuplot plot clause.
     public static func line(_ color: String) -> String { "linecolor rgb \"\(color)\"" }
 
+    /// The colours themselves; the numbered line styles every script defines (`FigureStyle`)
+    /// are these too, so a figure that uses `linestyle 1` draws in the palette's blue.
     static let blue = "#1f77b4", orange = "#ff7f0e", green = "#2ca02c", red = "#d62728", purple = "#9467bd",
         brown = "#8c564b"
 }
