@@ -13,20 +13,16 @@ public struct OptimizerPath: Sendable {
     public var steps: Int { points.count - 1 }
 }
 
-/// Runs `optimizer` on parameters "x" and "y" from `start`, `steps` times, with the gradient
-/// `gradient(x, y)`, as the book's `optimizer_compare_naive.py` loop does.
+/// The core's `descend` for a function of two numbers, x and y (one 1×2 parameter inside).
 public func descend<O: Optimizer>(
     _ optimizer: inout O, from start: (x: Double, y: Double), steps: Int,
     gradient: (Double, Double) -> (Double, Double)
 ) -> OptimizerPath {
-    var params: NamedMatrices = ["x": Matrix(row: [start.x]), "y": Matrix(row: [start.y])]
-    var points = [start]
-    for _ in 0..<steps {
-        let (gx, gy) = gradient(params["x"]![flat: 0], params["y"]![flat: 0])
-        optimizer.update(&params, gradients: ["x": Matrix(row: [gx]), "y": Matrix(row: [gy])])
-        points.append((params["x"]![flat: 0], params["y"]![flat: 0]))
+    let path = descend(&optimizer, from: Matrix(row: [start.x, start.y]), steps: steps) { point in
+        let (gx, gy) = gradient(point[flat: 0], point[flat: 1])
+        return Matrix(row: [gx, gy])
     }
-    return OptimizerPath(points: points)
+    return OptimizerPath(points: path.points.map { ($0[flat: 0], $0[flat: 1]) })
 }
 
 /// DLfS 6.1.2-6.1.7 (figs 6-3 to 6-8): every optimizer on f(x, y) = x²/20 + y² from (−7, 2),
