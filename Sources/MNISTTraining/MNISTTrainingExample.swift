@@ -19,6 +19,10 @@ extension MNISTTrainingExample {
     public static var setup: MNISTTrainingRun.Setup { MNISTTrainingRun.Setup(activation: activation) }
     public static var rows: [String: () -> Finding] { [rowID: { MNISTTrainingRun.bookFinding(setup) }] }
     public static var isSlow: Bool { true }
+    public static var iterations: Int { setup.iterations }
+    public static var batchSize: Int { setup.batchSize }
+    public static var fewestIterations: Int { 0 }
+    public static var learningRate: Double { setup.learningRate }
     public static var commands: [any ParsableCommand.Type] { [TrainMNISTCommand<Self>.self] }
 
     public static func figures() -> [Figure] {

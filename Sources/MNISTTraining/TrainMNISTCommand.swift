@@ -5,7 +5,7 @@ import Foundation
 import FromScratch
 
 /// The chapter a `train-mnist` subcommand belongs to decides its defaults (and figure names).
-public protocol TrainingChapterDefaults {
+public protocol TrainingChapterDefaults: MiniBatchDefaults, LearningRateDefault {
     static var activation: Activation { get }
     static var chapterLabel: String { get }
 }
@@ -20,9 +20,8 @@ public struct TrainMNISTCommand<Defaults: TrainingChapterDefaults>: ParsableComm
 
     @Option(help: "Hidden activation: sigmoid (chapter 4) or relu (chapter 5).") var activation = Defaults.activation
     @Option(help: "Hidden units.") var hidden = 50
-    @Option(help: "Iterations (mini-batches).") var iterations = 10_000
-    @Option(help: "Images per mini-batch.") var batchSize = 100
-    @Option(parsing: .unconditional, help: "Learning rate.") var lr = 0.1
+    @OptionGroup var training: MiniBatchOptions<Defaults>
+    @OptionGroup var rate: LearningRateOption<Defaults>
     @OptionGroup var random: SeedOption
     @Flag(help: "Print the loss of every iteration and the accuracies as JSON.") var json = false
     @OptionGroup var figure: ExampleFigureOptions
@@ -33,18 +32,13 @@ public struct TrainMNISTCommand<Defaults: TrainingChapterDefaults>: ParsableComm
         guard activation == .sigmoid || activation == .relu else {
             throw ValidationError("--activation must be sigmoid or relu, got \(activation.rawValue)")
         }
-        try FlagCheck.nonNegative(hidden, "--hidden", max: 10_000)
-        try FlagCheck.nonNegative(iterations, "--iterations")
-        try FlagCheck.positive(lr, "--lr")
-        guard hidden > 0, batchSize > 0, batchSize <= 60_000 else {
-            throw ValidationError("--hidden and --batch-size must be at least 1 (batch at most 60000)")
-        }
+        try FlagCheck.within(hidden, 1...10_000, "--hidden")
     }
 
     public func run() throws {
         let setup = MNISTTrainingRun.Setup(
-            activation: activation, hiddenSize: hidden, iterations: iterations,
-            batchSize: batchSize, learningRate: lr, seed: random.seed)
+            activation: activation, hiddenSize: hidden, iterations: training.iterations,
+            batchSize: training.batchSize, learningRate: rate.lr, seed: random.seed)
         let run = try MNISTTrainingRun.run(setup)
         let h = run.history
         // A loss that is not a number means the weights blew up: name it, once, with what to try.
@@ -53,7 +47,8 @@ public struct TrainMNISTCommand<Defaults: TrainingChapterDefaults>: ParsableComm
             FileHandle.standardError.write(
                 Data(
                     ("diverged at iteration \(diverged): the loss became \(h.losses[diverged]); "
-                        + "the weights overflowed. Try a smaller --lr (the book's is 0.1).\n").utf8))
+                        + "the weights overflowed. Try a smaller --lr (the book's is \(Defaults.learningRate)).\n").utf8
+                ))
         }
         if json {
             func list(_ xs: [Double]) -> String { "[" + xs.map(jsonNumber).joined(separator: ", ") + "]" }

@@ -175,26 +175,19 @@ extension MNISTComparison {
                 "Comma-separated optimizers, each once: "
                     + OptimizerKind.allCases.map(\.rawValue).joined(separator: ", ") + "; or all."))
         var optimizers = OptimizerList(MNISTComparison.Setup.bookOptimizers)
-        @Option(help: "Iterations (mini-batches).") var iterations = 2000
-        @Option(help: "Images per mini-batch.") var batchSize = 128
+        @OptionGroup var training: MiniBatchOptions<MNISTComparison>
         @OptionGroup var random: SeedOption
         @Option(help: "Train on the first n training images only.") var trainingImages: Int?
         @Flag(help: "Print every optimizer's loss per iteration as JSON.") var json = false
         @OptionGroup var figure: ExampleFigureOptions
 
         func validate() throws {
-            guard iterations >= LossSmoothing.windowLength, iterations <= 1_000_000 else {
-                throw ValidationError(
-                    "--iterations must be between \(LossSmoothing.windowLength) and 1000000 (the curve is smoothed over 11), got \(iterations)"
-                )
-            }
-            try FlagCheck.within(batchSize, 1...60_000, "--batch-size")
             if let trainingImages { try FlagCheck.within(trainingImages, 1...60_000, "--training-images") }
         }
 
         func run() throws {
             let setup = MNISTComparison.Setup(
-                optimizers: optimizers.kinds, iterations: iterations, batchSize: batchSize,
+                optimizers: optimizers.kinds, iterations: training.iterations, batchSize: training.batchSize,
                 seed: random.seed, trainingImages: trainingImages)
             let result = try MNISTComparison.run(setup)
             if json {
@@ -203,7 +196,7 @@ extension MNISTComparison {
                 }
                 print("{" + fields.joined(separator: ", ") + "}")
             } else {
-                for i in stride(from: 0, to: iterations, by: 100) {
+                for i in stride(from: 0, to: setup.iterations, by: 100) {
                     print(
                         "iteration \(i): "
                             + setup.optimizers.map { "\($0.bookName) \(String(format: "%.4f", result.losses[$0]![i]))" }
@@ -216,4 +209,10 @@ extension MNISTComparison {
             try figure.show(MNISTComparison.figure(result, name: "mnist"))
         }
     }
+}
+
+extension MNISTComparison: MiniBatchDefaults {
+    public static var iterations: Int { bookSetup.iterations }
+    public static var batchSize: Int { bookSetup.batchSize }
+    public static var fewestIterations: Int { LossSmoothing.windowLength }
 }

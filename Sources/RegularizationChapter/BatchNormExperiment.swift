@@ -192,7 +192,7 @@ extension BatchNormExperiment {
             NumberList?
         @Option(help: "Training images (the first n).") var trainingImages = 1000
         @Option(help: "Epochs (measurements of the training accuracy).") var epochs = 20
-        @Option(parsing: .unconditional, help: "SGD's learning rate.") var lr = 0.01
+        @OptionGroup var rate: LearningRateOption<BatchNormExperiment>
         @OptionGroup var random: SeedOption
         @OptionGroup var figure: ExampleFigureOptions
 
@@ -200,13 +200,12 @@ extension BatchNormExperiment {
             if let scales { for scale in scales.values { try FlagCheck.positive(scale, "--scales") } }
             try FlagCheck.within(trainingImages, 100...60_000, "--training-images")
             try FlagCheck.within(epochs, 2...1000, "--epochs")
-            try FlagCheck.positive(lr, "--lr")
         }
 
         func run() throws {
             let setup = BatchNormExperiment.Setup(
                 weightScales: scales?.values ?? BatchNormExperiment.Setup.bookScales,
-                trainingImages: trainingImages, epochs: epochs, learningRate: lr, seed: random.seed)
+                trainingImages: trainingImages, epochs: epochs, learningRate: rate.lr, seed: random.seed)
             let result = try BatchNormExperiment.run(setup)
             print("W (std)\tfinal accuracy with batch norm\twithout")
             for pair in result.pairs {
@@ -216,4 +215,8 @@ extension BatchNormExperiment {
             try figure.show(result.figure(name: "batchnorm-mnist"))
         }
     }
+}
+
+extension BatchNormExperiment: LearningRateDefault {
+    public static var learningRate: Double { bookSetup.learningRate }
 }

@@ -148,8 +148,8 @@ extension InitComparison {
         )
         @Option(parsing: .upToNextOption, help: "Initial weights: std numbers, xavier, he.") var inits:
             [MultiLayerNet.WeightInit] = InitComparison.Setup.bookInits
-        @Option(help: "Iterations (mini-batches).") var iterations = 2000
-        @Option(parsing: .unconditional, help: "SGD's learning rate.") var lr = 0.01
+        @OptionGroup var training: MiniBatchOptions<InitComparison>
+        @OptionGroup var rate: LearningRateOption<InitComparison>
         @OptionGroup var random: SeedOption
         @OptionGroup var figure: ExampleFigureOptions
 
@@ -157,17 +157,16 @@ extension InitComparison {
             guard !inits.isEmpty, Set(inits).count == inits.count else {
                 throw ValidationError("--inits needs distinct entries")
             }
-            try FlagCheck.within(iterations, LossSmoothing.windowLength...1_000_000, "--iterations")
-            try FlagCheck.positive(lr, "--lr")
         }
 
         func run() throws {
             var setup = InitComparison.Setup(inits: inits)
-            setup.iterations = iterations
-            setup.learningRate = lr
+            setup.iterations = training.iterations
+            setup.batchSize = training.batchSize
+            setup.learningRate = rate.lr
             setup.seed = random.seed
             let result = try InitComparison.run(setup)
-            for i in stride(from: 0, to: iterations, by: 100) {
+            for i in stride(from: 0, to: setup.iterations, by: 100) {
                 print(
                     "iteration \(i): "
                         + inits.indices.map { "\(inits[$0]) \(String(format: "%.4f", result.losses[$0][i]))" }
@@ -179,4 +178,11 @@ extension InitComparison {
             try figure.show(result.figure(name: "init-mnist"))
         }
     }
+}
+
+extension InitComparison: MiniBatchDefaults, LearningRateDefault {
+    public static var iterations: Int { bookSetup.iterations }
+    public static var batchSize: Int { bookSetup.batchSize }
+    public static var fewestIterations: Int { LossSmoothing.windowLength }
+    public static var learningRate: Double { bookSetup.learningRate }
 }

@@ -296,7 +296,7 @@ extension OverfittingRun {
         @Flag(help: "Shift (up to 2 px) and rotate (up to 10 degrees) every training batch.") var augment = false
         @Option(help: "Epochs (default 201; 301 with --dropout, as overfit_dropout.py).") var epochs: Int?
         @Option(help: "Training images (the first n).") var trainingImages = 300
-        @Option(parsing: .unconditional, help: "SGD's learning rate.") var lr = 0.01
+        @OptionGroup var rate: LearningRateOption<OverfittingRun>
         @OptionGroup var random: SeedOption
         @OptionGroup var figure: ExampleFigureOptions
 
@@ -312,7 +312,6 @@ extension OverfittingRun {
             }
             if let epochs { try FlagCheck.within(epochs, 1...10_000, "--epochs") }
             try FlagCheck.within(trainingImages, 1...60_000, "--training-images")
-            try FlagCheck.positive(lr, "--lr")
         }
 
         func run() throws {
@@ -333,7 +332,7 @@ extension OverfittingRun {
             setup.augmentation = augment ? DigitAugmentation() : nil
             if let epochs { setup.epochs = epochs }
             setup.trainingImages = trainingImages
-            setup.learningRate = lr
+            setup.learningRate = rate.lr
             setup.seed = random.seed
             let result = try OverfittingRun.run(setup)
             print("epoch\ttrain\ttest")
@@ -347,4 +346,8 @@ extension OverfittingRun {
             try figure.show(result.figure(name: "overfit"))
         }
     }
+}
+
+extension OverfittingRun: LearningRateDefault {
+    public static var learningRate: Double { Setup().learningRate }
 }

@@ -46,11 +46,11 @@ final class BadInputTests: XCTestCase {
         ),
         (
             "gradient-descent", ["train-mnist", "--batch-size", "0"], 64,
-            "Error: --hidden and --batch-size must be at least 1 (batch at most 60000)"
+            "Error: --batch-size must be between 1 and 60000, got 0"
         ),
         (
             "gradient-descent", ["train-mnist", "--hidden", "0"], 64,
-            "Error: --hidden and --batch-size must be at least 1 (batch at most 60000)"
+            "Error: --hidden must be between 1 and 10000, got 0"
         ),
         (
             "gradient-descent", ["train-mnist", "--activation", "softplus"], 64,
@@ -92,8 +92,13 @@ final class BadInputTests: XCTestCase {
             "Error: The value 'sideways' is invalid for '--by <by>'. Please provide one of 'value' and 'norm'."
         ),
         (
+            "regularization", ["init-mnist", "--batch-size", "70000"], 64,
+            "Error: --batch-size must be between 1 and 60000, got 70000"
+        ),
+        ("regularization", ["overfit", "--lr", "0"], 64, "Error: --lr must be a positive number, got 0.0"),
+        (
             "optimizers", ["mnist", "--iterations", "5"], 64,
-            "Error: --iterations must be between 11 and 1000000 (the curve is smoothed over 11), got 5"
+            "Error: --iterations must be between 11 and 1000000, got 5"
         ),
         (
             "optimizers", ["mnist", "--optimizers", "sgd,lion"], 64,
