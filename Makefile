@@ -9,21 +9,9 @@
 SWIFT       ?= swift
 RELEASE_BIN  = .build/release
 
-# Data: the project's offline copies (../shared/data) when they are there, as on the developers'
-# machines and CI; otherwise the tools download into ~/.cache/deep-learning-from-scratch.
-SHARED_DATA := $(abspath ../shared/data)
-ifneq ($(wildcard $(SHARED_DATA)/mnist/t10k-labels-idx1-ubyte.gz),)
-MNIST_DIR ?= $(SHARED_DATA)/mnist
-endif
-ifneq ($(wildcard $(SHARED_DATA)/dlfs/sample_weight.pkl),)
-DLFS_WEIGHTS ?= $(SHARED_DATA)/dlfs/sample_weight.pkl
-endif
-ifdef MNIST_DIR
-export MNIST_DIR
-endif
-ifdef DLFS_WEIGHTS
-export DLFS_WEIGHTS
-endif
+# Data: the tools find the project's offline copies (../shared/data, as on the developers'
+# machines and CI) themselves, or else download into ~/.cache/deep-learning-from-scratch;
+# MNIST_DIR and DLFS_WEIGHTS, when set, name other copies.
 
 # Debian packages the project needs: gnuplot and gnuplot-iostream for figures (DejaVu fonts so
 # that figures render the same everywhere), zlib for MNIST's .gz files, OpenBLAS for products.
@@ -84,7 +72,7 @@ chapter3 chapter4 chapter5 chapter6: build
 $(CHAPTER_TOOLS): build
 	$(RELEASE_BIN)/$@ check
 
-# MNIST for readers: downloaded into the cache and verified (or, with MNIST_DIR set, verified there).
+# MNIST for readers: downloaded into the cache and verified (or verified where the tools find it).
 mnist: build
 	$(RELEASE_BIN)/datasets mnist --download
 
@@ -98,16 +86,17 @@ tables: build
 # book's code. A benchmark, not a test: nothing here can fail on time.
 BENCH_ENV = OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1
 bench: build
-	@test -n "$(MNIST_DIR)" || { echo "error: set MNIST_DIR (or run make mnist first)" >&2; exit 1; }
-	@mkdir -p .build/bench
-	@echo "timing the Swift workloads..."
-	@$(BENCH_ENV) $(RELEASE_BIN)/bench $(MNIST_DIR) > .build/bench/swift.json
-	@if python3 -c "import numpy" 2>/dev/null; then \
+	@mnist=$$($(RELEASE_BIN)/datasets mnist --print-folder) \
+	  || { echo "error: MNIST is not ready (make mnist downloads it)" >&2; exit 1; }; \
+	mkdir -p .build/bench; \
+	echo "timing the Swift workloads..."; \
+	$(BENCH_ENV) $(RELEASE_BIN)/bench "$$mnist" > .build/bench/swift.json || exit 1; \
+	if python3 -c "import numpy" 2>/dev/null; then \
 	  echo "timing the NumPy reference, one BLAS thread..."; \
-	  $(BENCH_ENV) python3 bench/numpy_reference.py $(MNIST_DIR) > .build/bench/numpy.json; \
+	  $(BENCH_ENV) python3 bench/numpy_reference.py "$$mnist" > .build/bench/numpy.json; \
 	  echo "timing the NumPy reference, NumPy's default BLAS threads..."; \
 	  env -u OPENBLAS_NUM_THREADS -u OMP_NUM_THREADS -u MKL_NUM_THREADS \
-	    python3 bench/numpy_reference.py $(MNIST_DIR) > .build/bench/numpy-threads.json; \
+	    python3 bench/numpy_reference.py "$$mnist" > .build/bench/numpy-threads.json; \
 	  $(RELEASE_BIN)/bench --table .build/bench/swift.json .build/bench/numpy.json .build/bench/numpy-threads.json; \
 	else \
 	  $(RELEASE_BIN)/bench --table .build/bench/swift.json; \

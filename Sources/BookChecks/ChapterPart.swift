@@ -150,6 +150,8 @@ public enum Repository {
 
     /// The offline copies of the data beside the project (`../shared/data`), where the developers'
     /// machines and CI keep them: MNIST's folder and the book's weights, for each that is there.
+    /// The one place that knows where they live: the tools, the tests and the Makefile (through
+    /// `datasets mnist --print-folder`) all come here.
     public static func offlineData(root: URL) -> [(variable: String, path: String)] {
         let shared = root.deletingLastPathComponent().appendingPathComponent("shared/data")
         return [("MNIST_DIR", "mnist/t10k-labels-idx1-ubyte.gz"), ("DLFS_WEIGHTS", "dlfs/sample_weight.pkl")]
@@ -158,5 +160,16 @@ public enum Repository {
                 guard FileManager.default.fileExists(atPath: file.path) else { return nil }
                 return (variable, variable == "MNIST_DIR" ? file.deletingLastPathComponent().path : file.path)
             }
+    }
+
+    /// Points `MNIST_DIR` and `DLFS_WEIGHTS` at the offline copies when they are not set and the
+    /// copies exist, so that nothing is downloaded that is already beside the project. A reader's
+    /// clone has no `../shared`, and the tools fall back to the download cache as before.
+    public static func useOfflineDataIfUnset(root: URL? = try? root()) {
+        guard let root else { return }
+        for (variable, path) in offlineData(root: root)
+        where (ProcessInfo.processInfo.environment[variable] ?? "").isEmpty {
+            setenv(variable, path, 1)
+        }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BookChecks
 import FromScratch
 
 /// A comma-separated list of numbers on the command line, e.g. `--start -3,4`.
@@ -61,6 +62,7 @@ public func joiningNegativeValues(_ arguments: [String]) -> [String] {
 extension ParsableCommand {
     /// `main()`, with negative values joined to their flags (`joiningNegativeValues`).
     public static func mainJoiningNegativeValues() {
+        Repository.useOfflineDataIfUnset()
         main(joiningNegativeValues(Array(CommandLine.arguments.dropFirst())))
     }
 }

@@ -40,6 +40,9 @@ public struct MNISTCommand: ParsableCommand {
             valueName: "N"))
     public var show: Int?
 
+    @Flag(help: "Print only the folder's path, after checking its four files (for scripts such as make bench).")
+    public var printFolder = false
+
     @OptionGroup public var figure: ExampleFigureOptions
 
     public static let maximumShown = 100
@@ -50,6 +53,9 @@ public struct MNISTCommand: ParsableCommand {
         if let show { try FlagCheck.within(show, 1...Self.maximumShown, "--show") }
         if show == nil && (figure.figurePath != nil || figure.preview) {
             throw ValidationError("--figure and --preview draw digits: add --show N (for example --show 10)")
+        }
+        if printFolder && (show != nil || download) {
+            throw ValidationError("--print-folder prints the folder only: drop --show and --download")
         }
         if !mirrors.isEmpty && !download {
             throw ValidationError("--mirror only applies to --download")
@@ -84,6 +90,14 @@ public struct MNISTCommand: ParsableCommand {
             try MNISTLocation.ensureFiles(explicit: nil)
         }
         let report = MNISTReport.make(directory: location.directory, source: location.source)
+        if printFolder {
+            guard report.filesAreGood else {
+                FileHandle.standardError.write(Data(report.text.utf8))
+                throw ExitCode(1)
+            }
+            print(location.directory.path)
+            return
+        }
         print(report.text, terminator: "")
         guard report.filesAreGood else { throw ExitCode(1) }
         if let show {

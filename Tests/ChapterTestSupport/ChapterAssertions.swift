@@ -155,14 +155,8 @@ public func runToolWritingFigure(
     return run
 }
 
-/// Points `MNIST_DIR` and `DLFS_WEIGHTS` at the offline copies in `../shared/data` when they are
-/// not set and the copies exist, so tests never try the network (CI and `make test` set them).
-public func useOfflineDataIfPresent() {
-    for (variable, path) in Repository.offlineData(root: projectRoot)
-    where ProcessInfo.processInfo.environment[variable] == nil {
-        setenv(variable, path, 1)
-    }
-}
+/// The offline data for the tools the tests run, as the tools find it themselves.
+public func useOfflineDataIfPresent() { Repository.useOfflineDataIfUnset(root: projectRoot) }
 
 /// The book's repository at the commit the project pins; `Tests/Fixtures/BookCode/generate.py`
 /// runs it and writes the fixtures that `bookCodeFixture` reads.
