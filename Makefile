@@ -19,7 +19,7 @@ APT_PACKAGES = gnuplot-nox libgnuplot-iostream-dev fonts-dejavu-core zlib1g-dev 
 
 CHAPTER3_TOOLS = activations
 CHAPTER4_TOOLS = losses derivatives gradient-descent
-CHAPTER5_TOOLS = backprop
+CHAPTER5_TOOLS = backprop notes-networks
 CHAPTER6_TOOLS = optimizers regularization
 CHAPTER_TOOLS  = $(CHAPTER3_TOOLS) $(CHAPTER4_TOOLS) $(CHAPTER5_TOOLS) $(CHAPTER6_TOOLS)
 
@@ -36,6 +36,7 @@ help:
 	@echo "make chapter6          chapter 6: optimizers; initial weights, batch norm, regularisation, search"
 	@echo "make activations       the one part of chapter 3"
 	@echo "make losses|derivatives|gradient-descent   one part of chapter 4"
+	@echo "make backprop|notes-networks               one part of chapter 5"
 	@echo "make bench             time the MNIST workloads beside the NumPy reference"
 	@echo "make tables            rewrite the book-vs-ours tables in Chapters/*.md"
 	@echo "make test              run the tests"

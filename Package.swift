@@ -31,6 +31,7 @@ let package = Package(
         .executable(name: "derivatives", targets: ["DerivativesTool"]),
         .executable(name: "gradient-descent", targets: ["GradientDescentTool"]),
         .executable(name: "backprop", targets: ["BackpropTool"]),
+        .executable(name: "notes-networks", targets: ["NotesNetworksTool"]),
         .executable(name: "optimizers", targets: ["OptimizersTool"]),
         .executable(name: "regularization", targets: ["RegularizationTool"]),
         .executable(name: "datasets", targets: ["DatasetsTool"]),
@@ -88,6 +89,7 @@ let package = Package(
         + chapter("DerivativesChapter", tool: "DerivativesTool")
         + chapter("GradientDescentChapter", tool: "GradientDescentTool", dependencies: ["MNISTTraining"])
         + chapter("BackpropChapter", tool: "BackpropTool", dependencies: ["Datasets", "MNISTTraining"])
+        + chapter("NotesNetworksChapter", tool: "NotesNetworksTool", dependencies: ["Datasets"])
         + chapter("OptimizersChapter", tool: "OptimizersTool", dependencies: ["Datasets", "MNISTTraining"])
         + chapter("RegularizationChapter", tool: "RegularizationTool", dependencies: ["Datasets", "MNISTTraining"])
         + [
@@ -101,7 +103,7 @@ let package = Package(
                 name: "BadInputTests",
                 dependencies: [
                     "ChapterTestSupport", "ActivationsTool", "LossesTool", "DerivativesTool", "GradientDescentTool",
-                    "BackpropTool", "OptimizersTool", "RegularizationTool", "DatasetsTool",
+                    "BackpropTool", "NotesNetworksTool", "OptimizersTool", "RegularizationTool", "DatasetsTool",
                 ]),
             .testTarget(
                 name: "DatasetsTests", dependencies: ["BookChecks", "Datasets", "DatasetsCommands", "FromScratch"],

@@ -1,5 +1,5 @@
 # The moons data set: make_moons(200, noise=0.20) from seed 0 (seed 001)
-# Drawn by Sources/BackpropChapter/MoonsFigures.swift; `make backprop` regenerates it.
+# Drawn by Sources/NotesNetworksChapter/MoonsFigures.swift; `make notes-networks` regenerates it.
 # Re-render with `gnuplot moons-data.gp` in this folder; it writes moons-data.png
 # (or the file named by the variable `out`).
 if (!exists("out")) out = 'moons-data.png'

@@ -1,5 +1,5 @@
 # Decision Boundary for hidden layer size 3 (seed 001)
-# Drawn by Sources/BackpropChapter/MoonsFigures.swift; `make backprop` regenerates it.
+# Drawn by Sources/NotesNetworksChapter/MoonsFigures.swift; `make notes-networks` regenerates it.
 # Re-render with `gnuplot moons-hidden-3.gp` in this folder; it writes moons-hidden-3.png
 # (or the file named by the variable `out`).
 if (!exists("out")) out = 'moons-hidden-3.png'

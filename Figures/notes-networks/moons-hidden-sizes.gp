@@ -1,5 +1,5 @@
 # Decision regions for hidden layer sizes 1, 2, 3, 4, 5, 20, 50 (seed 001)
-# Drawn by Sources/BackpropChapter/MoonsFigures.swift; `make backprop` regenerates it.
+# Drawn by Sources/NotesNetworksChapter/MoonsFigures.swift; `make notes-networks` regenerates it.
 # Re-render with `gnuplot moons-hidden-sizes.gp` in this folder; it writes moons-hidden-sizes.png
 # (or the file named by the variable `out`).
 if (!exists("out")) out = 'moons-hidden-sizes.png'

@@ -1,5 +1,5 @@
 # Logistic regression on the moons: a straight boundary (seed 001)
-# Drawn by Sources/BackpropChapter/MoonsFigures.swift; `make backprop` regenerates it.
+# Drawn by Sources/NotesNetworksChapter/MoonsFigures.swift; `make notes-networks` regenerates it.
 # Re-render with `gnuplot moons-logistic-regression.gp` in this folder; it writes moons-logistic-regression.png
 # (or the file named by the variable `out`).
 if (!exists("out")) out = 'moons-logistic-regression.png'

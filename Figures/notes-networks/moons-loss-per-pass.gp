@@ -1,5 +1,5 @@
 # Loss after every pass, constant ε = 0.01 (seed 001)
-# Drawn by Sources/BackpropChapter/MoonsFigures.swift; `make backprop` regenerates it.
+# Drawn by Sources/NotesNetworksChapter/MoonsFigures.swift; `make notes-networks` regenerates it.
 # Re-render with `gnuplot moons-loss-per-pass.gp` in this folder; it writes moons-loss-per-pass.png
 # (or the file named by the variable `out`).
 if (!exists("out")) out = 'moons-loss-per-pass.png'

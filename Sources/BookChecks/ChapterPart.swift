@@ -23,32 +23,23 @@ extension WorkedExample {
     public static var isSlow: Bool { false }
 }
 
-/// What a chapter tool checks: one part, or several each with its own text (chapter 5).
-public protocol ChapterParts {
-    static var parts: [any ChapterPart.Type] { get }
-}
-
-/// One part of a chapter (losses, derivatives...): its text, its figure folder, its examples.
-public protocol ChapterPart: ChapterParts {
+/// One part of a chapter (losses, derivatives...): its text, its figure folder, its examples, and
+/// the tool of the same name that checks it.
+public protocol ChapterPart {
     /// The chapter text under `Chapters/`, which holds the printed values, e.g. `04-losses.md`.
     static var textFile: String { get }
-    /// The tool that checks this part; `make <tool>` regenerates its table and figures. By default
-    /// the part's own name (`losses`); a part checked by another part's tool names that tool.
-    static var tool: String { get }
     /// Every worked example of the part, in the order of its text.
     static var workedExamples: [any WorkedExample.Type] { get }
 }
 
 extension ChapterPart {
-    /// A part on its own is a tool's whole chapter.
-    public static var parts: [any ChapterPart.Type] { [Self.self] }
-
     /// The folder under `Figures/` for this part's figures: the text's name without its chapter
     /// number (`04-losses.md` draws into `Figures/losses/`).
     public static var figureTopic: String {
         String(textFile.drop { $0.isNumber }.dropFirst().dropLast(".md".count))
     }
 
+    /// The tool that checks this part; `make <tool>` regenerates its table and figures.
     public static var tool: String { figureTopic }
 
     /// The title above the table: the chapter text's own heading, so the part has one name.

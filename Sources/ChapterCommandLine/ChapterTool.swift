@@ -8,16 +8,13 @@ public protocol RunnableExample: WorkedExample {
 }
 
 extension CommandConfiguration {
-    /// A chapter tool's command line, derived from its parts' lists of worked examples: `check`
-    /// first and by default, then each runnable example's subcommand in the order of the lists.
-    public static func chapterTool<Chapter: ChapterParts>(
-        _ chapter: Chapter.Type, name: String, abstract: String
-    ) -> CommandConfiguration {
-        let examples = Chapter.parts.flatMap { $0.workedExamples }
-        let commands = examples.flatMap { ($0 as? any RunnableExample.Type)?.commands ?? [] }
+    /// A chapter part's tool, named after the part, derived from its list of worked examples:
+    /// `check` first and by default, then each runnable example's subcommands in the list's order.
+    public static func chapterTool<Part: ChapterPart>(_ part: Part.Type, abstract: String) -> CommandConfiguration {
+        let commands = Part.workedExamples.flatMap { ($0 as? any RunnableExample.Type)?.commands ?? [] }
         return CommandConfiguration(
-            commandName: name, abstract: abstract,
-            subcommands: [CheckCommand<Chapter>.self] + commands,
-            defaultSubcommand: CheckCommand<Chapter>.self)
+            commandName: Part.tool, abstract: abstract,
+            subcommands: [CheckCommand<Part>.self] + commands,
+            defaultSubcommand: CheckCommand<Part>.self)
     }
 }

@@ -7,7 +7,7 @@ import Foundation
 ///
 /// Recomputes every printed value of the chapter's texts, prints book vs ours, redraws the
 /// chapter's figures into `Figures/<topic>/`, and exits non-zero if any value is ✗.
-public struct CheckCommand<Chapter: ChapterParts>: ParsableCommand {
+public struct CheckCommand<Part: ChapterPart>: ParsableCommand {
     public static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "check",
@@ -30,19 +30,16 @@ public struct CheckCommand<Chapter: ChapterParts>: ParsableCommand {
 
     public func run() throws {
         let root = try Repository.root()
-        var allRows: [CheckedRow] = []
+        let rows = try Part.check(root: root)
         var staleTexts: [String] = []
-        for (index, part) in Chapter.parts.enumerated() {
-            let rows = try part.check(root: root)
-            allRows += rows
-            guard !json else { continue }
-            if index > 0 { print() }
-            print(BookTable.terminal(rows, title: try part.title(root: root)))
-            if try !textIsCurrent(rows, part: part, root: root) { staleTexts.append(part.textFile) }
-            if !noFigures || preview { try drawFigures(part, root: root) }
+        if json {
+            print(BookTable.json(rows))
+        } else {
+            print(BookTable.terminal(rows, title: try Part.title(root: root)))
+            if try !textIsCurrent(rows, root: root) { staleTexts.append(Part.textFile) }
+            if !noFigures || preview { try drawFigures(root: root) }
+            if try !errataPageIsCurrent(root: root) { staleTexts.append(ErrataPage.fileName) }
         }
-        if json { print(BookTable.json(allRows)) }
-        if !json, try !errataPageIsCurrent(root: root) { staleTexts.append(ErrataPage.fileName) }
         for text in staleTexts {
             FileHandle.standardError.write(
                 Data(
@@ -50,7 +47,7 @@ public struct CheckCommand<Chapter: ChapterParts>: ParsableCommand {
                         + "(its ours/status cells or errata are stale); `make tables` rewrites them, then review the diff\n")
                         .utf8))
         }
-        if allRows.contains(where: { $0.verdict == .fail }) || !staleTexts.isEmpty { throw ExitCode(1) }
+        if rows.contains(where: { $0.verdict == .fail }) || !staleTexts.isEmpty { throw ExitCode(1) }
     }
 
     /// Whether `Chapters/errata.md` regroups the errata the chapter texts hold now; with
@@ -70,8 +67,8 @@ public struct CheckCommand<Chapter: ChapterParts>: ParsableCommand {
     }
 
     /// Whether the chapter text shows `rows` as computed; with `--update-text` it is rewritten so.
-    private func textIsCurrent(_ rows: [CheckedRow], part: any ChapterPart.Type, root: URL) throws -> Bool {
-        let text = try ChapterText(path: part.textURL(root: root).path)
+    private func textIsCurrent(_ rows: [CheckedRow], root: URL) throws -> Bool {
+        let text = try ChapterText(path: Part.textURL(root: root).path)
         let updated = try text.rewritten(with: rows)
         guard updated != text.markdown else { return true }
         guard updateText else { return false }
@@ -80,10 +77,10 @@ public struct CheckCommand<Chapter: ChapterParts>: ParsableCommand {
         return true
     }
 
-    private func drawFigures(_ part: any ChapterPart.Type, root: URL) throws {
+    private func drawFigures(root: URL) throws {
         let renderer = FigureRenderer()
-        let folder = part.figuresURL(root: root)
-        for figure in part.committedFigures(slow: true) {
+        let folder = Part.figuresURL(root: root)
+        for figure in Part.committedFigures(slow: true) {
             if !noFigures {
                 let (png, kept) = try renderer.renderKeepingSame(figure, into: folder)
                 let path = png.path.replacingOccurrences(of: root.path + "/", with: "")

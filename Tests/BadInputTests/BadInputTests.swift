@@ -64,9 +64,9 @@ final class BadInputTests: XCTestCase {
         ),
         ("backprop", ["gradient-check", "--h", "0"], 64, "Error: --h must be a positive number, got 0.0"),
         ("backprop", ["gradient-check", "--delta", "-1"], 64, "Error: --delta must be >= 0, got -1.0"),
-        ("backprop", ["moons", "--hidden", "0"], 64, "Error: --hidden must be at least 1, got 0"),
-        ("backprop", ["moons", "--lr", "-1"], 64, "Error: --lr must be a positive number, got -1.0"),
-        ("backprop", ["sigmoid-net", "--lr", "0"], 64, "Error: --lr must be a positive number, got 0.0"),
+        ("notes-networks", ["moons", "--hidden", "0"], 64, "Error: --hidden must be at least 1, got 0"),
+        ("notes-networks", ["moons", "--lr", "-1"], 64, "Error: --lr must be a positive number, got -1.0"),
+        ("notes-networks", ["sigmoid-net", "--lr", "0"], 64, "Error: --lr must be a positive number, got 0.0"),
         (
             "optimizers", ["compare", "--lr", "0.1"], 64,
             "Error: --lr needs --optimizer (each optimizer has its own rate)"

@@ -21,7 +21,8 @@ private enum Part: ChapterPart {
 final class ChapterToolTests: XCTestCase {
     /// `check` comes first and is the default; then every runnable example's commands, in list order.
     func testSubcommandsAreDerivedFromTheExamples() {
-        let configuration = CommandConfiguration.chapterTool(Part.self, name: "part", abstract: "")
+        let configuration = CommandConfiguration.chapterTool(Part.self, abstract: "")
+        XCTAssertEqual(configuration.commandName, "part")
         XCTAssertEqual(configuration.subcommands.map { $0._commandName }, ["check", "hello", "bye"])
         XCTAssertTrue(configuration.defaultSubcommand == CheckCommand<Part>.self)
     }

@@ -303,7 +303,7 @@ enum SigmoidNetExamples: RunnableExample {
     }
 }
 
-/// `backprop sigmoid-net`: seed 002's sigmoid network on the moons, its gradient check and training.
+/// `notes-networks sigmoid-net`: seed 002's sigmoid network on the moons, its gradient check and training.
 struct SigmoidNetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sigmoid-net",

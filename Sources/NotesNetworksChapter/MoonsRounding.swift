@@ -80,7 +80,7 @@ public enum MoonsRounding {
     }
 }
 
-/// `backprop moons-rounding`: the same run from starting weights nudged by one ulp each.
+/// `notes-networks moons-rounding`: the same run from starting weights nudged by one ulp each.
 struct MoonsRoundingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "moons-rounding",

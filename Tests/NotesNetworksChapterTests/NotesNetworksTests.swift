@@ -3,8 +3,8 @@ import ChapterTestSupport
 import Foundation
 import XCTest
 
-@testable import BackpropChapter
 @testable import FromScratch
+@testable import NotesNetworksChapter
 
 /// Chapter 5, the notes' networks (Chapters/05-notes-networks.md): printed values, text, figures, tools.
 final class NotesNetworksTests: XCTestCase {
@@ -19,7 +19,7 @@ final class NotesNetworksTests: XCTestCase {
 
     /// The tool prints what the library computes: the same losses, to the last digit, in JSON.
     func testMoonsToolPrintsTheLibrarysTrace() throws {
-        let run = try runTool("backprop", ["moons", "--passes", "2001", "--json"])
+        let run = try runTool("notes-networks", ["moons", "--passes", "2001", "--json"])
         XCTAssertEqual(run.status, 0, run.stderr)
         struct Output: Decodable {
             struct Point: Decodable { let iteration: Int, loss: Double }
@@ -41,7 +41,7 @@ final class NotesNetworksTests: XCTestCase {
     }
 
     func testMoonsToolPrintsTheNotesLines() throws {
-        let run = try runTool("backprop", ["moons", "--passes", "1001", "--anneal", "10e-3"])
+        let run = try runTool("notes-networks", ["moons", "--passes", "1001", "--anneal", "10e-3"])
         XCTAssertEqual(run.status, 0, run.stderr)
         let annealed = MoonsExamples.annealedRun
         XCTAssertTrue(
@@ -68,20 +68,20 @@ final class NotesNetworksTests: XCTestCase {
             (["sigmoid-net", "--lr", "0"], "--lr must be a positive number"),
             (["sigmoid-net", "--examples", "201"], "--examples must be between 1 and 200"),
         ]
-        try assertToolRejects("backprop", cases)
+        try assertToolRejects("notes-networks", cases)
     }
 
     /// A learning rate that blows the weights up is named, the JSON stays JSON (null for NaN), and
     /// the diverged model's boundary is not drawn.
     func testMoonsToolNamesADivergedRun() throws {
-        let run = try runTool("backprop", ["moons", "--lr", "1e6", "--passes", "200", "--json"])
+        let run = try runTool("notes-networks", ["moons", "--lr", "1e6", "--passes", "200", "--json"])
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertTrue(run.stderr.contains("diverged by pass 0: the loss became nan"), run.stderr)
         let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
         XCTAssertEqual(object?["diverged_at"] as? Int, 0)
         XCTAssertTrue(object?["final_loss"] is NSNull)
         let figure = try runTool(
-            "backprop",
+            "notes-networks",
             [
                 "moons", "--lr", "1e6", "--passes", "200", "--figure",
                 FileManager.default.temporaryDirectory.appendingPathComponent("diverged.png").path,
@@ -103,16 +103,16 @@ final class NotesNetworksTests: XCTestCase {
     }
 
     func testSigmoidNetToolShowsTheSymmetry() throws {
-        let zero = try runTool("backprop", ["sigmoid-net", "--zero-init", "--steps", "20"])
+        let zero = try runTool("notes-networks", ["sigmoid-net", "--zero-init", "--steps", "20"])
         XCTAssertEqual(zero.status, 0, zero.stderr)
         XCTAssertTrue(zero.stdout.contains("hidden units identical (==): yes"), zero.stdout)
-        let random = try runTool("backprop", ["sigmoid-net", "--steps", "20"])
+        let random = try runTool("notes-networks", ["sigmoid-net", "--steps", "20"])
         XCTAssertTrue(random.stdout.contains("hidden units identical (==): no"), random.stdout)
         XCTAssertTrue(random.stdout.contains("gradient check at the start"), random.stdout)
     }
 
     func testLogisticRegressionToolWritesItsFigure() throws {
-        let run = try runToolWritingFigure("backprop", ["logistic-regression"], name: "baseline")
+        let run = try runToolWritingFigure("notes-networks", ["logistic-regression"], name: "baseline")
         XCTAssertTrue(run.stdout.contains("training accuracy"), run.stdout)
     }
 }

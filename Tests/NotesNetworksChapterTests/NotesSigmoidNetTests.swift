@@ -2,8 +2,8 @@ import ChapterTestSupport
 import Foundation
 import XCTest
 
-@testable import BackpropChapter
 @testable import FromScratch
+@testable import NotesNetworksChapter
 
 /// seed 002's sigmoid net and seed 001's logistic-regression baseline.
 final class NotesSigmoidNetTests: XCTestCase {

@@ -115,7 +115,7 @@ public struct LogisticRegression: Sendable, RunnableExample {
     public func boundary(atX0 x0: Double) -> Double { -(theta[0] + theta[1] * x0) / theta[2] }
 }
 
-/// `backprop logistic-regression`: seed 001's baseline, fitted by Newton's method on seed 002's cost.
+/// `notes-networks logistic-regression`: seed 001's baseline, fitted by Newton's method on seed 002's cost.
 struct LogisticRegressionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "logistic-regression",

@@ -140,7 +140,7 @@ enum MoonsHiddenSizes: WorkedExample {
     }
 }
 
-/// `backprop moons`: seed 001's `build_model` with every parameter a flag.
+/// `notes-networks moons`: seed 001's `build_model` with every parameter a flag.
 struct MoonsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "moons",
@@ -148,7 +148,7 @@ struct MoonsCommand: ParsableCommand {
             "Train seed 001's 2-H-2 tanh/softmax network on make_moons(200, noise=0.20) by full-batch gradient descent.",
         discussion: """
             Prints "Loss after iteration i" every --print-every passes, as the notes do, then the final loss and the \
-            training accuracy. The notes' runs: `backprop moons` and `backprop moons --anneal 10e-3`. Try \
+            training accuracy. The notes' runs: `notes-networks moons` and `notes-networks moons --anneal 10e-3`. Try \
             `--nudge w1.2+` (one starting weight moved by one ulp) to see the constant-ε run lock into the other \
             phase of its period-2 oscillation.
             """)

@@ -3,8 +3,8 @@ import ChapterTestSupport
 import Foundation
 import XCTest
 
-@testable import BackpropChapter
 @testable import FromScratch
+@testable import NotesNetworksChapter
 
 /// Why seed 001's constant-ε trace is checked the way it is: the evidence, asserted.
 final class NotesMoonsRoundingTests: XCTestCase {

@@ -1,0 +1,4 @@
+import ChapterCommandLine
+import NotesNetworksChapter
+
+NotesNetworksCommand.mainJoiningNegativeValues()
