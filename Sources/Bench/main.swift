@@ -9,7 +9,9 @@ import RegularizationChapter
 /// repetition), for `make bench` to set beside the NumPy reference's. Not a test: it asserts
 /// nothing about time.
 ///
-/// Usage: bench <mnist-dir> [--quick]          time the workloads, print JSON
+/// Usage: bench <mnist-dir> [--quick] [--only a,b]
+///                                             time the workloads (with --only, those whose
+///                                             names contain a or b), print JSON
 ///        bench --table swift.json [numpy.json [numpy-threads.json]]
 ///                                             print the comparison table: NumPy with one BLAS
 ///                                             thread, and with its default threads
@@ -33,10 +35,14 @@ if arguments.count >= 3, arguments[1] == "--table" {
     exit(0)
 }
 guard arguments.count >= 2 else {
-    FileHandle.standardError.write(Data("usage: bench <mnist-dir> [--quick]\n".utf8))
+    FileHandle.standardError.write(Data("usage: bench <mnist-dir> [--quick] [--only a,b]\n".utf8))
     exit(2)
 }
 let quick = arguments.contains("--quick")
+/// `--only a,b`: time only the workloads whose names contain a or b, to compare a few quickly.
+let only =
+    arguments.firstIndex(of: "--only").flatMap { arguments.indices.contains($0 + 1) ? $0 + 1 : nil }
+    .map { arguments[$0].split(separator: ",").map(String.init) } ?? []
 let mnist: MNIST
 do {
     mnist = try MNIST.load(from: URL(fileURLWithPath: arguments[1]))
@@ -45,19 +51,22 @@ do {
     exit(1)
 }
 var results: [(String, [Double])] = []
+
+/// Times one workload, unless `--only` leaves it out.
+func record(_ name: String, _ measure: () -> [Double]) {
+    guard only.isEmpty || only.contains(where: { name.contains($0) }) else { return }
+    results.append((name, measure()))
+}
 var random = RandomState(seed: 0)
 
 // dgemm on the book's largest shape, for the machine's peak.
 let a = random.randn(100, 784), b = random.randn(784, 50)
-let dgemmRuns = timed(7) { for _ in 0..<200 { _ = matmul(a, b) } }.map { $0 / 200 }
-results.append(("dgemm 100x784 x 784x50", dgemmRuns))
+record("dgemm 100x784 x 784x50") { timed(7) { for _ in 0..<200 { _ = matmul(a, b) } }.map { $0 / 200 } }
 // The same product split over both cores: how much the second core gives right now (on a busy
 // virtual machine, sometimes little; see bench/two_cores.c).
-results.append(
-    (
-        "dgemm 100x784 x 784x50 (both cores)",
-        SecondCore.lend { _ in timed(7) { for _ in 0..<200 { _ = matmul(a, b) } } }.map { $0 / 200 }
-    ))
+record("dgemm 100x784 x 784x50 (both cores)") {
+    SecondCore.lend { _ in timed(7) { for _ in 0..<200 { _ = matmul(a, b) } } }.map { $0 / 200 }
+}
 
 // Single-network workloads, each measured twice: with the second core lent to the network
 // (`SecondCore`: its big products and batch gathering shared by both cores), as the chapters
@@ -69,84 +78,72 @@ for lent in [true, false] {
         lent ? SecondCore.lend { _ in timed(repetitions, body) } : timed(repetitions, body)
     }
     let two = TwoLayerNet(inputSize: 784, hiddenSize: 50, outputSize: 10, activation: .relu, random: &random)
-    results.append(
-        (
-            "two-layer step" + suffix,
-            measure(5) {
-                for _ in 0..<steps {
-                    let mask = random.choice(60_000, size: 100)
-                    let x = mnist.trainImages.gathering(rows: mask), t = mask.map { mnist.trainLabels[$0] }
-                    two.trainingStep(x, labels: t, learningRate: 0.1)
-                    _ = two.loss(x, labels: t)
-                }
-            }.map { $0 / Double(steps) }
-        ))
+    record("two-layer step" + suffix) {
+        measure(5) {
+            for _ in 0..<steps {
+                let mask = random.choice(60_000, size: 100)
+                let x = mnist.trainImages.gathering(rows: mask), t = mask.map { mnist.trainLabels[$0] }
+                two.trainingStep(x, labels: t, learningRate: 0.1)
+                _ = two.loss(x, labels: t)
+            }
+        }.map { $0 / Double(steps) }
+    }
 
     let five = MultiLayerNet(
         inputSize: 784, hiddenSizes: [100, 100, 100, 100], outputSize: 10, activation: .relu,
         weightInit: .he, random: &random)
     var sgd = SGD(learningRate: 0.01)
-    results.append(
-        (
-            "five-layer step" + suffix,
-            measure(5) {
-                for _ in 0..<steps {
-                    let mask = random.choice(60_000, size: 128)
-                    five.trainingStep(
-                        mnist.trainImages.gathering(rows: mask), labels: mask.map { mnist.trainLabels[$0] },
-                        optimizer: &sgd)
-                }
-            }.map { $0 / Double(steps) }
-        ))
-
-    results.append(
-        (
-            "accuracy, 10000 images" + suffix,
-            measure(5) {
-                _ = two.accuracy(mnist.testImages, labels: mnist.testLabels)
+    record("five-layer step" + suffix) {
+        measure(5) {
+            for _ in 0..<steps {
+                let mask = random.choice(60_000, size: 128)
+                five.trainingStep(
+                    mnist.trainImages.gathering(rows: mask), labels: mask.map { mnist.trainLabels[$0] },
+                    optimizer: &sgd)
             }
-        ))
+        }.map { $0 / Double(steps) }
+    }
+
+    record("accuracy, 10000 images" + suffix) {
+        measure(5) {
+            _ = two.accuracy(mnist.testImages, labels: mnist.testLabels)
+        }
+    }
 }
 
 // The book's whole runs of DLfS 4.5 (sigmoid) and 5.7.4 (ReLU), as the chapters run them.
 for (chapter, activation) in [(4, Activation.sigmoid), (5, .relu)] {
-    results.append(
-        (
-            "chapter \(chapter) run (10000 iterations + 17 evaluations)",
-            timed(quick ? 1 : 3) {
-                var random = RandomState(seed: 0)
-                let net = TwoLayerNet(
-                    inputSize: 784, hiddenSize: 50, outputSize: 10, activation: activation, random: &random)
-                _ = train(
-                    net, trainImages: mnist.trainImages, trainLabels: mnist.trainLabels, testImages: mnist.testImages,
-                    testLabels: mnist.testLabels, schedule: TrainingSchedule(), random: &random)
-            }
-        ))
+    record("chapter \(chapter) run (10000 iterations + 17 evaluations)") {
+        timed(quick ? 1 : 3) {
+            var random = RandomState(seed: 0)
+            let net = TwoLayerNet(
+                inputSize: 784, hiddenSize: 50, outputSize: 10, activation: activation, random: &random)
+            _ = train(
+                net, trainImages: mnist.trainImages, trainLabels: mnist.trainLabels, testImages: mnist.testImages,
+                testLabels: mnist.testLabels, schedule: TrainingSchedule(), random: &random)
+        }
+    }
 }
 
 // Whole chapter-6 experiments, shortened, run by the chapters' own code: the independent
 // networks of one experiment train in parallel (the book's draws are made first, in its order).
 var comparison = MNISTComparison.bookSetup
 comparison.iterations = quick ? 100 : 500
-results.append(
-    (
-        "optimizer comparison (4 nets x \(comparison.iterations) iterations)",
-        timed(quick ? 1 : 3) {
-            _ = MNISTComparison.run(comparison, images: mnist.trainImages, labels: mnist.trainLabels)
-        }
-    ))
+record("optimizer comparison (4 nets x \(comparison.iterations) iterations)") {
+    timed(quick ? 1 : 3) {
+        _ = MNISTComparison.run(comparison, images: mnist.trainImages, labels: mnist.trainLabels)
+    }
+}
 
 var search = HyperparameterSearch.Setup()
 search.trials = quick ? 2 : 10
-results.append(
-    (
-        "random search (\(search.trials) trials x \(search.epochs) epochs)",
-        timed(quick ? 1 : 3) {
-            _ = HyperparameterSearch.run(
-                search, images: mnist.trainImages.rows(0..<search.images),
-                labels: Array(mnist.trainLabels[0..<search.images]))
-        }
-    ))
+record("random search (\(search.trials) trials x \(search.epochs) epochs)") {
+    timed(quick ? 1 : 3) {
+        _ = HyperparameterSearch.run(
+            search, images: mnist.trainImages.rows(0..<search.images),
+            labels: Array(mnist.trainLabels[0..<search.images]))
+    }
+}
 
 // Which OpenBLAS kernels and how many threads the timings ran with, for the table's footer.
 let blas = "OpenBLAS \(String(cString: openblas_get_corename())) kernels, \(openblas_get_num_threads()) thread(s)"
