@@ -2,6 +2,7 @@
 # Drawn by Sources/GradientDescentChapter/GradientDescentRuns.swift; `make gradient-descent` regenerates it.
 # Re-render with `gnuplot path-lr-1e-10.gp` in this folder; it writes path-lr-1e-10.png
 # (or the file named by the variable `out`).
+# Print width 12.67 cm (60 px per cm, at most the 15-cm column), where no text is below 7 pt; `make figures FORMAT=pdf` draws it so.
 if (!exists("out")) out = 'path-lr-1e-10.png'
 if (!exists("preview")) {
     set terminal pngcairo size 760,820 enhanced font "DejaVu Sans,14" linewidth 2

@@ -2,6 +2,7 @@
 # Drawn by Sources/BackpropChapter/MoonsFigures.swift; `make backprop` regenerates it.
 # Re-render with `gnuplot moons-hidden-sizes.gp` in this folder; it writes moons-hidden-sizes.png
 # (or the file named by the variable `out`).
+# Print width 15.00 cm (60 px per cm, at most the 15-cm column), where no text is below 7 pt; `make figures FORMAT=pdf` draws it so.
 if (!exists("out")) out = 'moons-hidden-sizes.png'
 if (!exists("preview")) {
     set terminal pngcairo size 1100,1500 enhanced font "DejaVu Sans,14" linewidth 2

@@ -2,6 +2,7 @@
 # Drawn by Sources/OptimizersChapter/MomentumWalkthrough.swift; `make optimizers` regenerates it.
 # Re-render with `gnuplot momentum-walkthrough.gp` in this folder; it writes momentum-walkthrough.png
 # (or the file named by the variable `out`).
+# Print width 14.33 cm (60 px per cm, at most the 15-cm column), where no text is below 7 pt; `make figures FORMAT=pdf` draws it so.
 if (!exists("out")) out = 'momentum-walkthrough.png'
 if (!exists("preview")) {
     set terminal pngcairo size 860,860 enhanced font "DejaVu Sans,14" linewidth 2

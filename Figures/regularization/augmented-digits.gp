@@ -2,6 +2,7 @@
 # Drawn by Sources/Figures/ImageGrid.swift; `make regularization` regenerates it.
 # Re-render with `gnuplot augmented-digits.gp` in this folder; it writes augmented-digits.png
 # (or the file named by the variable `out`).
+# Print width 14.00 cm (60 px per cm, at most the 15-cm column), where no text is below 7 pt; `make figures FORMAT=pdf` draws it so.
 if (!exists("out")) out = 'augmented-digits.png'
 if (!exists("preview")) {
     set terminal pngcairo size 840,1346 enhanced font "DejaVu Sans,14" linewidth 2

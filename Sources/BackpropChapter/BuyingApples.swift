@@ -97,7 +97,7 @@ extension BuyingApples {
                 let isOutput = !edges.contains { $0.from == node.name }
                 figure.gnuplot(
                     "set label \(labelCount) \"\(node.name)\" at \(node.x + (isOutput ? 0.1 : -0.1)),\(node.y) "
-                        + "\(isOutput ? "left" : "right") font \",13\"")
+                        + "\(isOutput ? "left" : "right")")
             }
             for edge in edges {
                 let (a, b) = (byName[edge.from]!, byName[edge.to]!)
@@ -107,11 +107,11 @@ extension BuyingApples {
                 let (mx, my) = (start + (end - start) / 3, a.y + (b.y - a.y) / 3)
                 labelCount += 1
                 figure.gnuplot(
-                    "set label \(labelCount) \"\(edge.label)\(general(edge.forward))\" at \(mx),\(my + 0.2) center font \",13\""
+                    "set label \(labelCount) \"\(edge.label)\(general(edge.forward))\" at \(mx),\(my + 0.2) center"
                 )
                 labelCount += 1
                 figure.gnuplot(
-                    "set label \(labelCount) \"\(general(edge.backward))\" at \(mx),\(my - 0.22) center textcolor rgb \"#d62728\" font \",13\""
+                    "set label \(labelCount) \"\(general(edge.backward))\" at \(mx),\(my - 0.22) center textcolor rgb \"#d62728\""
                 )
             }
             figure.gnuplot("plot NaN notitle")

@@ -214,7 +214,7 @@ public enum MoonsFigures {
             "set xrange [\(window.lowerBound):\(window.upperBound)]",
             "set yrange [0.0682:0.0732]",
             "set key below nobox noopaque",
-            "set label 1 \"\(String(format: "bursts reach up to %.3f (cut off)", highest))\" at \(window.lowerBound + 60),0.0727 font \",12\" front boxed",
+            "set label 1 \"\(String(format: "bursts reach up to %.3f (cut off)", highest))\" at \(window.lowerBound + 60),0.0727 font \",13\" front boxed",
             "set style textbox opaque noborder",
             "plot \(odd) using 1:2 with lines linestyle 2 title \"after odd passes\", \\",
             "     \(even) using 1:2 with lines linestyle 1 linewidth 1.5 title \"after even passes (the passes the notes print)\", \\",

@@ -123,7 +123,7 @@ public enum PathFigure {
         var figure = Figure(
             name: "distance-per-step",
             caption: "Distance from the minimum per step for every learning rate (seed 000 §4.3.3, DLfS 4.4.1)",
-            width: 960, height: 640)
+            width: 900, height: 640)
         var plots: [String] = []
         // The key lists the rates from the largest down; each keeps its colour.
         let byRate = runs.enumerated().sorted { $0.element.lr > $1.element.lr }
@@ -151,7 +151,7 @@ public enum PathFigure {
             "set ytics 1e-20,1e5,1e15",
             "set mytics 1",
             "set label 1 \"|x| ≫ h: x ± h rounds to x, the gradient is 0, the run stops\" at 12,3e11 font \",12\"",
-            "set label 2 \"|x| ≪ h: x ± h rounds to ±h, the gradient is 0\" at 40,3e-21 font \",12\"",
+            "set label 2 \"|x| ≪ h: x ± h rounds to ±h, the gradient is 0\" at 12,3e-20 font \",12\"",
             "set label 3 \"lr = 1 (flips between (−3, 4) and (3, −4)) and\\nlr = 1e-10 (barely moves) both stay at |x| = 5\" "
                 + "at 12,1e3 font \",12\"",
             "set key outside right center",

@@ -149,13 +149,13 @@ public struct BatchNormExperiment: Sendable, MNISTExperiment {
         var figure = Figure(
             name: name,
             caption: "Training accuracy with and without batch normalisation, per initial weight scale (DLfS fig 6-19)",
-            width: 1200, height: 250 * rows + 120)
+            width: 1000, height: 230 * rows + 100)
+        // The run's set-up is in the chapter text beside the figure, not the title.
         figure.gnuplot(
-            "set multiplot layout \(rows),\(columns) title \"Training accuracy on \(setup.trainingImages) MNIST images, with batch norm "
-                + "(blue) and without (red)\\n\(setup.architectureDescription), SGD lr \(shortest(setup.learningRate)), seed \(setup.seed); "
-                + "W = the initial weights' std\" font \",14\"",
+            "set multiplot layout \(rows),\(columns) title \"Training accuracy with batch norm (blue) and without (red)\\n"
+                + "{/=14 W: the initial weights' std}\"",
             "set yrange [0:1]", "set xrange [0:\(max(setup.epochs - 1, 1))]",
-            "set ytics 0.5", "set xtics 5", "set grid ytics",
+            "set ytics 0.5", "set xtics 10", "set mxtics 2", "set grid ytics",
             "set key off")
         for (i, pair) in pairs.enumerated() {
             let block = "scale\(i)"
