@@ -3022,7 +3022,7 @@ $mean << EOD
 e
 EOD
 
-set multiplot layout 1,2 title "Training loss, 784-50-10 relu, batch 100, lr 0.1, seed 0"
+set multiplot layout 1,2 title "Training loss, 784-50-10 relu net"
 set xlabel "iteration"
 set ylabel "cross-entropy loss (mini-batch)"
 set yrange [0:*]

@@ -43,7 +43,7 @@ e
 EOD
 
 set multiplot
-set title "Accuracy per epoch, 784-50-10 sigmoid, batch 100, lr 0.1, seed 0"
+set title "Accuracy per epoch, 784-50-10 sigmoid net"
 set xlabel "epoch"
 set ylabel "accuracy"
 set xrange [0:16]

@@ -235,7 +235,7 @@ set size ratio -1
 set xlabel "x₀"
 set ylabel "x₁"
 set grid front
-set title "make_moons(200, noise=0.20), seed 0: two interleaved half-circles" noenhanced
+set title "The moons: two interleaved half-circles" noenhanced
 set key below horizontal maxrows 1
 set bmargin 6
 plot $class0 using 1:2 with points pointtype 7 pointsize 0.9 linecolor rgb "#d62728" title "label 0", \

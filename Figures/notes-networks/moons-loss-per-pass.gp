@@ -2441,7 +2441,7 @@ $notes << EOD
 e
 EOD
 
-set title "Loss after each pass (ε 0.01, λ 0.01, hidden size 3)" noenhanced
+set title "Loss after each pass, hidden layer size 3" noenhanced
 set xlabel "pass i"
 set ylabel "loss"
 set xrange [800:3200]

@@ -1198,7 +1198,7 @@ $numbered << EOD
 e
 EOD
 
-set title "Momentum (μ 0.9) and gradient descent (μ 0), lr 0.1, 30 steps from (1, 1)\non f = x² + 2y²:  v ← μv + ∇f,  w ← w − lr·v"
+set title "Momentum (μ 0.9) and gradient descent (μ 0) on f = x² + 2y²"
 set xlabel "x"
 set ylabel "y"
 set xrange [-1.3:1.3]

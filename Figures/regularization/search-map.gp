@@ -1,4 +1,4 @@
-# Validation accuracy of every trial over the learning rate and the weight decay (DLfS 6.5.3)
+# Validation accuracy of every trial over the learning rate and the weight decay (DLfS 6.5.3); 100 trials of 50 epochs, seed 0
 # Drawn by Sources/RegularizationChapter/HyperparameterSearch.swift; `make regularization` regenerates it.
 # Re-render with `gnuplot search-map.gp` in this folder; it writes search-map.png
 # (or the file named by the variable `out`).
@@ -133,7 +133,7 @@ $best << EOD
 e
 EOD
 
-set title "Random search: 100 trials, validation accuracy after 50 epochs (seed 0)\ndots: trials, coloured by validation accuracy; red rings: the 5 best\nthe book's good region: lr 0.001 - 0.01 (shaded), weight decay 1e-8 - 1e-6 (box)"
+set title "Random search: every trial's validation accuracy\n{/=13 red rings: the 5 best; the book's good lr (shaded) and weight decay (box)}"
 set logscale xy
 set format x "1e%T"
 set format y "1e%T"

@@ -129,8 +129,8 @@ extension MomentumWalkthrough {
         }
         figure.data("numbered", rows: numbered.map { [$0.element.x, $0.element.y, Double($0.offset)] })
         figure.gnuplot(
-            "set title \"Momentum (μ 0.9) and gradient descent (μ 0), lr 0.1, \(steps) steps from (1, 1)\\n"
-                + "on f = x² + 2y²:  v ← μv + ∇f,  w ← w − lr·v\"",
+            // lr and the start are in the script's header and the chapter text.
+            "set title \"Momentum (μ 0.9) and gradient descent (μ 0) on f = x² + 2y²\"",
             "set xlabel \"x\"", "set ylabel \"y\"",
             "set xrange [-1.3:1.3]", "set yrange [-1.3:1.3]",
             "set size ratio -1",

@@ -310,13 +310,13 @@ enum AugmentationExamples: RunnableExample {
         grid.minimumWidth = 840
         let degrees = number(augmentation.maxDegrees)
         let title =
-            "Data augmentation: the first \(count) MNIST training digits (left) and \(variants) random variants of each\\n"
-            + "rotated by an angle uniform in [−\(degrees)°, \(degrees)°], then shifted by dx, dy from "
-            + "−\(augmentation.maxShift) to \(augmentation.maxShift) whole pixels\\n"
-            + "(seed \(seed); above each variant: the angle, (dx, dy))"
+            "Data augmentation: \(count) MNIST digits (left) and \(variants) random variants of each\\n"
+            + "rotated, then shifted; above each variant: the angle, (dx, dy)"
         let figure = grid.figure(
             name: "augmented-digits",
-            caption: "MNIST digits and their augmented variants: rotation, then shift (seed 004 5.2)",
+            caption:
+                "MNIST digits and their augmented variants: rotation, then shift (seed 004 5.2); angles uniform in "
+                + "[−\(degrees)°, \(degrees)°], shifts of −\(augmentation.maxShift) to \(augmentation.maxShift) whole pixels, seed \(seed)",
             title: title, cells: cells)
         return (figure, transforms, cells)
     }

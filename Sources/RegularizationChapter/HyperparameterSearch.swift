@@ -238,14 +238,14 @@ public struct HyperparameterSearch: Sendable, MNISTExperiment {
     public func mapFigure(name: String = "search-map") -> Figure {
         var figure = Figure(
             name: name,
-            caption: "Validation accuracy of every trial over the learning rate and the weight decay (DLfS 6.5.3)",
+            caption: "Validation accuracy of every trial over the learning rate and the weight decay (DLfS 6.5.3); "
+                + "\(setup.trials) trials of \(setup.epochs) epochs, seed \(setup.seed)",
             width: 960, height: 700)
         figure.data("trials", rows: ranked.map { [$0.learningRate, $0.weightDecay, $0.validationAccuracy] })
         figure.data("best", rows: best.map { [$0.learningRate, $0.weightDecay] })
         figure.gnuplot(
-            "set title \"Random search: \(setup.trials) trials, validation accuracy after \(setup.epochs) epochs (seed \(setup.seed))\\n"
-                + "dots: trials, coloured by validation accuracy; red rings: the \(best.count) best\\n"
-                + "the book's good region: lr 0.001 - 0.01 (shaded), weight decay 1e-8 - 1e-6 (box)\"",
+            "set title \"Random search: every trial's validation accuracy\\n"
+                + "{/=13 red rings: the \(best.count) best; the book's good lr (shaded) and weight decay (box)}\"",
             "set logscale xy", "set format x \"1e%T\"", "set format y \"1e%T\"",
             "set xlabel \"learning rate\"", "set ylabel \"weight decay\"",
             "set xrange [1e-6:1e-2]", "set yrange [1e-8:1e-4]",
