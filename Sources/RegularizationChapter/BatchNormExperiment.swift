@@ -18,7 +18,7 @@ import MNISTTraining
 public struct BatchNormExperiment: Sendable, MNISTExperiment {
     public static let commands: [any ParsableCommand.Type] = [BatchNormMNIST.self]
     public static let bookSetup = Setup()
-    public func figuresOfRun() -> [Figure] { [figure()] }
+    public func figuresOfRun() -> [Figure] { [oneScaleFigure(), figure()] }
 
     public struct Setup: Hashable, Sendable {
         public var weightScales: [Double] = Setup.bookScales
@@ -139,6 +139,35 @@ public struct BatchNormExperiment: Sendable, MNISTExperiment {
         "batchnorm-mnist-faster": { bookFinding(\.fasterAlmostEverywhere) },
         "batchnorm-mnist-stuck-without": { bookFinding(\.stuckWithoutIt) },
     ]
+
+    // MARK: - Fig 6-18
+
+    /// The scale of fig 6-18's single comparison: the book does not name it, so the one of the 16
+    /// nearest He's std for the first layer, √(2/784) ≈ 0.05.
+    public var oneScaleIndex: Int {
+        let he = (2.0 / 784).squareRoot()
+        return pairs.indices.min { abs(log(pairs[$0].scale / he)) < abs(log(pairs[$1].scale / he)) } ?? 0
+    }
+
+    /// DLfS fig 6-18: one weight scale's run with and without batch norm, a panel of fig 6-19 drawn large.
+    public func oneScaleFigure(name: String = "batchnorm-one-scale") -> Figure {
+        let pair = pairs[oneScaleIndex]
+        var figure = Figure(
+            name: name,
+            caption: "Training accuracy with and without batch normalisation, initial weights' std "
+                + "\(significant(pair.scale)) (DLfS fig 6-18)")
+        figure.data(
+            "pair", rows: pair.withBatchNorm.indices.map { [Double($0), pair.withBatchNorm[$0], pair.without[$0]] })
+        figure.gnuplot(
+            "set title \"Batch norm speeds learning up (initial weights' std \(significant(pair.scale)))\"",
+            "set xlabel \"epoch\"", "set ylabel \"training accuracy\"",
+            "set yrange [0:1]", "set xrange [0:\(max(setup.epochs - 1, 1))]", "set grid ytics",
+            // Between the curves, which part early and stay apart.
+            "set key at graph 0.97, graph 0.5 right",
+            "plot $pair using 1:2 with linespoints linestyle 1 pointtype 7 pointsize 0.8 title \"with batch norm\", \\",
+            "     $pair using 1:3 with linespoints linestyle 2 pointtype 5 pointsize 0.8 title \"without\"")
+        return figure
+    }
 
     // MARK: - Fig 6-19
 
