@@ -134,7 +134,7 @@ extension MomentumWalkthrough {
             "set xlabel \"x\"", "set ylabel \"y\"",
             "set xrange [-1.3:1.3]", "set yrange [-1.3:1.3]",
             "set size ratio -1",
-            "set key top left noopaque",
+            "set key top left opaque width 2",
             "set style textbox opaque noborder margins 1,1",
             "plot $contours using 1:2 with lines linestyle 9 title \"f = 0.1, 0.25, 0.5, 1, 2, 3\", \\",
             "     $plain using 1:2 with linespoints linestyle 1 pointtype 6 pointsize 0.8 title \"μ = 0 (gradient descent)\", \\",
