@@ -105,8 +105,11 @@ bench: build
 
 # `make figures FORMAT=pdf` (or svg): every committed figure redrawn from its .gp as vector output
 # for print, into OUT (by default .build/figures, which git ignores); the committed PNGs stay. Each
-# keeps its PNG's proportions: the pixel size becomes points (1/72 in), so text keeps its size
-# relative to the plot.
+# comes out at the print width its script's header states (PrintRule in Sources/Figures: 60 px per
+# cm, at most 15 cm), with text and lines shrunk as the PNG's are when printed at that width, so
+# that the text prints at its true size, 7 pt or more. Cairo draws a font of size N with an em of
+# 4/3·N·fontscale units (pt in a PDF, px in an SVG), as pngcairo does in pixels; pdfcairo's line
+# width unit is 0.5 pt, the SVG's 1 px, pngcairo's 1 px.
 FORMAT ?= pdf
 OUT    ?= .build/figures
 figures:
@@ -116,11 +119,16 @@ figures:
 	out=$$(mkdir -p "$(OUT)" && cd "$(OUT)" && pwd) || exit 1; count=0; \
 	for script in Figures/*/*.gp; do \
 	  topic=$$(basename $$(dirname $$script)); name=$$(basename $$script .gp); mkdir -p "$$out/$$topic"; \
-	  size=$$(sed -n 's/.*set terminal pngcairo size \([0-9]*\),\([0-9]*\).*/\1 \2/p' $$script | head -1); \
-	  set -- $$size; [ -n "$$2" ] || { echo "error: $$script names no PNG size" >&2; exit 1; }; \
-	  if [ $$terminal = pdfcairo ]; then dims="$$(awk "BEGIN{print $$1/72 \"in,\" $$2/72 \"in\"}")"; else dims="$$1,$$2"; fi; \
+	  size=$$(sed -n 's/.*set terminal pngcairo size \([0-9]*\),\([0-9]*\) enhanced font "DejaVu Sans,\([0-9]*\)".*/\1 \2 \3/p' $$script | head -1); \
+	  cm=$$(sed -n 's/^# Print width \([0-9.]*\) cm.*/\1/p' $$script | head -1); \
+	  set -- $$size; [ -n "$$3" ] && [ -n "$$cm" ] || { echo "error: $$script names no PNG size, font or print width" >&2; exit 1; }; \
+	  if [ $$terminal = pdfcairo ]; then \
+	    options="$$(awk "BEGIN{pt = $$cm / 2.54 * 72; printf \"size %.3fcm,%.3fcm fontscale %.4f linewidth %.4f\", $$cm, $$cm * $$2 / $$1, pt / $$1, 4 * pt / $$1}")"; \
+	  else \
+	    options="$$(awk "BEGIN{px = $$cm / 2.54 * 96; printf \"size %d,%d fontscale %.4f linewidth %.4f\", px, px * $$2 / $$1, 4 / 3 * px / $$1, 2 * px / $$1}")"; \
+	  fi; \
 	  target="$$out/$$topic/$$name.$(FORMAT)"; \
-	  ( cd $$(dirname $$script) && gnuplot -e "preview=1; set terminal $$terminal size $$dims enhanced font 'DejaVu Sans,14' linewidth 2; set output '$$target.part'" $$name.gp ) \
+	  ( cd $$(dirname $$script) && gnuplot -e "preview=1; set terminal $$terminal $$options enhanced font 'DejaVu Sans,$$3'; set output '$$target.part'" $$name.gp ) \
 	    && mv "$$target.part" "$$target" || { rm -f "$$target.part"; echo "error: gnuplot failed on $$script" >&2; exit 1; }; \
 	  count=$$((count + 1)); \
 	done; echo "$$count figures as $(FORMAT) in $(OUT)/"

@@ -2,6 +2,7 @@
 # Drawn by Sources/ActivationsChapter/ActivationFunctions.swift; `make activations` regenerates it.
 # Re-render with `gnuplot activation-derivatives.gp` in this folder; it writes activation-derivatives.png
 # (or the file named by the variable `out`).
+# Print width 15.00 cm (60 px per cm, at most the 15-cm column), where no text is below 7 pt; `make figures FORMAT=pdf` draws it so.
 if (!exists("out")) out = 'activation-derivatives.png'
 if (!exists("preview")) {
     set terminal pngcairo size 900,640 enhanced font "DejaVu Sans,14" linewidth 2

@@ -2,6 +2,7 @@
 # Drawn by Sources/Figures/ImageGrid.swift; `make activations` regenerates it.
 # Re-render with `gnuplot mnist-samples.gp` in this folder; it writes mnist-samples.png
 # (or the file named by the variable `out`).
+# Print width 15.00 cm (60 px per cm, at most the 15-cm column), where no text is below 7 pt; `make figures FORMAT=pdf` draws it so.
 if (!exists("out")) out = 'mnist-samples.png'
 if (!exists("preview")) {
     set terminal pngcairo size 1030,306 enhanced font "DejaVu Sans,14" linewidth 2

@@ -2,9 +2,10 @@
 # Drawn by Sources/MNISTTraining/LearningCurves.swift; `make backprop` regenerates it.
 # Re-render with `gnuplot mnist-relu-loss.gp` in this folder; it writes mnist-relu-loss.png
 # (or the file named by the variable `out`).
+# Print width 15.00 cm (60 px per cm, at most the 15-cm column), where no text is below 7 pt; `make figures FORMAT=pdf` draws it so.
 if (!exists("out")) out = 'mnist-relu-loss.png'
 if (!exists("preview")) {
-    set terminal pngcairo size 1200,600 enhanced font "DejaVu Sans,14" linewidth 2
+    set terminal pngcairo size 1200,600 enhanced font "DejaVu Sans,15" linewidth 2
     set output out
 }
 set encoding utf8
@@ -3021,7 +3022,7 @@ $mean << EOD
 e
 EOD
 
-set multiplot layout 1,2 title "Training loss, 784-50-10 relu, batch 100, lr 0.1, seed 0"
+set multiplot layout 1,2 title "Training loss, 784-50-10 relu net"
 set xlabel "iteration"
 set ylabel "cross-entropy loss (mini-batch)"
 set yrange [0:*]

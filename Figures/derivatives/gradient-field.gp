@@ -2,6 +2,7 @@
 # Drawn by Sources/DerivativesChapter/GradientExample.swift; `make derivatives` regenerates it.
 # Re-render with `gnuplot gradient-field.gp` in this folder; it writes gradient-field.png
 # (or the file named by the variable `out`).
+# Print width 12.67 cm (60 px per cm, at most the 15-cm column), where no text is below 7 pt; `make figures FORMAT=pdf` draws it so.
 if (!exists("out")) out = 'gradient-field.png'
 if (!exists("preview")) {
     set terminal pngcairo size 760,720 enhanced font "DejaVu Sans,14" linewidth 2

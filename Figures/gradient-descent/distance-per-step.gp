@@ -2,9 +2,10 @@
 # Drawn by Sources/GradientDescentChapter/GradientDescentRuns.swift; `make gradient-descent` regenerates it.
 # Re-render with `gnuplot distance-per-step.gp` in this folder; it writes distance-per-step.png
 # (or the file named by the variable `out`).
+# Print width 15.00 cm (60 px per cm, at most the 15-cm column), where no text is below 7 pt; `make figures FORMAT=pdf` draws it so.
 if (!exists("out")) out = 'distance-per-step.png'
 if (!exists("preview")) {
-    set terminal pngcairo size 960,640 enhanced font "DejaVu Sans,14" linewidth 2
+    set terminal pngcairo size 900,640 enhanced font "DejaVu Sans,14" linewidth 2
     set output out
 }
 set encoding utf8
@@ -655,7 +656,7 @@ set yrange [1e-22:1e15]
 set ytics 1e-20,1e5,1e15
 set mytics 1
 set label 1 "|x| ≫ h: x ± h rounds to x, the gradient is 0, the run stops" at 12,3e11 font ",12"
-set label 2 "|x| ≪ h: x ± h rounds to ±h, the gradient is 0" at 40,3e-21 font ",12"
+set label 2 "|x| ≪ h: x ± h rounds to ±h, the gradient is 0" at 12,3e-20 font ",12"
 set label 3 "lr = 1 (flips between (−3, 4) and (3, −4)) and\nlr = 1e-10 (barely moves) both stay at |x| = 5" at 12,1e3 font ",12"
 set key outside right center
 plot $run4 using 1:2 with lines linestyle 5 title "lr = 10", \

@@ -2,6 +2,7 @@
 # Drawn by Sources/MNISTTraining/LearningCurves.swift; `make gradient-descent` regenerates it.
 # Re-render with `gnuplot mnist-sigmoid-accuracy.gp` in this folder; it writes mnist-sigmoid-accuracy.png
 # (or the file named by the variable `out`).
+# Print width 15.00 cm (60 px per cm, at most the 15-cm column), where no text is below 7 pt; `make figures FORMAT=pdf` draws it so.
 if (!exists("out")) out = 'mnist-sigmoid-accuracy.png'
 if (!exists("preview")) {
     set terminal pngcairo size 900,640 enhanced font "DejaVu Sans,14" linewidth 2
@@ -42,7 +43,7 @@ e
 EOD
 
 set multiplot
-set title "Accuracy per epoch, 784-50-10 sigmoid, batch 100, lr 0.1, seed 0"
+set title "Accuracy per epoch, 784-50-10 sigmoid net"
 set xlabel "epoch"
 set ylabel "accuracy"
 set xrange [0:16]

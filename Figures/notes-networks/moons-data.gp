@@ -2,6 +2,7 @@
 # Drawn by Sources/NotesNetworksChapter/MoonsFigures.swift; `make notes-networks` regenerates it.
 # Re-render with `gnuplot moons-data.gp` in this folder; it writes moons-data.png
 # (or the file named by the variable `out`).
+# Print width 15.00 cm (60 px per cm, at most the 15-cm column), where no text is below 7 pt; `make figures FORMAT=pdf` draws it so.
 if (!exists("out")) out = 'moons-data.png'
 if (!exists("preview")) {
     set terminal pngcairo size 900,560 enhanced font "DejaVu Sans,14" linewidth 2
@@ -234,7 +235,7 @@ set size ratio -1
 set xlabel "x₀"
 set ylabel "x₁"
 set grid front
-set title "make_moons(200, noise=0.20), seed 0: two interleaved half-circles" noenhanced
+set title "The moons: two interleaved half-circles" noenhanced
 set key below horizontal maxrows 1
 set bmargin 6
 plot $class0 using 1:2 with points pointtype 7 pointsize 0.9 linecolor rgb "#d62728" title "label 0", \

@@ -2,6 +2,7 @@
 # Drawn by Sources/NotesNetworksChapter/MoonsFigures.swift; `make notes-networks` regenerates it.
 # Re-render with `gnuplot moons-hidden-3.gp` in this folder; it writes moons-hidden-3.png
 # (or the file named by the variable `out`).
+# Print width 15.00 cm (60 px per cm, at most the 15-cm column), where no text is below 7 pt; `make figures FORMAT=pdf` draws it so.
 if (!exists("out")) out = 'moons-hidden-3.png'
 if (!exists("preview")) {
     set terminal pngcairo size 900,600 enhanced font "DejaVu Sans,14" linewidth 2

@@ -2,6 +2,7 @@
 # Drawn by Sources/NotesNetworksChapter/MoonsFigures.swift; `make notes-networks` regenerates it.
 # Re-render with `gnuplot moons-hidden-sizes.gp` in this folder; it writes moons-hidden-sizes.png
 # (or the file named by the variable `out`).
+# Print width 15.00 cm (60 px per cm, at most the 15-cm column), where no text is below 7 pt; `make figures FORMAT=pdf` draws it so.
 if (!exists("out")) out = 'moons-hidden-sizes.png'
 if (!exists("preview")) {
     set terminal pngcairo size 1100,1500 enhanced font "DejaVu Sans,14" linewidth 2
@@ -2819,47 +2820,47 @@ set size ratio -1
 set xlabel "x₀"
 set ylabel "x₁"
 set grid front
-set multiplot layout 4,2 title "Hidden layer sizes: 20000 passes, ε 0.01, λ 0.01" font ",16"
+set multiplot layout 4,2 title "Decision regions by hidden layer size" font ",16"
 set key off
 set xlabel "x₀" offset 0,0.5
 set ylabel "x₁" offset 1,0
-set title "Hidden Layer size 1 (training accuracy 86.5%)"
+set title "Hidden Layer size 1: 86.5% right"
 set xrange [-1.874620411771002:2.765379588229002]
 set yrange [-1.4520638231557181:1.8279361768442848]
 plot $regions0 using (($1 + $2) / 2):($3 + 0.02):(($2 - $1) / 2):(0.04):4 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \
      $moon00 using 1:2 with points pointtype 7 pointsize 0.6 linecolor rgb "#d62728" notitle, \
      $moon10 using 1:2 with points pointtype 7 pointsize 0.6 linecolor rgb "#1f77b4" notitle
-set title "Hidden Layer size 2 (training accuracy 92.0%)"
+set title "Hidden Layer size 2: 92.0% right"
 set xrange [-1.874620411771002:2.765379588229002]
 set yrange [-1.4520638231557181:1.8279361768442848]
 plot $regions1 using (($1 + $2) / 2):($3 + 0.02):(($2 - $1) / 2):(0.04):4 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \
      $moon01 using 1:2 with points pointtype 7 pointsize 0.6 linecolor rgb "#d62728" notitle, \
      $moon11 using 1:2 with points pointtype 7 pointsize 0.6 linecolor rgb "#1f77b4" notitle
-set title "Hidden Layer size 3 (training accuracy 97.5%)"
+set title "Hidden Layer size 3: 97.5% right"
 set xrange [-1.874620411771002:2.765379588229002]
 set yrange [-1.4520638231557181:1.8279361768442848]
 plot $regions2 using (($1 + $2) / 2):($3 + 0.02):(($2 - $1) / 2):(0.04):4 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \
      $moon02 using 1:2 with points pointtype 7 pointsize 0.6 linecolor rgb "#d62728" notitle, \
      $moon12 using 1:2 with points pointtype 7 pointsize 0.6 linecolor rgb "#1f77b4" notitle
-set title "Hidden Layer size 4 (training accuracy 99.0%)"
+set title "Hidden Layer size 4: 99.0% right"
 set xrange [-1.874620411771002:2.765379588229002]
 set yrange [-1.4520638231557181:1.8279361768442848]
 plot $regions3 using (($1 + $2) / 2):($3 + 0.02):(($2 - $1) / 2):(0.04):4 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \
      $moon03 using 1:2 with points pointtype 7 pointsize 0.6 linecolor rgb "#d62728" notitle, \
      $moon13 using 1:2 with points pointtype 7 pointsize 0.6 linecolor rgb "#1f77b4" notitle
-set title "Hidden Layer size 5 (training accuracy 99.0%)"
+set title "Hidden Layer size 5: 99.0% right"
 set xrange [-1.874620411771002:2.765379588229002]
 set yrange [-1.4520638231557181:1.8279361768442848]
 plot $regions4 using (($1 + $2) / 2):($3 + 0.02):(($2 - $1) / 2):(0.04):4 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \
      $moon04 using 1:2 with points pointtype 7 pointsize 0.6 linecolor rgb "#d62728" notitle, \
      $moon14 using 1:2 with points pointtype 7 pointsize 0.6 linecolor rgb "#1f77b4" notitle
-set title "Hidden Layer size 20 (training accuracy 99.0%)"
+set title "Hidden Layer size 20: 99.0% right"
 set xrange [-1.874620411771002:2.765379588229002]
 set yrange [-1.4520638231557181:1.8279361768442848]
 plot $regions5 using (($1 + $2) / 2):($3 + 0.02):(($2 - $1) / 2):(0.04):4 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \
      $moon05 using 1:2 with points pointtype 7 pointsize 0.6 linecolor rgb "#d62728" notitle, \
      $moon15 using 1:2 with points pointtype 7 pointsize 0.6 linecolor rgb "#1f77b4" notitle
-set title "Hidden Layer size 50 (training accuracy 99.0%)"
+set title "Hidden Layer size 50: 99.0% right"
 set xrange [-1.874620411771002:2.765379588229002]
 set yrange [-1.4520638231557181:1.8279361768442848]
 plot $regions6 using (($1 + $2) / 2):($3 + 0.02):(($2 - $1) / 2):(0.04):4 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \

@@ -2,6 +2,7 @@
 # Drawn by Sources/NotesNetworksChapter/MoonsFigures.swift; `make notes-networks` regenerates it.
 # Re-render with `gnuplot moons-loss-per-pass.gp` in this folder; it writes moons-loss-per-pass.png
 # (or the file named by the variable `out`).
+# Print width 15.00 cm (60 px per cm, at most the 15-cm column), where no text is below 7 pt; `make figures FORMAT=pdf` draws it so.
 if (!exists("out")) out = 'moons-loss-per-pass.png'
 if (!exists("preview")) {
     set terminal pngcairo size 1000,720 enhanced font "DejaVu Sans,14" linewidth 2
@@ -2440,13 +2441,13 @@ $notes << EOD
 e
 EOD
 
-set title "Loss after each pass (ε 0.01, λ 0.01, hidden size 3)" noenhanced
+set title "Loss after each pass, hidden layer size 3" noenhanced
 set xlabel "pass i"
 set ylabel "loss"
 set xrange [800:3200]
 set yrange [0.0682:0.0732]
 set key below nobox noopaque
-set label 1 "bursts reach up to 0.231 (cut off)" at 860,0.0727 font ",12" front boxed
+set label 1 "bursts reach up to 0.231 (cut off)" at 860,0.0727 font ",13" front boxed
 set style textbox opaque noborder
 plot $odd using 1:2 with lines linestyle 2 title "after odd passes", \
      $even using 1:2 with lines linestyle 1 linewidth 1.5 title "after even passes (the passes the notes print)", \

@@ -2,9 +2,10 @@
 # Drawn by Sources/OptimizersChapter/Accumulators.swift; `make optimizers` regenerates it.
 # Re-render with `gnuplot accumulators.gp` in this folder; it writes accumulators.png
 # (or the file named by the variable `out`).
+# Print width 15.00 cm (60 px per cm, at most the 15-cm column), where no text is below 7 pt; `make figures FORMAT=pdf` draws it so.
 if (!exists("out")) out = 'accumulators.png'
 if (!exists("preview")) {
-    set terminal pngcairo size 960,900 enhanced font "DejaVu Sans,14" linewidth 2
+    set terminal pngcairo size 900,900 enhanced font "DejaVu Sans,14" linewidth 2
     set output out
 }
 set encoding utf8
@@ -239,7 +240,7 @@ plot $h using 1:2 with lines linecolor rgb "#2ca02c" linewidth 2 title "AdaGrad:
 set title "Step per unit of gradient, lr/(√h + 10^{−7}), lr = 0.01"
 set ylabel "effective learning rate"
 set yrange [0.0005:0.2]
-set key top right
+set key top right width 1
 plot $h using 1:4 with lines linecolor rgb "#2ca02c" linewidth 2 title "AdaGrad", \
      $h using 1:5 with lines linecolor rgb "#9467bd" linewidth 2 title "RMSprop"
 unset multiplot

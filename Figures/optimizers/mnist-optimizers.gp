@@ -1,7 +1,8 @@
-# MNIST, 784-100-100-100-100-10 ReLU, He initial weights: loss per optimizer (DLfS 6.1.8, fig 6-9)
+# MNIST, 784-100-100-100-100-10 ReLU, He initial weights: loss per optimizer (DLfS 6.1.8, fig 6-9); batch 128, seed 0; mini-batch loss smoothed as the book's smooth_curve (Kaiser window of 11 points, β 2)
 # Drawn by Sources/MNISTTraining/LearningCurves.swift; `make optimizers` regenerates it.
 # Re-render with `gnuplot mnist-optimizers.gp` in this folder; it writes mnist-optimizers.png
 # (or the file named by the variable `out`).
+# Print width 15.00 cm (60 px per cm, at most the 15-cm column), where no text is below 7 pt; `make figures FORMAT=pdf` draws it so.
 if (!exists("out")) out = 'mnist-optimizers.png'
 if (!exists("preview")) {
     set terminal pngcairo size 960,660 enhanced font "DejaVu Sans,14" linewidth 2
@@ -524,9 +525,9 @@ $loss << EOD
 e
 EOD
 
-set title "MNIST, 784-100-100-100-100-10 ReLU net, He init, batch 128, seed 0\nmini-batch loss, smoothed as the book smooths it (Kaiser window of 11 points, β 2)"
+set title "Optimizers on MNIST"
 set xlabel "iterations"
-set ylabel "loss"
+set ylabel "mini-batch loss (smoothed)"
 set xrange [0:2000]
 set yrange [0:1]
 set key top right

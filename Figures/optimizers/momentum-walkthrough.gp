@@ -2,6 +2,7 @@
 # Drawn by Sources/OptimizersChapter/MomentumWalkthrough.swift; `make optimizers` regenerates it.
 # Re-render with `gnuplot momentum-walkthrough.gp` in this folder; it writes momentum-walkthrough.png
 # (or the file named by the variable `out`).
+# Print width 14.33 cm (60 px per cm, at most the 15-cm column), where no text is below 7 pt; `make figures FORMAT=pdf` draws it so.
 if (!exists("out")) out = 'momentum-walkthrough.png'
 if (!exists("preview")) {
     set terminal pngcairo size 860,860 enhanced font "DejaVu Sans,14" linewidth 2
@@ -1197,13 +1198,13 @@ $numbered << EOD
 e
 EOD
 
-set title "Momentum (μ 0.9) and gradient descent (μ 0), lr 0.1, 30 steps from (1, 1)\non f = x² + 2y²:  v ← μv + ∇f,  w ← w − lr·v"
+set title "Momentum (μ 0.9) and gradient descent (μ 0) on f = x² + 2y²"
 set xlabel "x"
 set ylabel "y"
 set xrange [-1.3:1.3]
 set yrange [-1.3:1.3]
 set size ratio -1
-set key top left noopaque
+set key top left opaque width 2
 set style textbox opaque noborder margins 1,1
 plot $contours using 1:2 with lines linestyle 9 title "f = 0.1, 0.25, 0.5, 1, 2, 3", \
      $plain using 1:2 with linespoints linestyle 1 pointtype 6 pointsize 0.8 title "μ = 0 (gradient descent)", \

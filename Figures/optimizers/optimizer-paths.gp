@@ -2,9 +2,10 @@
 # Drawn by Sources/OptimizersChapter/OptimizerPaths.swift; `make optimizers` regenerates it.
 # Re-render with `gnuplot optimizer-paths.gp` in this folder; it writes optimizer-paths.png
 # (or the file named by the variable `out`).
+# Print width 15.00 cm (60 px per cm, at most the 15-cm column), where no text is below 7 pt; `make figures FORMAT=pdf` draws it so.
 if (!exists("out")) out = 'optimizer-paths.png'
 if (!exists("preview")) {
-    set terminal pngcairo size 1100,1750 enhanced font "DejaVu Sans,14" linewidth 2
+    set terminal pngcairo size 900,1460 enhanced font "DejaVu Sans,14" linewidth 2
     set output out
 }
 set encoding utf8
@@ -20,7 +21,11 @@ set style line 4 linecolor rgb "#ff7f0e" linewidth 2
 set style line 5 linecolor rgb "#9467bd" linewidth 2
 set style line 6 linecolor rgb "#8c564b" linewidth 2
 set style line 9 linecolor rgb "#9a9a9a" linewidth 1
-$contours << EOD
+$mark << EOD
+0.000000000000000000e+00 0.000000000000000000e+00
+e
+EOD
+$contours0 << EOD
 3.162277660168379523e+00 0.000000000000000000e+00
 3.160351286059687848e+00 2.467767077833599165e-02
 3.154574510723728409e+00 4.932527561613236217e-02
@@ -1478,10 +1483,6 @@ $contours << EOD
 1.183215956619923226e+01 -6.480221748870328795e-16
 e
 EOD
-$minimum << EOD
-0.000000000000000000e+00 0.000000000000000000e+00
-e
-EOD
 $path0 << EOD
 -7.000000000000000000e+00 2.000000000000000000e+00
 -6.334999999999999964e+00 -1.799999999999999822e+00
@@ -1687,37 +1688,64 @@ $path5 << EOD
 e
 EOD
 
-set multiplot layout 3,2 title "30 updates from (-7, 2) on f(x, y) = x²/20 + y²\n(grey: contours f = 0.5, 1, 2, ..., 7; +: the minimum)" font ",15"
+set multiplot layout 3,2 title "30 updates from (-7, 2) on f(x, y) = x²/20 + y²\n{/=13 grey: contours f = 0.5, 1, 2, …, 7;  +: the minimum;  □: the start}" margins 0.1000,0.9722,0.0514,0.9144 spacing 0.0944,0.0856
 set size ratio -1
+set xlabel "x"
+set ylabel "y" offset 1,0
+set style textbox opaque noborder
+set key off
+set title "SGD, lr 0.95, end f = 0.0133"
 set xrange [-10:10]
 set yrange [-10:10]
-set xlabel "x"
-set ylabel "y"
-set xtics 5
-set ytics 5
-set key off
-set title "SGD, lr 0.95: f = 0.0133 at the end"
-plot $contours using 1:2 with lines linestyle 9, \
+set xtics 5; set ytics 5
+unset label 1
+plot $contours0 using 1:2 with lines linestyle 9, \
      $path0 using 1:2 with linespoints linecolor rgb "#1f77b4" linewidth 1.5 pointtype 7 pointsize 0.7, \
-     $minimum using 1:2 with points pointtype 1 pointsize 1.8 linewidth 1.5 linecolor rgb "black"
-set title "Momentum, lr 0.1: f = 0.0479 at the end"
-plot $contours using 1:2 with lines linestyle 9, \
+     $path0 using 1:2 every ::0::0 with points pointtype 4 pointsize 2 linewidth 2 linecolor rgb "black", \
+     $mark using 1:2 with points pointtype 1 pointsize 1.8 linewidth 1.5 linecolor rgb "black"
+set title "Momentum, lr 0.1, end f = 0.0479"
+set xrange [-10:10]
+set yrange [-10:10]
+set xtics 5; set ytics 5
+unset label 1
+plot $contours0 using 1:2 with lines linestyle 9, \
      $path1 using 1:2 with linespoints linecolor rgb "#ff7f0e" linewidth 1.5 pointtype 7 pointsize 0.7, \
-     $minimum using 1:2 with points pointtype 1 pointsize 1.8 linewidth 1.5 linecolor rgb "black"
-set title "Nesterov, lr 0.1: f = 0.0238 at the end"
-plot $contours using 1:2 with lines linestyle 9, \
+     $path1 using 1:2 every ::0::0 with points pointtype 4 pointsize 2 linewidth 2 linecolor rgb "black", \
+     $mark using 1:2 with points pointtype 1 pointsize 1.8 linewidth 1.5 linecolor rgb "black"
+set title "Nesterov, lr 0.1, end f = 0.0238"
+set xrange [-10:10]
+set yrange [-10:10]
+set xtics 5; set ytics 5
+unset label 1
+plot $contours0 using 1:2 with lines linestyle 9, \
      $path2 using 1:2 with linespoints linecolor rgb "#8c564b" linewidth 1.5 pointtype 7 pointsize 0.7, \
-     $minimum using 1:2 with points pointtype 1 pointsize 1.8 linewidth 1.5 linecolor rgb "black"
-set title "AdaGrad, lr 1.5: f = 0.000722 at the end"
-plot $contours using 1:2 with lines linestyle 9, \
+     $path2 using 1:2 every ::0::0 with points pointtype 4 pointsize 2 linewidth 2 linecolor rgb "black", \
+     $mark using 1:2 with points pointtype 1 pointsize 1.8 linewidth 1.5 linecolor rgb "black"
+set title "AdaGrad, lr 1.5, end f = 0.000722"
+set xrange [-10:10]
+set yrange [-10:10]
+set xtics 5; set ytics 5
+unset label 1
+plot $contours0 using 1:2 with lines linestyle 9, \
      $path3 using 1:2 with linespoints linecolor rgb "#2ca02c" linewidth 1.5 pointtype 7 pointsize 0.7, \
-     $minimum using 1:2 with points pointtype 1 pointsize 1.8 linewidth 1.5 linecolor rgb "black"
-set title "RMSprop, lr 0.3: f = 1.43e-12 at the end"
-plot $contours using 1:2 with lines linestyle 9, \
+     $path3 using 1:2 every ::0::0 with points pointtype 4 pointsize 2 linewidth 2 linecolor rgb "black", \
+     $mark using 1:2 with points pointtype 1 pointsize 1.8 linewidth 1.5 linecolor rgb "black"
+set title "RMSprop, lr 0.3, end f = 1.43e-12"
+set xrange [-10:10]
+set yrange [-10:10]
+set xtics 5; set ytics 5
+unset label 1
+plot $contours0 using 1:2 with lines linestyle 9, \
      $path4 using 1:2 with linespoints linecolor rgb "#9467bd" linewidth 1.5 pointtype 7 pointsize 0.7, \
-     $minimum using 1:2 with points pointtype 1 pointsize 1.8 linewidth 1.5 linecolor rgb "black"
-set title "Adam, lr 0.3: f = 0.102 at the end"
-plot $contours using 1:2 with lines linestyle 9, \
+     $path4 using 1:2 every ::0::0 with points pointtype 4 pointsize 2 linewidth 2 linecolor rgb "black", \
+     $mark using 1:2 with points pointtype 1 pointsize 1.8 linewidth 1.5 linecolor rgb "black"
+set title "Adam, lr 0.3, end f = 0.102"
+set xrange [-10:10]
+set yrange [-10:10]
+set xtics 5; set ytics 5
+unset label 1
+plot $contours0 using 1:2 with lines linestyle 9, \
      $path5 using 1:2 with linespoints linecolor rgb "#d62728" linewidth 1.5 pointtype 7 pointsize 0.7, \
-     $minimum using 1:2 with points pointtype 1 pointsize 1.8 linewidth 1.5 linecolor rgb "black"
+     $path5 using 1:2 every ::0::0 with points pointtype 4 pointsize 2 linewidth 2 linecolor rgb "black", \
+     $mark using 1:2 with points pointtype 1 pointsize 1.8 linewidth 1.5 linecolor rgb "black"
 unset multiplot

@@ -1,7 +1,8 @@
-# MNIST digits and their augmented variants: rotation, then shift (seed 004 5.2)
+# MNIST digits and their augmented variants: rotation, then shift (seed 004 5.2); angles uniform in [−10°, 10°], shifts of −2 to 2 whole pixels, seed 0
 # Drawn by Sources/Figures/ImageGrid.swift; `make regularization` regenerates it.
 # Re-render with `gnuplot augmented-digits.gp` in this folder; it writes augmented-digits.png
 # (or the file named by the variable `out`).
+# Print width 14.00 cm (60 px per cm, at most the 15-cm column), where no text is below 7 pt; `make figures FORMAT=pdf` draws it so.
 if (!exists("out")) out = 'augmented-digits.png'
 if (!exists("preview")) {
     set terminal pngcairo size 840,1346 enhanced font "DejaVu Sans,14" linewidth 2
@@ -1710,7 +1711,7 @@ set palette gray
 set cbrange [0:255]
 set xrange [-0.5:27.5]
 set yrange [27.5:-0.5]
-set multiplot title "Data augmentation: the first 8 MNIST training digits (left) and 6 random variants of each\nrotated by an angle uniform in [−10°, 10°], then shifted by dx, dy from −2 to 2 whole pixels\n(seed 0; above each variant: the angle, (dx, dy))"
+set multiplot title "Data augmentation: 8 MNIST digits (left) and 6 random variants of each\nrotated, then shifted; above each variant: the angle, (dx, dy)"
 set lmargin at screen 0.02857; set rmargin at screen 0.14762
 set bmargin at screen 0.82615; set tmargin at screen 0.90045
 set label 1 "label 5" at screen 0.08810,0.92125 center font ",12"

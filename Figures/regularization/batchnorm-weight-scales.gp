@@ -2,9 +2,10 @@
 # Drawn by Sources/RegularizationChapter/BatchNormExperiment.swift; `make regularization` regenerates it.
 # Re-render with `gnuplot batchnorm-weight-scales.gp` in this folder; it writes batchnorm-weight-scales.png
 # (or the file named by the variable `out`).
+# Print width 15.00 cm (60 px per cm, at most the 15-cm column), where no text is below 7 pt; `make figures FORMAT=pdf` draws it so.
 if (!exists("out")) out = 'batchnorm-weight-scales.png'
 if (!exists("preview")) {
-    set terminal pngcairo size 1200,1120 enhanced font "DejaVu Sans,14" linewidth 2
+    set terminal pngcairo size 1000,1020 enhanced font "DejaVu Sans,14" linewidth 2
     set output out
 }
 set encoding utf8
@@ -389,11 +390,12 @@ $scale15 << EOD
 e
 EOD
 
-set multiplot layout 4,4 title "Training accuracy on 1000 MNIST images, with batch norm (blue) and without (red)\n784-100-100-100-100-100-10 ReLU, SGD lr 0.01, seed 0; W = the initial weights' std" font ",14"
+set multiplot layout 4,4 title "Training accuracy with batch norm (blue) and without (red)\n{/=14 W: the initial weights' std}"
 set yrange [0:1]
 set xrange [0:19]
 set ytics 0.5
-set xtics 5
+set xtics 10
+set mxtics 2
 set grid ytics
 set key off
 set title "W = 1"

@@ -1,10 +1,11 @@
-# ReLU, Xavier weights, std sqrt(1/100) = 0.1: activations of 5 layers (DLfS 6.2.3, fig 6-14)
+# ReLU, Xavier weights, std sqrt(1/100) = 0.1: activations of 5 layers (DLfS 6.2.3, fig 6-14); 1000 random inputs through layers of 100 units, seed 0
 # Drawn by Sources/RegularizationChapter/ActivationHistogramFigures.swift; `make regularization` regenerates it.
 # Re-render with `gnuplot histograms-relu-xavier.gp` in this folder; it writes histograms-relu-xavier.png
 # (or the file named by the variable `out`).
+# Print width 15.00 cm (60 px per cm, at most the 15-cm column), where no text is below 7 pt; `make figures FORMAT=pdf` draws it so.
 if (!exists("out")) out = 'histograms-relu-xavier.png'
 if (!exists("preview")) {
-    set terminal pngcairo size 1810,540 enhanced font "DejaVu Sans,14" linewidth 2
+    set terminal pngcairo size 1010,990 enhanced font "DejaVu Sans,14" linewidth 2
     set output out
 }
 set encoding utf8
@@ -206,7 +207,7 @@ $cut5 << EOD
 e
 EOD
 
-set multiplot layout 1,5 title "ReLU, Xavier weights, std sqrt(1/100) = 0.1: 1000 random inputs through 5 layers of 100 units (seed 0)\n{/=14 histogram of each layer's 100000 activations on [0, 1] in 30 bins; y axis cut at 7000 as in the book; a cut bar is marked by a triangle and its count; the zeros of ReLU fall in the bar at 0}" font ",18" margins 0.064,0.99,0.148,0.741 spacing 0.022,0.296
+set multiplot layout 2,3 title "ReLU, Xavier weights, std sqrt(1/100) = 0.1\n{/=14 100000 activations a layer, 30 bins on [0, 1]; y axis cut at 7000 (▲: a cut bar)}" font ",18" margins 0.114,0.99,0.081,0.848 spacing 0.040,0.162
 set xrange [0:1]
 set yrange [0:7000]
 set xtics 0.5 font ",13"
@@ -239,8 +240,8 @@ plot $layer3 using 1:2 with boxes linecolor rgb "#1f77b4", \
      $cut3 using 1:2 with points pointtype 9 pointsize 1.6 linecolor rgb "#d62728"
 set title "4-layer\n{/=13 mean 0.17, std 0.24}" font ",16"
 set label 2 "exactly 0: 48.1%\nabove 1: 0.6%" at graph 0.97, graph 0.94 right front font ",13"
-unset ylabel
-set format y ""
+set ylabel "count" font ",14"
+set format y "%g"
 set label 1 "cut bars (▲):\nbar 1: 51642" at graph 0.97, graph 0.74 right front font ",13" textcolor rgb "#d62728"
 plot $layer4 using 1:2 with boxes linecolor rgb "#1f77b4", \
      $cut4 using 1:2 with points pointtype 9 pointsize 1.6 linecolor rgb "#d62728"

@@ -1,10 +1,11 @@
-# Sigmoid, weights std 1: activations of 5 layers (DLfS 6.2.2, fig 6-10)
+# Sigmoid, weights std 1: activations of 5 layers (DLfS 6.2.2, fig 6-10); 1000 random inputs through layers of 100 units, seed 0
 # Drawn by Sources/RegularizationChapter/ActivationHistogramFigures.swift; `make regularization` regenerates it.
 # Re-render with `gnuplot histograms-sigmoid-std-1.gp` in this folder; it writes histograms-sigmoid-std-1.png
 # (or the file named by the variable `out`).
+# Print width 15.00 cm (60 px per cm, at most the 15-cm column), where no text is below 7 pt; `make figures FORMAT=pdf` draws it so.
 if (!exists("out")) out = 'histograms-sigmoid-std-1.png'
 if (!exists("preview")) {
-    set terminal pngcairo size 1810,540 enhanced font "DejaVu Sans,14" linewidth 2
+    set terminal pngcairo size 1010,990 enhanced font "DejaVu Sans,14" linewidth 2
     set output out
 }
 set encoding utf8
@@ -186,7 +187,7 @@ $layer5 << EOD
 e
 EOD
 
-set multiplot layout 1,5 title "Sigmoid, weights std 1: 1000 random inputs through 5 layers of 100 units (seed 0)\n{/=14 histogram of each layer's 100000 activations on [0, 1] in 30 bins; same y axis in every panel}" font ",18" margins 0.064,0.99,0.148,0.741 spacing 0.022,0.296
+set multiplot layout 2,3 title "Sigmoid, weights std 1\n{/=14 100000 activations a layer, 30 bins on [0, 1]; same y axis in every panel}" font ",18" margins 0.114,0.99,0.081,0.848 spacing 0.040,0.162
 set xrange [0:1]
 set yrange [0:40000]
 set xtics 0.5 font ",13"
@@ -216,8 +217,8 @@ unset label 1
 plot $layer3 using 1:2 with boxes linecolor rgb "#1f77b4"
 set title "4-layer\n{/=13 mean 0.54, std 0.44}" font ",16"
 unset label 2
-unset ylabel
-set format y ""
+set ylabel "count" font ",14"
+set format y "%g"
 unset label 1
 plot $layer4 using 1:2 with boxes linecolor rgb "#1f77b4"
 set title "5-layer\n{/=13 mean 0.54, std 0.44}" font ",16"

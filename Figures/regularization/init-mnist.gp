@@ -1,7 +1,8 @@
-# MNIST, 784-100-100-100-100-10 ReLU: loss from std 0.01, Xavier and He initial weights (DLfS 6.2.4, fig 6-15)
+# MNIST, 784-100-100-100-100-10 ReLU: loss from std 0.01, Xavier and He initial weights (DLfS 6.2.4, fig 6-15); SGD lr 0.01, batch 128, seed 0; mini-batch loss smoothed as the book's smooth_curve (Kaiser window of 11 points, β 2)
 # Drawn by Sources/MNISTTraining/LearningCurves.swift; `make regularization` regenerates it.
 # Re-render with `gnuplot init-mnist.gp` in this folder; it writes init-mnist.png
 # (or the file named by the variable `out`).
+# Print width 15.00 cm (60 px per cm, at most the 15-cm column), where no text is below 7 pt; `make figures FORMAT=pdf` draws it so.
 if (!exists("out")) out = 'init-mnist.png'
 if (!exists("preview")) {
     set terminal pngcairo size 960,660 enhanced font "DejaVu Sans,14" linewidth 2
@@ -524,9 +525,9 @@ $loss << EOD
 e
 EOD
 
-set title "MNIST, 784-100-100-100-100-10 ReLU net, SGD lr 0.01, batch 128, seed 0: initial weights\nmini-batch loss, smoothed as the book smooths it (Kaiser window of 11 points, β 2)"
+set title "Initial weights on MNIST"
 set xlabel "iterations"
-set ylabel "loss"
+set ylabel "mini-batch loss (smoothed)"
 set xrange [0:2000]
 set yrange [0:2.5]
 set key center right

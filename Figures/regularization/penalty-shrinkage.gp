@@ -2,9 +2,10 @@
 # Drawn by Sources/RegularizationChapter/PenaltyExamples.swift; `make regularization` regenerates it.
 # Re-render with `gnuplot penalty-shrinkage.gp` in this folder; it writes penalty-shrinkage.png
 # (or the file named by the variable `out`).
+# Print width 15.00 cm (60 px per cm, at most the 15-cm column), where no text is below 7 pt; `make figures FORMAT=pdf` draws it so.
 if (!exists("out")) out = 'penalty-shrinkage.png'
 if (!exists("preview")) {
-    set terminal pngcairo size 1300,640 enhanced font "DejaVu Sans,14" linewidth 2
+    set terminal pngcairo size 900,1080 enhanced font "DejaVu Sans,14" linewidth 2
     set output out
 }
 set encoding utf8
@@ -1245,16 +1246,16 @@ $shape << EOD
 e
 EOD
 
-set multiplot layout 1,2 title "One weight under each penalty, λ = 1.0, elastic-net l1 ratio r = 0.5" font ",15"
+set multiplot layout 2,1 title "One weight under each penalty, λ = 1.0, elastic-net l1 ratio r = 0.5" font ",15"
 set xrange [-3.0:3.0]
 set xtics 1.0
-set key at graph 0.01, graph 0.99 left top reverse Left font ",12"
+set key at graph 0.01, graph 0.99 left top reverse Left font ",13"
 set title "Minimiser w* of (w - a)^2/2 + penalty(w)"
 set xlabel "a (the weight without penalty)"
 set ylabel "w* (the penalised weight)"
 set yrange [-3.0:3.0]
 set object 1 rectangle from -1.0, graph 0 to 1.0, graph 1 fillcolor rgb "#ff7f0e" fillstyle transparent solid 0.12 noborder behind
-set label 1 "shaded: |a| ≤ λ,\nwhere L1 gives w* = 0" at graph 0.97, graph 0.12 right font ",12" textcolor rgb "#b35900"
+set label 1 "shaded: |a| ≤ λ,\nwhere L1 gives w* = 0" at graph 0.97, graph 0.12 right font ",13" textcolor rgb "#b35900"
 plot $shrink using 1:2 with lines linestyle 9 dashtype 2 title "none: w* = a", \
      $shrink using 1:3 with lines linestyle 1 title "L2: a/(1 + λ)", \
      $shrink using 1:4 with lines linestyle 4 title "L1: soft threshold", \
@@ -1270,8 +1271,8 @@ set xlabel "w"
 set ylabel "penalty(w)"
 set yrange [0:*]
 set offsets 0, 0, graph 0.08, 0
-set key at graph 0.5, graph 0.97 center top noreverse Right font ",12"
-set label 2 "elastic: slope λr = 0.5 at 0,\ncurvature λ(1 − r) = 0.5" at graph 0.5, graph 0.7 center font ",12" textcolor rgb "#2ca02c"
+set key at graph 0.5, graph 0.97 center top noreverse Right font ",13"
+set label 2 "elastic: slope λr = 0.5 at 0,\ncurvature λ(1 − r) = 0.5" at graph 0.5, graph 0.7 center font ",13" textcolor rgb "#2ca02c"
 plot $shape using 1:2 with lines linestyle 1 title "L2: λw²/2", \
      $shape using 1:3 with lines linestyle 4 title "L1: λ|w|", \
      $shape using 1:4 with lines linestyle 3 title "elastic: λ(r|w| + (1 − r)w²/2)"

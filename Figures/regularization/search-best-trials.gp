@@ -1,10 +1,11 @@
-# The 20 best of 100 random trials (DLfS fig 6-24)
+# The 20 best of 100 random trials (DLfS fig 6-24); seed 0, 400 training and 100 validation images, 50 epochs, lr = 10^U(-6,-2), weight decay = 10^U(-8,-4)
 # Drawn by Sources/RegularizationChapter/HyperparameterSearch.swift; `make regularization` regenerates it.
 # Re-render with `gnuplot search-best-trials.gp` in this folder; it writes search-best-trials.png
 # (or the file named by the variable `out`).
+# Print width 15.00 cm (60 px per cm, at most the 15-cm column), where no text is below 7 pt; `make figures FORMAT=pdf` draws it so.
 if (!exists("out")) out = 'search-best-trials.png'
 if (!exists("preview")) {
-    set terminal pngcairo size 1400,1050 enhanced font "DejaVu Sans,14" linewidth 2
+    set terminal pngcairo size 1000,1185 enhanced font "DejaVu Sans,14" linewidth 2
     set output out
 }
 set encoding utf8
@@ -1081,109 +1082,110 @@ $trial19 << EOD
 e
 EOD
 
-set multiplot layout 4,5 title "Random search, best 20 of 100 trials (seed 0): validation accuracy (red), training accuracy (blue)\n400 training and 100 validation images, 50 epochs, lr = 10^U(-6,-2), weight decay = 10^U(-8,-4)" font ",14"
+set multiplot layout 5,4 title "Random search: the best 20 of 100 trials\n{/=14 validation accuracy (red), training accuracy (blue)}" font ",16"
 set yrange [0:1]
 set xrange [0:49]
 set ytics 0.5
-set xtics 10
+set xtics 20
+set mxtics 2
 set grid ytics
 set key off
-set title "Best-1: val 0.87\nlr 0.0088, wd 7.4e-06" font ",11"
+set title "Best-1: val 0.87\nlr 0.0088, wd 7.4e-06" font ",13"
 unset xlabel
 set ylabel "accuracy"
 plot $trial0 using 1:2 with lines linecolor rgb "#d62728" linewidth 2, \
      $trial0 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
-set title "Best-2: val 0.82\nlr 0.0096, wd 7.9e-05" font ",11"
+set title "Best-2: val 0.82\nlr 0.0096, wd 7.9e-05" font ",13"
 unset xlabel
 unset ylabel
 plot $trial1 using 1:2 with lines linecolor rgb "#d62728" linewidth 2, \
      $trial1 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
-set title "Best-3: val 0.82\nlr 0.0097, wd 6.5e-08" font ",11"
+set title "Best-3: val 0.82\nlr 0.0097, wd 6.5e-08" font ",13"
 unset xlabel
 unset ylabel
 plot $trial2 using 1:2 with lines linecolor rgb "#d62728" linewidth 2, \
      $trial2 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
-set title "Best-4: val 0.81\nlr 0.0078, wd 5.5e-07" font ",11"
+set title "Best-4: val 0.81\nlr 0.0078, wd 5.5e-07" font ",13"
 unset xlabel
 unset ylabel
 plot $trial3 using 1:2 with lines linecolor rgb "#d62728" linewidth 2, \
      $trial3 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
-set title "Best-5: val 0.75\nlr 0.0051, wd 4.2e-06" font ",11"
-unset xlabel
-unset ylabel
-plot $trial4 using 1:2 with lines linecolor rgb "#d62728" linewidth 2, \
-     $trial4 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
-set title "Best-6: val 0.75\nlr 0.0092, wd 1.4e-05" font ",11"
+set title "Best-5: val 0.75\nlr 0.0051, wd 4.2e-06" font ",13"
 unset xlabel
 set ylabel "accuracy"
+plot $trial4 using 1:2 with lines linecolor rgb "#d62728" linewidth 2, \
+     $trial4 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
+set title "Best-6: val 0.75\nlr 0.0092, wd 1.4e-05" font ",13"
+unset xlabel
+unset ylabel
 plot $trial5 using 1:2 with lines linecolor rgb "#d62728" linewidth 2, \
      $trial5 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
-set title "Best-7: val 0.73\nlr 0.0044, wd 5e-06" font ",11"
+set title "Best-7: val 0.73\nlr 0.0044, wd 5e-06" font ",13"
 unset xlabel
 unset ylabel
 plot $trial6 using 1:2 with lines linecolor rgb "#d62728" linewidth 2, \
      $trial6 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
-set title "Best-8: val 0.73\nlr 0.0082, wd 2.2e-07" font ",11"
+set title "Best-8: val 0.73\nlr 0.0082, wd 2.2e-07" font ",13"
 unset xlabel
 unset ylabel
 plot $trial7 using 1:2 with lines linecolor rgb "#d62728" linewidth 2, \
      $trial7 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
-set title "Best-9: val 0.72\nlr 0.0079, wd 1.2e-07" font ",11"
+set title "Best-9: val 0.72\nlr 0.0079, wd 1.2e-07" font ",13"
 unset xlabel
-unset ylabel
+set ylabel "accuracy"
 plot $trial8 using 1:2 with lines linecolor rgb "#d62728" linewidth 2, \
      $trial8 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
-set title "Best-10: val 0.72\nlr 0.0062, wd 9.6e-08" font ",11"
+set title "Best-10: val 0.72\nlr 0.0062, wd 9.6e-08" font ",13"
 unset xlabel
 unset ylabel
 plot $trial9 using 1:2 with lines linecolor rgb "#d62728" linewidth 2, \
      $trial9 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
-set title "Best-11: val 0.71\nlr 0.005, wd 2.6e-06" font ",11"
+set title "Best-11: val 0.71\nlr 0.005, wd 2.6e-06" font ",13"
 unset xlabel
-set ylabel "accuracy"
+unset ylabel
 plot $trial10 using 1:2 with lines linecolor rgb "#d62728" linewidth 2, \
      $trial10 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
-set title "Best-12: val 0.63\nlr 0.0038, wd 6.5e-08" font ",11"
+set title "Best-12: val 0.63\nlr 0.0038, wd 6.5e-08" font ",13"
 unset xlabel
 unset ylabel
 plot $trial11 using 1:2 with lines linecolor rgb "#d62728" linewidth 2, \
      $trial11 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
-set title "Best-13: val 0.58\nlr 0.0042, wd 1.6e-08" font ",11"
+set title "Best-13: val 0.58\nlr 0.0042, wd 1.6e-08" font ",13"
 unset xlabel
-unset ylabel
+set ylabel "accuracy"
 plot $trial12 using 1:2 with lines linecolor rgb "#d62728" linewidth 2, \
      $trial12 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
-set title "Best-14: val 0.56\nlr 0.0026, wd 3.4e-07" font ",11"
+set title "Best-14: val 0.56\nlr 0.0026, wd 3.4e-07" font ",13"
 unset xlabel
 unset ylabel
 plot $trial13 using 1:2 with lines linecolor rgb "#d62728" linewidth 2, \
      $trial13 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
-set title "Best-15: val 0.56\nlr 0.004, wd 1.3e-05" font ",11"
+set title "Best-15: val 0.56\nlr 0.004, wd 1.3e-05" font ",13"
 unset xlabel
 unset ylabel
 plot $trial14 using 1:2 with lines linecolor rgb "#d62728" linewidth 2, \
      $trial14 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
-set title "Best-16: val 0.55\nlr 0.0044, wd 5.7e-08" font ",11"
-set xlabel "epoch"
-set ylabel "accuracy"
+set title "Best-16: val 0.55\nlr 0.0044, wd 5.7e-08" font ",13"
+unset xlabel
+unset ylabel
 plot $trial15 using 1:2 with lines linecolor rgb "#d62728" linewidth 2, \
      $trial15 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
-set title "Best-17: val 0.53\nlr 0.0038, wd 1.8e-06" font ",11"
+set title "Best-17: val 0.53\nlr 0.0038, wd 1.8e-06" font ",13"
 set xlabel "epoch"
-unset ylabel
+set ylabel "accuracy"
 plot $trial16 using 1:2 with lines linecolor rgb "#d62728" linewidth 2, \
      $trial16 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
-set title "Best-18: val 0.52\nlr 0.0043, wd 5.1e-07" font ",11"
+set title "Best-18: val 0.52\nlr 0.0043, wd 5.1e-07" font ",13"
 set xlabel "epoch"
 unset ylabel
 plot $trial17 using 1:2 with lines linecolor rgb "#d62728" linewidth 2, \
      $trial17 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
-set title "Best-19: val 0.47\nlr 0.0027, wd 1.3e-05" font ",11"
+set title "Best-19: val 0.47\nlr 0.0027, wd 1.3e-05" font ",13"
 set xlabel "epoch"
 unset ylabel
 plot $trial18 using 1:2 with lines linecolor rgb "#d62728" linewidth 2, \
      $trial18 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
-set title "Best-20: val 0.41\nlr 0.0027, wd 4.5e-05" font ",11"
+set title "Best-20: val 0.41\nlr 0.0027, wd 4.5e-05" font ",13"
 set xlabel "epoch"
 unset ylabel
 plot $trial19 using 1:2 with lines linecolor rgb "#d62728" linewidth 2, \

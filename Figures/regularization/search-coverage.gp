@@ -1,10 +1,11 @@
-# Grid search vs random search, 9 trials each, on f(x, y) = g(x) + h(y) (seed 004 6; DLfS 6.5)
+# Grid search vs random search, 9 trials each, on f(x, y) = g(x) + h(y), g a bump at x = 0.7, h ≤ 0.05; random trials of seed 0 (seed 004 6; DLfS 6.5)
 # Drawn by Sources/RegularizationChapter/SearchCoverage.swift; `make regularization` regenerates it.
 # Re-render with `gnuplot search-coverage.gp` in this folder; it writes search-coverage.png
 # (or the file named by the variable `out`).
+# Print width 15.00 cm (60 px per cm, at most the 15-cm column), where no text is below 7 pt; `make figures FORMAT=pdf` draws it so.
 if (!exists("out")) out = 'search-coverage.png'
 if (!exists("preview")) {
-    set terminal pngcairo size 1400,800 enhanced font "DejaVu Sans,14" linewidth 2
+    set terminal pngcairo size 1100,760 enhanced font "DejaVu Sans,14" linewidth 2
     set output out
 }
 set encoding utf8
@@ -461,12 +462,12 @@ $randomtrialsbest << EOD
 e
 EOD
 
-set multiplot title "9 trials each on f(x, y) = g(x) + h(y): x matters, y hardly (g: bump at x = 0.7, h ≤ 0.05)\n{/*0.8 dashed: each trial carried down to the x axis (triangles) and up to g;  ring: best trial;  dotted: the best x}" font ",16"
+set multiplot title "9 trials each on f(x, y) = g(x) + h(y): x matters, y hardly\n{/=14 dashed: each trial down to the x axis (▲) and up to g;  ring: the best;  dotted: the best x}" font ",16"
 set key off
 set style arrow 1 nohead dashtype 2 linecolor rgb "#9a9a9a" linewidth 1
 set style arrow 2 nohead dashtype 3 linecolor rgb "#2ca02c" linewidth 1.5
-set lmargin at screen 0.07; set rmargin at screen 0.37; set bmargin at screen 0.665; set tmargin at screen 0.84
-set label 1 "Grid search: 3 distinct values of x\nbest trial: g = 0.411 at x = 0.833" at screen 0.27, screen 0.885 center font ",14"
+set lmargin at screen 0.1; set rmargin at screen 0.39; set bmargin at screen 0.665; set tmargin at screen 0.84
+set label 1 "Grid search: 3 distinct values of x\nbest trial: g = 0.411 at x = 0.833" at screen 0.30000000000000004, screen 0.885 center font ",14"
 set xrange [0:1]
 set yrange [0:1.15]
 set format x ""
@@ -479,7 +480,7 @@ plot $gcurve using 1:2 with lines linestyle 2, \
      $gridtrials using 1:3 with points pointtype 7 pointsize 1.3 linecolor rgb "#1f77b4", \
      $gridtrialsbest using 1:3 with points pointtype 6 pointsize 2.6 linewidth 2 linecolor rgb "black"
 unset label 1
-set lmargin at screen 0.07; set rmargin at screen 0.37; set bmargin at screen 0.1; set tmargin at screen 0.63
+set lmargin at screen 0.1; set rmargin at screen 0.39; set bmargin at screen 0.1; set tmargin at screen 0.63
 set yrange [0:1]
 set ytics 0.2
 set xtics 0.2
@@ -487,14 +488,14 @@ set format x "%g"
 set xlabel "x (important hyperparameter)"
 set ylabel "y (unimportant hyperparameter)"
 set arrow 10 from 0.7, 0 to 0.7, 1 as 2
-set label 2 "best x" at 0.71, 0.97 left font ",11" textcolor rgb "#2ca02c"
+set label 2 "best x" at 0.71, 0.97 left textcolor rgb "#2ca02c"
 plot $gridtrials using 1:2:(0):(-$2) with vectors arrowstyle 1, \
      $gridtrials using 1:(0) with points pointtype 9 pointsize 1.8 linecolor rgb "#1f77b4", \
      $gridtrials using 1:2 with points pointtype 7 pointsize 1.6 linecolor rgb "#1f77b4", \
      $gridtrialsbest using 1:2 with points pointtype 6 pointsize 2.6 linewidth 2 linecolor rgb "black"
 unset label 2
 unset arrow 10
-set lmargin at screen 0.385; set rmargin at screen 0.485; set bmargin at screen 0.1; set tmargin at screen 0.63
+set lmargin at screen 0.405; set rmargin at screen 0.505; set bmargin at screen 0.1; set tmargin at screen 0.63
 set xrange [0:1.15]
 set xtics 0.5, 0.5, 1
 set format y ""
@@ -504,8 +505,8 @@ plot $hcurve using 1:2 with lines linestyle 2, \
      $gridtrials using 4:2:(-$4):(0) with vectors arrowstyle 1, \
      $gridtrials using 4:2 with points pointtype 7 pointsize 1.1 linecolor rgb "#1f77b4"
 set format y "%g"
-set lmargin at screen 0.5700000000000001; set rmargin at screen 0.8700000000000001; set bmargin at screen 0.665; set tmargin at screen 0.84
-set label 1 "Random search (seed 0): 9 distinct values of x\nbest trial: g = 0.657 at x = 0.792" at screen 0.77, screen 0.885 center font ",14"
+set lmargin at screen 0.59; set rmargin at screen 0.8799999999999999; set bmargin at screen 0.665; set tmargin at screen 0.84
+set label 1 "Random search: 9 distinct values of x\nbest trial: g = 0.657 at x = 0.792" at screen 0.79, screen 0.885 center font ",14"
 set xrange [0:1]
 set yrange [0:1.15]
 set format x ""
@@ -518,7 +519,7 @@ plot $gcurve using 1:2 with lines linestyle 2, \
      $randomtrials using 1:3 with points pointtype 7 pointsize 1.3 linecolor rgb "#1f77b4", \
      $randomtrialsbest using 1:3 with points pointtype 6 pointsize 2.6 linewidth 2 linecolor rgb "black"
 unset label 1
-set lmargin at screen 0.5700000000000001; set rmargin at screen 0.8700000000000001; set bmargin at screen 0.1; set tmargin at screen 0.63
+set lmargin at screen 0.59; set rmargin at screen 0.8799999999999999; set bmargin at screen 0.1; set tmargin at screen 0.63
 set yrange [0:1]
 set ytics 0.2
 set xtics 0.2
@@ -526,14 +527,14 @@ set format x "%g"
 set xlabel "x (important hyperparameter)"
 set ylabel "y (unimportant hyperparameter)"
 set arrow 10 from 0.7, 0 to 0.7, 1 as 2
-set label 2 "best x" at 0.71, 0.97 left font ",11" textcolor rgb "#2ca02c"
+set label 2 "best x" at 0.71, 0.97 left textcolor rgb "#2ca02c"
 plot $randomtrials using 1:2:(0):(-$2) with vectors arrowstyle 1, \
      $randomtrials using 1:(0) with points pointtype 9 pointsize 1.8 linecolor rgb "#1f77b4", \
      $randomtrials using 1:2 with points pointtype 7 pointsize 1.6 linecolor rgb "#1f77b4", \
      $randomtrialsbest using 1:2 with points pointtype 6 pointsize 2.6 linewidth 2 linecolor rgb "black"
 unset label 2
 unset arrow 10
-set lmargin at screen 0.8850000000000001; set rmargin at screen 0.9850000000000001; set bmargin at screen 0.1; set tmargin at screen 0.63
+set lmargin at screen 0.8949999999999999; set rmargin at screen 0.9949999999999999; set bmargin at screen 0.1; set tmargin at screen 0.63
 set xrange [0:1.15]
 set xtics 0.5, 0.5, 1
 set format y ""

@@ -1,7 +1,8 @@
-# Validation accuracy of every trial over the learning rate and the weight decay (DLfS 6.5.3)
+# Validation accuracy of every trial over the learning rate and the weight decay (DLfS 6.5.3); 100 trials of 50 epochs, seed 0
 # Drawn by Sources/RegularizationChapter/HyperparameterSearch.swift; `make regularization` regenerates it.
 # Re-render with `gnuplot search-map.gp` in this folder; it writes search-map.png
 # (or the file named by the variable `out`).
+# Print width 15.00 cm (60 px per cm, at most the 15-cm column), where no text is below 7 pt; `make figures FORMAT=pdf` draws it so.
 if (!exists("out")) out = 'search-map.png'
 if (!exists("preview")) {
     set terminal pngcairo size 960,700 enhanced font "DejaVu Sans,14" linewidth 2
@@ -132,7 +133,7 @@ $best << EOD
 e
 EOD
 
-set title "Random search: 100 trials, validation accuracy after 50 epochs (seed 0)\ndots: trials, coloured by validation accuracy; red rings: the 5 best\nthe book's good region: lr 0.001 - 0.01 (shaded), weight decay 1e-8 - 1e-6 (box)"
+set title "Random search: every trial's validation accuracy\n{/=13 red rings: the 5 best; the book's good lr (shaded) and weight decay (box)}"
 set logscale xy
 set format x "1e%T"
 set format y "1e%T"

@@ -1,10 +1,11 @@
-# Mirroring and half turns change what a digit is (seed 004 5.2)
+# Mirroring and half turns change what a digit is (seed 004 5.2); the readings are a network's trained on digits rotated by up to 10° and shifted by up to 2 px
 # Drawn by Sources/Figures/ImageGrid.swift; `make regularization` regenerates it.
 # Re-render with `gnuplot unsafe-augmentations.gp` in this folder; it writes unsafe-augmentations.png
 # (or the file named by the variable `out`).
+# Print width 15.00 cm (60 px per cm, at most the 15-cm column), where no text is below 7 pt; `make figures FORMAT=pdf` draws it so.
 if (!exists("out")) out = 'unsafe-augmentations.png'
 if (!exists("preview")) {
-    set terminal pngcairo size 1180,458 enhanced font "DejaVu Sans,14" linewidth 2
+    set terminal pngcairo size 1180,458 enhanced font "DejaVu Sans,15" linewidth 2
     set output out
 }
 set encoding utf8
@@ -930,155 +931,155 @@ set palette gray
 set cbrange [0:255]
 set xrange [-0.5:27.5]
 set yrange [27.5:-0.5]
-set multiplot title "Flipping and turning by 180° do not keep a digit's label: one training digit of each class\nabove each image: what a network trained on digits rotated by up to 10° and shifted by up to 2 px reads (✗: not the digit)"
+set multiplot title "Flipping and turning by 180° do not keep a digit's label\nabove each image: what a network trained on rotated and shifted digits reads (✗: not the digit)"
 set lmargin at screen 0.14407; set rmargin at screen 0.22034
 set bmargin at screen 0.59389; set tmargin at screen 0.79039
-set label 1 "reads 0" at screen 0.18220,0.81659 center
+set label 1 "0" at screen 0.18220,0.81659 center
 set label 2 "original" at screen 0.13559,0.69214 right
 plot $image0 matrix with image
 set lmargin at screen 0.22881; set rmargin at screen 0.30508
 set bmargin at screen 0.59389; set tmargin at screen 0.79039
-set label 1 "reads 1" at screen 0.26695,0.81659 center
+set label 1 "1" at screen 0.26695,0.81659 center
 unset label 2
 plot $image1 matrix with image
 set lmargin at screen 0.31356; set rmargin at screen 0.38983
 set bmargin at screen 0.59389; set tmargin at screen 0.79039
-set label 1 "reads 2" at screen 0.35169,0.81659 center
+set label 1 "2" at screen 0.35169,0.81659 center
 unset label 2
 plot $image2 matrix with image
 set lmargin at screen 0.39831; set rmargin at screen 0.47458
 set bmargin at screen 0.59389; set tmargin at screen 0.79039
-set label 1 "reads 3" at screen 0.43644,0.81659 center
+set label 1 "3" at screen 0.43644,0.81659 center
 unset label 2
 plot $image3 matrix with image
 set lmargin at screen 0.48305; set rmargin at screen 0.55932
 set bmargin at screen 0.59389; set tmargin at screen 0.79039
-set label 1 "reads 4" at screen 0.52119,0.81659 center
+set label 1 "4" at screen 0.52119,0.81659 center
 unset label 2
 plot $image4 matrix with image
 set lmargin at screen 0.56780; set rmargin at screen 0.64407
 set bmargin at screen 0.59389; set tmargin at screen 0.79039
-set label 1 "reads 5" at screen 0.60593,0.81659 center
+set label 1 "5" at screen 0.60593,0.81659 center
 unset label 2
 plot $image5 matrix with image
 set lmargin at screen 0.65254; set rmargin at screen 0.72881
 set bmargin at screen 0.59389; set tmargin at screen 0.79039
-set label 1 "reads 6" at screen 0.69068,0.81659 center
+set label 1 "6" at screen 0.69068,0.81659 center
 unset label 2
 plot $image6 matrix with image
 set lmargin at screen 0.73729; set rmargin at screen 0.81356
 set bmargin at screen 0.59389; set tmargin at screen 0.79039
-set label 1 "reads 7" at screen 0.77542,0.81659 center
+set label 1 "7" at screen 0.77542,0.81659 center
 unset label 2
 plot $image7 matrix with image
 set lmargin at screen 0.82203; set rmargin at screen 0.89831
 set bmargin at screen 0.59389; set tmargin at screen 0.79039
-set label 1 "reads 8" at screen 0.86017,0.81659 center
+set label 1 "8" at screen 0.86017,0.81659 center
 unset label 2
 plot $image8 matrix with image
 set lmargin at screen 0.90678; set rmargin at screen 0.98305
 set bmargin at screen 0.59389; set tmargin at screen 0.79039
-set label 1 "reads 9" at screen 0.94492,0.81659 center
+set label 1 "9" at screen 0.94492,0.81659 center
 unset label 2
 plot $image9 matrix with image
 set lmargin at screen 0.14407; set rmargin at screen 0.22034
 set bmargin at screen 0.31878; set tmargin at screen 0.51528
-set label 1 "reads 9 ✗" at screen 0.18220,0.54148 center
+set label 1 "9 ✗" at screen 0.18220,0.54148 center
 set label 2 "mirrored" at screen 0.13559,0.41703 right
 plot $image10 matrix with image
 set lmargin at screen 0.22881; set rmargin at screen 0.30508
 set bmargin at screen 0.31878; set tmargin at screen 0.51528
-set label 1 "reads 1" at screen 0.26695,0.54148 center
+set label 1 "1" at screen 0.26695,0.54148 center
 unset label 2
 plot $image11 matrix with image
 set lmargin at screen 0.31356; set rmargin at screen 0.38983
 set bmargin at screen 0.31878; set tmargin at screen 0.51528
-set label 1 "reads 2" at screen 0.35169,0.54148 center
+set label 1 "2" at screen 0.35169,0.54148 center
 unset label 2
 plot $image12 matrix with image
 set lmargin at screen 0.39831; set rmargin at screen 0.47458
 set bmargin at screen 0.31878; set tmargin at screen 0.51528
-set label 1 "reads 8 ✗" at screen 0.43644,0.54148 center
+set label 1 "8 ✗" at screen 0.43644,0.54148 center
 unset label 2
 plot $image13 matrix with image
 set lmargin at screen 0.48305; set rmargin at screen 0.55932
 set bmargin at screen 0.31878; set tmargin at screen 0.51528
-set label 1 "reads 4" at screen 0.52119,0.54148 center
+set label 1 "4" at screen 0.52119,0.54148 center
 unset label 2
 plot $image14 matrix with image
 set lmargin at screen 0.56780; set rmargin at screen 0.64407
 set bmargin at screen 0.31878; set tmargin at screen 0.51528
-set label 1 "reads 2 ✗" at screen 0.60593,0.54148 center
+set label 1 "2 ✗" at screen 0.60593,0.54148 center
 unset label 2
 plot $image15 matrix with image
 set lmargin at screen 0.65254; set rmargin at screen 0.72881
 set bmargin at screen 0.31878; set tmargin at screen 0.51528
-set label 1 "reads 2 ✗" at screen 0.69068,0.54148 center
+set label 1 "2 ✗" at screen 0.69068,0.54148 center
 unset label 2
 plot $image16 matrix with image
 set lmargin at screen 0.73729; set rmargin at screen 0.81356
 set bmargin at screen 0.31878; set tmargin at screen 0.51528
-set label 1 "reads 8 ✗" at screen 0.77542,0.54148 center
+set label 1 "8 ✗" at screen 0.77542,0.54148 center
 unset label 2
 plot $image17 matrix with image
 set lmargin at screen 0.82203; set rmargin at screen 0.89831
 set bmargin at screen 0.31878; set tmargin at screen 0.51528
-set label 1 "reads 8" at screen 0.86017,0.54148 center
+set label 1 "8" at screen 0.86017,0.54148 center
 unset label 2
 plot $image18 matrix with image
 set lmargin at screen 0.90678; set rmargin at screen 0.98305
 set bmargin at screen 0.31878; set tmargin at screen 0.51528
-set label 1 "reads 7 ✗" at screen 0.94492,0.54148 center
+set label 1 "7 ✗" at screen 0.94492,0.54148 center
 unset label 2
 plot $image19 matrix with image
 set lmargin at screen 0.14407; set rmargin at screen 0.22034
 set bmargin at screen 0.04367; set tmargin at screen 0.24017
-set label 1 "reads 0" at screen 0.18220,0.26638 center
+set label 1 "0" at screen 0.18220,0.26638 center
 set label 2 "turned 180°" at screen 0.13559,0.14192 right
 plot $image20 matrix with image
 set lmargin at screen 0.22881; set rmargin at screen 0.30508
 set bmargin at screen 0.04367; set tmargin at screen 0.24017
-set label 1 "reads 1" at screen 0.26695,0.26638 center
+set label 1 "1" at screen 0.26695,0.26638 center
 unset label 2
 plot $image21 matrix with image
 set lmargin at screen 0.31356; set rmargin at screen 0.38983
 set bmargin at screen 0.04367; set tmargin at screen 0.24017
-set label 1 "reads 8 ✗" at screen 0.35169,0.26638 center
+set label 1 "8 ✗" at screen 0.35169,0.26638 center
 unset label 2
 plot $image22 matrix with image
 set lmargin at screen 0.39831; set rmargin at screen 0.47458
 set bmargin at screen 0.04367; set tmargin at screen 0.24017
-set label 1 "reads 8 ✗" at screen 0.43644,0.26638 center
+set label 1 "8 ✗" at screen 0.43644,0.26638 center
 unset label 2
 plot $image23 matrix with image
 set lmargin at screen 0.48305; set rmargin at screen 0.55932
 set bmargin at screen 0.04367; set tmargin at screen 0.24017
-set label 1 "reads 5 ✗" at screen 0.52119,0.26638 center
+set label 1 "5 ✗" at screen 0.52119,0.26638 center
 unset label 2
 plot $image24 matrix with image
 set lmargin at screen 0.56780; set rmargin at screen 0.64407
 set bmargin at screen 0.04367; set tmargin at screen 0.24017
-set label 1 "reads 5" at screen 0.60593,0.26638 center
+set label 1 "5" at screen 0.60593,0.26638 center
 unset label 2
 plot $image25 matrix with image
 set lmargin at screen 0.65254; set rmargin at screen 0.72881
 set bmargin at screen 0.04367; set tmargin at screen 0.24017
-set label 1 "reads 9 ✗" at screen 0.69068,0.26638 center
+set label 1 "9 ✗" at screen 0.69068,0.26638 center
 unset label 2
 plot $image26 matrix with image
 set lmargin at screen 0.73729; set rmargin at screen 0.81356
 set bmargin at screen 0.04367; set tmargin at screen 0.24017
-set label 1 "reads 6 ✗" at screen 0.77542,0.26638 center
+set label 1 "6 ✗" at screen 0.77542,0.26638 center
 unset label 2
 plot $image27 matrix with image
 set lmargin at screen 0.82203; set rmargin at screen 0.89831
 set bmargin at screen 0.04367; set tmargin at screen 0.24017
-set label 1 "reads 8" at screen 0.86017,0.26638 center
+set label 1 "8" at screen 0.86017,0.26638 center
 unset label 2
 plot $image28 matrix with image
 set lmargin at screen 0.90678; set rmargin at screen 0.98305
 set bmargin at screen 0.04367; set tmargin at screen 0.24017
-set label 1 "reads 6 ✗" at screen 0.94492,0.26638 center
+set label 1 "6 ✗" at screen 0.94492,0.26638 center
 unset label 2
 plot $image29 matrix with image
 unset multiplot

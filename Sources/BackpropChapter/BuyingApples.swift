@@ -6,13 +6,15 @@ import FromScratch
 /// derivative of the price with respect to every input backward.
 enum BuyingApples: WorkedExample {
     /// buy_apple.py: 2 apples at 100 each, tax 1.1.
-    static func apples() -> (price: Double, dApple: Double, dAppleCount: Double, dTax: Double) {
+    static func apples() -> (
+        applePrice: Double, price: Double, dApplePrice: Double, dApple: Double, dAppleCount: Double, dTax: Double
+    ) {
         var appleLayer = MultiplyNode(), taxLayer = MultiplyNode()
         let applePrice = appleLayer.forward(100, 2)
         let price = taxLayer.forward(applePrice, 1.1)
         let (dApplePrice, dTax) = taxLayer.backward(1)
         let (dApple, dAppleCount) = appleLayer.backward(dApplePrice)
-        return (price, dApple, dAppleCount, dTax)
+        return (applePrice, price, dApplePrice, dApple, dAppleCount, dTax)
     }
 
     /// Every value of the apple-and-orange graph: forward, then backward.
@@ -97,7 +99,7 @@ extension BuyingApples {
                 let isOutput = !edges.contains { $0.from == node.name }
                 figure.gnuplot(
                     "set label \(labelCount) \"\(node.name)\" at \(node.x + (isOutput ? 0.1 : -0.1)),\(node.y) "
-                        + "\(isOutput ? "left" : "right") font \",13\"")
+                        + "\(isOutput ? "left" : "right")")
             }
             for edge in edges {
                 let (a, b) = (byName[edge.from]!, byName[edge.to]!)
@@ -107,11 +109,11 @@ extension BuyingApples {
                 let (mx, my) = (start + (end - start) / 3, a.y + (b.y - a.y) / 3)
                 labelCount += 1
                 figure.gnuplot(
-                    "set label \(labelCount) \"\(edge.label)\(general(edge.forward))\" at \(mx),\(my + 0.2) center font \",13\""
+                    "set label \(labelCount) \"\(edge.label)\(general(edge.forward))\" at \(mx),\(my + 0.2) center"
                 )
                 labelCount += 1
                 figure.gnuplot(
-                    "set label \(labelCount) \"\(general(edge.backward))\" at \(mx),\(my - 0.22) center textcolor rgb \"#d62728\" font \",13\""
+                    "set label \(labelCount) \"\(general(edge.backward))\" at \(mx),\(my - 0.22) center textcolor rgb \"#d62728\""
                 )
             }
             figure.gnuplot("plot NaN notitle")
@@ -119,7 +121,32 @@ extension BuyingApples {
         }
     }
 
-    /// DLfS fig 5-16/5-17: 2 apples and 3 oranges, then tax, with every value of `buy_apple_orange.py`.
+    /// DLfS fig 5-16: 2 apples, then tax, with every value of `buy_apple.py`.
+    static func appleGraph() -> Figure {
+        let v = apples()
+        typealias N = Graph.Node
+        typealias E = Graph.Edge
+        let graph = Graph(
+            nodes: [
+                N(name: "apple", x: 0, y: 2.6, symbol: ""), N(name: "apple count", x: 0, y: 1.4, symbol: ""),
+                N(name: "tax", x: 0, y: 0.2, symbol: ""),
+                N(name: "apples", x: 2.6, y: 2, symbol: "×"), N(name: "taxed", x: 5, y: 1.1, symbol: "×"),
+                N(name: "price", x: 7.2, y: 1.1, symbol: ""),
+            ],
+            edges: [
+                E(from: "apple", to: "apples", forward: 100, backward: v.dApple, label: ""),
+                E(from: "apple count", to: "apples", forward: 2, backward: v.dAppleCount, label: ""),
+                E(from: "apples", to: "taxed", forward: v.applePrice, backward: v.dApplePrice, label: ""),
+                E(from: "tax", to: "taxed", forward: 1.1, backward: v.dTax, label: ""),
+                E(from: "taxed", to: "price", forward: v.price, backward: 1, label: ""),
+            ])
+        return graph.figure(
+            name: "apple-graph",
+            caption: "Buying apples as a computational graph, forward and backward (DLfS 5.4.1, fig 5-16)",
+            title: "2 apples at 100, tax 1.1", width: 900, height: 520)
+    }
+
+    /// DLfS fig 5-17: 2 apples and 3 oranges, then tax, with every value of `buy_apple_orange.py`.
     static func appleOrangeGraph() -> Figure {
         let v = applesAndOranges()
         typealias N = Graph.Node
@@ -150,5 +177,5 @@ extension BuyingApples {
             title: "2 apples at 100, 3 oranges at 150, tax 1.1", width: 1100, height: 660)
     }
 
-    static func figures() -> [Figure] { [appleOrangeGraph()] }
+    static func figures() -> [Figure] { [appleGraph(), appleOrangeGraph()] }
 }

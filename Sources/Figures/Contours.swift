@@ -17,6 +17,11 @@ extension Figure {
 
     /// The contour lines f = level of a·x² + b·y², for each level.
     public mutating func contours(_ name: String, levels: [Double], a: Double, b: Double) {
-        contours(name, radii: levels.map { ((($0 / a).squareRoot()), ($0 / b).squareRoot()) })
+        contours(name, radii: Figure.contourRadii(levels: levels, a: a, b: b))
+    }
+
+    /// The half-axes of the ellipses f = level of a·x² + b·y².
+    public static func contourRadii(levels: [Double], a: Double, b: Double) -> [(x: Double, y: Double)] {
+        levels.map { (($0 / a).squareRoot(), ($0 / b).squareRoot()) }
     }
 }

@@ -76,12 +76,13 @@ public struct DataBlock: Sendable {
     }
 }
 
-/// The look shared by every figure of the book: font, line widths, grid, key.
+/// The look shared by every figure of the book: font, line widths, grid, key. The font is 14,
+/// larger only on a canvas so wide that 14 would print below 7 pt (`PrintRule`).
 enum FigureStyle {
     static func preamble(width: Int, height: Int) -> String {
         """
         if (!exists("preview")) {
-            set terminal pngcairo size \(width),\(height) enhanced font "DejaVu Sans,14" linewidth 2
+            set terminal pngcairo size \(width),\(height) enhanced font "DejaVu Sans,\(PrintRule.fontSize(width: width))" linewidth 2
             set output out
         }
         set encoding utf8

@@ -151,6 +151,9 @@ public struct FigureRenderer: Sendable {
             # Drawn by Sources/\(figure.source)\(figure.remake.map { "; `\($0)` regenerates it" } ?? "").
             # Re-render with `gnuplot \(figure.name).gp` in this folder; it writes \(figure.name).png
             # (or the file named by the variable `out`).
+            # Print width \(String(format: "%.2f", PrintRule.printCentimetres(width: figure.width))) cm \
+            (\(Int(PrintRule.pixelsPerCentimetre)) px per cm, at most the \(Int(PrintRule.columnCentimetres))-cm column), \
+            where no text is below \(Int(PrintRule.smallestPoints)) pt; `make figures FORMAT=pdf` draws it so.
             if (!exists("out")) out = \(quoted(figure.name + ".png"))
 
             """)

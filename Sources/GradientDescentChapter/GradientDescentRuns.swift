@@ -22,11 +22,10 @@ public enum GradientDescentRuns: RunnableExample {
     ]
     public static let commands: [any ParsableCommand.Type] = [RunCommand.self]
 
-    /// One path figure per rate, and every run's distance to the minimum in one more.
+    /// The six paths in one figure, and every run's distance to the minimum in another.
     public static func figures() -> [Figure] {
-        let paths = runs.map { ($0, path(learningRate: $0.learningRate)) }
-        return paths.map { PathFigure.figure(learningRate: $0.0.learningRate, path: $0.1, name: $0.0.figureName) }
-            + [PathFigure.distanceFigure(runs: paths.map { ($0.0.learningRate, $0.1) })]
+        let paths = runs.map { ($0.learningRate, path(learningRate: $0.learningRate)) }
+        return [PathFigure.figure(runs: paths), PathFigure.distanceFigure(runs: paths)]
     }
 
     public static let start = Matrix(row: [-3.0, 4.0])
@@ -35,11 +34,9 @@ public enum GradientDescentRuns: RunnableExample {
     /// One of the book's runs.
     public struct Run: Sendable {
         public let learningRate: Double
-        /// The figure's file stem.
-        public var figureName: String { "path-lr-\(GradientDescentRuns.label(learningRate))" }
     }
 
-    /// Every learning rate the notes and the book try, each with a figure.
+    /// Every learning rate the notes and the book try, each a panel of the path figure.
     public static let runs = [0.2, 1, 0.01, 0.1, 10, 1e-10].map(Run.init)
 
     /// The rate as the figure names and titles write it: 10, 0.2, 1e-10. Whole numbers only as
@@ -70,52 +67,75 @@ public enum GradientDescentRuns: RunnableExample {
     }
 }
 
-/// The path of a gradient-descent run over the contour circles of x0² + x1² (seed 000 图5/图6,
+/// The paths of gradient-descent runs over the contour circles of x0² + x1² (seed 000 图5/图6,
 /// DLfS fig 4-10), and all runs' distance to the minimum per step.
 public enum PathFigure {
-    /// A run drawn in the notes' window, x0 in [-3.5, 3.5] and x1 in [-4.5, 4.5], over the
-    /// contours f = 3, 6, ..., 15. A diverging run is drawn in a window that holds its first
-    /// steps, over circles through the points it visits.
+    /// The six rates as one figure of 2×3 panels, each path in gradient descent's colour (SGD's
+    /// in chapter 6).
+    public static func figure(runs: [(lr: Double, path: DescentPath)]) -> Figure {
+        // From the largest rate to the smallest: diverging, flipping, converging, barely moving.
+        let byRate = runs.sorted { $0.lr > $1.lr }
+        var grid = PathPanels(panels: byRate.map { panel(learningRate: $0.lr, path: $0.path) }, columns: 3)
+        (grid.xName, grid.yName) = ("x_0", "x_1")
+        (grid.panelWidth, grid.panelHeight) = (286, 420)
+        let start = runs[0].path.points[0], steps = runs[0].path.points.count - 1
+        return grid.figure(
+            name: "path-lr",
+            caption: "Gradient descent on x0^2 + x1^2 from (-3, 4), 100 steps, at six learning rates "
+                + "(seed 000 fig. 5-6, DLfS fig 4-10)",
+            title: "Gradient descent on x_0^2 + x_1^2, \(steps) steps from \(pointText(start))\\n"
+                + "{/=13 grey: contours f = 3, 6, …, 15, or circles through a diverging run's points;  □: the start}")
+    }
+
+    /// One run alone (`gradient-descent run --figure`).
     public static func figure(learningRate lr: Double, path: DescentPath, name: String) -> Figure {
-        var figure = Figure(
-            name: name,
-            caption: "Gradient descent on x0^2 + x1^2 with lr = \(lr) (seed 000 fig. 5-6, DLfS fig 4-10)",
-            width: 760, height: 820)
-        let norms = path.points.map { ($0[flat: 0] * $0[flat: 0] + $0[flat: 1] * $0[flat: 1]).squareRoot() }
-        let diverges = norms.last! > 2 * norms.first!
-        let shown = diverges ? Array(path.points.prefix(3)) : path.points
-        let radii = diverges ? Array(norms.prefix(3)) : (1...5).map { (3.0 * Double($0)).squareRoot() }
-        let extent = diverges ? 1.15 * radii.max()! : 1.0
-        // The start is the run's own (--start), so the frame and the labels follow it.
-        let start = path.points.first!
-        let startText = "(\(general(start[flat: 0])), \(general(start[flat: 1])))"
-        let (xmax, ymax) =
-            diverges ? (extent, extent) : (max(3.5, abs(start[flat: 0]) + 0.5), max(4.5, abs(start[flat: 1]) + 0.5))
+        var grid = PathPanels(panels: [panel(learningRate: lr, path: path)], columns: 1)
+        (grid.xName, grid.yName) = ("x_0", "x_1")
+        (grid.panelWidth, grid.panelHeight) = (560, 680)
+        return grid.figure(
+            name: name, caption: "Gradient descent on x0^2 + x1^2 with lr = \(lr) (seed 000 fig. 5-6, DLfS fig 4-10)",
+            title: "Gradient descent, \(path.points.count - 1) steps from \(pointText(path.points[0]))")
+    }
 
-        figure.contours("contours", radii: radii.map { ($0, $0) })
-        figure.data("path", rows: shown.map { [$0[flat: 0], $0[flat: 1]] })
-        figure.data("ends", rows: [path.points.first!, path.end].map { [$0[flat: 0], $0[flat: 1]] })
+    /// A step of 1, 2 or 5 times a power of ten giving two tics on each side of 0 up to `extent`.
+    static func tidyStep(_ extent: Double) -> Double {
+        let power = pow(10, floor(log10(extent / 2)))
+        return [1, 2, 5, 10].map { $0 * power }.first { $0 >= extent / 2 }!
+    }
 
-        let contourTitle = diverges ? "circles through the first points" : "contours f = 3, 6, 9, 12, 15"
-        let pathTitle =
-            diverges
-            ? "first \(shown.count - 1) steps (then off the page)" : "x after each of \(path.points.count - 1) steps"
-        let end = path.end
-        figure.gnuplot(
-            "set title \"Gradient descent, lr = \(GradientDescentRuns.label(lr)), \(path.points.count - 1) steps from \(startText)\\nends at (\(String(format: "%.9g", end[flat: 0])), \(String(format: "%.9g", end[flat: 1])))\"",
-            "set xlabel \"x_0\"",
-            "set ylabel \"x_1\"",
-            "set xrange [\(-xmax):\(xmax)]",
-            "set yrange [\(-ymax):\(ymax)]",
-            "set size ratio -1",
-            "set key below",
-            "set xzeroaxis linetype 0 linecolor rgb \"#1f77b4\" linewidth 1",
-            "set yzeroaxis linetype 0 linecolor rgb \"#1f77b4\" linewidth 1",
-            "plot $contours using 1:2 with lines linestyle 9 title \"\(contourTitle)\", \\",
-            "     $path using 1:2 with linespoints linecolor rgb \"#d62728\" linewidth 1 pointtype 7 pointsize 0.9 title \"\(pathTitle)\", \\",
-            "     $ends using 1:2 every ::0::0 with points pointtype 4 pointsize 2.2 linewidth 2 linecolor rgb \"black\" title \"start \(startText)\""
-        )
-        return figure
+    static func pointText(_ x: Matrix) -> String { "(\(general(x[flat: 0])), \(general(x[flat: 1])))" }
+
+    /// A run in the notes' window, x0 in [-3.5, 3.5] and x1 in [-4.5, 4.5], over the contours
+    /// f = 3, 6, ..., 15. A diverging run is drawn in a window that holds its start and first
+    /// step, over circles through them, and leaves it at step 2. A note tells what the path
+    /// alone does not: where a run ends, that it flips, leaves, or does not move.
+    public static func panel(learningRate lr: Double, path: DescentPath) -> PathPanels.Panel {
+        let points = path.points.map { (x: $0[flat: 0], y: $0[flat: 1]) }
+        let norms = points.map { ($0.x * $0.x + $0.y * $0.y).squareRoot() }
+        let (start, end) = (points[0], points[points.count - 1])
+        let moved = ((end.x - start.x) * (end.x - start.x) + (end.y - start.y) * (end.y - start.y)).squareRoot()
+        let endText = "(\(significant(end.x, digits: 2)), \(significant(end.y, digits: 2)))"
+        var notes = ["after \(points.count - 1) steps:", endText]
+        if norms.count > 2, norms.last! > 2 * norms[0] {
+            let r = norms[1]
+            let growth = norms[2] / norms[1]
+            return PathPanels.Panel(
+                title: "lr = \(GradientDescentRuns.label(lr))", points: Array(points.prefix(3)),
+                color: Palette.color(OptimizerKind.sgd),
+                contours: norms.prefix(2).map { ($0, $0) }, xRange: -1.05 * r...1.05 * r, yRange: -1.25 * r...1.25 * r,
+                notes: ["diverges: step 2 is", "off the panel, |x|", "×\(significant(growth, digits: 2)) a step"],
+                ticStep: tidyStep(r))
+        }
+        if points.count > 2, moved == 0, points[1] != points[0] {
+            notes = ["flips between \(pointText(path.points[0]))", "and \(pointText(path.points[1]))"]
+        } else if moved > 0, moved < 1e-3 * max(norms[0], 1) {
+            notes = ["\(points.count - 1) steps move x", "by \(significant(moved, digits: 2))"]
+        }
+        let xmax = max(3.5, abs(start.x) + 0.5), ymax = max(4.5, abs(start.y) + 0.5)
+        return PathPanels.Panel(
+            title: "lr = \(GradientDescentRuns.label(lr))", points: points, color: Palette.color(OptimizerKind.sgd),
+            contours: (1...5).map { r in ((3.0 * Double(r)).squareRoot(), (3.0 * Double(r)).squareRoot()) },
+            xRange: -xmax...xmax, yRange: -ymax...ymax, notes: notes)
     }
 
     /// |x| after every step for all runs, on a log scale: convergence, stalling and divergence at once.
@@ -123,7 +143,7 @@ public enum PathFigure {
         var figure = Figure(
             name: "distance-per-step",
             caption: "Distance from the minimum per step for every learning rate (seed 000 §4.3.3, DLfS 4.4.1)",
-            width: 960, height: 640)
+            width: 900, height: 640)
         var plots: [String] = []
         // The key lists the rates from the largest down; each keeps its colour.
         let byRate = runs.enumerated().sorted { $0.element.lr > $1.element.lr }
@@ -151,7 +171,7 @@ public enum PathFigure {
             "set ytics 1e-20,1e5,1e15",
             "set mytics 1",
             "set label 1 \"|x| ≫ h: x ± h rounds to x, the gradient is 0, the run stops\" at 12,3e11 font \",12\"",
-            "set label 2 \"|x| ≪ h: x ± h rounds to ±h, the gradient is 0\" at 40,3e-21 font \",12\"",
+            "set label 2 \"|x| ≪ h: x ± h rounds to ±h, the gradient is 0\" at 12,3e-20 font \",12\"",
             "set label 3 \"lr = 1 (flips between (−3, 4) and (3, −4)) and\\nlr = 1e-10 (barely moves) both stay at |x| = 5\" "
                 + "at 12,1e3 font \",12\"",
             "set key outside right center",

@@ -26,7 +26,7 @@ public enum LearningCurves {
         }
         figure.data("mean", rows: mean)
         figure.gnuplot(
-            "set multiplot layout 1,2 title \"Training loss, \(describe(run.setup))\"",
+            "set multiplot layout 1,2 title \"Training loss, \(network(run.setup))\"",
             "set xlabel \"iteration\"", "set ylabel \"cross-entropy loss (mini-batch)\"",
             "set yrange [0:*]",
             "set key top right",
@@ -57,7 +57,7 @@ public enum LearningCurves {
         ]
         figure.gnuplot(
             "set multiplot",
-            "set title \"Accuracy per epoch, \(describe(run.setup))\(diverged)\"",
+            "set title \"Accuracy per epoch, \(network(run.setup))\(diverged)\"",
             "set xlabel \"epoch\"", "set ylabel \"accuracy\"",
             "set xrange [0:\(lastEpoch)]", "set yrange [0:1]",
             "set key at graph 0.97, 0.84 right top")
@@ -94,7 +94,11 @@ public enum LearningCurves {
         series: [(title: String, losses: [Double])], colors: [String]? = nil, yMax: Double = 1,
         key: String = "top right"
     ) -> Figure {
-        var figure = Figure(name: name, caption: caption, width: 960, height: 660)
+        var figure = Figure(
+            name: name,
+            caption: caption
+                + "; mini-batch loss smoothed as the book's smooth_curve (Kaiser window of 11 points, β 2)",
+            width: 960, height: 660)
         let iterations = series.map(\.losses.count).min() ?? 0
         let curves = series.map { LossSmoothing.smoothCurve($0.losses) }
         figure.data(
@@ -108,13 +112,17 @@ public enum LearningCurves {
                 + "pointsize 1.5 pointinterval \(100 / smoothedStride) title \"\(entry.title)\""
         }
         figure.gnuplot(
-            "set title \"\(title)\\n"
-                + "mini-batch loss, smoothed as the book smooths it (Kaiser window of 11 points, β 2)\"",
-            "set xlabel \"iterations\"", "set ylabel \"loss\"",
+            "set title \"\(title)\"",
+            "set xlabel \"iterations\"", "set ylabel \"mini-batch loss (smoothed)\"",
             "set xrange [0:\(iterations)]", "set yrange [0:\(general(yMax))]",
             "set key \(key)",
             "plot " + plots.joined(separator: ", \\\n     "))
         return figure
+    }
+
+    /// The network alone, for a title; `describe` adds the run's set-up, for the script's header.
+    static func network(_ setup: MNISTTrainingRun.Setup) -> String {
+        "784-\(setup.hiddenSize)-10 \(setup.activation.rawValue) net"
     }
 
     static func describe(_ setup: MNISTTrainingRun.Setup) -> String {

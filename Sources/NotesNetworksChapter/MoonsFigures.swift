@@ -91,7 +91,7 @@ public enum MoonsFigures {
             figure.data("class\(label)", rows: rows)
         }
         figure.gnuplot(
-            "set title \"make_moons(200, noise=0.20), seed 0: two interleaved half-circles\" noenhanced",
+            "set title \"The moons: two interleaved half-circles\" noenhanced",
             "set key below horizontal maxrows 1", "set bmargin 6",
             "plot $class0 using 1:2 with points pointtype 7 pointsize 0.9 linecolor rgb \"\(pointColors[0])\" title \"label 0\", \\",
             "     $class1 using 1:2 with points pointtype 7 pointsize 0.9 linecolor rgb \"\(pointColors[1])\" title \"label 1\""
@@ -135,13 +135,13 @@ public enum MoonsFigures {
             width: 1100, height: 1500)
         commonSettings(&figure)
         figure.gnuplot(
-            "set multiplot layout 4,2 title \"Hidden layer sizes: 20000 passes, ε 0.01, λ 0.01\" font \",16\"",
+            "set multiplot layout 4,2 title \"Decision regions by hidden layer size\" font \",16\"",
             "set key off",
             // Every panel names its axes, so that all panels keep one size.
             "set xlabel \"x₀\" offset 0,0.5", "set ylabel \"x₁\" offset 1,0")
         for (index, model) in models.enumerated() {
             let accuracy = MoonsNetwork.accuracy(model, x: data.x, y: data.y)
-            figure.gnuplot("set title \"Hidden Layer size \(model.hidden) (training accuracy \(percent(accuracy)))\"")
+            figure.gnuplot("set title \"Hidden Layer size \(model.hidden): \(percent(accuracy)) right\"")
             figure.gnuplot(
                 panel(
                     &figure, suffix: "\(index)", classify: { MoonsNetwork.predict(model, $0) }, data: data,
@@ -208,13 +208,13 @@ public enum MoonsFigures {
         let notes = figure.data("notes", rows: notesPrints.map { [Double($0.pass), $0.loss] })
         let highest = losses.map(\.loss).max() ?? 0
         figure.gnuplot(
-            "set title \"Loss after each pass (ε 0.01, λ 0.01, hidden size 3)\" noenhanced",
+            "set title \"Loss after each pass, hidden layer size 3\" noenhanced",
             "set xlabel \"pass i\"",
             "set ylabel \"loss\"",
             "set xrange [\(window.lowerBound):\(window.upperBound)]",
             "set yrange [0.0682:0.0732]",
             "set key below nobox noopaque",
-            "set label 1 \"\(String(format: "bursts reach up to %.3f (cut off)", highest))\" at \(window.lowerBound + 60),0.0727 font \",12\" front boxed",
+            "set label 1 \"\(String(format: "bursts reach up to %.3f (cut off)", highest))\" at \(window.lowerBound + 60),0.0727 font \",13\" front boxed",
             "set style textbox opaque noborder",
             "plot \(odd) using 1:2 with lines linestyle 2 title \"after odd passes\", \\",
             "     \(even) using 1:2 with lines linestyle 1 linewidth 1.5 title \"after even passes (the passes the notes print)\", \\",

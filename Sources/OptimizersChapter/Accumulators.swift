@@ -145,7 +145,7 @@ extension Accumulators {
         var figure = Figure(
             name: "accumulators",
             caption: "AdaGrad's h grows, RMSprop's decays: g = 1 for 100 updates, then g = 0 (seed 004 §3.3.2)",
-            width: 960, height: 900)
+            width: 900, height: 900)
         let rows = trace.adagrad.indices.map { i in
             [
                 Double(i + 1), trace.adagrad[i], trace.rmsprop[i],
@@ -172,7 +172,7 @@ extension Accumulators {
             "set title \"Step per unit of gradient, lr/(√h + 10^{−7}), lr = \(shortest(Accumulators.learningRate))\"",
             "set ylabel \"effective learning rate\"",
             "set yrange [0.0005:0.2]",
-            "set key top right",
+            "set key top right width 1",
             "plot $h using 1:4 with lines \(adagrad) title \"AdaGrad\", \\",
             "     $h using 1:5 with lines \(rmsprop) title \"RMSprop\"",
             "unset multiplot")

@@ -151,8 +151,9 @@ extension MNISTComparison {
         let setup = run.setup
         return LearningCurves.smoothedLosses(
             name: name,
-            caption: "MNIST, \(setup.architecture) ReLU, He initial weights: loss per optimizer (DLfS 6.1.8, fig 6-9)",
-            title: "MNIST, \(setup.architecture) ReLU net, He init, batch \(setup.batchSize), seed \(setup.seed)",
+            caption: "MNIST, \(setup.architecture) ReLU, He initial weights: loss per optimizer (DLfS 6.1.8, fig 6-9); "
+                + "batch \(setup.batchSize), seed \(setup.seed)",
+            title: "Optimizers on MNIST",
             series: setup.optimizers.map {
                 ("\($0.bookName) (lr \(shortest($0.defaultLearningRate)))", run.losses[$0]!)
             },

@@ -129,12 +129,12 @@ extension MomentumWalkthrough {
         }
         figure.data("numbered", rows: numbered.map { [$0.element.x, $0.element.y, Double($0.offset)] })
         figure.gnuplot(
-            "set title \"Momentum (μ 0.9) and gradient descent (μ 0), lr 0.1, \(steps) steps from (1, 1)\\n"
-                + "on f = x² + 2y²:  v ← μv + ∇f,  w ← w − lr·v\"",
+            // lr and the start are in the script's header and the chapter text.
+            "set title \"Momentum (μ 0.9) and gradient descent (μ 0) on f = x² + 2y²\"",
             "set xlabel \"x\"", "set ylabel \"y\"",
             "set xrange [-1.3:1.3]", "set yrange [-1.3:1.3]",
             "set size ratio -1",
-            "set key top left noopaque",
+            "set key top left opaque width 2",
             "set style textbox opaque noborder margins 1,1",
             "plot $contours using 1:2 with lines linestyle 9 title \"f = 0.1, 0.25, 0.5, 1, 2, 3\", \\",
             "     $plain using 1:2 with linespoints linestyle 1 pointtype 6 pointsize 0.8 title \"μ = 0 (gradient descent)\", \\",

@@ -219,38 +219,26 @@ extension OptimizerPaths {
     /// so its panels stop one update short; these show all 30 updates, in the book's window
     /// [−10, 10]², at one scale on both axes.
     public static func figure(paths: [(entry: OptimizerPaths.Entry, path: OptimizerPath)]) -> Figure {
+        let radii = Figure.contourRadii(levels: comparisonLevels, a: 1.0 / 20, b: 1)
+        let panels = paths.map { entry, path in
+            PathPanels.Panel(
+                title: "\(entry.kind.bookName), lr \(shortest(entry.learningRate)), "
+                    + "end f = \(significant(OptimizerPaths.f(path.end.x, path.end.y)))",
+                points: path.points, color: Palette.color(entry.kind), contours: radii,
+                xRange: -10...10, yRange: -10...10)
+        }
         // Two panels a row, as the book's subplot grid; a single path gets the whole width.
-        let columns = paths.count == 1 ? 1 : 2, rows = (paths.count + columns - 1) / columns
-        var figure = Figure(
-            name: "optimizer-paths",
-            caption: "Optimizer paths on f(x, y) = x^2/20 + y^2 from (-7, 2) (DLfS 6.1, fig 6-8)",
-            width: columns == 1 ? 620 : 1100, height: 540 * rows + 130)
-        figure.contours("contours", levels: comparisonLevels, a: 1.0 / 20, b: 1)
-        figure.data("minimum", rows: [[0, 0]])
+        var grid = PathPanels(panels: panels, columns: 2)
+        grid.mark = (0, 0)
+        grid.ticStep = 5
+        (grid.panelWidth, grid.panelHeight) = paths.count == 1 ? (600, 640) : (430, 460)
         let start = paths.first.map { $0.path.points[0] } ?? OptimizerPaths.start
         let steps = paths.first?.path.steps ?? OptimizerPaths.steps
-        figure.gnuplot(
-            "set multiplot layout \(rows),\(columns) title \"\(steps) updates from (\(general(start.x)), \(general(start.y))) "
-                + "on f(x, y) = x²/20 + y²\\n(grey: contours f = 0.5, 1, 2, ..., 7; +: the minimum)\" font \",15\"",
-            // The book's window, with one unit as long on both axes, so that the ellipses keep their
-            // 4.5 : 1 and the steps show how they cross the contours.
-            "set size ratio -1",
-            "set xrange [-10:10]", "set yrange [-10:10]",
-            "set xlabel \"x\"", "set ylabel \"y\"",
-            "set xtics 5", "set ytics 5",
-            "set key off")
-        for (index, (entry, path)) in paths.enumerated() {
-            let block = "path\(index)"
-            figure.data(block, rows: path.points.map { [$0.x, $0.y] })
-            let end = path.end
-            figure.gnuplot(
-                "set title \"\(entry.kind.bookName), lr \(shortest(entry.learningRate)): f = \(significant(OptimizerPaths.f(end.x, end.y))) at the end\"",
-                "plot $contours using 1:2 with lines linestyle 9, \\",
-                "     $\(block) using 1:2 with linespoints \(Palette.line(Palette.color(entry.kind))) linewidth 1.5 pointtype 7 pointsize 0.7, \\",
-                "     $minimum using 1:2 with points pointtype 1 pointsize 1.8 linewidth 1.5 linecolor rgb \"black\"")
-        }
-        figure.gnuplot("unset multiplot")
-        return figure
+        return grid.figure(
+            name: "optimizer-paths",
+            caption: "Optimizer paths on f(x, y) = x^2/20 + y^2 from (-7, 2) (DLfS 6.1, fig 6-8)",
+            title: "\(steps) updates from (\(general(start.x)), \(general(start.y))) on f(x, y) = x²/20 + y²\\n"
+                + "{/=13 grey: contours f = 0.5, 1, 2, …, 7;  +: the minimum;  □: the start}")
     }
 }
 

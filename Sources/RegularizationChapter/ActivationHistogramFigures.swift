@@ -3,15 +3,16 @@ import Figures
 import Foundation
 import FromScratch
 
-/// The histograms of DLfS figs 6-10, 6-11, 6-13 and 6-14: one row of five panels per run,
-/// "1-layer" to "5-layer", as `weight_init_activation_histogram.py` draws them.
+/// The histograms of DLfS figs 6-10, 6-11, 6-13 and 6-14: one panel per layer, "1-layer" to
+/// "5-layer", as `weight_init_activation_histogram.py` draws them.
 public enum ActivationHistogramFigures {
     /// The book's script caps ReLU's y axis at 7000 of its 100000 activations per layer
     /// (`plt.ylim(0, 7000)`), so that the bar holding the zeros does not flatten the rest.
     public static let reluAxisShare = 0.07
 
-    /// Panels per row: the book's five layers fill one row.
-    public static let panelsPerRow = 5
+    /// Panels per row: the book's single row of five would print its text too small, so three
+    /// and two.
+    public static let panelsPerRow = 3
 
     static func name(_ f: Activation) -> String {
         switch f {
@@ -75,23 +76,22 @@ public enum ActivationHistogramFigures {
         var figure = Figure(
             name: setup.figureName,
             caption:
-                "\(name(setup.activation)), \(weightsText(setup)): activations of \(layers.count) layers (\(bookFigure(setup)))",
-            width: 340 * min(layers.count, panelsPerRow) + 110,
+                "\(name(setup.activation)), \(weightsText(setup)): activations of \(layers.count) layers (\(bookFigure(setup))); "
+                + "\(setup.inputs) random inputs through layers of \(setup.units) units, seed \(setup.seed)",
+            width: 300 * min(layers.count, panelsPerRow) + 110,
             height: 540 + 450 * ((layers.count - 1) / panelsPerRow))
         let scope =
             cutsBars
-            ? "y axis cut at \(general(top)) as in the book; a cut bar is marked by a triangle and its count"
-                + (range.contains(0) ? "; the zeros of ReLU fall in the bar at 0" : "")
+            ? "y axis cut at \(general(top)) (▲: a cut bar)"
             : "same y axis in every panel"
-        // The book's single row of five; deeper runs continue on further rows of five.
+        // Rows of three; the chapter text tells what the title leaves out (inputs, seed, the zeros).
         let columns = min(layers.count, panelsPerRow), rows = (layers.count + panelsPerRow - 1) / panelsPerRow
         let (height, width) = (Double(figure.height), Double(figure.width))
         figure.gnuplot(
-            "set multiplot layout \(rows),\(columns) title \"\(name(setup.activation)), \(weightsText(setup)): \(setup.inputs) random inputs "
-                + "through \(layers.count) layers of \(setup.units) units (seed \(setup.seed))\\n"
-                + "{/=14 histogram of each layer's \(setup.inputs * setup.units) activations on \(rangeText) in \(bins) bins; \(scope)}\" "
+            "set multiplot layout \(rows),\(columns) title \"\(name(setup.activation)), \(weightsText(setup))\\n"
+                + "{/=14 \(setup.inputs * setup.units) activations a layer, \(bins) bins on \(rangeText); \(scope)}\" "
                 + "font \",18\" margins \(String(format: "%.3f", 115 / width)),0.99,\(String(format: "%.3f", 80 / height)),"
-                + "\(String(format: "%.3f", 1 - 140 / height)) spacing \(String(format: "%.3f", 40 / width)),\(String(format: "%.3f", 160 / height))",
+                + "\(String(format: "%.3f", 1 - 150 / height)) spacing \(String(format: "%.3f", 40 / width)),\(String(format: "%.3f", 160 / height))",
             "set xrange [\(general(range.lowerBound)):\(general(range.upperBound))]",
             "set yrange [0:\(general(top))]",
             "set xtics \(general(ticStep(range.upperBound - range.lowerBound))) font \",13\"",

@@ -310,13 +310,13 @@ enum AugmentationExamples: RunnableExample {
         grid.minimumWidth = 840
         let degrees = number(augmentation.maxDegrees)
         let title =
-            "Data augmentation: the first \(count) MNIST training digits (left) and \(variants) random variants of each\\n"
-            + "rotated by an angle uniform in [−\(degrees)°, \(degrees)°], then shifted by dx, dy from "
-            + "−\(augmentation.maxShift) to \(augmentation.maxShift) whole pixels\\n"
-            + "(seed \(seed); above each variant: the angle, (dx, dy))"
+            "Data augmentation: \(count) MNIST digits (left) and \(variants) random variants of each\\n"
+            + "rotated, then shifted; above each variant: the angle, (dx, dy)"
         let figure = grid.figure(
             name: "augmented-digits",
-            caption: "MNIST digits and their augmented variants: rotation, then shift (seed 004 5.2)",
+            caption:
+                "MNIST digits and their augmented variants: rotation, then shift (seed 004 5.2); angles uniform in "
+                + "[−\(degrees)°, \(degrees)°], shifts of −\(augmentation.maxShift) to \(augmentation.maxShift) whole pixels, seed \(seed)",
             title: title, cells: cells)
         return (figure, transforms, cells)
     }
@@ -340,7 +340,7 @@ enum AugmentationExamples: RunnableExample {
                 // Cell `index` is a digit `index`: a reading that is not is marked wrong.
                 cells.append(
                     ImageGrid.Cell(
-                        pixels: version.row(index), caption: "reads \(answer)" + (answer == index ? "" : " ✗")))
+                        pixels: version.row(index), caption: "\(answer)" + (answer == index ? "" : " ✗")))
             }
         }
         var grid = ImageGrid(side: MNIST.imageSide, columns: MNIST.classCount)
@@ -349,10 +349,12 @@ enum AugmentationExamples: RunnableExample {
         grid.titleBand = 70
         let figure = grid.figure(
             name: "unsafe-augmentations",
-            caption: "Mirroring and half turns change what a digit is (seed 004 5.2)",
-            title: "Flipping and turning by 180° do not keep a digit's label: one training digit of each class\\n"
-                + "above each image: what a network trained on digits rotated by up to \(number(augmentation.maxDegrees))° "
-                + "and shifted by up to \(augmentation.maxShift) px reads (✗: not the digit)", cells: cells)
+            caption:
+                "Mirroring and half turns change what a digit is (seed 004 5.2); the readings are a network's trained "
+                + "on digits rotated by up to \(number(augmentation.maxDegrees))° and shifted by up to \(augmentation.maxShift) px",
+            title: "Flipping and turning by 180° do not keep a digit's label\\n"
+                + "above each image: what a network trained on rotated and shifted digits reads (✗: not the digit)",
+            cells: cells)
         return (figure, readings)
     }
 }

@@ -128,10 +128,9 @@ public struct InitComparison: Sendable, MNISTExperiment {
         LearningCurves.smoothedLosses(
             name: name,
             caption:
-                "MNIST, \(setup.architecture) ReLU: loss from std 0.01, Xavier and He initial weights (DLfS 6.2.4, fig 6-15)",
-            title:
-                "MNIST, \(setup.architecture) ReLU net, SGD lr \(shortest(setup.learningRate)), batch \(setup.batchSize), seed \(setup.seed): "
-                + "initial weights",
+                "MNIST, \(setup.architecture) ReLU: loss from std 0.01, Xavier and He initial weights (DLfS 6.2.4, fig 6-15); "
+                + "SGD lr \(shortest(setup.learningRate)), batch \(setup.batchSize), seed \(setup.seed)",
+            title: "Initial weights on MNIST",
             series: setup.inits.indices.map { ("\(setup.inits[$0])", losses[$0]) }, yMax: 2.5, key: "center right")
     }
 }

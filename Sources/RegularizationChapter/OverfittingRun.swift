@@ -247,32 +247,63 @@ public struct OverfittingRun: Sendable, RunnableExample {
     /// Train and test accuracy per epoch, as the book draws them.
     public func figure(name: String) -> Figure {
         var figure = Figure(
-            name: name, caption: "Train and test accuracy per epoch, 300 training images, \(setup.cure) (DLfS 6.4)")
+            name: name,
+            caption: "Train and test accuracy per epoch, \(setup.hiddenSizes.count + 1)-layer ReLU net on "
+                + "\(setup.trainingImages) training images, \(setup.cure), seed \(setup.seed) (DLfS 6.4)")
+        figure.gnuplot("set title \"Overfitting, \(setup.cure)\"")
+        addPanel(to: &figure, block: "acc", epochs: curves.trainAccuracy.count)
+        return figure
+    }
+
+    /// DLfS fig 6-23: a run without dropout beside one with it, as the book's two panels, over the
+    /// longer run's epochs.
+    static func dropoutFigure(name: String, without: OverfittingRun, with: OverfittingRun) -> Figure {
+        var figure = Figure(
+            name: name,
+            caption: "Train and test accuracy per epoch without dropout and with dropout \(with.setup.cure), "
+                + "\(with.setup.hiddenSizes.count + 1)-layer ReLU net on \(with.setup.trainingImages) training images, "
+                + "seed \(with.setup.seed) (DLfS fig 6-23)",
+            width: 1000, height: 560)
+        let epochs = max(without.curves.trainAccuracy.count, with.curves.trainAccuracy.count)
+        figure.gnuplot("set multiplot layout 1,2")
+        for (index, (run, title)) in [(without, "Without dropout"), (with, "With \(with.setup.cure)")].enumerated() {
+            figure.gnuplot("set title \"\(title)\"")
+            run.addPanel(to: &figure, block: "acc\(index)", epochs: epochs)
+        }
+        figure.gnuplot("unset multiplot")
+        return figure
+    }
+
+    /// Adds this run's curves as data block `block`, and the commands that plot them over `epochs`.
+    func addPanel(to figure: inout Figure, block: String, epochs: Int) {
         figure.data(
-            "acc",
+            block,
             rows: curves.trainAccuracy.indices.map {
                 [Double($0), curves.trainAccuracy[$0], curves.testAccuracy[$0]]
             })
-        figure.gnuplot(
-            "set title \"\(setup.hiddenSizes.count + 1)-layer ReLU net on \(setup.trainingImages) training images\\n\(setup.cure)\\n"
+        figure.commands += [
+            // The run's outcome inside the plot where the curves leave room: above the key, or, when
+            // the curves stay low, near the top.
+            "set label 1 \""
                 + String(
-                    format: "last %d epochs: train %.3f, test %.3f (seed %d)", Self.finalWindow, finalTrainAccuracy,
-                    finalTestAccuracy, setup.seed)
-                + "\"",
+                    format: "last %d epochs:\\ntrain %.3f, test %.3f", Self.finalWindow, finalTrainAccuracy,
+                    finalTestAccuracy)
+                + "\" at graph 0.97, graph \(finalTestAccuracy > 0.6 ? "0.36" : "0.85") right",
             "set xlabel \"epoch\"", "set ylabel \"accuracy\"",
-            "set xrange [0:\(max(curves.trainAccuracy.count - 1, 1))]", "set yrange [0:1.02]",
+            "set xrange [0:\(max(epochs - 1, 1))]", "set yrange [0:1.02]",
             "set grid ytics",
             "set key bottom right",
-            "plot $acc using 1:2 with lines \(Palette.line(Palette.train)) linewidth 2 title \"train (300 images)\", \\",
-            "     $acc using 1:3 with lines \(Palette.line(Palette.test)) linewidth 2 title \"test (10000 images)\"")
-        return figure
+            "plot $\(block) using 1:2 with lines \(Palette.line(Palette.train)) linewidth 2 title \"train (300 images)\", \\",
+            "     $\(block) using 1:3 with lines \(Palette.line(Palette.test)) linewidth 2 title \"test (10000 images)\"",
+        ]
     }
 
     static func chapterFigures() -> [Figure] {
         guard let runs = try? chapterRuns() else { return [] }
         return [
             runs.plain.figure(name: "overfit"), runs.decay.figure(name: "overfit-weight-decay"),
-            runs.dropout.figure(name: "overfit-dropout"), runs.augmented.figure(name: "overfit-augmented"),
+            dropoutFigure(name: "overfit-dropout", without: runs.plain, with: runs.dropout),
+            runs.augmented.figure(name: "overfit-augmented"),
         ]
     }
 }

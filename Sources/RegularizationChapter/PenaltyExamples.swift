@@ -216,7 +216,7 @@ public enum PenaltyExamples: RunnableExample {
         var figure = Figure(
             name: "penalty-shrinkage",
             caption: "Minimiser of (w-a)^2/2 + penalty(w): L2 shrinks, L1 thresholds, elastic net both (seed 004 5.3)",
-            width: 1300, height: 640)
+            width: 900, height: 1080)
         let half = lambda > 0 ? 3 * lambda : 3
         let a = scan(halfWidth: half)
         let kinds = [Penalty.none] + penalties(lambda: lambda, l1Ratio: l1Ratio)
@@ -227,16 +227,16 @@ public enum PenaltyExamples: RunnableExample {
         let threshold = lambda * l1Ratio, l = shortest(lambda), r = shortest(l1Ratio)
         let ticks = tickStep(2 * half)
         figure.gnuplot(
-            "set multiplot layout 1,2 title \"One weight under each penalty, λ = \(l), elastic-net l1 ratio r = \(r)\" font \",15\"",
+            "set multiplot layout 2,1 title \"One weight under each penalty, λ = \(l), elastic-net l1 ratio r = \(r)\" font \",15\"",
             "set xrange [\(-half):\(half)]",
             "set xtics \(ticks)",
             // The key top left, clear of the shaded band; the band's note bottom right, where no curve runs.
-            "set key at graph 0.01, graph 0.99 left top reverse Left font \",12\"",
+            "set key at graph 0.01, graph 0.99 left top reverse Left font \",13\"",
             "set title \"Minimiser w* of (w - a)^2/2 + penalty(w)\"",
             "set xlabel \"a (the weight without penalty)\"", "set ylabel \"w* (the penalised weight)\"",
             "set yrange [\(-half):\(half)]",
             "set object 1 rectangle from \(-lambda), graph 0 to \(lambda), graph 1 fillcolor rgb \"#ff7f0e\" fillstyle transparent solid 0.12 noborder behind",
-            "set label 1 \"shaded: |a| ≤ λ,\\nwhere L1 gives w* = 0\" at graph 0.97, graph 0.12 right font \",12\" textcolor rgb \"#b35900\"",
+            "set label 1 \"shaded: |a| ≤ λ,\\nwhere L1 gives w* = 0\" at graph 0.97, graph 0.12 right font \",13\" textcolor rgb \"#b35900\"",
             "plot $shrink using 1:2 with lines linestyle 9 dashtype 2 title \"none: w* = a\", \\",
             "     $shrink using 1:3 with lines linestyle 1 title \"L2: a/(1 + λ)\", \\",
             "     $shrink using 1:4 with lines linestyle 4 title \"L1: soft threshold\", \\",
@@ -249,9 +249,9 @@ public enum PenaltyExamples: RunnableExample {
             "set title \"The penalties (λ = \(l), r = \(r))\"",
             "set xlabel \"w\"", "set ylabel \"penalty(w)\"",
             "set yrange [0:*]", "set offsets 0, 0, graph 0.08, 0",
-            "set key at graph 0.5, graph 0.97 center top noreverse Right font \",12\"",
+            "set key at graph 0.5, graph 0.97 center top noreverse Right font \",13\"",
             "set label 2 \"elastic: slope λr = \(shortest(threshold)) at 0,\\ncurvature λ(1 − r) = \(shortest(lambda * (1 - l1Ratio)))\" "
-                + "at graph 0.5, graph 0.7 center font \",12\" textcolor rgb \"#2ca02c\"",
+                + "at graph 0.5, graph 0.7 center font \",13\" textcolor rgb \"#2ca02c\"",
             "plot $shape using 1:2 with lines linestyle 1 title \"L2: λw²/2\", \\",
             "     $shape using 1:3 with lines linestyle 4 title \"L1: λ|w|\", \\",
             "     $shape using 1:4 with lines linestyle 3 title \"elastic: λ(r|w| + (1 − r)w²/2)\"",

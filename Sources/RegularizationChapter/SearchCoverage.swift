@@ -162,24 +162,24 @@ public enum SearchCoverage: RunnableExample {
         var figure = Figure(
             name: "search-coverage",
             caption:
-                "Grid search vs random search, \(trials) trials each, on f(x, y) = g(x) + h(y) (seed 004 6; DLfS 6.5)",
-            width: 1400, height: 800)
+                "Grid search vs random search, \(trials) trials each, on f(x, y) = g(x) + h(y), g a bump at x = \(shortest(peak)), "
+                + "h ≤ \(shortest(ripple)); random trials of seed \(seed) (seed 004 6; DLfS 6.5)",
+            width: 1100, height: 760)
         let samples = (0...200).map { Double($0) / 200 }
         figure.data("gcurve", rows: samples.map { [$0, g($0)] })
         figure.data("hcurve", rows: samples.map { [h($0), $0] })
         let panels: [(name: String, title: String, trials: [Trial])] = [
             ("gridtrials", "Grid search", grid(trials: trials)),
-            ("randomtrials", "Random search (seed \(seed))", random(trials: trials, seed: seed)),
+            ("randomtrials", "Random search", random(trials: trials, seed: seed)),
         ]
         figure.gnuplot(
-            "set multiplot title \"\(trials) trials each on f(x, y) = g(x) + h(y): x matters, y hardly "
-                + "(g: bump at x = \(shortest(peak)), h ≤ \(shortest(ripple)))\\n"
-                + "{/*0.8 dashed: each trial carried down to the x axis (triangles) and up to g;  ring: best trial;  dotted: the best x}\" font \",16\"",
+            "set multiplot title \"\(trials) trials each on f(x, y) = g(x) + h(y): x matters, y hardly\\n"
+                + "{/=14 dashed: each trial down to the x axis (▲) and up to g;  ring: the best;  dotted: the best x}\" font \",16\"",
             "set key off",
             "set style arrow 1 nohead dashtype 2 linecolor rgb \"#9a9a9a\" linewidth 1",
             "set style arrow 2 nohead dashtype 3 linecolor rgb \"#2ca02c\" linewidth 1.5")
         for (column, panel) in panels.enumerated() {
-            let left = 0.07 + 0.5 * Double(column), right = left + 0.3
+            let left = 0.1 + 0.49 * Double(column), right = left + 0.29
             let top = best(panel.trials)
             figure.data(panel.name, rows: panel.trials.map { [$0.x, $0.y, g($0.x), h($0.y)] })
             figure.data(panel.name + "best", rows: [[top.x, top.y, g(top.x)]])
@@ -209,7 +209,7 @@ public enum SearchCoverage: RunnableExample {
                 "set format x \"%g\"",
                 "set xlabel \"x (important hyperparameter)\"", "set ylabel \"y (unimportant hyperparameter)\"",
                 "set arrow 10 from \(peak), 0 to \(peak), 1 as 2",
-                "set label 2 \"best x\" at \(peak + 0.01), 0.97 left font \",11\" textcolor rgb \"#2ca02c\"",
+                "set label 2 \"best x\" at \(peak + 0.01), 0.97 left textcolor rgb \"#2ca02c\"",
                 "plot \(block) using 1:2:(0):(-$2) with vectors arrowstyle 1, \\",
                 "     \(block) using 1:(0) with points pointtype 9 pointsize 1.8 linecolor rgb \"#1f77b4\", \\",
                 "     \(block) using 1:2 with points pointtype 7 pointsize 1.6 linecolor rgb \"#1f77b4\", \\",

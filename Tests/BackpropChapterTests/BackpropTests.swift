@@ -1,5 +1,6 @@
 import ChapterTestSupport
 import Datasets
+import Figures
 import Foundation
 import XCTest
 
@@ -23,6 +24,18 @@ final class BackpropTests: XCTestCase {
     func testChapterTextIsCurrent() throws { try assertTextIsCurrent(BackpropBook.self) }
 
     func testFiguresRegenerateIdentically() throws { try assertFiguresRegenerateIdentically(BackpropBook.self) }
+
+    /// The apple graph labels its edges with the values of the run the `apple-*` rows check.
+    func testTheAppleGraphShowsTheRunsValues() {
+        let commands = BuyingApples.appleGraph().commands.joined(separator: "\n")
+        let v = BuyingApples.apples()
+        for value in [100, 2, 1.1, v.applePrice, v.price, v.dApplePrice, v.dApple, v.dAppleCount, v.dTax, 1] {
+            XCTAssertTrue(commands.contains("\"\(general(value))\" at"), "\(value) is on the graph")
+        }
+        XCTAssertEqual(
+            [v.applePrice, v.dApplePrice, v.dApple, v.dAppleCount, v.dTax].map(general),
+            ["200", "1.1", "2.2", "110", "200"])
+    }
 
     /// b2's larger difference is the central difference's h² error: ten times smaller h, a
     /// hundred times smaller difference (until rounding takes over).

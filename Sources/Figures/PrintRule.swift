@@ -1,0 +1,103 @@
+import Foundation
+
+/// How big a figure prints, and so how small its text may be.
+///
+/// Every figure prints at 60 PNG pixels per centimetre, but never wider than the 15-cm text
+/// column: a 900-px figure prints 15 cm wide, a 760-px one 12.7 cm, and a 1200-px one is shrunk
+/// to 15 cm. At that width no text may print below 7 pt.
+///
+/// pngcairo draws a font of size N at 96 dpi, an em of 4N/3 pixels (measured: DejaVu Sans at
+/// size 200 draws an "H" 194 px tall, its cap height being 0.729 em), so the smallest font size
+/// is 7 pt × (3/4) × width / (print width in pt): 11.1 for a figure up to 900 px wide, 13.6 at
+/// 1100 px, 22.4 at 1810 px.
+public enum PrintRule {
+    public static let pixelsPerCentimetre = 60.0
+    public static let columnCentimetres = 15.0
+    public static let smallestPoints = 7.0
+    /// Pixels of em per unit of pngcairo's font size.
+    public static let pixelsPerFontSize = 4.0 / 3.0
+
+    /// The printed width in cm of a figure `width` pixels wide.
+    public static func printCentimetres(width: Int) -> Double {
+        min(Double(width) / pixelsPerCentimetre, columnCentimetres)
+    }
+
+    /// The printed size in pt of text of font size `size` in a figure `width` pixels wide.
+    public static func printedPoints(fontSize size: Double, width: Int) -> Double {
+        let printPoints = printCentimetres(width: width) / 2.54 * 72
+        return size * pixelsPerFontSize * printPoints / Double(width)
+    }
+
+    /// The smallest whole font size that prints at least 7 pt in a figure `width` pixels wide.
+    public static func smallestFontSize(width: Int) -> Int {
+        let exact = smallestPoints / printedPoints(fontSize: 1, width: width)
+        return Int((exact - 1e-9).rounded(.up))
+    }
+
+    /// The default font size of a figure `width` pixels wide: 14, or more where 14 would print
+    /// below 7 pt.
+    public static func fontSize(width: Int) -> Int { max(14, smallestFontSize(width: width)) }
+
+    /// Every text size a figure script sets, with the line that sets it: the terminal's font,
+    /// each `font ",N"` and each enhanced-text `{/=N ...}` or `{/*f ...}` (f times the font the
+    /// line sets, else the terminal's), and 0.8 of that font where the line has sub- or
+    /// superscripts.
+    public static func fontSizes(inScript script: String) -> [(size: Double, line: String)] {
+        var terminal = 0.0
+        var sizes: [(Double, String)] = []
+        for line in script.split(separator: "\n").map(String.init) {
+            let set = numbers(in: line, after: "font \"", through: ",")
+            if line.contains("set terminal pngcairo"), let size = set.first { terminal = size }
+            sizes += set.map { ($0, line) }
+            sizes += numbers(in: line, after: "{/=", through: "").map { ($0, line) }
+            let base = set.first ?? terminal
+            sizes += numbers(in: line, after: "{/*", through: "").map { ($0 * base, line) }
+            // Enhanced text draws sub- and superscripts (x_0, 10^{-7}) at 0.8 of the size around them.
+            if !line.contains("noenhanced"), hasScripts(line) { sizes.append((0.8 * base, line)) }
+        }
+        return sizes
+    }
+
+    /// Whether a quoted string of `line` holds a sub- or superscript: `_` or `^` before a letter,
+    /// digit, `{` or `%`.
+    static func hasScripts(_ line: String) -> Bool {
+        let quoted = line.split(separator: "\"", omittingEmptySubsequences: false).enumerated()
+            .filter { $0.offset % 2 == 1 }.map(\.element)
+        return quoted.contains { text in
+            zip(text, text.dropFirst()).contains {
+                "_^".contains($0) && ($1.isLetter || $1.isNumber || "{%".contains($1))
+            }
+        }
+    }
+
+    /// The sizes in `fontSizes(inScript:)` that print below 7 pt, given the script's canvas.
+    public static func tooSmall(inScript script: String) -> [(size: Double, line: String)] {
+        guard let width = canvasWidth(ofScript: script) else { return [(0, "no pngcairo size in the script")] }
+        return fontSizes(inScript: script).filter {
+            printedPoints(fontSize: $0.size, width: width) < smallestPoints - 1e-9
+        }
+    }
+
+    /// The PNG width a script asks pngcairo for.
+    public static func canvasWidth(ofScript script: String) -> Int? {
+        guard let range = script.range(of: "set terminal pngcairo size ") else { return nil }
+        return Int(script[range.upperBound...].prefix { $0.isNumber })
+    }
+
+    /// The numbers that follow each `marker`, after skipping to `skip` (`font "Name,14"`: 14).
+    private static func numbers(in line: String, after marker: String, through skip: String) -> [Double] {
+        var found: [Double] = []
+        var rest = line[...]
+        while let range = rest.range(of: marker) {
+            rest = rest[range.upperBound...]
+            var text = rest
+            if !skip.isEmpty {
+                let inside = text.prefix { $0 != "\"" }
+                guard let comma = inside.range(of: skip) else { continue }
+                text = text[comma.upperBound...]
+            }
+            if let value = Double(text.prefix { $0.isNumber || $0 == "." }) { found.append(value) }
+        }
+        return found
+    }
+}
