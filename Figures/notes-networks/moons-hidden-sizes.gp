@@ -2824,6 +2824,7 @@ set multiplot layout 4,2 title "Decision regions by hidden layer size" font ",16
 set key off
 set xlabel "x₀" offset 0,0.5
 set ylabel "x₁" offset 1,0
+set xtics 1
 set title "Hidden Layer size 1: 86.5% right"
 set xrange [-1.874620411771002:2.765379588229002]
 set yrange [-1.4520638231557181:1.8279361768442848]

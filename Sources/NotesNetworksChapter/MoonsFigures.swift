@@ -138,7 +138,9 @@ public enum MoonsFigures {
             "set multiplot layout 4,2 title \"Decision regions by hidden layer size\" font \",16\"",
             "set key off",
             // Every panel names its axes, so that all panels keep one size.
-            "set xlabel \"x₀\" offset 0,0.5", "set ylabel \"x₁\" offset 1,0")
+            "set xlabel \"x₀\" offset 0,0.5", "set ylabel \"x₁\" offset 1,0",
+            // Whole-number ticks: at half steps the labels of a 450-px panel touch.
+            "set xtics 1")
         for (index, model) in models.enumerated() {
             let accuracy = MoonsNetwork.accuracy(model, x: data.x, y: data.y)
             figure.gnuplot("set title \"Hidden Layer size \(model.hidden): \(percent(accuracy)) right\"")
