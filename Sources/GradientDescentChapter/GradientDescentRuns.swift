@@ -84,7 +84,7 @@ public enum PathFigure {
             caption: "Gradient descent on x0^2 + x1^2 from (-3, 4), 100 steps, at six learning rates "
                 + "(seed 000 fig. 5-6, DLfS fig 4-10)",
             title: "Gradient descent on x_0^2 + x_1^2, \(steps) steps from \(pointText(start))\\n"
-                + "{/=13 grey: contours f = 3, 6, …, 15, or circles through a diverging run's points;  □: the start}")
+                + "{/=13 grey: contours f = 3, 6, 9, 12, or circles through a diverging run's points;  □: the start}")
     }
 
     /// One run alone (`gradient-descent run --figure`).
@@ -106,7 +106,8 @@ public enum PathFigure {
     static func pointText(_ x: Matrix) -> String { "(\(general(x[flat: 0])), \(general(x[flat: 1])))" }
 
     /// A run in the notes' window, x0 in [-3.5, 3.5] and x1 in [-4.5, 4.5], over the contours
-    /// f = 3, 6, ..., 15. A diverging run is drawn in a window that holds its start and first
+    /// f = 3, 6, 9, 12 (the largest that fit the window: f = 15 would be cut at x0 = ±3.5, where the
+    /// panel has no frame to end it). A diverging run is drawn in a window that holds its start and first
     /// step, over circles through them, and leaves it at step 2. A note tells what the path
     /// alone does not: where a run ends, that it flips, leaves, or does not move.
     public static func panel(learningRate lr: Double, path: DescentPath) -> PathPanels.Panel {
@@ -134,7 +135,7 @@ public enum PathFigure {
         let xmax = max(3.5, abs(start.x) + 0.5), ymax = max(4.5, abs(start.y) + 0.5)
         return PathPanels.Panel(
             title: "lr = \(GradientDescentRuns.label(lr))", points: points, color: Palette.color(OptimizerKind.sgd),
-            contours: (1...5).map { r in ((3.0 * Double(r)).squareRoot(), (3.0 * Double(r)).squareRoot()) },
+            contours: (1...4).map { r in ((3.0 * Double(r)).squareRoot(), (3.0 * Double(r)).squareRoot()) },
             xRange: -xmax...xmax, yRange: -ymax...ymax, notes: notes)
     }
 
