@@ -68,7 +68,7 @@ extension BuyingApples {
     /// with respect to that value that the backward pass brings (red).
     struct Graph {
         struct Node { let name: String, x: Double, y: Double, symbol: String }
-        struct Edge { let from: String, to: String, forward: Double, backward: Double, label: String }
+        struct Edge { let from: String, to: String, forward: Double, backward: Double }
         var nodes: [Node]
         var edges: [Edge]
 
@@ -109,7 +109,7 @@ extension BuyingApples {
                 let (mx, my) = (start + (end - start) / 3, a.y + (b.y - a.y) / 3)
                 labelCount += 1
                 figure.gnuplot(
-                    "set label \(labelCount) \"\(edge.label)\(general(edge.forward))\" at \(mx),\(my + 0.2) center"
+                    "set label \(labelCount) \"\(general(edge.forward))\" at \(mx),\(my + 0.2) center"
                 )
                 labelCount += 1
                 figure.gnuplot(
@@ -134,11 +134,11 @@ extension BuyingApples {
                 N(name: "price", x: 7.2, y: 1.1, symbol: ""),
             ],
             edges: [
-                E(from: "apple", to: "apples", forward: 100, backward: v.dApple, label: ""),
-                E(from: "apple count", to: "apples", forward: 2, backward: v.dAppleCount, label: ""),
-                E(from: "apples", to: "taxed", forward: v.applePrice, backward: v.dApplePrice, label: ""),
-                E(from: "tax", to: "taxed", forward: 1.1, backward: v.dTax, label: ""),
-                E(from: "taxed", to: "price", forward: v.price, backward: 1, label: ""),
+                E(from: "apple", to: "apples", forward: 100, backward: v.dApple),
+                E(from: "apple count", to: "apples", forward: 2, backward: v.dAppleCount),
+                E(from: "apples", to: "taxed", forward: v.applePrice, backward: v.dApplePrice),
+                E(from: "tax", to: "taxed", forward: 1.1, backward: v.dTax),
+                E(from: "taxed", to: "price", forward: v.price, backward: 1),
             ])
         return graph.figure(
             name: "apple-graph",
@@ -161,15 +161,15 @@ extension BuyingApples {
                 N(name: "price", x: 9.6, y: 0.7, symbol: ""),
             ],
             edges: [
-                E(from: "apple", to: "apples", forward: 100, backward: v.dApple, label: ""),
-                E(from: "apple count", to: "apples", forward: 2, backward: v.dAppleCount, label: ""),
-                E(from: "orange", to: "oranges", forward: 150, backward: v.dOrange, label: ""),
-                E(from: "orange count", to: "oranges", forward: 3, backward: v.dOrangeCount, label: ""),
-                E(from: "apples", to: "sum", forward: v.applePrice, backward: v.dApplePrice, label: ""),
-                E(from: "oranges", to: "sum", forward: v.orangePrice, backward: v.dOrangePrice, label: ""),
-                E(from: "sum", to: "taxed", forward: v.allPrice, backward: v.dAllPrice, label: ""),
-                E(from: "tax", to: "taxed", forward: 1.1, backward: v.dTax, label: ""),
-                E(from: "taxed", to: "price", forward: v.price, backward: 1, label: ""),
+                E(from: "apple", to: "apples", forward: 100, backward: v.dApple),
+                E(from: "apple count", to: "apples", forward: 2, backward: v.dAppleCount),
+                E(from: "orange", to: "oranges", forward: 150, backward: v.dOrange),
+                E(from: "orange count", to: "oranges", forward: 3, backward: v.dOrangeCount),
+                E(from: "apples", to: "sum", forward: v.applePrice, backward: v.dApplePrice),
+                E(from: "oranges", to: "sum", forward: v.orangePrice, backward: v.dOrangePrice),
+                E(from: "sum", to: "taxed", forward: v.allPrice, backward: v.dAllPrice),
+                E(from: "tax", to: "taxed", forward: 1.1, backward: v.dTax),
+                E(from: "taxed", to: "price", forward: v.price, backward: 1),
             ])
         return graph.figure(
             name: "apple-orange-graph",
