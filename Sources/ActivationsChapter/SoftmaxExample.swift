@@ -63,10 +63,31 @@ enum SoftmaxExample: RunnableExample {
         return cut + [1 - cut[0] - cut[1]]
     }
 
+    /// Score vectors [0, a, b] (softmax ignores a common shift) with a and b on a 0.001 grid near
+    /// spacing 1, a ∈ [0.9, 1.1], b ∈ [−1.1, −0.9], whose softmax rounds to the print: the other
+    /// explanations that plain rounding allows.
+    static func roundingMatches() -> (candidates: Int, matches: Int, example: [Double]?) {
+        let printed = [0.244, 0.665, 0.091]
+        var matches = 0, candidates = 0
+        var example: [Double]?
+        for i in 0...200 {
+            for j in 0...200 {
+                let scores = [0, 0.9 + Double(i) / 1000, -1.1 + Double(j) / 1000]
+                candidates += 1
+                let p = softmax(Matrix(row: scores)).storage
+                guard zip(p, printed).allSatisfy({ abs(($0 * 1000).rounded() / 1000 - $1) < 1e-9 }) else { continue }
+                matches += 1
+                if example == nil { example = scores }
+            }
+        }
+        return (candidates, matches, example)
+    }
+
     static func threeClass() -> Finding {
         let ours = softmax(threeClassScores).storage
         let spacedByOne = softmax(Matrix(row: [0.5, 1.5, -0.5])).storage
         let ratios = gapRatios()
+        let rounding = roundingMatches()
         return Finding(
             .values(ours),
             erratum: Erratum(
@@ -83,8 +104,14 @@ enum SoftmaxExample: RunnableExample {
                     + String(format: "[%.5f, %.5f, %.5f]", spacedByOne[0], spacedByOne[1], spacedByOne[2])
                     + ": cut to 0.244 and 0.665, with 0.091 making the sum 1. A search of every score vector on a 0.1 grid "
                     + "in [-3, 3]^3 (bases e, 2, 10; rounded, cut or rounded up, with or without a remainder) finds only "
-                    + "vectors spaced 1 apart, and only this way. Their conclusion (the second class is the most likely) "
-                    + "holds for both."))
+                    + "vectors spaced 1 apart, and only this way. But a finer grid finds many: "
+                    + "\(rounding.matches) of the \(rounding.candidates) score vectors [0, a, b] with a, b on a 0.001 grid in "
+                    + "[0.9, 1.1] x [-1.1, -0.9] give the print by plain rounding (the first: "
+                    + (rounding.example.map {
+                        "[" + $0.map { String(format: "%.3f", $0) }.joined(separator: ", ") + "]"
+                    } ?? "none")
+                    + "), so the reproduction is one of many and the explanation only plausible. Their conclusion "
+                    + "(the second class is the most likely) holds for all of them."))
     }
 }
 

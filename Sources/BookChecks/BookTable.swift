@@ -101,10 +101,18 @@ public enum BookTable {
         // A claim (the evidence for an explanation) holds or not; a computed value reproduces the print or not.
         let agrees = r.verdict == .erratum
         let outcome: String
-        if case .claim = e.reproduction {
+        if e.reproduction.isEvidence {
             outcome = agrees ? "holds" : "does NOT hold"
+        } else if !agrees {
+            outcome = "does NOT reproduce the print"
+        } else if let search = e.search, search.isUnique {
+            outcome = "reproduces the print: the one match among \(search.candidates) candidates of \(search.space)"
+        } else if let search = e.search {
+            outcome =
+                "gives the print, as \(search.matches - 1) other of \(search.candidates) candidates of "
+                + "\(search.space) do: plausibly the explanation"
         } else {
-            outcome = agrees ? "reproduces the print" : "does NOT reproduce the print"
+            outcome = "gives the print: plausibly the explanation, no search for others made"
         }
         let reproduction =
             "\(e.reproducedBy) gives \(q)\(e.reproduction.display(against: r.row.printed))\(q) [\(outcome)]"

@@ -48,15 +48,68 @@ public struct ChapterText: Sendable {
         return result
     }
 
-    /// The text with its table and errata rewritten from `results`.
-    public func rewritten(with results: [CheckedRow]) throws -> String {
+    /// The text with its table, errata and prose values rewritten from `results`; prose values of
+    /// the `skipped` rows (slow rows a unit test leaves out) keep what the text has.
+    public func rewritten(with results: [CheckedRow], skipped: Set<String> = []) throws -> String {
         var text = try replacing(
             between: Self.tableStart, and: Self.tableEnd,
             in: markdown, with: BookTable.markdownTable(results))
         text = try replacing(
             between: Self.errataStart, and: Self.errataEnd,
             in: text, with: BookTable.markdownErrata(results))
-        return text
+        return try fillingValues(in: text, from: results, skipped: skipped)
+    }
+
+    /// A number of the prose that a computation gives, written between
+    /// `<!-- value:ROW -->` and `<!-- /value -->`, so that `make tables` keeps it current and a stale
+    /// one fails the check like a stale table cell. `value:ROW` is the row's `ours` cell,
+    /// `value:ROW:reproduction` its erratum's reproduction; `#N` after either takes the N-th number
+    /// of that text, as it is printed there.
+    public static let valueOpen = "<!-- value:"
+    public static let valueClose = "<!-- /value -->"
+
+    func fillingValues(in text: String, from results: [CheckedRow], skipped: Set<String>) throws -> String {
+        var out = ""
+        var rest = text[...]
+        while let open = rest.range(of: Self.valueOpen) {
+            guard let endOfOpen = rest.range(of: " -->", range: open.upperBound..<rest.endIndex),
+                let close = rest.range(of: Self.valueClose, range: endOfOpen.upperBound..<rest.endIndex)
+            else { throw BookCheckError.missingMarker(path, Self.valueClose) }
+            let spec = String(rest[open.upperBound..<endOfOpen.lowerBound])
+            out += rest[..<endOfOpen.upperBound]
+            let id = String(spec.prefix { $0 != ":" && $0 != "#" })
+            out +=
+                skipped.contains(id)
+                ? String(rest[endOfOpen.upperBound..<close.lowerBound]) : try value(spec, from: results)
+            out += Self.valueClose
+            rest = rest[close.upperBound...]
+        }
+        return out + rest
+    }
+
+    private func value(_ spec: String, from results: [CheckedRow]) throws -> String {
+        var field = spec
+        var index: Int?
+        if let hash = spec.lastIndex(of: "#"), let n = Int(spec[spec.index(after: hash)...]) {
+            index = n
+            field = String(spec[..<hash])
+        }
+        let parts = field.split(separator: ":").map(String.init)
+        guard let id = parts.first, let row = results.first(where: { $0.row.id == id }) else {
+            throw BookCheckError.unknownValue(path, spec)
+        }
+        let text: String
+        switch parts.dropFirst().first {
+        case nil: text = row.ours
+        case "reproduction":
+            guard let erratum = row.finding.erratum else { throw BookCheckError.unknownValue(path, spec) }
+            text = erratum.reproduction.display(against: row.row.printed)
+        default: throw BookCheckError.unknownValue(path, spec)
+        }
+        guard let index else { return text }
+        let numbers = NotesListingCheck.numbers(in: text)
+        guard index >= 1, index <= numbers.count else { throw BookCheckError.unknownValue(path, spec) }
+        return String(numbers[index - 1])
     }
 
     /// The erratum entries of the errata section, one line each ("- **id** (source): ...").
@@ -167,6 +220,7 @@ public enum BookCheckError: Error, CustomStringConvertible {
     case duplicateExample(String, String)
     case unknownKind(String, String, String)
     case kindMismatch(String, String, PrintKindMismatch)
+    case unknownValue(String, String)
     case repositoryNotFound
 
     public var description: String {
@@ -180,6 +234,8 @@ public enum BookCheckError: Error, CustomStringConvertible {
             return "\(path): row '\(id)' has the kind '\(kind)'; the kinds are "
                 + PrintKind.allCases.map(\.rawValue).joined(separator: ", ")
         case let .kindMismatch(path, id, mismatch): return "\(path): row '\(id)': \(mismatch)"
+        case let .unknownValue(path, spec):
+            return "\(path): the prose value `value:\(spec)` names no row, erratum or number of this text's table"
         case let .unknownExample(path, id): return "\(path): the table lists '\(id)', but no example computes it"
         case let .unlistedExample(path, id): return "\(path): the example '\(id)' has no row in the table"
         case let .duplicateExample(text, id): return "\(text): two worked examples both compute the row '\(id)'"

@@ -12,6 +12,11 @@ public enum Ours: Sendable {
     case error(String)
     /// A claim such as "equality": holds or not, with a short account of what was compared.
     case claim(holds: Bool, detail: String)
+    /// What a program printed, compared as text with an `output` print.
+    case output(String)
+    /// What a program printed, of which only the numbers, in order and as written, are compared
+    /// with the print's: evidence that a print with other labels or line breaks came from it.
+    case numbersOf(String)
     /// Values compared with the printed ones within a stated tolerance, for prints of runs that
     /// cannot be repeated draw for draw (the book's unseeded training); `why` justifies it.
     /// Agreement is "≈", never ✓: our value is not the printed one.
@@ -23,6 +28,15 @@ public enum Ours: Sendable {
     /// A value whose order of magnitude (within a factor of 10) must be the printed one's; with
     /// its spread over BLAS kernel sets when its last digits are rounding noise.
     case magnitude(Double, spread: KernelSpread? = nil, why: String)
+
+    /// A piece of evidence (a claim, the same numbers), which holds or not, rather than a value
+    /// that reproduces the print or not.
+    var isEvidence: Bool {
+        switch self {
+        case .claim, .numbersOf: return true
+        default: return false
+        }
+    }
 
     /// How the result meets the print: exactly at the declared precision, only within a measured
     /// spread, or not at all.
@@ -41,6 +55,10 @@ public enum Ours: Sendable {
         case let .interval(range, _): return printed.lies(in: range)
         case .error: return false
         case let .claim(holds, _): return holds
+        case let .output(text): return printed.kind == .output && text == printed.outputText
+        case let .numbersOf(text):
+            let numbers = NotesListingCheck.numbers(in: text)
+            return !numbers.isEmpty && numbers == NotesListingCheck.numbers(in: printed.outputText)
         case let .approximately(values, tolerance, _):
             guard let printed = printed.values, printed.count == values.count else { return false }
             return zip(values, printed).allSatisfy { abs($0 - $1) <= tolerance }
@@ -56,6 +74,9 @@ public enum Ours: Sendable {
         case let .interval(_, described): return described
         case let .error(message): return message
         case let .claim(holds, detail): return (holds ? "" : "not so: ") + detail
+        case let .output(text): return text.replacingOccurrences(of: "\n", with: PrintedValue.lineBreak)
+        case let .numbersOf(text):
+            return "the numbers " + NotesListingCheck.numbers(in: text).joined(separator: ", ")
         case let .approximately(values, tolerance, why):
             return "[" + values.map { String(format: "%.4f", $0) }.joined(separator: ", ")
                 + "] (" + String(format: "±%g", tolerance) + ": \(why))"
@@ -110,12 +131,34 @@ public struct Erratum: Sendable {
     public var reproduction: Ours
     /// Why the print and the printed code disagree.
     public var why: String
+    /// The search for other explanations, when one was made: only a reproduction that is the one
+    /// match of a stated search is called the explanation; any other agreement is evidence, and
+    /// the erratum says "plausibly".
+    public var search: Search?
 
-    public init(reproducedBy: String, reproduction: Ours, why: String) {
+    public init(reproducedBy: String, reproduction: Ours, why: String, search: Search? = nil) {
         self.reproducedBy = reproducedBy
         self.reproduction = reproduction
         self.why = why
+        self.search = search
     }
+}
+
+/// A search for the computations that give a print: what was searched (the grid, the operations),
+/// how many candidates it tried, and how many of them give the print.
+public struct Search: Sendable {
+    public var space: String
+    public var candidates: Int
+    public var matches: Int
+
+    public init(space: String, candidates: Int, matches: Int) {
+        self.space = space
+        self.candidates = candidates
+        self.matches = matches
+    }
+
+    /// Whether the search leaves this reproduction as the one explanation.
+    public var isUnique: Bool { matches == 1 }
 }
 
 /// One example's outcome: what the printed code gives, and the erratum if we claim one.

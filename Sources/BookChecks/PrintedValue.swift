@@ -26,6 +26,17 @@ public enum PrintKind: String, CaseIterable, Sendable {
     /// or figure says (the book's text is not part of this repository, so it cannot be quoted), or
     /// a fact worked out by hand.
     case paraphrase
+    /// A code listing of a note, named by its first line as printed: agrees when the listing runs
+    /// as printed (`Tests/Fixtures/NotesCode/runs.json` records the run).
+    case listing
+    /// What a note shows a listing printing, verbatim, `↵` standing for a line break: agrees when
+    /// the listing's run printed exactly this text, labels and line breaks included.
+    case output
+}
+
+extension PrintKind {
+    /// Kinds whose print is words or code, not numbers.
+    public var isText: Bool { [.claim, .paraphrase, .listing, .output].contains(self) }
 }
 
 /// A printed value that is not the kind its row declares.
@@ -39,7 +50,8 @@ public struct PrintKindMismatch: Error, CustomStringConvertible {
         case .format, .rounded:
             return "`\(text)` is declared `\(kind.rawValue)` but is not a number or a list of numbers"
         case .formula: return "`\(text)` is declared `formula` but is not −log(x)"
-        case .claim, .paraphrase: return "`\(text)` is declared `\(kind.rawValue)` but is empty"
+        case .claim, .paraphrase, .listing, .output:
+            return "`\(text)` is declared `\(kind.rawValue)` but is empty"
         }
     }
 }
@@ -63,7 +75,7 @@ public struct PrintedValue: Equatable, Sendable {
         var normalized = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "−", with: "-")
         // Python's `print("Accuracy:" + str(x))` prints a label before the number;
         // `print("price:", x)` puts a space after it.
-        if kind != .claim, kind != .paraphrase, let colon = normalized.firstIndex(of: ":"),
+        if !kind.isText, let colon = normalized.firstIndex(of: ":"),
             normalized.first?.isLetter == true,
             normalized[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" })
         {
@@ -94,11 +106,17 @@ public struct PrintedValue: Equatable, Sendable {
                 let argument = Double(normalized.dropFirst(5).dropLast())
             else { throw PrintKindMismatch(text: text, kind: kind) }
             form = .negativeLog(of: argument)
-        case .claim, .paraphrase:
+        case .claim, .paraphrase, .listing, .output:
             guard !normalized.isEmpty else { throw PrintKindMismatch(text: text, kind: kind) }
             form = .claim
         }
     }
+
+    /// An output print's text as the program printed it: `↵` is a line break.
+    public var outputText: String { text.replacingOccurrences(of: Self.lineBreak, with: "\n") }
+
+    /// How a line break of a program's output is written in a table cell.
+    public static let lineBreak = "↵"
 
     /// The numbers as printed (a formula gives its value), or nil for a claim.
     public var values: [Double]? {

@@ -39,6 +39,7 @@ public struct CheckCommand<Part: ChapterPart>: ParsableCommand {
             if try !textIsCurrent(rows, root: root) { staleTexts.append(Part.textFile) }
             if !noFigures || preview { try drawFigures(root: root) }
             if try !errataPageIsCurrent(root: root) { staleTexts.append(ErrataPage.fileName) }
+            if try !coverageMapIsCurrent(root: root) { staleTexts.append(CoverageMap.fileName) }
         }
         for text in staleTexts {
             FileHandle.standardError.write(
@@ -59,6 +60,26 @@ public struct CheckCommand<Part: ChapterPart>: ParsableCommand {
             throw BookCheckError.missingText(path)
         }
         let updated = try ErrataPage.rewritten(page, body: try ErrataPage.body(chaptersIn: folder), path: path)
+        guard updated != page else { return true }
+        guard updateText else { return false }
+        try updated.write(toFile: path, atomically: true, encoding: .utf8)
+        print("rewrote \(path)")
+        return true
+    }
+
+    /// Whether `Chapters/coverage.md` maps the notes as the judgments, the runs of the notes' code
+    /// and the chapter tables have them now; with `--update-text` it is rewritten so. Without the
+    /// notes beside the project (a reader's clone) there is nothing to map, and it says so.
+    private func coverageMapIsCurrent(root: URL) throws -> Bool {
+        guard let body = try CoverageMap.currentBody(root: root) else {
+            print("coverage map not checked: the notes are not beside the project (../shared/seeds)")
+            return true
+        }
+        let path = root.appendingPathComponent("Chapters").appendingPathComponent(CoverageMap.fileName).path
+        guard let page = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw BookCheckError.missingText(path)
+        }
+        let updated = try CoverageMap.rewritten(page, body: body, path: path)
         guard updated != page else { return true }
         guard updateText else { return false }
         try updated.write(toFile: path, atomically: true, encoding: .utf8)

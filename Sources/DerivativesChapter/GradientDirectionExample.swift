@@ -8,8 +8,16 @@ import FromScratch
 /// Seed 003 §三 梯度: 梯度值指示的方向是各个点处的函数值减小最多的方向 ("the gradient points where the
 /// function decreases most"). The directional derivative ∇f·u is largest for u = ∇f/|∇f|, so the
 /// gradient points where f *increases* most; −∇f is the steepest descent (as seed 000 §4.3 says).
+/// The note copies the sentence from the book (DLfS 4.4), so the erratum is the book's too.
 enum GradientDirectionExample: WorkedExample {
-    static let rows: [String: () -> Finding] = ["gradient-direction": finding]
+    static let rows: [String: () -> Finding] = [
+        "gradient-direction": { finding(whose: "The note copies the book's sentence (DLfS 4.4). ") },
+        "gradient-direction-book": {
+            finding(
+                whose: "The book writes it beside fig 4-9, which draws -grad f: the figure is right, the sentence "
+                    + "says of the gradient what holds for its negative. ")
+        },
+    ]
 
     static let point = [3.0, 4.0]
     static let stepLength = 0.01
@@ -37,7 +45,7 @@ enum GradientDirectionExample: WorkedExample {
         return (Int(degrees) + 360) % 360
     }
 
-    static func finding() -> Finding {
+    static func finding(whose origin: String) -> Finding {
         let g = GradientExample.gradient(at: point).storage
         let along = change(along: g), against = change(along: g.map { -$0 })
         let steepest = steepestDescentAngle()
@@ -55,8 +63,8 @@ enum GradientDirectionExample: WorkedExample {
                         format:
                             "of 360 unit steps 1 degree apart, the one lowering f most points at %d degrees, the angle of "
                             + "-grad f = (-6, -8)", steepest)),
-                why:
-                    "The change of f along a unit direction u is grad f · u, largest for u along the gradient and most "
+                why: origin
+                    + "The change of f along a unit direction u is grad f · u, largest for u along the gradient and most "
                     + "negative against it: the gradient points uphill, the negative gradient is the steepest descent "
                     + "(seed 000 §4.3: 负梯度也就成了在改点下降最快的方向). Gradient descent steps along -grad f for this "
                     + "reason, and DLfS fig 4-9 draws -grad f (ch04/gradient_2d.py quivers -grad)."))

@@ -28,6 +28,20 @@ enum NumericalDiffExample: RunnableExample {
     /// The book's output: central difference.
     static func book(at x: Double) -> Finding { .value(derivative(at: x)) }
 
+    /// The search for what gives both of the notes' prints: each difference scheme with each step
+    /// h = 1e-1 … 1e-8, matched against 0.20000099999917254 at x = 5 and 0.3000009999976072 at x = 10.
+    static var notesSearch: Search {
+        let prints: [(x: Double, printed: Double)] = [(5, 0.20000099999917254), (10, 0.3000009999976072)]
+        let steps = (1...8).map { Double("1e-\($0)")! }
+        let candidates = DifferenceScheme.allCases.flatMap { scheme in steps.map { (scheme, $0) } }
+        let matches = candidates.filter { scheme, h in
+            prints.allSatisfy { derivative(at: $0.x, h: h, scheme: scheme) == $0.printed }
+        }
+        return Search(
+            space: "the central and forward differences with h = 1e-1 to 1e-8, both prints at once",
+            candidates: candidates.count, matches: matches.count)
+    }
+
     /// The notes' output: printed code central, printed numbers forward.
     static func notes(at x: Double) -> Finding {
         Finding(
@@ -38,7 +52,8 @@ enum NumericalDiffExample: RunnableExample {
                 why: "The notes print the central difference but ran their forward difference numerical_diff0: "
                     + "the printed values exceed the true slope \(general(BookFunctions.function1Derivative(x))) by about "
                     + "h*f''/2 = 1e-6, the forward difference's error; the central difference is exact for a "
-                    + "quadratic up to rounding."))
+                    + "quadratic up to rounding.",
+                search: notesSearch))
     }
 }
 

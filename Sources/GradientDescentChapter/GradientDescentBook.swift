@@ -4,5 +4,7 @@ import BookChecks
 public enum GradientDescentBook: ChapterPart {
     public static let textFile = "04-gradient-descent.md"
 
-    public static let workedExamples: [any WorkedExample.Type] = [GradientDescentRuns.self, MNISTSigmoidTraining.self]
+    public static let workedExamples: [any WorkedExample.Type] = [
+        GradientDescentRuns.self, MNISTSigmoidTraining.self, NotesDescentListing.self,
+    ]
 }

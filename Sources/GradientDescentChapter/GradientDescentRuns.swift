@@ -53,6 +53,17 @@ public enum GradientDescentRuns: RunnableExample {
 
     static func endPoint(_ lr: Double) -> Finding { .values(path(learningRate: lr).end.storage) }
 
+    /// The rates that give the notes' "lr = 1" print: every lr = k/1000 up to 2 (a typo or a
+    /// misremembered rate), each run as printed, matched at NumPy's 8 printed digits.
+    static var notesRateSearch: Search {
+        let printed = try! PrintedValue("[-6.11110793e-10  8.14814391e-10]", kind: .numpy)
+        let rates = (1...2000).map { Double($0) / 1000 }
+        let matches = rates.filter { printed.agrees(with: path(learningRate: $0).end.storage) }
+        return Search(
+            space: "the rates 0.001, 0.002, ... 2.000 over the notes' 100 steps", candidates: rates.count,
+            matches: matches.count)
+    }
+
     /// seed 000 §4.3.3 says lr = 1 and prints the end point of lr = 0.1.
     static func notesLearningRateOne() -> Finding {
         Finding(
@@ -63,7 +74,8 @@ public enum GradientDescentRuns: RunnableExample {
                 why: "With lr = 1 each step maps x to x − 2x = −x, so the run jumps between (−3, 4) and (3, −4) and "
                     + "ends, after an even number of steps, at (−3, 4). The printed end point is the book's lr = 0.1 "
                     + "result to every digit: the notes ran lr = 0.1 and wrote 1 (the point the notes make, that too "
-                    + "large a rate fails, is true of lr = 1, which never converges)."))
+                    + "large a rate fails, is true of lr = 1, which never converges).",
+                search: notesRateSearch))
     }
 }
 

@@ -21,6 +21,23 @@ enum InformationExample: RunnableExample {
     /// Truncates to two decimals, as a hand copying a calculator's display would.
     static func truncated(_ x: Double) -> Double { (x * 100).rounded(.down) / 100 }
 
+    /// The readings of the two prints searched for: each base of the logarithm, each way of
+    /// keeping two decimals. A reading counts when it gives both prints, 0.39 and 0.04.
+    static let readings: [(base: Double, keep: (Double) -> Double)] = [M_E, 2, 10].flatMap { base in
+        [(base, { ($0 * 100).rounded() / 100 }), (base, truncated)]
+    }
+
+    static var readingSearch: Search {
+        let matches = readings.filter { reading in
+            [(far, 0.39), (near, 0.04)].allSatisfy { q, printed in
+                abs(reading.keep(klDivergence(certain, q, base: reading.base)) - printed) < 1e-9
+            }
+        }
+        return Search(
+            space: "the bases e, 2 and 10, each rounded or cut to two decimals, both prints at once",
+            candidates: readings.count, matches: matches.count)
+    }
+
     static func klErratum(_ q: [Double]) -> Finding {
         Finding(
             .values([klDivergence(certain, q)]),
@@ -31,7 +48,8 @@ enum InformationExample: RunnableExample {
                     "The notes say the log is base e, which gives \(String(format: "%.2f", klDivergence(certain, q))); "
                     + "the printed number is log10 of 1/q(2) = \(klDivergence(certain, q, base: 10)) with its digits cut "
                     + "after the second decimal (rounding would print \(String(format: "%.2f", klDivergence(certain, q, base: 10))))."
-            ))
+                    + " How the author came to base 10 the notes do not say.",
+                search: readingSearch))
     }
 
     static func klFar() -> Finding { klErratum(far) }

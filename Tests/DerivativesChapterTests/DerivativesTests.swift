@@ -11,8 +11,11 @@ final class DerivativesTests: XCTestCase {
         try assertBookValues(
             DerivativesBook.self,
             errata: [
-                "diff-notes-x5", "diff-notes-x10", "function-2-indexing", "gradient-direction", "simplenet-loss",
-                "simplenet-dw",
+                "diff-notes-x5", "diff-notes-x10", "function-2-indexing", "gradient-direction",
+                "gradient-direction-book",
+                "simplenet-loss", "simplenet-dw", "output-000-117", "listing-000-164", "output-000-199",
+                "notes-003-batch-shape",
+                "notes-003-learning-aim",
             ])
     }
 

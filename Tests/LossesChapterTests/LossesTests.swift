@@ -7,7 +7,11 @@ import XCTest
 /// Chapter 4.2 (Chapters/04-losses.md): every printed value, the text, the figures, the tool.
 final class LossesTests: XCTestCase {
     func testEveryPrintedValue() throws {
-        try assertBookValues(LossesBook.self, errata: ["kl-far", "kl-near", "batch-cee-comment"])
+        try assertBookValues(
+            LossesBook.self,
+            errata: [
+                "kl-far", "kl-near", "batch-cee-comment", "output-000-64", "listing-003-147", "notes-003-loss-badness",
+            ])
     }
 
     func testChapterTextIsCurrent() throws { try assertTextIsCurrent(LossesBook.self) }

@@ -10,7 +10,11 @@ import XCTest
 final class NotesNetworksTests: XCTestCase {
     func testEveryPrintedValue() throws {
         try assertBookValues(
-            NotesNetworksBook.self, errata: ["logistic-cost-penalty", "sigmoid-net-a2", "sigmoid-net-z3"])
+            NotesNetworksBook.self,
+            errata: [
+                "logistic-cost-penalty", "sigmoid-net-a2", "sigmoid-net-z3", "listing-001-3", "listing-001-44",
+                "listing-001-46", "listing-001-48", "listing-001-52", "listing-001-55", "output-001-56",
+            ])
     }
 
     func testChapterTextIsCurrent() throws { try assertTextIsCurrent(NotesNetworksBook.self) }

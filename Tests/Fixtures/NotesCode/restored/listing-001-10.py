@@ -1,0 +1,3 @@
+# Plot the decision boundary
+plot_decision_boundary(lambda x: clf.predict(x))
+plt.title("Logistic Regression")
