@@ -49,6 +49,56 @@ final class ChapterTextTests: XCTestCase {
         XCTAssertEqual(try again.writtenResults()["b"]?.status, "erratum")
     }
 
+    /// A prose number between value markers is the row's, rewritten by `make tables`: a stale one
+    /// differs from the rewrite, and one naming no row is an error.
+    func testProseValuesAreFilledFromTheirRows() throws {
+        let prose = markdown.replacingOccurrences(
+            of: "tail",
+            with:
+                "b gives <!-- value:b -->9<!-- /value -->, another way <!-- value:b:reproduction#2 -->9<!-- /value -->."
+        )
+        let text = ChapterText(markdown: prose, path: "x.md")
+        let rows = try text.rows()
+        let checked = [
+            CheckedRow(row: rows[0], finding: .value(0.5)),
+            CheckedRow(
+                row: rows[1],
+                finding: Finding(
+                    .values([1, 3]), erratum: Erratum(reproducedBy: "x", reproduction: .values([1, 2]), why: "y"))),
+        ]
+        let rewritten = try text.rewritten(with: checked)
+        XCTAssertTrue(
+            rewritten.hasSuffix(
+                "b gives <!-- value:b -->[1. 3.]<!-- /value -->, another way <!-- value:b:reproduction#2 -->2.<!-- /value -->."
+            ),
+            rewritten)
+        XCTAssertNotEqual(rewritten, prose, "the stale 9s are rewritten")
+        let skipped = try text.rewritten(with: checked, skipped: ["b"])
+        XCTAssertTrue(skipped.contains("<!-- value:b -->9<!-- /value -->"), "a skipped row keeps its prose value")
+        let unknown = ChapterText(
+            markdown: prose.replacingOccurrences(of: "value:b -->", with: "value:c -->"), path: "x.md")
+        XCTAssertThrowsError(try unknown.rewritten(with: checked)) { error in
+            XCTAssertTrue("\(error)".contains("value:c"), "\(error)")
+        }
+    }
+
+    /// An erratum reproduces the print only as the one match of a recorded search; otherwise it is
+    /// evidence, and says "plausibly".
+    func testAnErratumSaysHowStrongItsExplanationIs() throws {
+        let row = try ChapterText(markdown: markdown, path: "x.md").rows()[1]
+        func sentence(_ search: Search?) -> String {
+            let erratum = Erratum(reproducedBy: "x", reproduction: .values([1, 2]), why: "y", search: search)
+            return BookTable.erratumSentence(CheckedRow(row: row, finding: Finding(.values([1, 3]), erratum: erratum)))
+        }
+        XCTAssertTrue(
+            sentence(Search(space: "six readings", candidates: 6, matches: 1)).contains(
+                "[reproduces the print: the one match among 6 candidates of six readings]"))
+        XCTAssertTrue(
+            sentence(Search(space: "a grid", candidates: 100, matches: 3)).contains(
+                "as 2 other of 100 candidates of a grid do: plausibly the explanation]"))
+        XCTAssertTrue(sentence(nil).contains("[gives the print: plausibly the explanation, no search for others made]"))
+    }
+
     func testMissingMarkersAndMalformedRowsAreNamed() {
         XCTAssertThrowsError(try ChapterText(markdown: "no table", path: "x.md").rows()) { error in
             XCTAssertTrue("\(error)".contains("<!-- book-table -->"))

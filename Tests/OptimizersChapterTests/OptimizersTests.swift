@@ -11,7 +11,10 @@ final class OptimizersTests: XCTestCase {
 
     func testEveryPrintedValue() throws {
         try assertBookValues(
-            OptimizersBook.self, errata: ["momentum-notes-formula", "rmsprop-decay-rate", "adam-bias-correction"])
+            OptimizersBook.self,
+            errata: [
+                "momentum-notes-formula", "rmsprop-decay-rate", "adam-bias-correction", "notes-004-adam-section",
+            ])
     }
 
     func testChapterTextIsCurrent() throws { try assertTextIsCurrent(OptimizersBook.self) }
