@@ -6,6 +6,6 @@ public enum LossesBook: ChapterPart {
 
     public static let workedExamples: [any WorkedExample.Type] = [
         MeanSquaredErrorExample.self, CrossEntropyExample.self, MiniBatchCrossEntropyExample.self,
-        InformationExample.self, LossDirectionExample.self, NotesLossListings.self,
+        FirstPrintingsExample.self, InformationExample.self, LossDirectionExample.self, NotesLossListings.self,
     ]
 }

@@ -11,6 +11,8 @@ final class LossesTests: XCTestCase {
             LossesBook.self,
             errata: [
                 "kl-far", "kl-near", "batch-cee-comment", "output-000-64", "listing-003-147", "notes-003-loss-badness",
+                "mse-first-printings",
+                "cee-first-printings",
             ])
     }
 
