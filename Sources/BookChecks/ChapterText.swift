@@ -63,8 +63,8 @@ public struct ChapterText: Sendable {
     /// A number of the prose that a computation gives, written between
     /// `<!-- value:ROW -->` and `<!-- /value -->`, so that `make tables` keeps it current and a stale
     /// one fails the check like a stale table cell. `value:ROW` is the row's `ours` cell,
-    /// `value:ROW:reproduction` its erratum's reproduction; `#N` after either takes the N-th number
-    /// of that text, as it is printed there.
+    /// `value:ROW:reproduction` its erratum's reproduction, `value:ROW:why` its explanation; `#N`
+    /// after any of them takes the N-th number of that text, as it is printed there.
     public static let valueOpen = "<!-- value:"
     public static let valueClose = "<!-- /value -->"
 
@@ -104,6 +104,9 @@ public struct ChapterText: Sendable {
         case "reproduction":
             guard let erratum = row.finding.erratum else { throw BookCheckError.unknownValue(path, spec) }
             text = erratum.reproduction.display(against: row.row.printed)
+        case "why":
+            guard let erratum = row.finding.erratum else { throw BookCheckError.unknownValue(path, spec) }
+            text = erratum.why
         default: throw BookCheckError.unknownValue(path, spec)
         }
         guard let index else { return text }

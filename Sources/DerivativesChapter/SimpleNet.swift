@@ -15,7 +15,7 @@ import FromScratch
 public enum SimpleNet: RunnableExample {
     public static let rows: [String: () -> Finding] = [
         "simplenet-scores": scores, "simplenet-argmax": answer, "simplenet-loss": lossFinding,
-        "simplenet-dw": gradientFinding,
+        "simplenet-dw": gradientFinding, "simplenet-scores-first-printings": firstPrintingsScores,
     ]
     public static let commands: [any ParsableCommand.Type] = [SimpleNetCommand.self]
 
@@ -65,6 +65,24 @@ public enum SimpleNet: RunnableExample {
                     + "outside what the rounding of the printed W allows; without δ the printed loss lies inside. "
                     + "The book's run used a cross-entropy without δ (the printed W is rounded, so only this "
                     + "interval, not the last digits, can be reproduced)."))
+    }
+
+    /// The first seven printings printed scores that x·W with the printed W does not give; the
+    /// publisher's errata table (page 111) corrects them to x·W, which the later printings show.
+    static func firstPrintingsScores() -> Finding {
+        let corrected = try! PrintedValue("[ 1.05414809 0.63071653 1.1328074]", kind: .numpy)
+        let ours = predict(w).storage
+        return Finding(
+            .values(ours),
+            erratum: Erratum(
+                reproducedBy: "the errata table's correction, [ 1.05414809 0.63071653 1.1328074], against x·W",
+                reproduction: .claim(
+                    holds: corrected.agrees(with: ours),
+                    detail: "x·W with the printed W gives the corrected scores to every printed digit"),
+                why:
+                    "The first printings printed the scores of another W (plausibly an earlier random draw, since "
+                    + "np.random.randn(2, 3) is unseeded) beside the W they print; the correction makes scores and W "
+                    + "belong together. No computation from the printed W gives the old scores."))
     }
 
     static func gradientFinding() -> Finding {
