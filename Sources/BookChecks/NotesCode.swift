@@ -301,7 +301,10 @@ public enum NotesListingCheck {
             }
             var begin = start
             if begin > text.startIndex, text[text.index(before: begin)] == "-" { begin = text.index(before: begin) }
-            found.append(text[begin..<end])
+            // "10-layer", "1e": a sign or exponent letter that no digit follows is not part of the number.
+            var last = end
+            while "eE+-".contains(text[text.index(before: last)]) { last = text.index(before: last) }
+            found.append(text[begin..<last])
             current = end
         }
         return found

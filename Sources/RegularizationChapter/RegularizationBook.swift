@@ -10,7 +10,8 @@ public enum RegularizationBook: ChapterPart {
     /// The MNIST training experiments (`isSlow`) take about two minutes together on two cores.
     public static let workedExamples: [any WorkedExample.Type] = [
         ActivationHistograms.self, InitComparison.self, BatchNormExamples.self, BatchNormExperiment.self,
-        OverfittingRun.self, PenaltyExamples.self, AugmentationExamples.self, SearchCoverage.self,
+        NotesNormalisationClaims.self, OverfittingRun.self, PenaltyExamples.self, AugmentationExamples.self,
+        SearchCoverage.self,
         HyperparameterSearch.self,
     ]
 }

@@ -16,7 +16,7 @@ final class ActivationsTests: XCTestCase {
             errata: [
                 "softmax-three-class", "sigmoid-symmetry", "argmax-axis", "listing-003-25", "listing-003-51",
                 "listing-003-69", "listing-003-81", "listing-003-91", "notes-003-activation-threshold",
-                "notes-003-sigmoid-derivative-division",
+                "notes-003-sigmoid-derivative-division", "notes-004-tanh-derivative", "notes-004-relu-no-vanishing",
             ])
     }
 
