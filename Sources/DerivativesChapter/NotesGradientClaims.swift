@@ -1,13 +1,41 @@
 import BookChecks
+import Figures
 import Foundation
 import FromScratch
 
-/// What seed 003 §三 says around the gradient, checked: a batch's shape (written 100784) and what
-/// learning looks for (written 最小的权重参数, "the smallest weights").
+/// What seeds 003 §三 and 000 §4.2.2 say around the gradient, checked: a batch's shape (written
+/// 100784), what learning looks for (written 最小的权重参数, "the smallest weights"), and a comment
+/// that names the wrong evaluation.
 enum NotesGradientClaims: WorkedExample {
     static let rows: [String: () -> Finding] = [
         "notes-003-batch-shape": batchShape, "notes-003-learning-aim": learningAim,
+        "notes-000-comment-fxh2": secondEvaluationComment,
     ]
+
+    /// Seed 000's numerical_gradient comments both evaluations `#f(x+h)的计算`; the second computes
+    /// f(x − h) (lines 175 and 243 of the note, in two listings). At (3, 4), coordinate 0:
+    static func secondEvaluationComment() -> Finding {
+        let h = defaultDifferenceStep
+        var x = Matrix(row: [3.0, 4.0])
+        let tmp = x[flat: 0]
+        x[flat: 0] = tmp + h
+        let fxh1 = BookFunctions.function2(x)
+        x[flat: 0] = tmp - h
+        let fxh2 = BookFunctions.function2(x)  // the line the second comment sits on
+        let minus = BookFunctions.function2(Matrix(row: [3.0 - h, 4.0]))
+        return Finding(
+            .claim(
+                holds: fxh2 == fxh1,
+                detail: "at (3, 4), coordinate 0, the commented line gives fxh2 = \(shortest(fxh2)); f(x+h) is "
+                    + "\(shortest(fxh1))"),
+            erratum: Erratum(
+                reproducedBy: "f(x-h), what x[idx]=tmp_val-h sets up",
+                reproduction: .claim(
+                    holds: fxh2 == minus, detail: "f(2.9999, 4) = \(shortest(minus)), fxh2 to the bit"),
+                why:
+                    "The second comment repeats the first: the line below it sets x[idx] = tmp_val - h, so fxh2 is "
+                    + "f(x-h) (the book's code comments it # f(x-h)), and the central difference is (fxh1 - fxh2)/2h."))
+    }
 
     /// "100张图片就是100784": a batch of 100 images of 28·28 = 784 pixels is a 100 × 784 array.
     static func batchShape() -> Finding {

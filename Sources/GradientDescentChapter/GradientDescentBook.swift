@@ -5,6 +5,6 @@ public enum GradientDescentBook: ChapterPart {
     public static let textFile = "04-gradient-descent.md"
 
     public static let workedExamples: [any WorkedExample.Type] = [
-        GradientDescentRuns.self, MNISTSigmoidTraining.self, NotesDescentListing.self,
+        GradientDescentRuns.self, MNISTSigmoidTraining.self, NotesDescentClaims.self, NotesDescentListing.self,
     ]
 }
