@@ -1,3 +1,4 @@
+import BookChecks
 import ChapterTestSupport
 import Foundation
 import XCTest
@@ -70,7 +71,7 @@ final class GradientDescentTests: XCTestCase {
         try runToolWritingFigure("gradient-descent", ["run", "--lr", "0.95"], name: "zigzag")
     }
 
-    /// A copy of the project's `Package.swift` and `Chapters/` in a temporary folder, with this
+    /// A copy of the project's `Package.swift`, `Chapters/` and the record of the notes' runs in a temporary folder, with this
     /// chapter's text edited by `edit`, and `gradient-descent check` run on it.
     func checkEditedCopy(_ edit: (String) -> String) throws -> (status: Int32, stdout: String, stderr: String) {
         let fm = FileManager.default
@@ -80,9 +81,16 @@ final class GradientDescentTests: XCTestCase {
         try fm.copyItem(
             at: projectRoot.appendingPathComponent("Package.swift"), to: root.appendingPathComponent("Package.swift"))
         try fm.copyItem(at: projectRoot.appendingPathComponent("Chapters"), to: root.appendingPathComponent("Chapters"))
+        // The record of the notes' listings, which the listing rows read.
+        let record = root.appendingPathComponent(NotesCode.fixturePath)
+        try fm.createDirectory(at: record.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try fm.copyItem(at: projectRoot.appendingPathComponent(NotesCode.fixturePath), to: record)
         let text = try String(contentsOf: GradientDescentBook.textURL(root: root), encoding: .utf8)
         try edit(text).write(to: GradientDescentBook.textURL(root: root), atomically: true, encoding: .utf8)
-        return try runTool("gradient-descent", ["check", "--no-figures"], environment: ["DLFS_ROOT": root.path])
+        // The copy has no ../shared beside it: the offline data the project uses is named outright.
+        var environment = ["DLFS_ROOT": root.path]
+        for (variable, path) in Repository.offlineData(root: projectRoot) { environment[variable] = path }
+        return try runTool("gradient-descent", ["check", "--no-figures"], environment: environment)
     }
 
     /// The copy itself checks clean; a chapter whose printed value disagrees makes the tool exit
