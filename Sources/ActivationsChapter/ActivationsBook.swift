@@ -8,6 +8,7 @@ public enum ActivationsBook: ChapterPart {
     public static let workedExamples: [any WorkedExample.Type] = [
         ActivationFunctions.self, SigmoidSymmetryExample.self, SoftmaxExample.self, MNISTSamples.self,
         BookNetworkExample.self,
-        ArgmaxAxisExample.self, NotesActivationClaims.self, GradientFlowClaims.self, NotesActivationListings.self,
+        ArgmaxAxisExample.self, NotesActivationClaims.self, GradientFlowClaims.self, TanhAndLeakyClaims.self,
+        NotesActivationListings.self,
     ]
 }

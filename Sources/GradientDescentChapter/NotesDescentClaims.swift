@@ -10,7 +10,26 @@ enum NotesDescentClaims: WorkedExample {
     static let rows: [String: () -> Finding] = [
         "notes-000-history-points": historyPoints, "notes-000-lr-step-length": stepLength,
         "notes-000-gd-reaches-minimum": reachesMinimum, "notes-000-listing-parts": listingParts,
+        "notes-000-contour-comment": contourComment,
     ]
+
+    /// The plotting loop `for i in range(6): plt.contour(x1, y1, x1**2 + y1**2, [3*i],)` carries the
+    /// comment `#x**2 + y**2 = 9 的圆形` ("the circle x² + y² = 9"): it draws six levels.
+    static func contourComment() -> Finding {
+        let levels = (0..<6).map { 3 * $0 }
+        return Finding(
+            .claim(
+                holds: levels == [9],
+                detail: "the loop draws the levels " + levels.map(String.init).joined(separator: ", ")
+                    + " (radii 0 to 3.87), not one circle"),
+            erratum: Erratum(
+                reproducedBy: "reading it of one pass of the loop",
+                reproduction: .claim(
+                    holds: levels.firstIndex(of: 9) == 3,
+                    detail: "x² + y² = 9 is the fourth level, i = 3"),
+                why: "The comment describes one contour of the six the loop draws, plausibly written for a single "
+                    + "call before the loop was added."))
+    }
 
     /// `gradient_decent1`'s history: the point before each of the 100 steps.
     static var history: [Matrix] { Array(GradientDescentRuns.path(learningRate: 0.2).points.dropLast()) }

@@ -6,6 +6,7 @@ public enum LossesBook: ChapterPart {
 
     public static let workedExamples: [any WorkedExample.Type] = [
         MeanSquaredErrorExample.self, CrossEntropyExample.self, MiniBatchCrossEntropyExample.self,
-        FirstPrintingsExample.self, InformationExample.self, LossDirectionExample.self, NotesLossListings.self,
+        FirstPrintingsExample.self, InformationExample.self, RelativeEntropyClaims.self, LossDirectionExample.self,
+        NotesLossListings.self,
     ]
 }

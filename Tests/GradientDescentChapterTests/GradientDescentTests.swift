@@ -13,7 +13,7 @@ final class GradientDescentTests: XCTestCase {
             GradientDescentBook.self,
             errata: [
                 "gd-notes-lr1", "notes-000-history-points", "notes-000-lr-step-length", "notes-000-gd-reaches-minimum",
-                "notes-000-listing-parts",
+                "notes-000-listing-parts", "notes-000-contour-comment",
             ])
     }
 
