@@ -8,7 +8,8 @@ public enum ActivationsBook: ChapterPart {
     public static let workedExamples: [any WorkedExample.Type] = [
         ActivationFunctions.self, SigmoidSymmetryExample.self, SoftmaxExample.self, MNISTSamples.self,
         BookNetworkExample.self,
-        ArgmaxAxisExample.self, NotesActivationClaims.self, GradientFlowClaims.self, TanhAndLeakyClaims.self,
+        ArgmaxAxisExample.self, NotesNumPyClaims.self, NotesActivationClaims.self, GradientFlowClaims.self,
+        TanhAndLeakyClaims.self,
         NotesActivationListings.self,
     ]
 }

@@ -1,4 +1,5 @@
 import BookChecks
+import Figures
 import Foundation
 import FromScratch
 
@@ -8,6 +9,7 @@ import FromScratch
 enum GradientFlowClaims: WorkedExample {
     static let rows: [String: () -> Finding] = [
         "notes-004-tanh-derivative": tanhSlope, "notes-004-relu-no-vanishing": reluVanishing,
+        "notes-004-exploding": exploding, "notes-004-leaky-dead-units": leakyDeadUnits,
     ]
 
     /// RMS of the gradient reaching the chain's input over the RMS of the gradient at its top: 10
@@ -90,5 +92,32 @@ enum GradientFlowClaims: WorkedExample {
                     + "each layer also multiplies the gradient by its weights: with std 0.01 every layer shrinks it "
                     + "about tenfold, and ten layers leave almost nothing (DLfS 6.2.3 and row init-relu-std-0.01: "
                     + "such a net does not learn). He's initial weights are what keep the gradient's size."))
+    }
+
+    /// "也是由链式法则导致的,某一点的梯度特别大": the chain rule multiplies by every layer's weights,
+    /// so weights too large make the gradient grow layer by layer as small ones make it shrink.
+    static func exploding() -> Finding {
+        let withHe = surviving(.relu, weightScale: he), large = surviving(.relu, weightScale: { _ in 1 })
+        return Finding(
+            .claim(
+                holds: large > 1e3 && withHe < 10,
+                detail: String(
+                    format:
+                        "a 10-layer ReLU chain of 100 units passes back %.1e times a gradient with weights of std 1, "
+                        + "%.2f with He weights: each layer multiplies it by about √(100/2) ≈ 7", large, withHe)))
+    }
+
+    /// "Leaky ReLU函数在输入小于0时返回一个非零值,可以解决ReLU函数的问题": a unit whose input stays
+    /// below 0 passes no gradient back through ReLU (its weights never change again: a dead unit),
+    /// and a share a of it through leaky ReLU.
+    static func leakyDeadUnits() -> Finding {
+        let below = (1...1000).map { -0.01 * Double($0) }
+        let relu = below.map { Activation.relu.derivative($0) },
+            leaky = below.map { Activation.leakyRelu.derivative($0) }
+        return Finding(
+            .claim(
+                holds: relu.allSatisfy { $0 == 0 } && leaky.allSatisfy { $0 > 0 },
+                detail: "for 1000 inputs in [-10, 0) ReLU's slope is 0 at every one (no gradient reaches the unit's "
+                    + "weights), leaky ReLU's is \(shortest(Activation.leakySlope)) at every one"))
     }
 }

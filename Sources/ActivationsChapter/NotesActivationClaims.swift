@@ -9,8 +9,26 @@ enum NotesActivationClaims: WorkedExample {
     static let rows: [String: () -> Finding] = [
         "notes-003-activation-threshold": threshold, "notes-003-sigmoid-range": sigmoidRange,
         "notes-003-activations-nonlinear": nonlinear, "notes-003-linear-collapse": linearCollapse,
-        "notes-003-sigmoid-derivative-division": derivativeDivision,
+        "notes-003-sigmoid-derivative-division": derivativeDivision, "notes-003-relu-sparsity": reluSparsity,
     ]
+
+    /// "Relu会使一部分神经元的输出为0,这样就造成了网络的稀疏性": the share of ReLU outputs that are
+    /// exactly 0 in a 5-layer chain of 100 units with He weights, on 1000 inputs N(0, 1) (seed 0).
+    /// The sentence's "缓解了过拟合" names no measure and is not checked here.
+    static func reluSparsity() -> Finding {
+        var random = RandomState(seed: 0)
+        var h = random.randn(1000, 100)
+        var zeros: [Double] = []
+        for _ in 0..<5 {
+            h = Activation.relu(referenceMatmul(h, random.randn(100, 100) * (2.0 / 100).squareRoot()))
+            zeros.append(Double(h.storage.filter { $0 == 0 }.count) / Double(h.count))
+        }
+        return Finding(
+            .claim(
+                holds: zeros.allSatisfy { $0 > 0.3 },
+                detail: "share of outputs exactly 0 in each of 5 ReLU layers (100 units, He weights, 1000 inputs): "
+                    + zeros.map { String(format: "%.3f", $0) }.joined(separator: ", ")))
+    }
 
     /// x = −30, −29.95, … −0.05: inputs below the threshold 0.
     static let belowZero = (1...600).map { -0.05 * Double($0) }

@@ -21,7 +21,7 @@ public enum CoverageMap {
 
     /// Why nothing of a stretch can be checked, or `open`: checkable, not yet a row.
     public enum Reason: String, CaseIterable, Sendable {
-        case heading, furniture, reference, figure, definition, opinion, environment, outside, vague, open
+        case heading, furniture, reference, figure, definition, opinion, environment, outside, vague, timing, open
 
         public var meaning: String {
             switch self {
@@ -34,6 +34,7 @@ public enum CoverageMap {
             case .environment: return "installing or setting up software"
             case .outside: return "a topic outside the book's chapters 3–6"
             case .vague: return "an assertion too unspecific to test as worded"
+            case .timing: return "a claim about speed: measured by `make bench`, never by a check"
             case .open: return "checkable, but no row checks it yet"
             }
         }

@@ -6,6 +6,6 @@ public enum DerivativesBook: ChapterPart {
 
     public static let workedExamples: [any WorkedExample.Type] = [
         NumericalDiffExample.self, PartialDerivativesExample.self, GradientExample.self, GradientDirectionExample.self,
-        SimpleNet.self, NotesGradientClaims.self, NotesDerivativeListings.self,
+        SimpleNet.self, NotesGradientClaims.self, NotesDifferentiationClaims.self, NotesDerivativeListings.self,
     ]
 }

@@ -7,7 +7,25 @@ import FromScratch
 enum RelativeEntropyClaims: WorkedExample {
     static let rows: [String: () -> Finding] = [
         "notes-004-entropy-uncertain": uncertain, "notes-004-kl-asymmetric": asymmetric, "notes-004-kl-grows": grows,
+        "notes-004-zero-terms": zeroTerms,
     ]
+
+    /// "我们发现为零的项完全不用计算": with a one-hot label, −Σ t·log q is −log q_j alone, the zero
+    /// terms adding exactly 0. Where a q is itself 0, computing its term is not merely wasted: in
+    /// IEEE arithmetic 0·log 0 = 0·(−∞) is NaN, which is why the book adds δ = 1e-7.
+    static func zeroTerms() -> Finding {
+        let t = [1.0, 0, 0], q = [0.21, 0.01, 0.78]
+        let allTerms = -zip(t, q).map { $0 * log($1) }.reduce(0, +)
+        let labelTerm = -log(q[0])
+        let zeroProbability = -zip(t, [1.0, 0, 0]).map { $0 * log($1) }.reduce(0, +)
+        return Finding(
+            .claim(
+                holds: allTerms == labelTerm && zeroProbability.isNaN,
+                detail: "with t = (1, 0, 0) and q = (0.21, 0.01, 0.78) the three-term sum is \(shortest(allTerms)) and "
+                    + "-log(0.21) is \(shortest(labelTerm)), the same double; with q = (1, 0, 0) the three-term sum is "
+                    + "\(zeroProbability) (0·log 0): the zero terms must be skipped, or q shifted by δ as the book does"
+            ))
+    }
 
     /// "[0.3,0.3.0.4]这个分布不确定性比较大,熵值就很大了": its entropy against the largest a
     /// 3-class distribution can have, ln 3.

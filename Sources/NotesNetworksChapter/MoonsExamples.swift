@@ -135,8 +135,29 @@ extension MoonsExamples {
 /// (about a minute in a debug build), so the unit tests redraw it only with DLFS_SLOW_CHECKS=1.
 enum MoonsHiddenSizes: WorkedExample {
     static let isSlow = true
+    static let rows: [String: () -> Finding] = ["notes-004-more-units": moreUnits]
+
+    static let models = MoonsExamples.hiddenSizeModels()
+
     static func figures() -> [Figure] {
-        [MoonsFigures.hiddenSizes(MoonsExamples.hiddenSizeModels(), data: MoonsData.moons())]
+        [MoonsFigures.hiddenSizes(models, data: MoonsData.moons())]
+    }
+
+    /// Seed 004 §1.4, "神经元个数越多,分界面就越复杂,分类能力越强,但容易出现过拟合": each size's
+    /// accuracy on the notes' 200 points and on 1000 unseen ones. Overfitting shows as a widening gap:
+    /// training accuracy that keeps rising while the unseen accuracy does not.
+    static func moreUnits() -> Finding {
+        let data = MoonsData.moons(), unseen = NotesMoonsClaims.unseen
+        let train = models.map { MoonsNetwork.accuracy($0, x: data.x, y: data.y) }
+        let test = models.map { MoonsNetwork.accuracy($0, x: unseen.x, y: unseen.y) }
+        let largest = models.count - 1
+        let bestTest = test.indices.max { test[$0] < test[$1] }!
+        return Finding(
+            .claim(
+                holds: train[largest] > train[0] && train[largest] - test[largest] > train[bestTest] - test[bestTest],
+                detail: models.indices.map {
+                    "H = \(models[$0].hidden): \(NotesMoonsClaims.percent(train[$0])) / \(NotesMoonsClaims.percent(test[$0]))"
+                }.joined(separator: ", ") + " right (the notes' 200 points / 1000 unseen)"))
     }
 }
 

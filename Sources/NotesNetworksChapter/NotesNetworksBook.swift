@@ -6,6 +6,6 @@ public enum NotesNetworksBook: ChapterPart {
 
     public static let workedExamples: [any WorkedExample.Type] = [
         LogisticRegression.self, MoonsExamples.self, MoonsHiddenSizes.self, SigmoidNetExamples.self,
-        ParameterGradientsExample.self, BackpropScaleExample.self, NotesMoonsListings.self,
+        ParameterGradientsExample.self, BackpropScaleExample.self, NotesMoonsListings.self, NotesMoonsClaims.self,
     ]
 }

@@ -6,6 +6,7 @@ public enum OptimizersBook: ChapterPart {
 
     public static let workedExamples: [any WorkedExample.Type] = [
         OptimizerPaths.self, NesterovForm.self, MomentumWalkthrough.self, Accumulators.self, ClippingExamples.self,
-        MNISTComparison.self, AdamSectionNumber.self, AdaGradDeltaClaim.self,
+        MNISTComparison.self, AdamSectionNumber.self, AdaGradDeltaClaim.self, NotesMomentumClaims.self,
+        NotesAdaGradDirections.self,
     ]
 }

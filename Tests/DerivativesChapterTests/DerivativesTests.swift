@@ -16,6 +16,7 @@ final class DerivativesTests: XCTestCase {
                 "simplenet-loss", "simplenet-dw", "output-000-117", "listing-000-164", "output-000-199",
                 "notes-003-batch-shape",
                 "notes-003-learning-aim", "simplenet-scores-first-printings", "notes-000-comment-fxh2",
+                "notes-000-numerical-in-practice",
             ])
     }
 

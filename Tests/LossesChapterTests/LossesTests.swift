@@ -33,7 +33,7 @@ final class LossesTests: XCTestCase {
         let run = try runTool("losses", ["check", "--json"])
         XCTAssertEqual(run.status, 0, run.stderr)
         let rows = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [[String: String]]
-        XCTAssertEqual(rows.count, 21)
+        XCTAssertEqual(rows.count, 22)
         XCTAssertEqual(Set(rows[0].keys), ["id", "source", "printed", "kind", "ours", "status"])
         XCTAssertEqual(rows.first { $0["id"] == "mse-correct" }?["printed"], "0.09750000000000003")
         XCTAssertEqual(rows.first { $0["id"] == "mse-correct" }?["kind"], "repr")

@@ -14,7 +14,7 @@ final class NotesNetworksTests: XCTestCase {
             errata: [
                 "logistic-cost-penalty", "sigmoid-net-a2", "sigmoid-net-z3", "listing-001-3", "listing-001-44",
                 "listing-001-46", "listing-001-48", "listing-001-52", "listing-001-55", "output-001-56",
-                "notes-002-parameter-gradients", "notes-001-backprop-scale",
+                "notes-002-parameter-gradients", "notes-001-backprop-scale", "notes-001-loss-formula-penalty",
             ])
     }
 
