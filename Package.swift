@@ -75,7 +75,9 @@ let package = Package(
             name: "MNISTTraining",
             dependencies: ["FromScratch", "Datasets", "Figures", "BookChecks", "ChapterCommandLine"]),
         // The checking model: chapter texts, printed values, verdicts, errata. No command line.
-        .target(name: "BookChecks", dependencies: ["Figures"]),
+        // The C library's wcwidth, for measuring text as a terminal draws it.
+        .target(name: "CTerminal"),
+        .target(name: "BookChecks", dependencies: ["Figures", "CTerminal"]),
         // The tools' shared command line: `check`, figure flags, argument types, progress bars.
         .target(
             name: "ChapterCommandLine",
@@ -96,7 +98,7 @@ let package = Package(
             .testTarget(
                 name: "FromScratchTests", dependencies: ["FromScratch", "ChapterTestSupport"], exclude: ["Fixtures"]),
             .testTarget(name: "FiguresTests", dependencies: ["Figures"]),
-            .testTarget(name: "BookChecksTests", dependencies: ["BookChecks"]),
+            .testTarget(name: "BookChecksTests", dependencies: ["BookChecks"], exclude: ["Snapshots"]),
             .testTarget(name: "ChapterCommandLineTests", dependencies: ["ChapterCommandLine"]),
             // Bad input against every tool, as a reader would type it.
             .testTarget(

@@ -2,28 +2,89 @@ import Foundation
 
 /// The chapter's book-vs-ours table in its three forms: terminal, JSON and Markdown.
 public enum BookTable {
-    /// A terminal table: example id, source, printed, kind, ours, verdict.
-    public static func terminal(_ rows: [CheckedRow], title: String) -> String {
-        let header = ["example", "source", "printed", "kind", "ours", ""]
-        let body = rows.map {
-            [$0.row.id, $0.row.source, $0.row.printed.text, $0.row.printed.kind.rawValue, $0.ours, $0.verdict.symbol]
+    /// A terminal table laid out for `terminal`: example id, verdict, source, (kind,) printed, ours.
+    ///
+    /// The verdict sits right after the id, so every row's verdict is on its row and in one column.
+    /// With a width, the id and source columns are capped, the kind and source columns are shown
+    /// only where there is room, and printed and ours share what is left in halves; a cell too long is cut with "…".
+    /// Without one (`--wide`) every cell prints whole. The errata are wrapped at word boundaries
+    /// and indented under their item.
+    public static func terminal(_ rows: [CheckedRow], title: String, terminal: Terminal = Terminal(width: nil))
+        -> String
+    {
+        let layout = Layout(rows, width: terminal.width)
+        var lines = ["== \(title) ==", layout.line(layout.header, verdict: nil, terminal: terminal)]
+        lines.append(String(repeating: "-", count: layout.totalWidth))
+        for (cells, row) in zip(layout.body, rows) {
+            lines.append(layout.line(cells, verdict: row.verdict, terminal: terminal))
         }
-        var widths = header.map(displayWidth)
-        for line in body { for (i, cell) in line.enumerated() { widths[i] = max(widths[i], displayWidth(cell)) } }
-        func format(_ cells: [String]) -> String {
-            cells.enumerated().map { i, cell in cell + String(repeating: " ", count: widths[i] - displayWidth(cell)) }
-                .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
-        }
-
-        var lines = ["== \(title) ==", format(header), String(repeating: "-", count: widths.reduce(0, +) + 8)]
-        lines += body.map(format)
         lines.append(summary(rows))
         let errataRows = rows.filter { $0.finding.erratum != nil }
         if !errataRows.isEmpty {
             lines.append("Errata:")
-            for row in errataRows { lines.append("  " + erratumSentence(row)) }
+            for row in errataRows { lines += terminal.wrap(erratumSentence(row), indent: "  ", hanging: "    ") }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The columns of the terminal table and their widths.
+    struct Layout {
+        /// Which of example, verdict, source, kind, printed, ours are shown.
+        let shown: [Int]
+        let widths: [Int]
+        let header: [String]
+        let body: [[String]]
+        var totalWidth: Int { shown.map { widths[$0] }.reduce(0, +) + 2 * (shown.count - 1) }
+
+        static let separator = "  "
+        /// Below these widths the kind and source columns are left out, to leave the book's value
+        /// and ours room to be read (the chapter texts and --wide show every column).
+        static let kindFrom = 140, sourceFrom = 100
+
+        init(_ rows: [CheckedRow], width: Int?) {
+            header = ["example", "verdict", "source", "kind", "printed", "ours"]
+            body = rows.map {
+                [
+                    $0.row.id, $0.verdict.symbol, $0.row.source, $0.row.printed.kind.rawValue, $0.row.printed.text,
+                    $0.ours,
+                ]
+                .map { $0.replacingOccurrences(of: "\n", with: "↵") }
+            }
+            var natural = header.map(Terminal.width(of:))
+            for cells in body {
+                for (i, cell) in cells.enumerated() { natural[i] = max(natural[i], Terminal.width(of: cell)) }
+            }
+            guard let width else {
+                (shown, widths) = (Array(0..<6), natural)
+                return
+            }
+            shown = width >= Self.kindFrom ? Array(0..<6) : width >= Self.sourceFrom ? [0, 1, 2, 4, 5] : [0, 1, 4, 5]
+            var w = natural
+            w[0] = min(natural[0], max(20, width * 3 / 10))
+            w[2] = min(natural[2], max(10, width / 8))
+            w[3] = min(natural[3], 8)
+            let fixed = shown.filter { $0 < 4 }.map { w[$0] }.reduce(0, +)
+            let rest = max(12, width - fixed - 2 * (shown.count - 1))
+            if natural[4] + natural[5] > rest {
+                // Book and ours are read side by side: each gets half, and what the other does not need.
+                w[4] = min(natural[4], max(rest / 2, rest - natural[5]))
+                w[5] = min(natural[5], rest - w[4])
+            }
+            widths = w
+        }
+
+        /// One line: each shown cell cut and padded to its column, the verdict coloured.
+        func line(_ cells: [String], verdict: Verdict?, terminal: Terminal) -> String {
+            let parts = shown.enumerated().map { position, column -> String in
+                let last = position == shown.count - 1
+                let cell = Terminal.cut(cells[column], to: widths[column])
+                if column == 1, let verdict { return terminal.verdict(verdict, padTo: last ? 0 : widths[column]) }
+                return last ? cell : Terminal.padded(cell, to: widths[column])
+            }
+            var text = parts.joined(separator: Self.separator)
+            while text.hasSuffix(" ") { text.removeLast() }
+            return text
+        }
     }
 
     /// "N values: a ✓, b ≈, c erratum, d ✗": each status counted on its own.
@@ -31,17 +92,6 @@ public enum BookTable {
         func count(_ verdict: Verdict) -> Int { rows.filter { $0.verdict == verdict }.count }
         return "\(rows.count) values: \(count(.ok)) ✓, \(count(.withinSpread)) ≈ (within a measured spread), "
             + "\(count(.erratum)) erratum, \(count(.fail)) ✗"
-    }
-
-    /// Terminal columns a text takes: CJK characters (the notes' section names) take two.
-    static func displayWidth(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { width, scalar in
-            let v = scalar.value
-            let wide =
-                (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
-                || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
-            return width + (wide ? 2 : 1)
-        }
     }
 
     /// One JSON object per row, keys in the order id, source, printed, kind, ours, status.

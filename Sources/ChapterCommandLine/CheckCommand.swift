@@ -26,27 +26,30 @@ public struct CheckCommand<Part: ChapterPart>: ParsableCommand {
     @Flag(name: .customLong("update-text"), help: "Rewrite the ours/status cells and the errata of the chapter text.")
     var updateText = false
 
+    @Flag(help: "Print every table cell whole, however wide (by default the table fits the terminal).")
+    var wide = false
+
     public init() {}
 
     public func run() throws {
         let root = try Repository.root()
         let rows = try Part.check(root: root)
+        let terminal = Terminal.standardOutput(wide: wide)
         var staleTexts: [String] = []
         if json {
             print(BookTable.json(rows))
         } else {
-            print(BookTable.terminal(rows, title: try Part.title(root: root)))
+            print(BookTable.terminal(rows, title: try Part.title(root: root), terminal: terminal))
             if try !textIsCurrent(rows, root: root) { staleTexts.append(Part.textFile) }
             if !noFigures || preview { try drawFigures(root: root) }
             if try !errataPageIsCurrent(root: root) { staleTexts.append(ErrataPage.fileName) }
-            if try !coverageMapIsCurrent(root: root) { staleTexts.append(CoverageMap.fileName) }
+            if try !coverageMapIsCurrent(root: root, terminal: terminal) { staleTexts.append(CoverageMap.fileName) }
         }
         for text in staleTexts {
-            FileHandle.standardError.write(
-                Data(
-                    ("error: Chapters/\(text) does not show what the code computes now "
-                        + "(its ours/status cells or errata are stale); `make tables` rewrites them, then review the diff\n")
-                        .utf8))
+            let message =
+                "error: Chapters/\(text) does not show what the code computes now (its ours/status cells or errata "
+                + "are stale); `make tables` rewrites them, then review the diff"
+            FileHandle.standardError.write(Data((terminal.wrapped(message, hanging: "  ") + "\n").utf8))
         }
         if rows.contains(where: { $0.verdict == .fail }) || !staleTexts.isEmpty { throw ExitCode(1) }
     }
@@ -70,9 +73,9 @@ public struct CheckCommand<Part: ChapterPart>: ParsableCommand {
     /// Whether `Chapters/coverage.md` maps the notes as the judgments, the runs of the notes' code
     /// and the chapter tables have them now; with `--update-text` it is rewritten so. Without the
     /// notes beside the project (a reader's clone) there is nothing to map, and it says so.
-    private func coverageMapIsCurrent(root: URL) throws -> Bool {
+    private func coverageMapIsCurrent(root: URL, terminal: Terminal) throws -> Bool {
         guard let body = try CoverageMap.currentBody(root: root) else {
-            print("coverage map not checked: the notes are not beside the project (../shared/seeds)")
+            print(terminal.wrapped("coverage map not checked: the notes are not beside the project (../shared/seeds)"))
             return true
         }
         let path = root.appendingPathComponent("Chapters").appendingPathComponent(CoverageMap.fileName).path

@@ -1,3 +1,4 @@
+import BookChecks
 import Foundation
 
 /// A one-line progress bar on standard error for long runs: drawn in place on a terminal,
@@ -24,8 +25,10 @@ public struct ProgressBar {
             let width = 30
             let filled = Int(fraction * Double(width))
             let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-            let line = "\r\(label) [\(bar)] \(done)/\(total) \(note) \(timing)"
-            FileHandle.standardError.write(Data((line + (done >= total ? "\n" : "")).utf8))
+            // Cut to the terminal, so that a long note never wraps the line the next update overwrites.
+            let columns = Terminal.writing(to: STDERR_FILENO).width ?? Terminal.narrowest
+            let line = "\r" + Terminal.cut("\(label) [\(bar)] \(done)/\(total) \(note) \(timing)", to: columns - 1)
+            FileHandle.standardError.write(Data((line + "\u{1B}[K" + (done >= total ? "\n" : "")).utf8))
         } else {
             let tenth = Int(fraction * 10)
             guard tenth != lastTenth else { return }

@@ -131,6 +131,6 @@ final class ChapterTextTests: XCTestCase {
             ],
             title: "T")
         XCTAssertTrue(table.contains("2 values: 0 ✓, 1 ≈ (within a measured spread), 0 erratum, 1 ✗"), table)
-        XCTAssertEqual(BookTable.displayWidth("§三"), 3)
+        XCTAssertEqual(Terminal.width(of: "§三"), 3)
     }
 }

@@ -99,10 +99,7 @@ public func runTool(
     _ name: String, _ arguments: [String], environment: [String: String] = [:],
     in directory: URL = projectRoot
 ) throws -> (status: Int32, stdout: String, stderr: String) {
-    // On Linux the test bundle is the build folder itself; elsewhere it is an .xctest inside it.
-    let bundle = Bundle(for: ToolLocator.self).bundleURL
-    let folder = bundle.pathExtension == "xctest" ? bundle.deletingLastPathComponent() : bundle
-    let binary = folder.appendingPathComponent(name)
+    let binary = toolURL(name)
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
@@ -116,6 +113,36 @@ public func runTool(
     let stderr = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+}
+
+/// Runs a built tool in a pseudo-terminal (util-linux's `script`) `columns` wide, as a reader's
+/// terminal would run it; returns what the terminal received, line ends as "\n".
+public func runToolInTerminal(
+    _ name: String, _ arguments: [String], columns: Int, environment: [String: String] = [:]
+) throws -> String {
+    let command = (["stty", "cols", "\(columns);", "exec", toolURL(name).path] + arguments)
+        .joined(separator: " ")
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+    process.arguments = ["-qec", command, "/dev/null"]
+    process.currentDirectoryURL = projectRoot
+    var inherited = ProcessInfo.processInfo.environment
+    for variable in ["COLUMNS", "NO_COLOR"] { inherited[variable] = nil }
+    process.environment = inherited.merging(environment) { $1 }.merging(["TERM": "xterm"]) { $1 }
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let received = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: received, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
+}
+
+/// A built tool: on Linux the test bundle is the build folder itself; elsewhere it is an .xctest inside it.
+func toolURL(_ name: String) -> URL {
+    let bundle = Bundle(for: ToolLocator.self).bundleURL
+    let folder = bundle.pathExtension == "xctest" ? bundle.deletingLastPathComponent() : bundle
+    return folder.appendingPathComponent(name)
 }
 
 private final class ToolLocator {}

@@ -1,3 +1,4 @@
+import BookChecks
 import ChapterTestSupport
 import Foundation
 import XCTest
@@ -27,6 +28,51 @@ final class LossesTests: XCTestCase {
         else { return XCTFail("kl-far must be a numeric erratum") }
         XCTAssertEqual(String(format: "%.2f", natural[0]), "0.92")
         XCTAssertEqual(reproduced, [0.39])
+    }
+
+    /// The README's example output is what `make chapter4` prints first: each of its lines, in order,
+    /// is a line of `losses check` (at the pipe width), the "⋮" lines standing for lines left out.
+    func testTheREADMEShowsWhatTheToolPrints() throws {
+        let readme = try String(contentsOf: projectRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let block = readme.components(separatedBy: "```\n$ make chapter4\n")[1].components(separatedBy: "```")[0]
+        let shown = block.split(separator: "\n").map(String.init).filter { $0 != "⋮" }
+        XCTAssertGreaterThan(shown.count, 10)
+        let run = try runTool("losses", ["check", "--no-figures"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        var printed = run.stdout.split(separator: "\n").map(String.init)[...]
+        for line in shown {
+            guard let at = printed.firstIndex(of: line) else {
+                return XCTFail("the README shows a line `losses check` does not print (in this order):\n\(line)")
+            }
+            printed = printed[(at + 1)...]
+        }
+    }
+
+    /// In a reader's terminal: the table fits its width, verdicts coloured unless NO_COLOR says not.
+    func testTheTableFitsTheTerminalItIsPrintedIn() throws {
+        func lines(_ screen: String) -> [String] {
+            screen.split(separator: "\n").map {
+                $0.replacingOccurrences(of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression)
+            }
+        }
+        func widest(_ screen: String) -> Int { lines(screen).map { Terminal.width(of: $0) }.max() ?? 0 }
+        let narrow = try runToolInTerminal("losses", ["check", "--no-figures"], columns: 96)
+        XCTAssertTrue(narrow.contains("== Chapter 4.2"), narrow)
+        XCTAssertLessThanOrEqual(widest(narrow), 96)
+        XCTAssertGreaterThan(widest(narrow), 90, "the table uses the width it has")
+        XCTAssertTrue(narrow.contains("\u{1B}[32m✓\u{1B}[0m"), "verdicts coloured on a terminal")
+        let plain = try runToolInTerminal(
+            "losses", ["check", "--no-figures"], columns: 96, environment: ["NO_COLOR": "1"])
+        XCTAssertFalse(plain.contains("\u{1B}["), "NO_COLOR: no colour")
+        let columns = try runToolInTerminal(
+            "losses", ["check", "--no-figures"], columns: 96, environment: ["COLUMNS": "130"])
+        XCTAssertLessThanOrEqual(widest(columns), 130)
+        XCTAssertGreaterThan(widest(columns), 96, "COLUMNS wins over the terminal's size")
+        let wide = try runToolInTerminal("losses", ["check", "--no-figures", "--wide"], columns: 96)
+        XCTAssertGreaterThan(widest(wide), 200, "--wide prints cells whole")
+        let piped = try runTool("losses", ["check", "--no-figures"], environment: ["COLUMNS": "200"])
+        XCTAssertEqual(widest(piped.stdout), Terminal.pipeWidth, "a pipe gets the fixed width")
+        XCTAssertFalse(piped.stdout.contains("\u{1B}["), "no colour in a pipe")
     }
 
     func testToolPrintsJSONRows() throws {
