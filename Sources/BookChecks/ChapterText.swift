@@ -225,6 +225,7 @@ public enum BookCheckError: Error, CustomStringConvertible {
     case kindMismatch(String, String, PrintKindMismatch)
     case unknownValue(String, String)
     case repositoryNotFound
+    case incompleteRun(String, String, String)
 
     public var description: String {
         switch self {
@@ -242,6 +243,9 @@ public enum BookCheckError: Error, CustomStringConvertible {
         case let .unknownExample(path, id): return "\(path): the table lists '\(id)', but no example computes it"
         case let .unlistedExample(path, id): return "\(path): the example '\(id)' has no row in the table"
         case let .duplicateExample(text, id): return "\(text): two worked examples both compute the row '\(id)'"
+        case let .incompleteRun(path, id, reason):
+            return "--update-text left \(path) as it was: row '\(id)' could not be computed (\(reason)); the text is "
+                + "rewritten only from a run where every row was"
         case .repositoryNotFound:
             return "cannot find the project folder (with Package.swift and Chapters/): `check` recomputes the chapter "
                 + "texts and figures of a project, so run it from inside the project (or set DLFS_ROOT to it); "

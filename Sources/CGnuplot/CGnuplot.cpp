@@ -8,6 +8,8 @@
 #include <mutex>
 #include <string>
 #include <vector>
+#include <cerrno>
+#include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -17,41 +19,89 @@ struct fsgp_stream {
     FILE *file;
     bool isProcess;
     Gnuplot *gp;
+    pid_t child;  // the process's pid, or 0 for a script
+    int failure;  // errno of the first write that failed, or 0
 };
 
-static fsgp_stream *wrap(FILE *file, bool isProcess) {
+// Keeps the reason of the first failed write. The stream reports only that it failed, and errno
+// does not survive its exception handling, so one byte is written directly to learn why (the
+// file is discarded anyway: a full disk or a size limit refuses it again).
+static void noteFailure(fsgp_stream *stream) {
+    if (stream->failure != 0 || stream->gp->good()) return;
+    errno = 0;
+    bool refused = write(fileno(stream->file), "\n", 1) < 0;
+    stream->failure = refused && errno ? errno : EIO;
+}
+
+static void trackChild(pid_t pid);
+static void untrackChild(pid_t pid);
+
+static fsgp_stream *wrap(FILE *file, bool isProcess, pid_t child = 0) {
     if (!file) return nullptr;
     // A Gnuplot built on a FILE* fcloses it when destroyed. It gets a duplicate of our
-    // descriptor, so that we keep the original to pclose (and read the exit status) or fclose
-    // (and see a failed write) ourselves.
+    // descriptor, so that we keep the original to close ourselves: to see a failed write of a
+    // script, or to end a process's input before waiting for its exit status.
     int copy = dup(fileno(file));
     FILE *forGnuplot = copy < 0 ? nullptr : fdopen(copy, "w");
     if (!forGnuplot) {
         if (copy >= 0) close(copy);
-        isProcess ? pclose(file) : std::fclose(file);
+        std::fclose(file);
+        if (isProcess) {
+            waitpid(child, nullptr, 0);
+            untrackChild(child);
+        }
         return nullptr;
     }
-    return new fsgp_stream{file, isProcess, new Gnuplot(forGnuplot)};
+    return new fsgp_stream{file, isProcess, new Gnuplot(forGnuplot), child, 0};
 }
 
 extern "C" fsgp_stream *fsgp_open_script(const char *path) {
     return wrap(std::fopen(path, "w"), false);
 }
 
+// popen, keeping the child's pid so that a signal that ends this process can end it too. The
+// shell execs the command, so the pid is the command's own (coreutils' timeout, which passes a
+// TERM on to gnuplot).
 extern "C" fsgp_stream *fsgp_open_process(const char *command) {
     // A gnuplot that dies early must turn into an exit status we report, not into a SIGPIPE
     // that kills the caller mid-write.
     std::signal(SIGPIPE, SIG_IGN);
-    return wrap(popen(command, "w"), true);
+    int ends[2];
+    if (pipe2(ends, O_CLOEXEC) != 0) return nullptr;
+    std::string line = std::string("exec ") + command;
+    pid_t pid = fork();
+    if (pid < 0) {
+        close(ends[0]);
+        close(ends[1]);
+        return nullptr;
+    }
+    if (pid == 0) {
+        dup2(ends[0], STDIN_FILENO);
+        execl("/bin/sh", "sh", "-c", line.c_str(), (char *)nullptr);
+        _exit(127);
+    }
+    close(ends[0]);
+    trackChild(pid);
+    FILE *file = fdopen(ends[1], "w");
+    if (!file) {
+        close(ends[1]);
+        waitpid(pid, nullptr, 0);
+        untrackChild(pid);
+        return nullptr;
+    }
+    return wrap(file, true, pid);
 }
 
 extern "C" void fsgp_write(fsgp_stream *stream, const char *text) {
+    errno = 0;
     *stream->gp << text;
+    noteFailure(stream);
 }
 
 extern "C" void fsgp_datablock(fsgp_stream *stream, const char *name, const double *values,
                                size_t rows, size_t cols, size_t block_rows) {
     Gnuplot &gp = *stream->gp;
+    errno = 0;
     gp << "$" << name << " << EOD\n";
     std::vector<std::vector<double>> table(rows, std::vector<double>(cols));
     for (size_t r = 0; r < rows; ++r)
@@ -68,11 +118,13 @@ extern "C" void fsgp_datablock(fsgp_stream *stream, const char *name, const doub
         gp.send2d(blocks);
     }
     gp << "EOD\n";
+    noteFailure(stream);
 }
 
 extern "C" void fsgp_matrix_datablock(fsgp_stream *stream, const char *name, const double *values,
                                       size_t rows, size_t cols) {
     Gnuplot &gp = *stream->gp;
+    errno = 0;
     gp << "$" << name << " << EOD\n";
     std::vector<std::vector<long>> table(rows, std::vector<long>(cols));
     for (size_t r = 0; r < rows; ++r)
@@ -80,53 +132,101 @@ extern "C" void fsgp_matrix_datablock(fsgp_stream *stream, const char *name, con
     // What send1d writes, less its trailing "e" line.
     gnuplotio::top_level_array_sender(gp, table, gnuplotio::Mode1D(), gnuplotio::ModeText());
     gp << "EOD\n";
+    noteFailure(stream);
 }
 
 extern "C" int fsgp_close(fsgp_stream *stream) {
-    delete stream->gp;  // flushes, then closes its duplicate descriptor
+    // A failed write (a full disk, a file-size limit) leaves the Gnuplot stream bad: that, not
+    // only the final close, decides whether the script was written whole.
+    errno = 0;
+    try {
+        stream->gp->flush();
+    } catch (...) {
+        if (stream->failure == 0) stream->failure = errno ? errno : EIO;
+    }
+    noteFailure(stream);
+    int failure = stream->failure;
+    bool written = failure == 0;
+    delete stream->gp;  // closes its duplicate descriptor
     int status;
     if (stream->isProcess) {
-        int raw = pclose(stream->file);
-        status = raw == -1 ? -1 : (WIFEXITED(raw) ? WEXITSTATUS(raw) : 128 + WTERMSIG(raw));
+        std::fclose(stream->file);  // gnuplot sees the end of its input
+        int raw;
+        pid_t waited;
+        do {
+            waited = waitpid(stream->child, &raw, 0);
+        } while (waited < 0 && errno == EINTR);
+        untrackChild(stream->child);
+        status = waited < 0 ? -1 : (WIFEXITED(raw) ? WEXITSTATUS(raw) : 128 + WTERMSIG(raw));
     } else {
-        status = std::fclose(stream->file) == 0 ? 0 : -1;
+        if (written && (std::fflush(stream->file) != 0 || fsync(fileno(stream->file)) != 0)) {
+            written = false;
+            failure = errno;
+        }
+        if (std::fclose(stream->file) != 0 && written) {
+            written = false;
+            failure = errno;
+        }
+        status = written ? 0 : -1;
+        if (!written) errno = failure ? failure : EIO;
     }
     delete stream;
     return status;
 }
 
-// Temporary files to remove when SIGINT or SIGTERM stops the process half-way through a render.
-// The handler may use only async-signal-safe calls: it reads fixed buffers and calls unlink.
+// Temporary files to remove, and children to stop, when a signal ends the process half-way
+// through a render. The handler may use only async-signal-safe calls: it reads fixed buffers and
+// calls kill and unlink.
 namespace {
 constexpr int trackedCapacity = 64;
 constexpr size_t pathCapacity = 4096;
 char tracked[trackedCapacity][pathCapacity];
 volatile sig_atomic_t inUse[trackedCapacity];
+volatile sig_atomic_t children[trackedCapacity];
 std::mutex trackingLock;  // between threads that track; the handler never takes it
 
 extern "C" void removeTrackedAndRaise(int signal) {
+    for (int i = 0; i < trackedCapacity; ++i)
+        if (children[i] > 0) kill(children[i], SIGTERM);
     for (int i = 0; i < trackedCapacity; ++i)
         if (inUse[i]) unlink(tracked[i]);
     std::signal(signal, SIG_DFL);
     raise(signal);
 }
-
-void installHandlersOnce() {
-    static bool installed = false;
-    if (installed) return;
-    installed = true;
-    struct sigaction action = {};
-    action.sa_handler = removeTrackedAndRaise;
-    sigemptyset(&action.sa_mask);
-    sigaction(SIGINT, &action, nullptr);
-    sigaction(SIGTERM, &action, nullptr);
-}
 }  // namespace
+
+extern "C" void fsgp_install_signal_handlers(void) {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        struct sigaction action = {};
+        action.sa_handler = removeTrackedAndRaise;
+        sigemptyset(&action.sa_mask);
+        for (int signal : {SIGINT, SIGTERM, SIGHUP, SIGQUIT}) sigaction(signal, &action, nullptr);
+        // A file-size limit makes a write fail with EFBIG, which is reported, instead of killing.
+        std::signal(SIGXFSZ, SIG_IGN);
+    });
+}
+
+static void trackChild(pid_t pid) {
+    std::lock_guard<std::mutex> guard(trackingLock);
+    for (int i = 0; i < trackedCapacity; ++i) {
+        if (children[i] == 0) {
+            children[i] = pid;
+            return;
+        }
+    }
+}
+
+static void untrackChild(pid_t pid) {
+    std::lock_guard<std::mutex> guard(trackingLock);
+    for (int i = 0; i < trackedCapacity; ++i)
+        if (children[i] == pid) children[i] = 0;
+}
 
 extern "C" int fsgp_track_temporary(const char *path) {
     if (std::strlen(path) >= pathCapacity) return -1;
+    fsgp_install_signal_handlers();
     std::lock_guard<std::mutex> guard(trackingLock);
-    installHandlersOnce();
     for (int i = 0; i < trackedCapacity; ++i) {
         if (!inUse[i]) {
             std::strcpy(tracked[i], path);

@@ -1,5 +1,7 @@
 import ArgumentParser
 import BookChecks
+import Figures
+import Foundation
 import FromScratch
 
 /// A comma-separated list of numbers on the command line, e.g. `--start -3,4`.
@@ -59,11 +61,33 @@ public func joiningNegativeValues(_ arguments: [String]) -> [String] {
     return joined
 }
 
+/// The most command-line words a tool reads.
+public let maximumArguments = 2000
+
 extension ParsableCommand {
     /// `main()`, with negative values joined to their flags (`joiningNegativeValues`).
     public static func mainJoiningNegativeValues() {
+        FigureRenderer.installSignalHandlers()
+        StandardOutput.failIfLostAtExit()
         Repository.useOfflineDataIfUnset()
-        main(joiningNegativeValues(Array(CommandLine.arguments.dropFirst())))
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        // ArgumentParser's time grows with the square of a long value list (20000 --x values took
+        // over a minute); no example needs more than a few hundred words.
+        guard arguments.count <= maximumArguments else {
+            fputs(
+                "Error: \(arguments.count) command-line words are more than the \(maximumArguments) a tool reads; "
+                    + "pass fewer values (a comma-separated list counts as one word)\n", stderr)
+            Foundation.exit(64)
+        }
+        // ParsableCommand.main, with one step after a run that ended well: a NaN or an infinity
+        // printed as a result fails it (EX_DATAERR), while a run that failed keeps its own error.
+        do {
+            var command = try parseAsRoot(joiningNegativeValues(arguments))
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+        if ResultOutput.failsTheRun { Foundation.exit(65) }
     }
 }
 
@@ -92,4 +116,18 @@ public struct OptimizerList: ExpressibleByArgument {
     }
 
     public var defaultValueDescription: String { kinds.map(\.rawValue).joined(separator: ",") }
+}
+
+/// At exit: standard output that could not be written (a full device, a closed descriptor) is an
+/// error, else the reader gets nothing and an exit status of 0.
+enum StandardOutput {
+    static func failIfLostAtExit() {
+        atexit {
+            if fflush(stdout) != 0 || ferror(stdout) != 0 {
+                let reason = String(cString: strerror(errno))
+                fputs("error: could not write the output to standard output: \(reason)\n", stderr)
+                _exit(74)  // EX_IOERR
+            }
+        }
+    }
 }

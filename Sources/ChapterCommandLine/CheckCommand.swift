@@ -37,9 +37,9 @@ public struct CheckCommand<Part: ChapterPart>: ParsableCommand {
         let terminal = Terminal.standardOutput(wide: wide)
         var staleTexts: [String] = []
         if json {
-            print(BookTable.json(rows))
+            Swift.print(BookTable.json(rows))
         } else {
-            print(BookTable.terminal(rows, title: try Part.title(root: root), terminal: terminal))
+            Swift.print(BookTable.terminal(rows, title: try Part.title(root: root), terminal: terminal))
             if try !textIsCurrent(rows, root: root) { staleTexts.append(Part.textFile) }
             if !noFigures || preview { try drawFigures(root: root) }
             if try !errataPageIsCurrent(root: root) { staleTexts.append(ErrataPage.fileName) }
@@ -66,7 +66,7 @@ public struct CheckCommand<Part: ChapterPart>: ParsableCommand {
         guard updated != page else { return true }
         guard updateText else { return false }
         try updated.write(toFile: path, atomically: true, encoding: .utf8)
-        print("rewrote \(path)")
+        Swift.print("rewrote \(path)")
         return true
     }
 
@@ -75,7 +75,8 @@ public struct CheckCommand<Part: ChapterPart>: ParsableCommand {
     /// notes beside the project (a reader's clone) there is nothing to map, and it says so.
     private func coverageMapIsCurrent(root: URL, terminal: Terminal) throws -> Bool {
         guard let body = try CoverageMap.currentBody(root: root) else {
-            print(terminal.wrapped("coverage map not checked: the notes are not beside the project (../shared/seeds)"))
+            Swift.print(
+                terminal.wrapped("coverage map not checked: the notes are not beside the project (../shared/seeds)"))
             return true
         }
         let path = root.appendingPathComponent("Chapters").appendingPathComponent(CoverageMap.fileName).path
@@ -86,18 +87,23 @@ public struct CheckCommand<Part: ChapterPart>: ParsableCommand {
         guard updated != page else { return true }
         guard updateText else { return false }
         try updated.write(toFile: path, atomically: true, encoding: .utf8)
-        print("rewrote \(path)")
+        Swift.print("rewrote \(path)")
         return true
     }
 
-    /// Whether the chapter text shows `rows` as computed; with `--update-text` it is rewritten so.
+    /// Whether the chapter text shows `rows` as computed; with `--update-text` it is rewritten so,
+    /// but only from a complete run: a row that could not be computed (data missing, say) leaves
+    /// the text as it is, never an error message in its table.
     private func textIsCurrent(_ rows: [CheckedRow], root: URL) throws -> Bool {
         let text = try ChapterText(path: Part.textURL(root: root).path)
         let updated = try text.rewritten(with: rows)
         guard updated != text.markdown else { return true }
         guard updateText else { return false }
+        if let failed = rows.first(where: { if case .error = $0.finding.ours { return true } else { return false } }) {
+            throw BookCheckError.incompleteRun(text.path, failed.row.id, failed.ours)
+        }
         try updated.write(toFile: text.path, atomically: true, encoding: .utf8)
-        print("rewrote the table and errata of \(text.path)")
+        Swift.print("rewrote the table and errata of \(text.path)")
         return true
     }
 
@@ -108,9 +114,10 @@ public struct CheckCommand<Part: ChapterPart>: ParsableCommand {
             if !noFigures {
                 let (png, kept) = try renderer.renderKeepingSame(figure, into: folder)
                 let path = png.path.replacingOccurrences(of: root.path + "/", with: "")
-                print("figure: \(path)" + (kept ? " (kept: the new data differ only by BLAS kernel rounding)" : ""))
+                Swift.print(
+                    "figure: \(path)" + (kept ? " (kept: the new data differ only by BLAS kernel rounding)" : ""))
             }
-            if preview { print(try renderer.preview(figure)) }
+            if preview { Swift.print(try renderer.preview(figure)) }
         }
     }
 }
@@ -128,6 +135,33 @@ public struct ExampleFigureOptions: ParsableArguments {
 
     public init() {}
 
+    /// Refuses a figure path that could never be written before any work is done: the wrong kind
+    /// of file, a name that is only an extension, a folder that cannot be written.
+    public func validate() throws {
+        guard let figurePath else { return }
+        guard figurePath.hasSuffix(".png") else {
+            throw ValidationError("--figure must name a .png file, got '\(figurePath)'")
+        }
+        let url = URL(fileURLWithPath: figurePath)
+        guard url.lastPathComponent.count > 4, !url.lastPathComponent.hasPrefix(".") else {
+            throw ValidationError("--figure needs a file name before .png (not a hidden name), got '\(figurePath)'")
+        }
+        // The nearest folder that exists must be writable: the render creates the rest.
+        var folder = url.deletingLastPathComponent()
+        while !FileManager.default.fileExists(atPath: folder.path), folder.path != "/" {
+            folder = folder.deletingLastPathComponent()
+        }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw ValidationError(
+                "--figure: \(folder.path) is a file, not a folder, so '\(figurePath)' cannot be written")
+        }
+        guard access(folder.path, W_OK) == 0 else {
+            throw ValidationError(
+                "--figure: permission denied: cannot write into \(folder.path), so '\(figurePath)' cannot be written")
+        }
+    }
+
     /// Draws `figure` as the options ask.
     public func show(_ figure: Figure) throws {
         if let figurePath {
@@ -138,9 +172,9 @@ public struct ExampleFigureOptions: ParsableArguments {
             var named = figure
             named.name = url.deletingPathExtension().lastPathComponent
             let png = try FigureRenderer().render(named, into: url.deletingLastPathComponent())
-            print("figure: \(png.path)")
+            Swift.print("figure: \(png.path)")
         }
-        if preview { print(try FigureRenderer().preview(figure)) }
+        if preview { Swift.print(try FigureRenderer().preview(figure)) }
     }
 }
 
@@ -156,6 +190,19 @@ public enum FlagCheck {
     }
     public static func nonNegative(_ value: Int, _ flag: String, max: Int = 10_000_000) throws {
         try within(value, 0...max, flag)
+    }
+    /// The range check of a number flag that sets how much work a run does (a grid's spacing, a
+    /// noise level), so that no value can ask for a runaway: "--spacing must be between 0.01 and
+    /// 4.25 (at most 425 arrows a side), got 1e-300".
+    public static func between(_ value: Double, _ range: ClosedRange<Double>, _ flag: String, why: String = "") throws {
+        guard value.isFinite, range.contains(value) else {
+            throw ValidationError(
+                "\(flag) must be between \(shortestFlagValue(range.lowerBound)) and \(shortestFlagValue(range.upperBound))"
+                    + (why.isEmpty ? "" : " (\(why))") + ", got \(shortestFlagValue(value))")
+        }
+    }
+    static func shortestFlagValue(_ x: Double) -> String {
+        x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : "\(x)"
     }
     /// The one range check of a whole-number flag: "--epochs must be between 1 and 1000, got 0".
     public static func within(_ value: Int, _ range: ClosedRange<Int>, _ flag: String) throws {

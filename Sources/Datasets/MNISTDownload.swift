@@ -205,11 +205,23 @@ public struct MNISTDownloader {
         }
     }
 
+    /// A network failure in words a reader can act on, with Foundation's code for reference.
     static func describe(_ error: Error) -> String {
-        if let urlError = error as? URLError {
-            return urlError.localizedDescription + " (URLError \(urlError.code.rawValue))"
+        let nsError = error as NSError
+        guard nsError.domain == NSURLErrorDomain else { return "\(error)" }
+        let words: String
+        switch URLError.Code(rawValue: nsError.code) {
+        case .timedOut: words = "no data for \(Int(URLSessionFetcher.idleTimeout)) s: timed out"
+        case .cannotFindHost, .dnsLookupFailed: words = "the host name was not found"
+        case .cannotConnectToHost: words = "the connection was refused"
+        case .networkConnectionLost: words = "the connection was lost"
+        case .notConnectedToInternet: words = "there is no network connection"
+        case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate:
+            words = "the secure (TLS) connection failed"
+        case .cancelled: words = "cancelled"
+        default: words = nsError.localizedDescription
         }
-        return "\(error)"
+        return "\(words) (URL error \(nsError.code))"
     }
 
     public static func printToStandardError(_ line: String) {
@@ -235,6 +247,10 @@ public enum URLSessionFetcher {
     public static func fetch(_ url: URL, byteLimit: Int, progress: @escaping (Int64, Int64?) -> Void) throws -> Data {
         let collector = DownloadCollector(byteLimit: byteLimit, progress: progress)
         let configuration = URLSessionConfiguration.ephemeral
+        // No URL cache: nothing is written outside the data folder (Foundation's default cache
+        // would create ~/.cache/org.swift.foundation.URLCache/<tool>/).
+        configuration.urlCache = nil
+        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
         configuration.timeoutIntervalForRequest = idleTimeout
         configuration.timeoutIntervalForResource = 600
         let session = URLSession(configuration: configuration, delegate: collector, delegateQueue: nil)
@@ -255,6 +271,10 @@ private final class DownloadCollector: NSObject, URLSessionDataDelegate, @unchec
     private var status = 0
     private var lastReportedPercent = -1
     private let byteLimit: Int
+    private let start = Date()
+    /// A mirror that trickles (a byte every few seconds resets the idle timeout each time) is cut
+    /// once it has had this long and still averages under `slowestRate` bytes a second.
+    static let patience: TimeInterval = 60, slowestRate = 1000.0
 
     init(byteLimit: Int, progress: @escaping (Int64, Int64?) -> Void) {
         self.byteLimit = byteLimit
@@ -283,6 +303,12 @@ private final class DownloadCollector: NSObject, URLSessionDataDelegate, @unchec
             return
         }
         data.append(chunk)
+        let elapsed = Date().timeIntervalSince(start)
+        if elapsed > Self.patience, Double(data.count) / elapsed < Self.slowestRate {
+            if failure == nil { failure = DownloadFailure.tooSlow(bytes: data.count, seconds: Int(elapsed)) }
+            dataTask.cancel()
+            return
+        }
         // Report whole-percent steps only, so a terminal is not flooded.
         let percent = expected.map { Int(100 * Int64(data.count) / max($0, 1)) } ?? data.count >> 20
         if percent != lastReportedPercent {
@@ -307,10 +333,13 @@ private final class DownloadCollector: NSObject, URLSessionDataDelegate, @unchec
 enum DownloadFailure: Error, CustomStringConvertible, Equatable {
     case httpStatus(Int)
     case tooLarge(limit: Int)
+    case tooSlow(bytes: Int, seconds: Int)
     var description: String {
         switch self {
         case let .httpStatus(code): return "HTTP status \(code)"
         case let .tooLarge(limit): return "the server sent more than the file's \(limit) bytes: stopped"
+        case let .tooSlow(bytes, seconds):
+            return "the server sent only \(bytes) bytes in \(seconds) s (under 1 kB/s): given up"
         }
     }
 }

@@ -34,9 +34,9 @@ public struct MoonsCommand: ParsableCommand {
     public func validate() throws {
         try FlagCheck.nonNegative(samples, "--samples", max: 1_000_000)
         if let noise {
-            guard noise.isFinite, noise >= 0 else {
-                throw ValidationError("--noise must be a finite number >= 0, got \(noise)")
-            }
+            // The moons have radius 1: noise beyond 10 hides them completely, and near 1e308 the
+            // coordinates overflow to infinity.
+            try FlagCheck.between(noise, 0...10, "--noise", why: "the moons' radius is 1")
         }
         guard (0...Int(UInt32.max)).contains(seed) else {
             throw ValidationError("--seed must be between 0 and 4294967295 (numpy.random.seed's range), got \(seed)")

@@ -175,7 +175,9 @@ extension GradientExample {
         static let configuration = CommandConfiguration(abstract: "The field of -grad f on [-2, 2]^2 (DLfS fig 4-9).")
         @Option(help: "Distance between arrows.") var spacing = 0.25
         @OptionGroup var figure: ExampleFigureOptions
-        func validate() throws { try FlagCheck.positive(spacing, "--spacing") }
+        func validate() throws {
+            try FlagCheck.between(spacing, 0.01...4.25, "--spacing", why: "at most 425 arrows a side over [-2, 2.25)")
+        }
         func run() throws { try figure.show(GradientField.figure(spacing: spacing)) }
     }
 }

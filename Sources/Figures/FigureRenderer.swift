@@ -104,6 +104,11 @@ public struct FigureRenderer: Sendable {
                 figure: figure.name, status: 0,
                 gnuplotSays: "gnuplot exited normally but wrote no PNG")
         }
+        guard Self.isCompletePNG(tempPNG) else {
+            throw FigureError.cannotWrite(
+                path: png.path,
+                reason: "gnuplot wrote an incomplete PNG (is the disk full?); the previous figure is kept")
+        }
         // The two renames under one lock on the folder, so that two runs drawing the same figure
         // at once leave one run's pair, never one's PNG beside the other's script.
         try whileLocking(directory) {
@@ -119,9 +124,13 @@ public struct FigureRenderer: Sendable {
         let fm = FileManager.default
         let base = fm.temporaryDirectory.appendingPathComponent("preview-\(UUID().uuidString)")
         let tempScript = base.appendingPathExtension("gp"), output = base.appendingPathExtension("txt")
+        fsgp_track_temporary(tempScript.path)
+        fsgp_track_temporary(output.path)
         defer {
             try? fm.removeItem(at: tempScript)
             try? fm.removeItem(at: output)
+            fsgp_untrack_temporary(tempScript.path)
+            fsgp_untrack_temporary(output.path)
         }
         try writeScript(figure, to: tempScript.path, shownAs: "the preview of \(figure.name).gp")
         try runGnuplot(
@@ -169,11 +178,29 @@ public struct FigureRenderer: Sendable {
                 }
             }
         }
-        fsgp_write(stream, "\n" + figure.commands.joined(separator: "\n") + "\n")
+        let ending = "\n" + figure.commands.joined(separator: "\n") + "\n"
+        fsgp_write(stream, ending)
         if fsgp_close(stream) != 0 {
-            throw FigureError.cannotWrite(path: shownPath ?? path, reason: "could not finish writing the script")
+            throw FigureError.cannotWrite(path: shownPath ?? path, reason: String(cString: strerror(errno)))
+        }
+        // Read back: a script cut short by a fault the stream did not report is not used.
+        guard let written = try? String(contentsOfFile: path, encoding: .utf8), written.hasSuffix(ending) else {
+            throw FigureError.cannotWrite(path: shownPath ?? path, reason: "the script on disk is incomplete")
         }
     }
+
+    /// A PNG file is whole when it starts with the PNG signature and ends with the IEND chunk:
+    /// gnuplot may exit 0 having written part of one onto a full disk.
+    static func isCompletePNG(_ url: URL) -> Bool {
+        guard let data = try? Data(contentsOf: url), data.count >= 8 + 12 else { return false }
+        let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+        let end: [UInt8] = [0, 0, 0, 0, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82]
+        return Array(data.prefix(8)) == signature && Array(data.suffix(12)) == end
+    }
+
+    /// The process's signal handling for renders: SIGINT, SIGTERM, SIGHUP and SIGQUIT stop the
+    /// gnuplot children and remove half-written files; a file-size limit is a write error.
+    public static func installSignalHandlers() { fsgp_install_signal_handlers() }
 
     /// Feeds `commands` to a gnuplot process, capturing its error output.
     private func runGnuplot(figure: String, commands: String, naming realNames: [String: String] = [:]) throws {

@@ -247,12 +247,17 @@ public enum GradientClipping: Equatable, Sendable {
 
     /// ‖g‖ over all the named gradients, adding the parameters in the order of their names so
     /// that the result does not depend on a dictionary's order.
+    ///
+    /// Where the squares overflow (gradients near 1e155 and up) or all underflow, the sum is taken
+    /// over the gradients divided by the largest, as `hypot` does, so that the norm is still right.
     public static func globalNorm(_ gradients: NamedMatrices) -> Double {
-        var sumOfSquares = 0.0
-        for key in gradients.keys.sorted() {
-            for g in gradients[key]!.storage { sumOfSquares += g * g }
+        let values = gradients.keys.sorted().flatMap { gradients[$0]!.storage }
+        let sumOfSquares = values.reduce(0) { $0 + $1 * $1 }
+        let largest = values.map(abs).max() ?? 0
+        guard sumOfSquares.isInfinite || (sumOfSquares == 0 && largest > 0), largest.isFinite else {
+            return sumOfSquares.squareRoot()
         }
-        return sumOfSquares.squareRoot()
+        return largest * values.reduce(0) { $0 + ($1 / largest) * ($1 / largest) }.squareRoot()
     }
 
     public func apply(to gradients: inout NamedMatrices) {

@@ -348,7 +348,12 @@ struct SigmoidNetCommand: ParsableCommand {
         guard (0...Int(UInt32.max)).contains(seed) else {
             throw ValidationError("--seed must be between 0 and 4294967295 (numpy.random.seed's range), got \(seed)")
         }
-        if let initEpsilon { try FlagCheck.positive(initEpsilon, "--init-epsilon") }
+        if let initEpsilon {
+            try FlagCheck.positive(initEpsilon, "--init-epsilon")
+            guard !zeroInit else {
+                throw ValidationError("--init-epsilon and --zero-init exclude each other: Θ = 0 draws nothing")
+            }
+        }
         try FlagCheck.positive(lr, "--lr")
         try FlagCheck.nonNegative(steps, "--steps", max: 1_000_000)
         guard (1...MoonsData.samples).contains(examples) else {

@@ -194,7 +194,7 @@ extension Accumulators {
             guard decayRate.isFinite, decayRate > 0, decayRate < 1 else {
                 throw ValidationError("--decay-rate must lie strictly between 0 and 1, got \(decayRate)")
             }
-            guard every >= 1 else { throw ValidationError("--every must be at least 1, got \(every)") }
+            try FlagCheck.within(every, 1...(Accumulators.onSteps + Accumulators.offSteps), "--every")
         }
 
         func run() throws {

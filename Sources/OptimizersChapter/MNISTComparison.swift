@@ -183,7 +183,14 @@ extension MNISTComparison {
         @OptionGroup var figure: ExampleFigureOptions
 
         func validate() throws {
-            if let trainingImages { try FlagCheck.within(trainingImages, 1...60_000, "--training-images") }
+            if let trainingImages {
+                try FlagCheck.within(trainingImages, 1...60_000, "--training-images")
+                guard training.batchSize <= trainingImages else {
+                    throw ValidationError(
+                        "--batch-size \(training.batchSize) is more than the \(trainingImages) --training-images to draw it from"
+                    )
+                }
+            }
         }
 
         func run() throws {

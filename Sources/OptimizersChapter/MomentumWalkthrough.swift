@@ -51,8 +51,11 @@ public enum MomentumWalkthrough: RunnableExample {
     }
 
     /// The path through the same steps (start included), for figures.
-    public static func path(steps: Int, momentum: Double = momentum) -> OptimizerPath {
-        OptimizerPath(points: [start] + run(steps: steps, momentum: momentum).map { ($0.x, $0.y) })
+    public static func path(steps: Int, learningRate: Double = learningRate, momentum: Double = momentum)
+        -> OptimizerPath
+    {
+        OptimizerPath(
+            points: [start] + run(steps: steps, learningRate: learningRate, momentum: momentum).map { ($0.x, $0.y) })
     }
 
     /// The book's form (v ← μv − lr·g, x ← x + v) follows the same path: its v is −lr times the notes'.
@@ -112,15 +115,19 @@ public enum MomentumWalkthrough: RunnableExample {
 extension MomentumWalkthrough {
     /// The notes' momentum example on x² + 2y² from (1, 1), lr 0.1, μ 0.9, against plain
     /// gradient descent (μ = 0) with the same learning rate; the tabulated steps are numbered.
-    public static func figure(steps: Int = 30) -> Figure {
+    /// Drawn from the run's own lr and μ: the reader's flags, or the notes' 0.1 and 0.9.
+    public static func figure(steps: Int = 30, learningRate lr: Double = learningRate, momentum mu: Double = momentum)
+        -> Figure
+    {
         var figure = Figure(
             name: "momentum-walkthrough",
-            caption: "Momentum on f(x, y) = x² + 2y² from (1, 1), lr 0.1, μ 0.9 (seed 004 §3.3.1)",
+            caption:
+                "Momentum on f(x, y) = x² + 2y² from (1, 1), lr \(shortest(lr)), μ \(shortest(mu)) (seed 004 §3.3.1)",
             width: 860, height: 860)
         let levels = [0.1, 0.25, 0.5, 1, 2, 3.0]
         figure.contours("contours", levels: levels, a: 1, b: 2)
-        let momentum = MomentumWalkthrough.path(steps: steps)
-        let plain = MomentumWalkthrough.path(steps: steps, momentum: 0)
+        let momentum = MomentumWalkthrough.path(steps: steps, learningRate: lr, momentum: mu)
+        let plain = MomentumWalkthrough.path(steps: steps, learningRate: lr, momentum: 0)
         figure.data("momentum", rows: momentum.points.map { [$0.x, $0.y] })
         figure.data("plain", rows: plain.points.map { [$0.x, $0.y] })
         // The steps the notes tabulate, then every fifth, each number set off its point by a white box.
@@ -130,7 +137,7 @@ extension MomentumWalkthrough {
         figure.data("numbered", rows: numbered.map { [$0.element.x, $0.element.y, Double($0.offset)] })
         figure.gnuplot(
             // lr and the start are in the script's header and the chapter text.
-            "set title \"Momentum (μ 0.9) and gradient descent (μ 0) on f = x² + 2y²\"",
+            "set title \"Momentum (μ \(shortest(mu))) and gradient descent (μ 0) on f = x² + 2y²\"",
             "set xlabel \"x\"", "set ylabel \"y\"",
             "set xrange [-1.3:1.3]", "set yrange [-1.3:1.3]",
             "set size ratio -1",
@@ -138,7 +145,7 @@ extension MomentumWalkthrough {
             "set style textbox opaque noborder margins 1,1",
             "plot $contours using 1:2 with lines linestyle 9 title \"f = 0.1, 0.25, 0.5, 1, 2, 3\", \\",
             "     $plain using 1:2 with linespoints linestyle 1 pointtype 6 pointsize 0.8 title \"μ = 0 (gradient descent)\", \\",
-            "     $momentum using 1:2 with linespoints linecolor rgb \"#d62728\" linewidth 1.5 pointtype 7 pointsize 0.8 title \"μ = 0.9 (momentum)\", \\",
+            "     $momentum using 1:2 with linespoints linecolor rgb \"#d62728\" linewidth 1.5 pointtype 7 pointsize 0.8 title \"μ = \(shortest(mu)) (momentum)\", \\",
             "     $numbered using 1:2:(sprintf(\"%d\", $3)) with labels boxed offset char 1.4,0.8 font \",13\" notitle")
         return figure
     }
@@ -169,7 +176,7 @@ extension MomentumWalkthrough {
             for (k, s) in MomentumWalkthrough.run(steps: steps, learningRate: lr, momentum: momentum).enumerated() {
                 print("\(k + 1)\t\(s.x)\t\(s.y)\t\(s.vx)\t\(s.vy)\t\(MomentumWalkthrough.f(s.x, s.y))")
             }
-            try figure.show(MomentumWalkthrough.figure(steps: max(steps, 1)))
+            try figure.show(MomentumWalkthrough.figure(steps: max(steps, 1), learningRate: lr, momentum: momentum))
         }
     }
 }

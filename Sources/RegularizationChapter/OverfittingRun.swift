@@ -321,8 +321,10 @@ extension OverfittingRun {
                 + "--dropout 0.2 overfit_dropout.py (301 epochs); --augment shifts and rotates every batch. "
                 + "Prints train and test accuracy every 10 epochs; progress on stderr.")
         @Option(help: "lambda of the weight penalty (0: none).") var weightDecay = 0.0
-        @Option(help: "The penalty's kind: l2 (the book's weight decay), l1 or elastic.") var penalty = PenaltyKind.l2
-        @Option(help: "The elastic net's share of L1, in [0, 1].") var l1Ratio = 0.5
+        @Option(help: "The penalty's kind: l2 (the book's weight decay, the default), l1 or elastic.")
+        var penalty: PenaltyKind?
+        @Option(help: "The elastic net's share of L1, in [0, 1] (default 0.5; with --penalty elastic only).")
+        var l1Ratio: Double?
         @Option(help: "Dropout ratio in [0, 1) (off when not given).") var dropout: Double?
         @Flag(help: "Shift (up to 2 px) and rotate (up to 10 degrees) every training batch.") var augment = false
         @Option(help: "Epochs (default 201; 301 with --dropout, as overfit_dropout.py).") var epochs: Int?
@@ -335,8 +337,17 @@ extension OverfittingRun {
             guard weightDecay.isFinite, weightDecay >= 0 else {
                 throw ValidationError("--weight-decay must be a number >= 0, got \(weightDecay)")
             }
-            guard l1Ratio.isFinite, (0...1).contains(l1Ratio) else {
-                throw ValidationError("--l1-ratio must lie in [0, 1], got \(l1Ratio)")
+            if let l1Ratio {
+                guard l1Ratio.isFinite, (0...1).contains(l1Ratio) else {
+                    throw ValidationError("--l1-ratio must lie in [0, 1], got \(l1Ratio)")
+                }
+                guard penalty == .elastic else {
+                    throw ValidationError("--l1-ratio applies only with --penalty elastic (it would be ignored)")
+                }
+            }
+            if penalty != nil, weightDecay == 0 {
+                throw ValidationError(
+                    "--penalty needs --weight-decay above 0: with --weight-decay 0 no penalty is applied")
             }
             if let dropout, !(dropout >= 0 && dropout < 1) {
                 throw ValidationError("--dropout must lie in [0, 1), got \(dropout)")
@@ -348,10 +359,10 @@ extension OverfittingRun {
         func run() throws {
             var setup = OverfittingRun.Setup()
             if weightDecay > 0 {
-                switch penalty {
+                switch penalty ?? .l2 {
                 case .l2: setup.penalty = .l2(weightDecay)
                 case .l1: setup.penalty = .l1(weightDecay)
-                case .elastic: setup.penalty = .elasticNet(weightDecay, l1Ratio: l1Ratio)
+                case .elastic: setup.penalty = .elasticNet(weightDecay, l1Ratio: l1Ratio ?? 0.5)
                 }
             }
             if let dropout {

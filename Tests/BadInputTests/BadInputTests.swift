@@ -10,6 +10,44 @@ final class BadInputTests: XCTestCase {
     static let cases: [(tool: String, arguments: [String], status: Int32, firstLine: String)] = [
         ("activations", ["plot", "--figure", "x.svg"], 64, "Error: --figure must name a .png file, got 'x.svg'"),
         ("activations", ["nosuch"], 64, "Error: Unexpected argument 'nosuch'"),
+        // Faults (issue 25): work a flag would make unbounded, and flags that would be ignored.
+        (
+            "derivatives", ["field", "--spacing", "1e-300"], 64,
+            "Error: --spacing must be between 0.01 and 4.25 (at most 425 arrows a side over [-2, 2.25)), got 1e-300"
+        ),
+        (
+            "optimizers", ["mnist", "--batch-size", "60000", "--training-images", "10"], 64,
+            "Error: --batch-size 60000 is more than the 10 --training-images to draw it from"
+        ),
+        (
+            "regularization", ["overfit", "--l1-ratio", "0.3"], 64,
+            "Error: --l1-ratio applies only with --penalty elastic (it would be ignored)"
+        ),
+        (
+            "regularization", ["overfit", "--penalty", "l1"], 64,
+            "Error: --penalty needs --weight-decay above 0: with --weight-decay 0 no penalty is applied"
+        ),
+        (
+            "notes-networks", ["sigmoid-net", "--init-epsilon", "0.1", "--zero-init"], 64,
+            "Error: --init-epsilon and --zero-init exclude each other: Θ = 0 draws nothing"
+        ),
+        ("optimizers", ["accumulators", "--every", "500"], 64, "Error: --every must be between 1 and 200, got 500"),
+        (
+            "datasets", ["moons", "--noise", "1e308"], 64,
+            "Error: --noise must be between 0 and 10 (the moons' radius is 1), got 1e+308"
+        ),
+        (
+            "derivatives", ["diff", "--figure", "/tmp/.png"], 64,
+            "Error: --figure needs a file name before .png (not a hidden name), got '/tmp/.png'"
+        ),
+        (
+            "derivatives", ["diff", "--figure", "/etc/passwd/x.png"], 64,
+            "Error: --figure: /etc/passwd is a file, not a folder, so '/etc/passwd/x.png' cannot be written"
+        ),
+        (
+            "derivatives", ["diff", "--x"] + (1...2500).map(String.init), 64,
+            "Error: 2502 command-line words are more than the 2000 a tool reads; pass fewer values (a comma-separated list counts as one word)"
+        ),
         ("activations", ["check", "--bogus"], 64, "Error: Unknown option '--bogus'"),
         (
             "losses", ["mse", "--y", "0.1,0.2", "--label", "5"], 64,
@@ -150,7 +188,7 @@ final class BadInputTests: XCTestCase {
             "Error: --scales must be a positive number, got 0.0"
         ),
         ("datasets", ["moons", "--samples", "-1"], 64, "Error: --samples must be between 0 and 1000000, got -1"),
-        ("datasets", ["moons", "--noise", "nan"], 64, "Error: --noise must be a finite number >= 0, got nan"),
+        ("datasets", ["moons", "--noise", "nan"], 64, "Error: --noise must be between 0 and 10 (the moons' radius is 1), got nan"),
         (
             "datasets", ["moons", "--seed", "4294967296"], 64,
             "Error: --seed must be between 0 and 4294967295 (numpy.random.seed's range), got 4294967296"
@@ -169,7 +207,7 @@ final class BadInputTests: XCTestCase {
         ("derivatives", ["diff", "--h", "nan"], 64, "Error: --h must be a positive number, got nan"),
         ("regularization", ["batchnorm", "--dout", "1,2"], 64, "Error: --dout has shape (1, 2), the batch (2, 2)"),
         ("regularization", ["overfit", "--epochs", "0"], 64, "Error: --epochs must be between 1 and 10000, got 0"),
-        ("datasets", ["moons", "--noise", "-0.1"], 64, "Error: --noise must be a finite number >= 0, got -0.1"),
+        ("datasets", ["moons", "--noise", "-0.1"], 64, "Error: --noise must be between 0 and 10 (the moons' radius is 1), got -0.1"),
         (
             "activations", ["softmax", "--scores", "1,2,inf"], 64,
             "Error: The value '1,2,inf' is invalid for '--scores <scores>'"

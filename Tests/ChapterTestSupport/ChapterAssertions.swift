@@ -99,9 +99,17 @@ public func runTool(
     _ name: String, _ arguments: [String], environment: [String: String] = [:],
     in directory: URL = projectRoot
 ) throws -> (status: Int32, stdout: String, stderr: String) {
-    let binary = toolURL(name)
+    try runProgram(toolURL(name), arguments, environment: environment, in: directory)
+}
+
+/// Runs any program and returns its exit status and output (a shell line with the built tools on
+/// `PATH`, `unshare`).
+public func runProgram(
+    _ program: URL, _ arguments: [String], environment: [String: String] = [:],
+    in directory: URL = projectRoot
+) throws -> (status: Int32, stdout: String, stderr: String) {
     let process = Process()
-    process.executableURL = binary
+    process.executableURL = program
     process.arguments = arguments
     process.currentDirectoryURL = directory
     process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
@@ -113,6 +121,11 @@ public func runTool(
     let stderr = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+}
+
+/// The shell's `PATH` with the built tools first, for shell lines that run them.
+public var pathWithTools: String {
+    toolURL("derivatives").deletingLastPathComponent().path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "")
 }
 
 /// Runs a built tool in a pseudo-terminal (util-linux's `script`) `columns` wide, as a reader's
@@ -139,7 +152,7 @@ public func runToolInTerminal(
 }
 
 /// A built tool: on Linux the test bundle is the build folder itself; elsewhere it is an .xctest inside it.
-func toolURL(_ name: String) -> URL {
+public func toolURL(_ name: String) -> URL {
     let bundle = Bundle(for: ToolLocator.self).bundleURL
     let folder = bundle.pathExtension == "xctest" ? bundle.deletingLastPathComponent() : bundle
     return folder.appendingPathComponent(name)

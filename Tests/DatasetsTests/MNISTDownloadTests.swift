@@ -91,6 +91,7 @@ final class MNISTDownloadTests: XCTestCase {
             XCTAssertTrue(message.hasPrefix("could not download train-images-idx3-ubyte.gz from any mirror: "), message)
             XCTAssertTrue(message.contains("set MNIST_DIR to a folder holding the four files"), message)
             for mirror in Self.mirrors { XCTAssertTrue(message.contains(mirror + file.fileName), message) }
+            XCTAssertTrue(message.contains("there is no network connection (URL error -1009)"), message)
         }
         XCTAssertEqual(network.requests.map(\.absoluteString), Self.mirrors.map { $0 + file.fileName })
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), [], "nothing written")

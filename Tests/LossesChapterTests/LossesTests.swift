@@ -118,7 +118,13 @@ final class LossesTests: XCTestCase {
 
     /// SIGTERM in the middle of a render (here gnuplot hangs) leaves no temporary file in
     /// Figures/ and no gnuplot error file, and the committed pair untouched.
+    /// SIGTERM, SIGHUP or SIGQUIT in the middle of a render: no temporary file is left, and the
+    /// gnuplot child ends with the tool instead of running on to its time limit.
     func testATerminatedRenderLeavesNothingBehind() throws {
+        for signal in [SIGTERM, SIGHUP, SIGQUIT] { try interruptRender(with: signal) }
+    }
+
+    func interruptRender(with signal: Int32) throws {
         let fm = FileManager.default
         let root = fm.temporaryDirectory.appendingPathComponent("interrupted-\(UUID().uuidString)")
         defer { try? fm.removeItem(at: root) }
@@ -159,15 +165,23 @@ final class LossesTests: XCTestCase {
             waited += 1
         }
         XCTAssertLessThan(waited, 600, "the render never started")
-        process.terminate()
+        kill(process.processIdentifier, signal)
+        process.waitUntilExit()
         if let pid = Int32(
             (try? String(contentsOf: pidFile, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "")
         {
+            var alive = 0
+            while alive < 50, kill(pid, 0) == 0 {
+                usleep(100_000)
+                alive += 1
+            }
+            XCTAssertLessThan(alive, 50, "signal \(signal): gnuplot (pid \(pid)) still runs after the tool ended")
             kill(pid, SIGKILL)
         }
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationReason, .uncaughtSignal)
-        XCTAssertEqual(try fm.contentsOfDirectory(atPath: figures.path).sorted(), committed, "no temporary file left")
-        XCTAssertEqual(try errorFiles().subtracting(errorsBefore), [], "no gnuplot error file left")
+        XCTAssertEqual(process.terminationReason, .uncaughtSignal, "signal \(signal)")
+        XCTAssertEqual(
+            try fm.contentsOfDirectory(atPath: figures.path).sorted(), committed,
+            "signal \(signal): no temporary file left")
+        XCTAssertEqual(try errorFiles().subtracting(errorsBefore), [], "signal \(signal): no gnuplot error file left")
     }
 }

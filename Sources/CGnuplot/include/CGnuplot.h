@@ -36,14 +36,19 @@ void fsgp_datablock(fsgp_stream *stream, const char *name, const double *values,
 void fsgp_matrix_datablock(fsgp_stream *stream, const char *name, const double *values,
                            size_t rows, size_t cols);
 
-/// Flushes and closes the stream. For a script, 0 on success. For a process, its exit status
+/// Flushes and closes the stream. For a script, 0 when every byte reached the disk (flushed and
+/// fsync'd), else -1 with errno saying why (ENOSPC, EFBIG, EIO). For a process, its exit status
 /// as a shell reports it (0 on success, 127 when the command was not found), or -1 if waiting
 /// for it failed.
 int fsgp_close(fsgp_stream *stream);
 
-/// Registers a temporary file to be removed if the process is stopped by SIGINT or SIGTERM
-/// before it is untracked (renamed into place or removed). The first call installs handlers that
-/// unlink every tracked path and then let the signal end the process as it would have. At most
+/// Installs, once, handlers for SIGINT, SIGTERM, SIGHUP and SIGQUIT that stop the gnuplot
+/// processes still running, unlink every tracked temporary file and then let the signal end the
+/// process as it would have; and ignores SIGXFSZ, so that a file-size limit is a write error.
+void fsgp_install_signal_handlers(void);
+
+/// Registers a temporary file to be removed if a signal stops the process before it is
+/// untracked (renamed into place or removed); installs the handlers if not yet done. At most
 /// 64 paths of up to 4095 bytes are tracked at once; returns 0, or -1 when the path is not tracked.
 int fsgp_track_temporary(const char *path);
 
