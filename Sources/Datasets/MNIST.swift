@@ -64,7 +64,13 @@ public enum MNISTFile: String, CaseIterable, Sendable {
     }
 
     static func size(of url: URL) throws -> Int {
-        guard FileManager.default.fileExists(atPath: url.path) else { throw MNISTError.missingFile(path: url.path) }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
+            throw MNISTError.missingFile(path: url.path)
+        }
+        guard !isFolder.boolValue else {
+            throw MNISTError.unreadableFile(path: url.path, reason: "it is a folder, not a file")
+        }
         do {
             // Follow symbolic links: a linked copy counts by the size of what it points to.
             let attributes = try FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)

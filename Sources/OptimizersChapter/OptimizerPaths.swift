@@ -288,9 +288,16 @@ extension OptimizerPaths {
                     }
                 }
                 let origin = entry.origin.isEmpty ? "" : ", \(entry.origin)"
+                let (before, after) = (OptimizerPaths.f(from.x, from.y), OptimizerPaths.f(path.end.x, path.end.y))
                 print(
                     "\(entry.kind.bookName) (lr \(shortest(entry.learningRate))\(origin)): after \(steps) updates "
-                        + "(\(path.end.x), \(path.end.y)), f = \(OptimizerPaths.f(path.end.x, path.end.y))")
+                        + "(\(path.end.x), \(path.end.y)), f = \(after)")
+                if after > before {
+                    FileHandle.standardError.write(
+                        Data(
+                            ("\(entry.kind.bookName) diverged: f grew from \(shortest(before)) to \(significant(after)); "
+                                + "try a smaller --lr\n").utf8))
+                }
             }
             try figure.show(OptimizerPaths.figure(paths: paths))
         }

@@ -188,7 +188,10 @@ final class BadInputTests: XCTestCase {
             "Error: --scales must be a positive number, got 0.0"
         ),
         ("datasets", ["moons", "--samples", "-1"], 64, "Error: --samples must be between 0 and 1000000, got -1"),
-        ("datasets", ["moons", "--noise", "nan"], 64, "Error: --noise must be between 0 and 10 (the moons' radius is 1), got nan"),
+        (
+            "datasets", ["moons", "--noise", "nan"], 64,
+            "Error: --noise must be between 0 and 10 (the moons' radius is 1), got nan"
+        ),
         (
             "datasets", ["moons", "--seed", "4294967296"], 64,
             "Error: --seed must be between 0 and 4294967295 (numpy.random.seed's range), got 4294967296"
@@ -207,7 +210,10 @@ final class BadInputTests: XCTestCase {
         ("derivatives", ["diff", "--h", "nan"], 64, "Error: --h must be a positive number, got nan"),
         ("regularization", ["batchnorm", "--dout", "1,2"], 64, "Error: --dout has shape (1, 2), the batch (2, 2)"),
         ("regularization", ["overfit", "--epochs", "0"], 64, "Error: --epochs must be between 1 and 10000, got 0"),
-        ("datasets", ["moons", "--noise", "-0.1"], 64, "Error: --noise must be between 0 and 10 (the moons' radius is 1), got -0.1"),
+        (
+            "datasets", ["moons", "--noise", "-0.1"], 64,
+            "Error: --noise must be between 0 and 10 (the moons' radius is 1), got -0.1"
+        ),
         (
             "activations", ["softmax", "--scores", "1,2,inf"], 64,
             "Error: The value '1,2,inf' is invalid for '--scores <scores>'"

@@ -183,6 +183,15 @@ final class MNISTFileTests: XCTestCase {
         assertError(try MNIST.readLabels(at: labels), is: .badLabel(path: labels.path, index: 2, value: 12))
     }
 
+    func testAFolderInPlaceOfAFileIsNamedSo() throws {
+        let folder = try TestData.temporaryFolder(self)
+        let url = MNISTFile.trainImages.url(in: folder)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        assertError(
+            try MNISTFile.trainImages.verify(in: folder),
+            is: .unreadableFile(path: url.path, reason: "it is a folder, not a file"))
+    }
+
     func testVerificationCatchesWrongSizeAndChecksum() throws {
         let folder = try TestData.temporaryFolder(self)
         let file = MNISTFile.testLabels
