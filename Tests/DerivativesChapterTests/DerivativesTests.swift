@@ -1,3 +1,4 @@
+import BookChecks
 import ChapterTestSupport
 import Foundation
 import XCTest
@@ -59,5 +60,58 @@ final class DerivativesTests: XCTestCase {
         XCTAssertTrue(bad.stderr.contains("--h must be a positive number"), bad.stderr)
         let net = try runTool("derivatives", ["simple-net", "--delta", "0"])
         XCTAssertTrue(net.stdout.contains("argmax:       2"), net.stdout)
+    }
+
+    // MARK: - The check itself, on an edited copy of the project
+
+    /// A copy of the project's `Package.swift`, `Chapters/` and the record of the notes' runs in a
+    /// temporary folder, with this chapter's text edited by `edit`, and `derivatives check` run on it
+    /// as a reader offline would: no `../shared` beside it, no MNIST, an empty download cache. This
+    /// chapter needs none of them, so the meta-tests are fast and test only what they say.
+    func checkEditedCopy(_ edit: (String) -> String) throws -> (status: Int32, stdout: String, stderr: String) {
+        let fm = FileManager.default
+        let root = fm.temporaryDirectory.appendingPathComponent("root-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: root) }
+        try fm.createDirectory(at: root, withIntermediateDirectories: true)
+        try fm.copyItem(
+            at: projectRoot.appendingPathComponent("Package.swift"), to: root.appendingPathComponent("Package.swift"))
+        try fm.copyItem(at: projectRoot.appendingPathComponent("Chapters"), to: root.appendingPathComponent("Chapters"))
+        let record = root.appendingPathComponent(NotesCode.fixturePath)
+        try fm.createDirectory(at: record.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try fm.copyItem(at: projectRoot.appendingPathComponent(NotesCode.fixturePath), to: record)
+        let text = try String(contentsOf: DerivativesBook.textURL(root: root), encoding: .utf8)
+        try edit(text).write(to: DerivativesBook.textURL(root: root), atomically: true, encoding: .utf8)
+        let offline = [
+            "DLFS_ROOT": root.path, "MNIST_DIR": root.appendingPathComponent("no-mnist").path,
+            "DLFS_WEIGHTS": root.appendingPathComponent("no-weights.pkl").path,
+            "XDG_CACHE_HOME": root.appendingPathComponent("empty-cache").path,
+        ]
+        return try runTool("derivatives", ["check", "--no-figures"], environment: offline)
+    }
+
+    /// The copy itself checks clean; a chapter whose printed value disagrees makes the tool exit
+    /// non-zero and show ✗, and only that.
+    func testAWrongPrintedValueFailsTheCheck() throws {
+        let unchanged = try checkEditedCopy { $0 }
+        XCTAssertEqual(unchanged.status, 0, unchanged.stderr)
+        XCTAssertTrue(unchanged.stdout.contains(", 0 ✗"), unchanged.stdout)
+        let run = try checkEditedCopy {
+            $0.replacingOccurrences(of: "| `0.1999999999990898` | repr |", with: "| `0.1999999999990899` | repr |")
+        }
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.stdout.contains(", 1 ✗"), run.stdout)
+    }
+
+    /// A chapter text whose ours or status cells no longer show what the code computes fails the
+    /// check (it is not a note), with every value still right: the failure is the stale text alone.
+    func testAStaleChapterTextFailsTheCheck() throws {
+        let stale = try checkEditedCopy {
+            $0.replacingOccurrences(
+                of: "| `0.1999999999990898` | repr | `0.1999999999990898` | ✓ |",
+                with: "| `0.1999999999990898` | repr | `0.1999999999990898` | erratum |")
+        }
+        XCTAssertEqual(stale.status, 1)
+        XCTAssertTrue(stale.stdout.contains(", 0 ✗"), "every value is right: \(stale.stdout)")
+        XCTAssertTrue(stale.stderr.contains("does not show what the code computes now"), stale.stderr)
     }
 }

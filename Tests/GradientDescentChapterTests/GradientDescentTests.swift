@@ -70,49 +70,4 @@ final class GradientDescentTests: XCTestCase {
     func testAFigureWrittenForAnExercise() throws {
         try runToolWritingFigure("gradient-descent", ["run", "--lr", "0.95"], name: "zigzag")
     }
-
-    /// A copy of the project's `Package.swift`, `Chapters/` and the record of the notes' runs in a temporary folder, with this
-    /// chapter's text edited by `edit`, and `gradient-descent check` run on it.
-    func checkEditedCopy(_ edit: (String) -> String) throws -> (status: Int32, stdout: String, stderr: String) {
-        let fm = FileManager.default
-        let root = fm.temporaryDirectory.appendingPathComponent("root-\(UUID().uuidString)")
-        defer { try? fm.removeItem(at: root) }
-        try fm.createDirectory(at: root, withIntermediateDirectories: true)
-        try fm.copyItem(
-            at: projectRoot.appendingPathComponent("Package.swift"), to: root.appendingPathComponent("Package.swift"))
-        try fm.copyItem(at: projectRoot.appendingPathComponent("Chapters"), to: root.appendingPathComponent("Chapters"))
-        // The record of the notes' listings, which the listing rows read.
-        let record = root.appendingPathComponent(NotesCode.fixturePath)
-        try fm.createDirectory(at: record.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try fm.copyItem(at: projectRoot.appendingPathComponent(NotesCode.fixturePath), to: record)
-        let text = try String(contentsOf: GradientDescentBook.textURL(root: root), encoding: .utf8)
-        try edit(text).write(to: GradientDescentBook.textURL(root: root), atomically: true, encoding: .utf8)
-        // The copy has no ../shared beside it: the offline data the project uses is named outright.
-        var environment = ["DLFS_ROOT": root.path]
-        for (variable, path) in Repository.offlineData(root: projectRoot) { environment[variable] = path }
-        return try runTool("gradient-descent", ["check", "--no-figures"], environment: environment)
-    }
-
-    /// The copy itself checks clean; a chapter whose printed value disagrees makes the tool exit
-    /// non-zero and show ✗.
-    func testAWrongPrintedValueFailsTheCheck() throws {
-        let unchanged = try checkEditedCopy { $0 }
-        XCTAssertEqual(unchanged.status, 0, unchanged.stderr)
-        let run = try checkEditedCopy {
-            $0.replacingOccurrences(of: "`[-0.39785867  0.53047822]`", with: "`[-0.39785868  0.53047822]`")
-        }
-        XCTAssertEqual(run.status, 1)
-        XCTAssertTrue(run.stdout.contains("1 ✗"), run.stdout)
-    }
-
-    /// A chapter text whose ours or status cells no longer show what the code computes fails the
-    /// check (it is not a note): CI's `make chapterN` sees every row's text, the slow rows included.
-    func testAStaleChapterTextFailsTheCheck() throws {
-        let stale = try checkEditedCopy {
-            $0.replacingOccurrences(
-                of: "| `[-0.39785867 0.53047822]` | ✓ |", with: "| `[-0.39785867 0.53047822]` | erratum |")
-        }
-        XCTAssertEqual(stale.status, 1)
-        XCTAssertTrue(stale.stderr.contains("does not show what the code computes now"), stale.stderr)
-    }
 }
