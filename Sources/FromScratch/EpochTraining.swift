@@ -8,6 +8,21 @@ import Foundation
 /// computes the gradients and updates the parameters; after the update of every iteration i
 /// with i % iter_per_epoch == 0 (i = 0 included, iter_per_epoch = max(train_size/batch_size, 1)
 /// as a float) it measures the accuracies: one "epoch".
+/// How long an epoch is, as every one of the book's training scripts computes it:
+/// `iter_per_epoch = max(train_size / batch_size, 1)` with Python's true division, a float, and an
+/// epoch ends after iteration i when `i % iter_per_epoch == 0`. With 60000 images in batches of
+/// 128 that is 468.75, so the accuracies are measured at i = 0, 1875, 3750, …: the scripts' schedule,
+/// kept for any batch size.
+public struct EpochLength: Sendable {
+    public let iterations: Double
+
+    public init(trainSize: Int, batchSize: Int) {
+        iterations = Swift.max(Double(trainSize) / Double(batchSize), 1)
+    }
+
+    public func ends(after iteration: Int) -> Bool { fmod(Double(iteration), iterations) == 0 }
+}
+
 public struct EpochSchedule: Hashable, Sendable {
     public enum Stop: Hashable, Sendable {
         /// The scripts' loops: break right after the `epochs`-th measurement.
@@ -29,12 +44,13 @@ public struct EpochSchedule: Hashable, Sendable {
         self.stop = stop
     }
 
-    /// `max(train_size / batch_size, 1)`, Python's true division.
-    public func iterationsPerEpoch(trainSize: Int) -> Double { Swift.max(Double(trainSize) / Double(batchSize), 1) }
+    public func iterationsPerEpoch(trainSize: Int) -> Double {
+        EpochLength(trainSize: trainSize, batchSize: batchSize).iterations
+    }
 
-    /// Whether iteration i ends an epoch: Python's `i % iter_per_epoch == 0` on floats.
+    /// Whether iteration i ends an epoch.
     public func measures(after iteration: Int, trainSize: Int) -> Bool {
-        fmod(Double(iteration), iterationsPerEpoch(trainSize: trainSize)) == 0
+        EpochLength(trainSize: trainSize, batchSize: batchSize).ends(after: iteration)
     }
 
     /// How many updates the loop makes.

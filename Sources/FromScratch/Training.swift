@@ -15,8 +15,8 @@ public struct TrainingSchedule: Sendable {
         self.learningRate = learningRate
     }
 
-    /// Iterations per epoch, `max(train_size / batch_size, 1)`.
-    public func iterationsPerEpoch(trainSize: Int) -> Int { max(trainSize / batchSize, 1) }
+    /// The book's epoch for this batch size (`EpochLength`).
+    public func epoch(trainSize: Int) -> EpochLength { EpochLength(trainSize: trainSize, batchSize: batchSize) }
 }
 
 /// What a training run records.
@@ -48,7 +48,7 @@ public func train(
     precondition(
         trainImages.rows == trainLabels.count && testImages.rows == testLabels.count,
         "train: images and labels differ in number")
-    let perEpoch = schedule.iterationsPerEpoch(trainSize: trainImages.rows)
+    let epoch = schedule.epoch(trainSize: trainImages.rows)
     var history = TrainingHistory()
     history.losses.reserveCapacity(schedule.iterations)
     return SecondCore.lend { core in
@@ -60,7 +60,7 @@ public func train(
             let t = mask.map { trainLabels[$0] }
             net.trainingStep(x, labels: t, learningRate: schedule.learningRate)
             history.losses.append(net.loss(x, labels: t))
-            if i % perEpoch == 0 {
+            if epoch.ends(after: i) {
                 history.evaluatedAt.append(i)
                 evaluations.add(net.copy())
                 // Accuracies finished so far, for progress reports.

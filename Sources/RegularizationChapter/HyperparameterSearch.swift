@@ -164,7 +164,9 @@ public struct HyperparameterSearch: Sendable, MNISTExperiment {
         guard !holds else { return Finding(.claim(holds: holds, detail: detail)) }
         // The evidence for the explanation: how far the decay can move any trial's weights. Each update
         // multiplies them by (1 − lr·λ), so over the run by about 1 − updates·lr·λ.
-        let updates = Double(setup.epochs * max((setup.images - setup.validationCount) / setup.batchSize, 1))
+        let updates = Double(
+            EpochSchedule(epochs: setup.epochs, batchSize: setup.batchSize, stop: .trainerIterations)
+                .updates(trainSize: setup.images - setup.validationCount))
         let largestShrink = ranked.map { updates * $0.learningRate * $0.weightDecay }.max() ?? .nan
         return Finding(
             .claim(holds: holds, detail: detail),

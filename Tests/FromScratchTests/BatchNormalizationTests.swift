@@ -148,6 +148,17 @@ final class BatchNormalizationTests: XCTestCase {
 
     /// The scripts' loops: 300 images in batches of 100 give 3 iterations per epoch; stopping at
     /// the 201st measurement is 601 updates, the book's Trainer makes int(301·3) = 903.
+    /// One epoch length for every loop, the scripts' float: with batches of 128, 60000 images
+    /// make 468.75 iterations, so `i % iter_per_epoch == 0` holds at 0, 1875, 3750, never at 468.
+    func testAnEpochIsTheScriptsFloat() {
+        let epoch = EpochLength(trainSize: 60_000, batchSize: 128)
+        XCTAssertEqual(epoch.iterations, 468.75)
+        XCTAssertEqual((0..<6000).filter(epoch.ends(after:)), [0, 1875, 3750, 5625])
+        XCTAssertEqual(TrainingSchedule(batchSize: 128).epoch(trainSize: 60_000).iterations, 468.75)
+        XCTAssertEqual(
+            (0..<1801).filter(EpochLength(trainSize: 60_000, batchSize: 100).ends(after:)), [0, 600, 1200, 1800])
+    }
+
     func testEpochSchedulesCountAsTheBooksLoops() {
         XCTAssertEqual(EpochSchedule(epochs: 201).updates(trainSize: 300), 601)
         XCTAssertEqual(EpochSchedule(epochs: 301, stop: .trainerIterations).updates(trainSize: 300), 903)
