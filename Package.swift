@@ -106,7 +106,7 @@ let package = Package(
                 dependencies: [
                     "ChapterTestSupport", "ActivationsTool", "LossesTool", "DerivativesTool", "GradientDescentTool",
                     "BackpropTool", "NotesNetworksTool", "OptimizersTool", "RegularizationTool", "DatasetsTool",
-                ]),
+                ], exclude: ["Snapshots"]),
             .testTarget(
                 name: "DatasetsTests", dependencies: ["BookChecks", "Datasets", "DatasetsCommands", "FromScratch"],
                 exclude: ["Fixtures"]),
