@@ -39,7 +39,8 @@ let package = Package(
         .library(name: "FromScratch", targets: ["FromScratch"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // OpenBLAS, behind the one matrix product of the core.
@@ -58,7 +59,9 @@ let package = Package(
         // zlib, to read MNIST's gzip files without shelling out.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         // Data sets: make_moons as scikit-learn draws it, and MNIST (download, verify, load).
-        .target(name: "Datasets", dependencies: ["FromScratch", "CZlib"]),
+        .target(
+            name: "Datasets",
+            dependencies: ["FromScratch", "CZlib", .product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "DatasetsCommands",
             dependencies: [

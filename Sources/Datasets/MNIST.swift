@@ -54,7 +54,7 @@ public enum MNISTFile: String, CaseIterable, Sendable {
         }
         let digest: String
         do {
-            digest = try SHA256.hexDigest(ofFileAt: url)
+            digest = try Checksum.sha256(ofFileAt: url)
         } catch {
             throw MNISTError.unreadableFile(path: url.path, reason: error.localizedDescription)
         }

@@ -174,7 +174,7 @@ public struct MNISTDownloader {
                 log("  rejected: got \(data.count) bytes, expected \(byteCount)")
                 continue
             }
-            let digest = SHA256.hexDigest(data)
+            let digest = Checksum.sha256(data)
             guard digest == sha256 else {
                 attempts.append("\(source.absoluteString): SHA-256 \(digest) is not the original's \(sha256)")
                 log("  rejected: SHA-256 mismatch")

@@ -66,7 +66,7 @@ public enum SampleWeights {
             throw SampleWeightsError(
                 path: url.path, problem: "\(data.count) bytes, but the book's \(fileName) has \(byteCount)")
         }
-        let digest = SHA256.hexDigest(data)
+        let digest = Checksum.sha256(data)
         guard digest == sha256 else {
             throw SampleWeightsError(path: url.path, problem: "SHA-256 \(digest) is not the book's \(sha256)")
         }

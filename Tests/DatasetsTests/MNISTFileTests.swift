@@ -206,7 +206,7 @@ final class MNISTFileTests: XCTestCase {
         try TestData.write(sameSize, to: url)
         assertError(
             try file.verify(in: folder),
-            is: .checksumMismatch(path: url.path, expected: file.sha256, found: SHA256.hexDigest(Data(sameSize))))
+            is: .checksumMismatch(path: url.path, expected: file.sha256, found: Checksum.sha256(Data(sameSize))))
         // A verified load stops at the first bad file.
         for other in MNISTFile.allCases where other != file {
             try TestData.write([1, 2, 3], to: other.url(in: folder))

@@ -36,10 +36,11 @@ build() {
     echo "== building into $BUILD"
     "$SWIFTC" -parse-as-library -module-name FromScratch -O -g -wmo -c \
         -emit-module -emit-module-path "$BUILD/modules/FromScratch.swiftmodule" \
-        -I "$SRC/COpenBLAS" "$SRC"/FromScratch/*.swift -o "$BUILD/FromScratch.o" || return 1
+        -I "$SRC/COpenBLAS" $(find "$SRC/FromScratch" -name "*.swift") -o "$BUILD/FromScratch.o" || return 1
     "$SWIFTC" -parse-as-library -module-name Datasets -O -g -wmo -c -sanitize=fuzzer,address \
         -emit-module -emit-module-path "$BUILD/modules/Datasets.swiftmodule" \
-        "${INCLUDES[@]}" "$SRC"/Datasets/*.swift -o "$BUILD/Datasets.o" || return 1
+        "${INCLUDES[@]}" $(ls "$SRC"/Datasets/*.swift | grep -v /Checksum.swift) "$HERE/ChecksumStub.swift" \
+        -o "$BUILD/Datasets.o" || return 1
     local target
     for target in "${TARGETS[@]}"; do
         local file
