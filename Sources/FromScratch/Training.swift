@@ -32,14 +32,16 @@ public struct TrainingHistory: Sendable {
     public var divergedAt: Int? { losses.firstIndex { !$0.isFinite } }
 }
 
-/// Trains `net` on (`trainImages`, `trainLabels`), drawing every batch from `random` with
-/// `choice(train_size, batch_size)` — so after `RandomState(seed:)` the batches are NumPy's.
+/// Trains `net` on (`trainImages`, `trainLabels`) as the book's `train_neuralnet.py` does: each
+/// iteration draws a mini-batch with `choice(train_size, batch_size)` from `random` (so after
+/// `RandomState(seed:)` the batches are NumPy's), takes one SGD step and records the batch loss;
+/// at the end of each epoch it measures the accuracy on the whole training and test sets.
 /// `progress(iteration, history)` is called after every iteration.
 ///
-/// The run borrows the second core (`SecondCore`): the big products of each step are shared
-/// with it, and in its spare moments it measures the per-epoch accuracies on a copy of the
-/// weights. Those do not feed back into training, so the results are the same as measuring in
-/// line; the history is complete when `train` returns.
+/// The accuracies are measured by `EpochAccuracies` (Speed/), which works on a copy of the
+/// weights on the machine's second core while training goes on; they do not feed back into
+/// training, so the results are those of measuring in line, and the history is complete when
+/// `train` returns.
 public func train(
     _ net: TwoLayerNet, trainImages: Matrix, trainLabels: [Int], testImages: Matrix, testLabels: [Int],
     schedule: TrainingSchedule, random: inout RandomState,
@@ -51,79 +53,21 @@ public func train(
     let epoch = schedule.epoch(trainSize: trainImages.rows)
     var history = TrainingHistory()
     history.losses.reserveCapacity(schedule.iterations)
-    return SecondCore.lend { core in
-        let evaluations = BackgroundEvaluations(
-            core: core, sets: [(trainImages, trainLabels), (testImages, testLabels)])
+    return EpochAccuracies.measuring(on: [(trainImages, trainLabels), (testImages, testLabels)]) { accuracies in
         for i in 0..<schedule.iterations {
-            let mask = random.choice(trainImages.rows, size: schedule.batchSize)
-            let x = trainImages.gathering(rows: mask)
-            let t = mask.map { trainLabels[$0] }
-            net.trainingStep(x, labels: t, learningRate: schedule.learningRate)
-            history.losses.append(net.loss(x, labels: t))
+            let batchMask = random.choice(trainImages.rows, size: schedule.batchSize)
+            let xBatch = trainImages.gathering(rows: batchMask)
+            let tBatch = batchMask.map { trainLabels[$0] }
+            net.trainingStep(xBatch, labels: tBatch, learningRate: schedule.learningRate)
+            history.losses.append(net.loss(xBatch, labels: tBatch))
             if epoch.ends(after: i) {
                 history.evaluatedAt.append(i)
-                evaluations.add(net.copy())
-                // Accuracies finished so far, for progress reports.
-                (history.trainAccuracy, history.testAccuracy) = evaluations.finished()
+                accuracies.measure(net)  // network.accuracy(x_train, t_train), network.accuracy(x_test, t_test)
+                (history.trainAccuracy, history.testAccuracy) = accuracies.finished()
             }
             progress(i, history)
         }
-        core.finishBackground()
-        (history.trainAccuracy, history.testAccuracy) = evaluations.finished()
+        (history.trainAccuracy, history.testAccuracy) = accuracies.all()
         return history
-    }
-}
-
-/// Accuracy measurements queued as background work, a chunk of images per item, their results
-/// kept in order.
-private final class BackgroundEvaluations: @unchecked Sendable {
-    /// Images per background item. 2500 divides MNIST's 60000 and 10000, and keeps each item's
-    /// second-layer product (2500 x 50 x 10) on the OpenBLAS path that one product over the whole
-    /// set takes, so the accuracies are those of the book's single call. (Smaller items let the
-    /// helper return to the training step sooner, but measured no faster overall.)
-    static let chunkRows = 2500
-
-    private let core: SecondCore
-    private let sets: [(images: Matrix, labels: [Int])]
-    private let lock = NSLock()
-    /// Per evaluation: correct predictions per set, and the items still to run.
-    private var correct: [[Int]] = []
-    private var itemsLeft: [Int] = []
-
-    init(core: SecondCore, sets: [(Matrix, [Int])]) {
-        self.core = core
-        self.sets = sets.map { (images: $0.0, labels: $0.1) }
-    }
-
-    /// Queues the accuracy of `snapshot` on every set.
-    func add(_ snapshot: TwoLayerNet) {
-        let index = lock.withLock {
-            correct.append(Array(repeating: 0, count: sets.count))
-            itemsLeft.append(0)
-            return correct.count - 1
-        }
-        for (s, set) in sets.enumerated() {
-            for start in stride(from: 0, to: set.images.rows, by: Self.chunkRows) {
-                let end = min(start + Self.chunkRows, set.images.rows)
-                lock.withLock { itemsLeft[index] += 1 }
-                core.inBackground {
-                    let count = snapshot.correctPredictions(rows: start..<end, of: set.images, labels: set.labels)
-                    self.lock.withLock {
-                        self.correct[index][s] += count
-                        self.itemsLeft[index] -= 1
-                    }
-                }
-            }
-        }
-    }
-
-    /// The (train, test) accuracies of the evaluations finished so far, in order, up to the first
-    /// one still running.
-    func finished() -> ([Double], [Double]) {
-        lock.withLock {
-            let done = itemsLeft.prefix { $0 == 0 }.indices
-            let share = { (e: Int, s: Int) in Double(self.correct[e][s]) / Double(self.sets[s].images.rows) }
-            return (done.map { share($0, 0) }, done.map { share($0, 1) })
-        }
     }
 }

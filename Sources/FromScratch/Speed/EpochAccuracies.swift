@@ -1,0 +1,70 @@
+/// Speed: a reader can skip this file. It measures a training run's per-epoch accuracies on the
+/// machine's second core while the run goes on (`train` in Training.swift).
+import Foundation
+
+/// Accuracy measurements queued as background work on the second core, a chunk of images per
+/// item, their results kept in order.
+public final class EpochAccuracies: @unchecked Sendable {
+    /// Images per background item. 2500 divides MNIST's 60000 and 10000, and keeps each item's
+    /// second-layer product (2500 x 50 x 10) on the OpenBLAS path that one product over the whole
+    /// set takes, so the accuracies are those of the book's single call. (Smaller items let the
+    /// helper return to the training step sooner, but measured no faster overall.)
+    static let chunkRows = 2500
+
+    private let core: SecondCore
+    private let sets: [(images: Matrix, labels: [Int])]
+    private let lock = NSLock()
+    /// Per evaluation: correct predictions per set, and the items still to run.
+    private var correct: [[Int]] = []
+    private var itemsLeft: [Int] = []
+
+    private init(core: SecondCore, sets: [(Matrix, [Int])]) {
+        self.core = core
+        self.sets = sets.map { (images: $0.0, labels: $0.1) }
+    }
+
+    /// Runs `body` with the second core lent to it (its products are shared, `SecondCore`) and
+    /// accuracies on `sets` measured in the background whenever `body` asks.
+    public static func measuring<T>(on sets: [(Matrix, [Int])], _ body: (EpochAccuracies) throws -> T) rethrows -> T {
+        try SecondCore.lend { core in try body(EpochAccuracies(core: core, sets: sets)) }
+    }
+
+    /// Queues the accuracy of the network as it is now on every set (a copy is measured).
+    public func measure(_ net: TwoLayerNet) {
+        let snapshot = net.copy()
+        let index = lock.withLock {
+            correct.append(Array(repeating: 0, count: sets.count))
+            itemsLeft.append(0)
+            return correct.count - 1
+        }
+        for (s, set) in sets.enumerated() {
+            for start in stride(from: 0, to: set.images.rows, by: Self.chunkRows) {
+                let end = min(start + Self.chunkRows, set.images.rows)
+                lock.withLock { itemsLeft[index] += 1 }
+                core.inBackground {
+                    let count = snapshot.correctPredictions(rows: start..<end, of: set.images, labels: set.labels)
+                    self.lock.withLock {
+                        self.correct[index][s] += count
+                        self.itemsLeft[index] -= 1
+                    }
+                }
+            }
+        }
+    }
+
+    /// The (train, test) accuracies of the measurements finished so far, in order, up to the
+    /// first one still running.
+    public func finished() -> ([Double], [Double]) {
+        lock.withLock {
+            let done = itemsLeft.prefix { $0 == 0 }.indices
+            let share = { (e: Int, s: Int) in Double(self.correct[e][s]) / Double(self.sets[s].images.rows) }
+            return (done.map { share($0, 0) }, done.map { share($0, 1) })
+        }
+    }
+
+    /// Every measurement's accuracies, once all have finished.
+    public func all() -> ([Double], [Double]) {
+        core.finishBackground()
+        return finished()
+    }
+}
