@@ -13,7 +13,8 @@ public enum BookTable {
         -> String
     {
         let layout = Layout(rows, width: terminal.width)
-        var lines = ["== \(title) ==", layout.line(layout.header, verdict: nil, terminal: terminal)]
+        var lines = terminal.wrap("== \(title) ==", hanging: "   ")
+        lines.append(layout.line(layout.header, verdict: nil, terminal: terminal))
         lines.append(String(repeating: "-", count: layout.totalWidth))
         for (cells, row) in zip(layout.body, rows) {
             lines.append(layout.line(cells, verdict: row.verdict, terminal: terminal))

@@ -71,7 +71,8 @@ final class TerminalTableTests: XCTestCase {
         let rows = try Self.sampleRows() + Self.committedRows()
         XCTAssertGreaterThan(rows.count, 200, "the chapter texts' rows are read")
         for width in [80, 100, 120, 160] {
-            let lines = BookTable.terminal(rows, title: "All", terminal: Terminal(width: width))
+            let title = "Chapter 3 — Activation functions, the output layer, and a trained network (激活函数、输出层)"
+            let lines = BookTable.terminal(rows, title: title, terminal: Terminal(width: width))
                 .split(separator: "\n").map(String.init)
             for line in lines {
                 XCTAssertLessThanOrEqual(Terminal.width(of: line), width, "at \(width) columns: \(line)")
