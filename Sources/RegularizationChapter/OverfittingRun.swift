@@ -86,6 +86,9 @@ public struct OverfittingRun: Sendable, RunnableExample {
     public let setup: Setup
     public let curves: EpochCurves
     public let seconds: Double
+    /// Whether any weight ended NaN or infinite: the run diverged (a penalty or rate too large),
+    /// and its accuracies, which argmax still computes, are those of a broken net.
+    public var weightsOverflowed = false
 
     /// Epochs averaged for the end of a run: the last 20, so that single epochs' noise does not decide.
     public static let finalWindow = 20
@@ -106,10 +109,12 @@ public struct OverfittingRun: Sendable, RunnableExample {
     public static func run(_ setups: [Setup], showProgress: Bool = true) throws -> [OverfittingRun] {
         let mnist = try MNISTData.shared()
         let missing = setups.filter { cache.stored($0) == nil }
+        let sizes = Set(missing.map(\.trainingImages)).sorted().map(String.init)
         let bar =
             showProgress && !missing.isEmpty
             ? SharedProgressBar(
-                "overfitting: \(missing.count) runs on 300 images", total: missing.reduce(0) { $0 + $1.epochs }) : nil
+                "overfitting: \(missing.count) runs on \(sizes.joined(separator: "/")) images",
+                total: missing.reduce(0) { $0 + $1.epochs }) : nil
         let fresh = parallelMap(missing.count) { k in
             run(missing[k], mnist: mnist) { bar?.advance() }
         }
@@ -140,7 +145,9 @@ public struct OverfittingRun: Sendable, RunnableExample {
             testImages: mnist.testImages, testLabels: mnist.testLabels,
             random: &random, augment: augment
         ) { _, _ in epochDone() }
-        return OverfittingRun(setup: setup, curves: curves, seconds: Date().timeIntervalSince(started))
+        var result = OverfittingRun(setup: setup, curves: curves, seconds: Date().timeIntervalSince(started))
+        result.weightsOverflowed = net.parameters.values.contains { $0.storage.contains { !$0.isFinite } }
+        return result
     }
 
     // MARK: - The book's readings of figs 6-20, 6-21, 6-23
@@ -377,6 +384,14 @@ extension OverfittingRun {
             setup.learningRate = rate.lr
             setup.seed = random.seed
             let result = try OverfittingRun.run(setup)
+            guard !result.weightsOverflowed else {
+                FileHandle.standardError.write(
+                    Data(
+                        ("error: the run diverged: its weights became NaN or infinite (weight decay "
+                            + "\(significant(weightDecay)), lr \(significant(rate.lr))), so its accuracies mean nothing; "
+                            + "try a smaller --weight-decay or --lr\n").utf8))
+                throw ExitCode(65)  // EX_DATAERR, as for any NaN result
+            }
             print("epoch\ttrain\ttest")
             for epoch in stride(from: 0, to: result.curves.trainAccuracy.count, by: 10) {
                 print(

@@ -96,6 +96,11 @@ final class FaultTests: XCTestCase {
             XCTAssertEqual(run.status, 65, "\(tool) \(arguments): \(run.stdout)")
             XCTAssertTrue(run.stderr.contains("NaN or infinite"), "\(tool) \(arguments): \(run.stderr)")
         }
+        // A run whose accuracies print fine although its weights overflowed (chance-level argmax).
+        let overfit = try runTool(
+            "regularization", ["overfit", "--weight-decay", "1e6", "--epochs", "3"])
+        XCTAssertEqual(overfit.status, 65, overfit.stderr)
+        XCTAssertTrue(overfit.stderr.contains("the run diverged: its weights became NaN or infinite"), overfit.stderr)
         let lesson = try runTool("activations", ["softmax", "--scores", "1010,1000,990"])
         XCTAssertEqual(lesson.status, 0, lesson.stderr)
         XCTAssertTrue(lesson.stderr.contains("the overflow this example shows"), lesson.stderr)
