@@ -156,7 +156,7 @@ enum MoonsHiddenSizes: WorkedExample {
             .claim(
                 holds: train[largest] > train[0] && train[largest] - test[largest] > train[bestTest] - test[bestTest],
                 detail: models.indices.map {
-                    "H = \(models[$0].hidden): \(NotesMoonsClaims.percent(train[$0])) / \(NotesMoonsClaims.percent(test[$0]))"
+                    "H = \(models[$0].hidden): \(percent(train[$0])) / \(percent(test[$0]))"
                 }.joined(separator: ", ") + " right (the notes' 200 points / 1000 unseen)"))
     }
 }

@@ -18,8 +18,6 @@ enum NotesMoonsClaims: WorkedExample {
         return makeMoons(samples: 1000, noise: MoonsData.noise, random: &random)
     }()
 
-    static func percent(_ accuracy: Double) -> String { String(format: "%.1f%%", 100 * accuracy) }
-
     /// "由于原先数据本就不是线性可分的,因此效果并不好" and "这看起来比逻辑回归的效果好多了": the
     /// logistic-regression line against the 3-unit network, on the notes' points and unseen ones.
     static func linearBaseline() -> Finding {
