@@ -14,8 +14,9 @@ RELEASE_BIN  = .build/release
 # MNIST_DIR and DLFS_WEIGHTS, when set, name other copies.
 
 # Debian packages the project needs: gnuplot and gnuplot-iostream for figures (DejaVu fonts so
-# that figures render the same everywhere), zlib for MNIST's .gz files, OpenBLAS for products.
-APT_PACKAGES = gnuplot-nox libgnuplot-iostream-dev fonts-dejavu-core zlib1g-dev libopenblas-dev
+# that figures render the same everywhere), zlib for MNIST's .gz files, OpenBLAS for products,
+# libcurl for downloads.
+APT_PACKAGES = gnuplot-nox libgnuplot-iostream-dev fonts-dejavu-core zlib1g-dev libopenblas-dev libcurl4-openssl-dev
 
 CHAPTER3_TOOLS = activations
 CHAPTER4_TOOLS = losses derivatives gradient-descent

@@ -47,21 +47,28 @@ let package = Package(
         .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS", providers: [.apt(["libopenblas-dev"])]),
         // The core: matrix, NumPy-order arithmetic, losses, numerical differentiation, layers.
         .target(name: "FromScratch", dependencies: ["COpenBLAS"]),
+        // What a signal undoes before it ends a tool: temporary files removed, children stopped.
+        .target(name: "CInterrupts"),
         // gnuplot-iostream behind a plain C API (no Boost type crosses into Swift).
         .target(
             name: "CGnuplot",
+            dependencies: ["CInterrupts"],
             linkerSettings: [
                 .linkedLibrary("boost_iostreams"),
                 .linkedLibrary("boost_system"),
                 .linkedLibrary("boost_filesystem"),
             ]),
-        .target(name: "Figures", dependencies: ["CGnuplot", "FromScratch"]),
+        .target(name: "Figures", dependencies: ["CGnuplot", "CInterrupts", "FromScratch"]),
         // zlib, to read MNIST's gzip files without shelling out.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+        // libcurl, so that a download streams to its file with libcurl's own size and speed limits.
+        .target(name: "CDownload", linkerSettings: [.linkedLibrary("curl")]),
         // Data sets: make_moons as scikit-learn draws it, and MNIST (download, verify, load).
         .target(
             name: "Datasets",
-            dependencies: ["FromScratch", "CZlib", .product(name: "Crypto", package: "swift-crypto")]),
+            dependencies: [
+                "FromScratch", "CZlib", "CDownload", "CInterrupts", .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         .target(
             name: "DatasetsCommands",
             dependencies: [

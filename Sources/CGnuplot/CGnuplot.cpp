@@ -1,11 +1,11 @@
 #include <cmath>
 // The one C++ file of the project: it owns the gnuplot-iostream objects.
 #include "CGnuplot.h"
+#include "CInterrupts.h"
 
 #include <csignal>
 #include <cstdio>
 #include <cstring>
-#include <mutex>
 #include <string>
 #include <vector>
 #include <cerrno>
@@ -33,9 +33,6 @@ static void noteFailure(fsgp_stream *stream) {
     stream->failure = refused && errno ? errno : EIO;
 }
 
-static void trackChild(pid_t pid);
-static void untrackChild(pid_t pid);
-
 static fsgp_stream *wrap(FILE *file, bool isProcess, pid_t child = 0) {
     if (!file) return nullptr;
     // A Gnuplot built on a FILE* fcloses it when destroyed. It gets a duplicate of our
@@ -48,7 +45,7 @@ static fsgp_stream *wrap(FILE *file, bool isProcess, pid_t child = 0) {
         std::fclose(file);
         if (isProcess) {
             waitpid(child, nullptr, 0);
-            untrackChild(child);
+            interrupts_untrack_child(child);
         }
         return nullptr;
     }
@@ -81,12 +78,12 @@ extern "C" fsgp_stream *fsgp_open_process(const char *command) {
         _exit(127);
     }
     close(ends[0]);
-    trackChild(pid);
+    interrupts_track_child(pid);
     FILE *file = fdopen(ends[1], "w");
     if (!file) {
         close(ends[1]);
         waitpid(pid, nullptr, 0);
-        untrackChild(pid);
+        interrupts_untrack_child(pid);
         return nullptr;
     }
     return wrap(file, true, pid);
@@ -156,7 +153,7 @@ extern "C" int fsgp_close(fsgp_stream *stream) {
         do {
             waited = waitpid(stream->child, &raw, 0);
         } while (waited < 0 && errno == EINTR);
-        untrackChild(stream->child);
+        interrupts_untrack_child(stream->child);
         status = waited < 0 ? -1 : (WIFEXITED(raw) ? WEXITSTATUS(raw) : 128 + WTERMSIG(raw));
     } else {
         if (written && (std::fflush(stream->file) != 0 || fsync(fileno(stream->file)) != 0)) {
@@ -172,73 +169,4 @@ extern "C" int fsgp_close(fsgp_stream *stream) {
     }
     delete stream;
     return status;
-}
-
-// Temporary files to remove, and children to stop, when a signal ends the process half-way
-// through a render. The handler may use only async-signal-safe calls: it reads fixed buffers and
-// calls kill and unlink.
-namespace {
-constexpr int trackedCapacity = 64;
-constexpr size_t pathCapacity = 4096;
-char tracked[trackedCapacity][pathCapacity];
-volatile sig_atomic_t inUse[trackedCapacity];
-volatile sig_atomic_t children[trackedCapacity];
-std::mutex trackingLock;  // between threads that track; the handler never takes it
-
-extern "C" void removeTrackedAndRaise(int signal) {
-    for (int i = 0; i < trackedCapacity; ++i)
-        if (children[i] > 0) kill(children[i], SIGTERM);
-    for (int i = 0; i < trackedCapacity; ++i)
-        if (inUse[i]) unlink(tracked[i]);
-    std::signal(signal, SIG_DFL);
-    raise(signal);
-}
-}  // namespace
-
-extern "C" void fsgp_install_signal_handlers(void) {
-    static std::once_flag once;
-    std::call_once(once, [] {
-        struct sigaction action = {};
-        action.sa_handler = removeTrackedAndRaise;
-        sigemptyset(&action.sa_mask);
-        for (int signal : {SIGINT, SIGTERM, SIGHUP, SIGQUIT}) sigaction(signal, &action, nullptr);
-        // A file-size limit makes a write fail with EFBIG, which is reported, instead of killing.
-        std::signal(SIGXFSZ, SIG_IGN);
-    });
-}
-
-static void trackChild(pid_t pid) {
-    std::lock_guard<std::mutex> guard(trackingLock);
-    for (int i = 0; i < trackedCapacity; ++i) {
-        if (children[i] == 0) {
-            children[i] = pid;
-            return;
-        }
-    }
-}
-
-static void untrackChild(pid_t pid) {
-    std::lock_guard<std::mutex> guard(trackingLock);
-    for (int i = 0; i < trackedCapacity; ++i)
-        if (children[i] == pid) children[i] = 0;
-}
-
-extern "C" int fsgp_track_temporary(const char *path) {
-    if (std::strlen(path) >= pathCapacity) return -1;
-    fsgp_install_signal_handlers();
-    std::lock_guard<std::mutex> guard(trackingLock);
-    for (int i = 0; i < trackedCapacity; ++i) {
-        if (!inUse[i]) {
-            std::strcpy(tracked[i], path);
-            inUse[i] = 1;
-            return 0;
-        }
-    }
-    return -1;
-}
-
-extern "C" void fsgp_untrack_temporary(const char *path) {
-    std::lock_guard<std::mutex> guard(trackingLock);
-    for (int i = 0; i < trackedCapacity; ++i)
-        if (inUse[i] && std::strcmp(tracked[i], path) == 0) inUse[i] = 0;
 }

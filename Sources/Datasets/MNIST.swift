@@ -66,6 +66,7 @@ public enum MNISTFile: String, CaseIterable, Sendable {
     static func size(of url: URL) throws -> Int {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
+            try requireSearchable(url.deletingLastPathComponent())
             throw MNISTError.missingFile(path: url.path)
         }
         guard !isFolder.boolValue else {
@@ -78,6 +79,18 @@ public enum MNISTFile: String, CaseIterable, Sendable {
         } catch {
             throw MNISTError.unreadableFile(path: url.path, reason: error.localizedDescription)
         }
+    }
+}
+
+extension MNISTFile {
+    /// A folder that exists but may not be read is a permission problem, not four missing files.
+    public static func requireSearchable(_ folder: URL) throws {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue,
+            access(folder.path, R_OK | X_OK) != 0
+        else { return }
+        throw MNISTError.unreadableFile(
+            path: folder.path, reason: "permission denied: the folder's files cannot be listed or opened")
     }
 }
 
@@ -228,6 +241,7 @@ public struct MNIST: Sendable {
 
     /// Fails with one error listing every missing file, so the reader fixes all at once.
     static func requireAllFiles(in directory: URL) throws {
+        try MNISTFile.requireSearchable(directory)
         let missing = MNISTFile.allCases.filter { !FileManager.default.fileExists(atPath: $0.url(in: directory).path) }
         guard missing.isEmpty else {
             throw MNISTError.missingFiles(directory: directory.path, names: missing.map(\.fileName))

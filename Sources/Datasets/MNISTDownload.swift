@@ -1,8 +1,6 @@
+import CDownload
+import CInterrupts
 import Foundation
-
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
 
 /// Where MNIST lives on this machine.
 public enum MNISTLocation {
@@ -84,10 +82,12 @@ public enum MNISTLocation {
 /// A file is written to a temporary name in the target folder and renamed into place once
 /// verified, so an interrupted download never leaves a half file under the real name.
 public struct MNISTDownloader {
-    /// Gets the bytes at a URL, reporting (bytes so far, total if known) as they arrive; stops with
-    /// an error once more than `byteLimit` bytes arrive (the files' sizes are known).
-    public typealias Fetch = (_ url: URL, _ byteLimit: Int, _ progress: @escaping (Int64, Int64?) -> Void) throws ->
-        Data
+    /// Writes the body at `url` into the file at `destination` (created), reporting (bytes so
+    /// far, total if known) as they arrive; stops with an error once more than `byteLimit` bytes
+    /// would arrive (the files' sizes are known).
+    public typealias Fetch = (
+        _ url: URL, _ destination: URL, _ byteLimit: Int, _ progress: @escaping (Int64, Int64?) -> Void
+    ) throws -> Void
 
     /// Mirrors serving the original files, most reliable first.
     public static let standardMirrors: [URL] = [
@@ -105,7 +105,7 @@ public struct MNISTDownloader {
 
     public init(
         mirrors: [URL] = MNISTDownloader.standardMirrors,
-        fetch: @escaping Fetch = { try URLSessionFetcher.fetch($0, byteLimit: $1, progress: $2) },
+        fetch: @escaping Fetch = { try CurlFetcher.fetch($0, into: $1, byteLimit: $2, progress: $3) },
         log: @escaping (String) -> Void = MNISTDownloader.printToStandardError,
         progress: @escaping (MNISTFile, Int64, Int64?) -> Void = MNISTDownloader.drawProgress
     ) {
@@ -159,69 +159,55 @@ public struct MNISTDownloader {
                 path: directory.path, reason: "cannot create the folder: \(error.localizedDescription)")
         }
         var attempts: [String] = []
+        // The download streams into a hidden file beside the target, renamed into place once its
+        // size and SHA-256 are the original's; a signal or a failure removes it.
+        let temporary = directory.appendingPathComponent(
+            ".\(destination.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).part")
+        interrupts_track_temporary(temporary.path)
+        defer {
+            try? FileManager.default.removeItem(at: temporary)
+            interrupts_untrack_temporary(temporary.path)
+        }
         for source in sources {
             log("downloading \(name) from \(source.absoluteString)")
-            let data: Data
+            let rejection: String
             do {
-                data = try fetch(source, byteCount, progress)
+                try fetch(source, temporary, byteCount, progress)
+                rejection = try Self.rejection(of: temporary, byteCount: byteCount, sha256: sha256)
+            } catch let failure as MNISTError {
+                throw failure  // the folder, not the mirror, is at fault: no other mirror helps
             } catch {
-                attempts.append("\(source.absoluteString): \(Self.describe(error))")
-                log("  failed: \(Self.describe(error))")
-                continue
+                rejection = "\(error)"
             }
-            guard data.count == byteCount else {
-                attempts.append("\(source.absoluteString): got \(data.count) bytes, expected \(byteCount)")
-                log("  rejected: got \(data.count) bytes, expected \(byteCount)")
-                continue
+            if rejection.isEmpty {
+                try moveIntoPlace(temporary, as: destination)
+                log("  saved \(destination.path) (\(byteCount) bytes, SHA-256 verified)")
+                return
             }
-            let digest = Checksum.sha256(data)
-            guard digest == sha256 else {
-                attempts.append("\(source.absoluteString): SHA-256 \(digest) is not the original's \(sha256)")
-                log("  rejected: SHA-256 mismatch")
-                continue
-            }
-            try save(data, as: destination)
-            log("  saved \(destination.path) (\(data.count) bytes, SHA-256 verified)")
-            return
+            attempts.append("\(source.absoluteString): \(rejection)")
+            log("  rejected: \(rejection)")
         }
         throw MNISTError.downloadFailed(file: name, attempts: attempts)
     }
 
-    /// Writes to a hidden temporary file beside the target, then renames it into place.
-    private func save(_ data: Data, as destination: URL) throws {
-        let temporary = destination.deletingLastPathComponent()
-            .appendingPathComponent(
-                ".\(destination.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).part")
+    /// Why a downloaded file is not the original, or "" when its size and SHA-256 match.
+    private static func rejection(of file: URL, byteCount: Int, sha256: String) throws -> String {
+        let size = (try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? -1
+        guard size == byteCount else { return "got \(size) bytes, expected \(byteCount)" }
+        let digest = try Checksum.sha256(ofFileAt: file)
+        return digest == sha256 ? "" : "SHA-256 \(digest) is not the original's \(sha256) (SHA-256 mismatch)"
+    }
+
+    private func moveIntoPlace(_ temporary: URL, as destination: URL) throws {
         do {
-            try data.write(to: temporary)
             if FileManager.default.fileExists(atPath: destination.path) {
                 try FileManager.default.removeItem(at: destination)
             }
             try FileManager.default.moveItem(at: temporary, to: destination)
         } catch {
-            try? FileManager.default.removeItem(at: temporary)
             throw MNISTError.unreadableFile(
                 path: destination.path, reason: "cannot save the download: \(error.localizedDescription)")
         }
-    }
-
-    /// A network failure in words a reader can act on, with Foundation's code for reference.
-    static func describe(_ error: Error) -> String {
-        let nsError = error as NSError
-        guard nsError.domain == NSURLErrorDomain else { return "\(error)" }
-        let words: String
-        switch URLError.Code(rawValue: nsError.code) {
-        case .timedOut: words = "no data for \(Int(URLSessionFetcher.idleTimeout)) s: timed out"
-        case .cannotFindHost, .dnsLookupFailed: words = "the host name was not found"
-        case .cannotConnectToHost: words = "the connection was refused"
-        case .networkConnectionLost: words = "the connection was lost"
-        case .notConnectedToInternet: words = "there is no network connection"
-        case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate:
-            words = "the secure (TLS) connection failed"
-        case .cancelled: words = "cancelled"
-        default: words = nsError.localizedDescription
-        }
-        return "\(words) (URL error \(nsError.code))"
     }
 
     public static func printToStandardError(_ line: String) {
@@ -239,107 +225,103 @@ public struct MNISTDownloader {
     }
 }
 
-/// The real network fetch: one URLSession data task, waited for synchronously.
-public enum URLSessionFetcher {
-    /// Seconds without any data before a mirror is given up.
-    static let idleTimeout: TimeInterval = 30
+/// The real network fetch: libcurl writing straight into the file, so that memory stays at its
+/// buffer's size whatever a server sends, with libcurl's own limits on size, speed and time.
+public enum CurlFetcher {
+    /// A transfer slower than `slowestRate` bytes a second for `patience` seconds is given up;
+    /// silence (no answer, or a stalled transfer) counts as slow.
+    public struct Limits: Sendable {
+        public var slowestRate = 1000
+        public var patience = 30
+        public var connectSeconds = 30
+        public var totalSeconds = 600
+        public init() {}
+    }
 
-    public static func fetch(_ url: URL, byteLimit: Int, progress: @escaping (Int64, Int64?) -> Void) throws -> Data {
-        let collector = DownloadCollector(byteLimit: byteLimit, progress: progress)
-        let configuration = URLSessionConfiguration.ephemeral
-        // No URL cache: nothing is written outside the data folder (Foundation's default cache
-        // would create ~/.cache/org.swift.foundation.URLCache/<tool>/).
-        configuration.urlCache = nil
-        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        configuration.timeoutIntervalForRequest = idleTimeout
-        configuration.timeoutIntervalForResource = 600
-        let session = URLSession(configuration: configuration, delegate: collector, delegateQueue: nil)
-        defer { session.finishTasksAndInvalidate() }
-        session.dataTask(with: url).resume()
-        collector.finished.wait()
-        return try collector.result()
+    public static func fetch(
+        _ url: URL, into destination: URL, byteLimit: Int, limits: Limits = Limits(),
+        progress: @escaping (Int64, Int64?) -> Void
+    ) throws {
+        let fd = open(destination.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            throw MNISTError.unreadableFile(path: destination.path, reason: String(cString: strerror(errno)))
+        }
+        var report = fsdl_report()
+        let reporter = ProgressReporter(progress)
+        let outcome = withExtendedLifetime(reporter) {
+            fsdl_fetch(
+                url.absoluteString, fd,
+                fsdl_limits(
+                    maximumBytes: Int64(byteLimit), slowestBytesPerSecond: limits.slowestRate,
+                    slowSeconds: limits.patience, connectSeconds: limits.connectSeconds,
+                    totalSeconds: limits.totalSeconds),
+                { context, received, total in
+                    Unmanaged<ProgressReporter>.fromOpaque(context!).takeUnretainedValue().report(received, total)
+                    return 0
+                }, Unmanaged.passUnretained(reporter).toOpaque(), &report)
+        }
+        let synced = fsync(fd) == 0 ? 0 : errno
+        close(fd)
+        if outcome == FSDL_WRITE_FAILED || (outcome == FSDL_OK && synced != 0) {
+            let code = outcome == FSDL_OK ? synced : report.writeErrno
+            throw MNISTError.unreadableFile(
+                path: destination.path, reason: "cannot save the download: \(String(cString: strerror(code)))")
+        }
+        if let failure = DownloadFailure(outcome, report, limits: limits, byteLimit: byteLimit) { throw failure }
+    }
+
+    /// Carries the Swift progress closure through libcurl's C callback, whole percents only.
+    private final class ProgressReporter {
+        let progress: (Int64, Int64?) -> Void
+        var lastStep = -1
+        init(_ progress: @escaping (Int64, Int64?) -> Void) { self.progress = progress }
+        func report(_ received: Int64, _ total: Int64) {
+            let step = total > 0 ? Int(100 * received / total) : Int(received >> 20)
+            guard received > 0, step != lastStep else { return }
+            lastStep = step
+            progress(received, total > 0 ? total : nil)
+        }
     }
 }
 
-/// Gathers a data task's bytes and reports progress; `finished` is signalled at the end.
-private final class DownloadCollector: NSObject, URLSessionDataDelegate, @unchecked Sendable {
-    let finished = DispatchSemaphore(value: 0)
-    private let progress: (Int64, Int64?) -> Void
-    private var data = Data()
-    private var expected: Int64?
-    private var failure: Error?
-    private var status = 0
-    private var lastReportedPercent = -1
-    private let byteLimit: Int
-    private let start = Date()
-    /// A mirror that trickles (a byte every few seconds resets the idle timeout each time) is cut
-    /// once it has had this long and still averages under `slowestRate` bytes a second.
-    static let patience: TimeInterval = 60, slowestRate = 1000.0
-
-    init(byteLimit: Int, progress: @escaping (Int64, Int64?) -> Void) {
-        self.byteLimit = byteLimit
-        self.progress = progress
-    }
-
-    func urlSession(
-        _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
-        completionHandler: @escaping (URLSession.ResponseDisposition) -> Void
-    ) {
-        status = (response as? HTTPURLResponse)?.statusCode ?? 200
-        expected = response.expectedContentLength > 0 ? response.expectedContentLength : nil
-        if let expected, expected > Int64(byteLimit) {
-            failure = DownloadFailure.tooLarge(limit: byteLimit)
-            completionHandler(.cancel)
-            return
-        }
-        completionHandler(status == 200 ? .allow : .cancel)
-    }
-
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive chunk: Data) {
-        // A server that sends more than the file holds is cut off: memory stays bounded.
-        guard data.count + chunk.count <= byteLimit else {
-            if failure == nil { failure = DownloadFailure.tooLarge(limit: byteLimit) }
-            dataTask.cancel()
-            return
-        }
-        data.append(chunk)
-        let elapsed = Date().timeIntervalSince(start)
-        if elapsed > Self.patience, Double(data.count) / elapsed < Self.slowestRate {
-            if failure == nil { failure = DownloadFailure.tooSlow(bytes: data.count, seconds: Int(elapsed)) }
-            dataTask.cancel()
-            return
-        }
-        // Report whole-percent steps only, so a terminal is not flooded.
-        let percent = expected.map { Int(100 * Int64(data.count) / max($0, 1)) } ?? data.count >> 20
-        if percent != lastReportedPercent {
-            lastReportedPercent = percent
-            progress(Int64(data.count), expected)
-        }
-    }
-
-    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
-        if failure == nil { failure = error }
-        finished.signal()
-    }
-
-    func result() throws -> Data {
-        if let failure = failure as? DownloadFailure { throw failure }
-        if status != 200 && status != 0 { throw DownloadFailure.httpStatus(status) }
-        if let failure { throw failure }
-        return data
-    }
-}
-
+/// Why a mirror's transfer failed, in the reader's terms.
 enum DownloadFailure: Error, CustomStringConvertible, Equatable {
     case httpStatus(Int)
     case tooLarge(limit: Int)
-    case tooSlow(bytes: Int, seconds: Int)
+    case tooSlow(rate: Int, seconds: Int)
+    case tooLong(seconds: Int)
+    case noHost, refused, insecure, interrupted
+    case other(String)
+
+    init?(_ outcome: fsdl_outcome, _ report: fsdl_report, limits: CurlFetcher.Limits, byteLimit: Int) {
+        var copy = report
+        let words = withUnsafeBytes(of: &copy.message) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+        switch outcome {
+        case FSDL_OK: return nil
+        case FSDL_TOO_LARGE: self = .tooLarge(limit: byteLimit)
+        case FSDL_TOO_SLOW: self = .tooSlow(rate: limits.slowestRate, seconds: limits.patience)
+        case FSDL_TOO_LONG: self = .tooLong(seconds: limits.totalSeconds)
+        case FSDL_HTTP_STATUS: self = .httpStatus(report.httpStatus)
+        case FSDL_NO_HOST: self = .noHost
+        case FSDL_REFUSED: self = .refused
+        case FSDL_TLS: self = .insecure
+        case FSDL_INTERRUPTED: self = .interrupted
+        default: self = .other(words)
+        }
+    }
+
     var description: String {
         switch self {
         case let .httpStatus(code): return "HTTP status \(code)"
         case let .tooLarge(limit): return "the server sent more than the file's \(limit) bytes: stopped"
-        case let .tooSlow(bytes, seconds):
-            return "the server sent only \(bytes) bytes in \(seconds) s (under 1 kB/s): given up"
+        case let .tooSlow(rate, seconds):
+            return "under \(rate) bytes a second (or no answer) for \(seconds) s: given up"
+        case let .tooLong(seconds): return "not finished after \(seconds) s: given up"
+        case .noHost: return "the host name was not found"
+        case .refused: return "the connection was refused (or the server could not be reached)"
+        case .insecure: return "the secure (TLS) connection failed"
+        case .interrupted: return "interrupted"
+        case let .other(words): return words
         }
     }
 }

@@ -124,6 +124,13 @@ public enum MNISTReport {
         var text = "MNIST folder: \(directory.path) (chosen by \(source.rawValue))\n"
         var allGood = true
         var anyMissing = false
+        do {
+            try MNISTFile.requireSearchable(directory)
+        } catch {
+            text +=
+                "  \(error)\nAllow yourself to read the folder (chmod u+rx \(directory.path)), or name another with --dir.\n"
+            return (text, false)
+        }
         let nameWidth = MNISTFile.allCases.map(\.fileName.count).max() ?? 0
         for file in MNISTFile.allCases {
             let name = file.fileName.padding(toLength: nameWidth, withPad: " ", startingAt: 0)

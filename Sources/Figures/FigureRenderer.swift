@@ -1,4 +1,5 @@
 import CGnuplot
+import CInterrupts
 import Foundation
 
 /// What can go wrong while drawing a figure, each case naming the figure and the cause.
@@ -78,14 +79,14 @@ public struct FigureRenderer: Sendable {
         let tag = ".\(ProcessInfo.processInfo.processIdentifier).\(UUID().uuidString.prefix(8)).tmp"
         let tempScript = directory.appendingPathComponent("." + figure.name + ".gp" + tag)
         let tempPNG = directory.appendingPathComponent("." + figure.name + ".png" + tag)
-        // Removed on every way out, SIGINT and SIGTERM included (the C target's handlers).
-        fsgp_track_temporary(tempScript.path)
-        fsgp_track_temporary(tempPNG.path)
+        // Removed on every way out, SIGINT and SIGTERM included (CInterrupts' handlers).
+        interrupts_track_temporary(tempScript.path)
+        interrupts_track_temporary(tempPNG.path)
         defer {
             try? fm.removeItem(at: tempScript)
             try? fm.removeItem(at: tempPNG)
-            fsgp_untrack_temporary(tempScript.path)
-            fsgp_untrack_temporary(tempPNG.path)
+            interrupts_untrack_temporary(tempScript.path)
+            interrupts_untrack_temporary(tempPNG.path)
         }
         try writeScript(figure, to: tempScript.path, shownAs: script.path)
         if let existing = try? String(contentsOf: script, encoding: .utf8), fm.fileExists(atPath: png.path),
@@ -124,13 +125,13 @@ public struct FigureRenderer: Sendable {
         let fm = FileManager.default
         let base = fm.temporaryDirectory.appendingPathComponent("preview-\(UUID().uuidString)")
         let tempScript = base.appendingPathExtension("gp"), output = base.appendingPathExtension("txt")
-        fsgp_track_temporary(tempScript.path)
-        fsgp_track_temporary(output.path)
+        interrupts_track_temporary(tempScript.path)
+        interrupts_track_temporary(output.path)
         defer {
             try? fm.removeItem(at: tempScript)
             try? fm.removeItem(at: output)
-            fsgp_untrack_temporary(tempScript.path)
-            fsgp_untrack_temporary(output.path)
+            interrupts_untrack_temporary(tempScript.path)
+            interrupts_untrack_temporary(output.path)
         }
         try writeScript(figure, to: tempScript.path, shownAs: "the preview of \(figure.name).gp")
         try runGnuplot(
@@ -200,16 +201,16 @@ public struct FigureRenderer: Sendable {
 
     /// The process's signal handling for renders: SIGINT, SIGTERM, SIGHUP and SIGQUIT stop the
     /// gnuplot children and remove half-written files; a file-size limit is a write error.
-    public static func installSignalHandlers() { fsgp_install_signal_handlers() }
+    public static func installSignalHandlers() { interrupts_install_handlers() }
 
     /// Feeds `commands` to a gnuplot process, capturing its error output.
     private func runGnuplot(figure: String, commands: String, naming realNames: [String: String] = [:]) throws {
         let fm = FileManager.default
         let errors = fm.temporaryDirectory.appendingPathComponent("gnuplot-\(UUID().uuidString).err")
-        fsgp_track_temporary(errors.path)
+        interrupts_track_temporary(errors.path)
         defer {
             try? fm.removeItem(at: errors)
-            fsgp_untrack_temporary(errors.path)
+            interrupts_untrack_temporary(errors.path)
         }
         // coreutils' timeout stops a gnuplot that hangs (exit status 124); -k kills one that ignores TERM.
         let limited = fm.isExecutableFile(atPath: "/usr/bin/timeout") ? "/usr/bin/timeout -k 5 \(timeLimit) " : ""

@@ -201,8 +201,7 @@ struct MoonsCommand: ParsableCommand {
     @OptionGroup var figure: ExampleFigureOptions
 
     func validate() throws {
-        try FlagCheck.nonNegative(hidden, "--hidden", max: 1000)
-        guard hidden >= 1 else { throw ValidationError("--hidden must be at least 1, got \(hidden)") }
+        try FlagCheck.within(hidden, 1...1000, "--hidden")
         try FlagCheck.nonNegative(passes, "--passes", max: 10_000_000)
         try FlagCheck.positive(lr, "--lr")
         guard lambda.isFinite, lambda >= 0 else {

@@ -102,7 +102,9 @@ final class BadInputTests: XCTestCase {
         ),
         ("backprop", ["gradient-check", "--h", "0"], 64, "Error: --h must be a positive number, got 0.0"),
         ("backprop", ["gradient-check", "--delta", "-1"], 64, "Error: --delta must be >= 0, got -1.0"),
-        ("notes-networks", ["moons", "--hidden", "0"], 64, "Error: --hidden must be at least 1, got 0"),
+        ("notes-networks", ["moons", "--hidden", "0"], 64, "Error: --hidden must be between 1 and 1000, got 0"),
+        // The range names the values allowed: 0 is refused, so the message does not offer it.
+        ("notes-networks", ["moons", "--hidden", "1001"], 64, "Error: --hidden must be between 1 and 1000, got 1001"),
         ("notes-networks", ["moons", "--lr", "-1"], 64, "Error: --lr must be a positive number, got -1.0"),
         ("notes-networks", ["sigmoid-net", "--lr", "0"], 64, "Error: --lr must be a positive number, got 0.0"),
         (

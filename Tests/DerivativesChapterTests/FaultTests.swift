@@ -133,4 +133,28 @@ final class FaultTests: XCTestCase {
         XCTAssertTrue(run.stderr.contains("--update-text left"), run.stderr)
         XCTAssertEqual(try Data(contentsOf: text), before, "the chapter text is as it was")
     }
+
+    /// A data folder the user may not read is named as a permission problem, not as four missing
+    /// files. Root reads every folder, so the tool runs as `nobody` (a copy of it, in a folder
+    /// `nobody` may enter: the build folder of a fresh clone may be private).
+    func testAnUnreadableDataFolderIsAPermissionError() throws {
+        guard getuid() == 0, fm.isExecutableFile(atPath: "/usr/bin/setpriv") else {
+            throw XCTSkip("needs root and setpriv to run the tool as another user")
+        }
+        let folder = URL(fileURLWithPath: "/tmp/unreadable-\(UUID().uuidString)")  // /tmp: open to all
+        let locked = folder.appendingPathComponent("mnist")
+        try fm.createDirectory(at: locked, withIntermediateDirectories: true)
+        defer { try? fm.removeItem(at: folder) }
+        try fm.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path)
+        try fm.setAttributes([.posixPermissions: 0o000], ofItemAtPath: locked.path)
+        let tool = folder.appendingPathComponent("datasets")
+        try fm.copyItem(at: toolURL("datasets"), to: tool)
+        let run = try runProgram(
+            URL(fileURLWithPath: "/usr/bin/setpriv"),
+            ["--reuid=65534", "--regid=65534", "--clear-groups", tool.path, "mnist", "--dir", locked.path])
+        XCTAssertEqual(run.status, 1, run.stderr)
+        XCTAssertTrue(
+            run.stdout.contains("cannot read \(locked.path): permission denied"), run.stdout + run.stderr)
+        XCTAssertFalse(run.stdout.contains("missing"), run.stdout)
+    }
 }

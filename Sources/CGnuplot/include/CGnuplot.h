@@ -42,19 +42,6 @@ void fsgp_matrix_datablock(fsgp_stream *stream, const char *name, const double *
 /// for it failed.
 int fsgp_close(fsgp_stream *stream);
 
-/// Installs, once, handlers for SIGINT, SIGTERM, SIGHUP and SIGQUIT that stop the gnuplot
-/// processes still running, unlink every tracked temporary file and then let the signal end the
-/// process as it would have; and ignores SIGXFSZ, so that a file-size limit is a write error.
-void fsgp_install_signal_handlers(void);
-
-/// Registers a temporary file to be removed if a signal stops the process before it is
-/// untracked (renamed into place or removed); installs the handlers if not yet done. At most
-/// 64 paths of up to 4095 bytes are tracked at once; returns 0, or -1 when the path is not tracked.
-int fsgp_track_temporary(const char *path);
-
-/// Stops tracking `path` (after it was renamed into place or removed).
-void fsgp_untrack_temporary(const char *path);
-
 #ifdef __cplusplus
 }
 #endif
