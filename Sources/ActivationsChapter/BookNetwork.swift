@@ -47,10 +47,9 @@ extension BookNetworkExample {
             abstract: "The book's trained 784-50-100-10 network over the 10000 MNIST test digits (DLfS 3.6).")
         @Option(help: "Digits per batch (the book: 100).") var batchSize = 100
 
-        func validate() throws { try FlagCheck.nonNegative(batchSize, "--batch-size", max: 10_000) }
+        func validate() throws { try FlagCheck.within(batchSize, 1...10_000, "--batch-size") }
 
         func run() throws {
-            guard batchSize > 0 else { throw ValidationError("--batch-size must be at least 1") }
             print("Accuracy:\(try BookNetworkExample.accuracy(batchSize: batchSize))")
         }
     }
