@@ -49,6 +49,7 @@ let package = Package(
         .target(name: "FromScratch", dependencies: ["COpenBLAS"]),
         // What a signal undoes before it ends a tool: temporary files removed, children stopped.
         .target(name: "CInterrupts"),
+        .target(name: "TemporaryFiles", dependencies: ["CInterrupts"]),
         // gnuplot-iostream behind a plain C API (no Boost type crosses into Swift).
         .target(
             name: "CGnuplot",
@@ -58,7 +59,10 @@ let package = Package(
                 .linkedLibrary("boost_system"),
                 .linkedLibrary("boost_filesystem"),
             ]),
-        .target(name: "Figures", dependencies: ["CGnuplot", "CInterrupts", "FromScratch"]),
+        // Figures as data (series, gnuplot commands, the house style), and the renderer that pipes
+        // them to gnuplot: the checks use the first without linking the second.
+        .target(name: "Figures", dependencies: ["FromScratch"]),
+        .target(name: "FigureRendering", dependencies: ["Figures", "CGnuplot", "TemporaryFiles"]),
         // zlib, to read MNIST's gzip files without shelling out.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         // libcurl, so that a download streams to its file with libcurl's own size and speed limits.
@@ -67,7 +71,8 @@ let package = Package(
         .target(
             name: "Datasets",
             dependencies: [
-                "FromScratch", "CZlib", "CDownload", "CInterrupts", .product(name: "Crypto", package: "swift-crypto"),
+                "FromScratch", "CZlib", "CDownload", "TemporaryFiles",
+                .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .target(
             name: "DatasetsCommands",
@@ -92,7 +97,7 @@ let package = Package(
         .target(
             name: "ChapterCommandLine",
             dependencies: [
-                "BookChecks", "Figures", "FromScratch",
+                "BookChecks", "Figures", "FigureRendering", "FromScratch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
     ]
@@ -107,7 +112,7 @@ let package = Package(
         + [
             .testTarget(
                 name: "FromScratchTests", dependencies: ["FromScratch", "ChapterTestSupport"], exclude: ["Fixtures"]),
-            .testTarget(name: "FiguresTests", dependencies: ["Figures"]),
+            .testTarget(name: "FiguresTests", dependencies: ["Figures", "FigureRendering"]),
             .testTarget(name: "BookChecksTests", dependencies: ["BookChecks"], exclude: ["Snapshots"]),
             .testTarget(name: "ChapterCommandLineTests", dependencies: ["ChapterCommandLine"]),
             // Bad input against every tool, as a reader would type it.
@@ -118,11 +123,13 @@ let package = Package(
                     "BackpropTool", "NotesNetworksTool", "OptimizersTool", "RegularizationTool", "DatasetsTool",
                 ], exclude: ["Snapshots"]),
             .testTarget(
-                name: "DatasetsTests", dependencies: ["BookChecks", "Datasets", "DatasetsCommands", "FromScratch"],
+                name: "DatasetsTests",
+                dependencies: ["BookChecks", "Datasets", "DatasetsCommands", "FigureRendering", "FromScratch"],
                 exclude: ["Fixtures"]),
             // What every chapter's tests assert: book values, fresh text, identical figures, tools.
             .target(
-                name: "ChapterTestSupport", dependencies: ["BookChecks", "Figures"], path: "Tests/ChapterTestSupport"),
+                name: "ChapterTestSupport", dependencies: ["BookChecks", "Figures", "FigureRendering"],
+                path: "Tests/ChapterTestSupport"),
         ],
     cxxLanguageStandard: .cxx17
 )

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BookChecks
+import FigureRendering
 import Figures
 import Foundation
 import FromScratch

@@ -1,6 +1,6 @@
 import CDownload
-import CInterrupts
 import Foundation
+import TemporaryFiles
 
 /// Where MNIST lives on this machine.
 public enum MNISTLocation {
@@ -163,31 +163,28 @@ public struct MNISTDownloader {
         // size and SHA-256 are the original's; a signal or a failure removes it.
         let temporary = directory.appendingPathComponent(
             ".\(destination.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).part")
-        interrupts_track_temporary(temporary.path)
-        defer {
-            try? FileManager.default.removeItem(at: temporary)
-            interrupts_untrack_temporary(temporary.path)
-        }
-        for source in sources {
-            log("downloading \(name) from \(source.absoluteString)")
-            let rejection: String
-            do {
-                try fetch(source, temporary, byteCount, progress)
-                rejection = try Self.rejection(of: temporary, byteCount: byteCount, sha256: sha256)
-            } catch let failure as MNISTError {
-                throw failure  // the folder, not the mirror, is at fault: no other mirror helps
-            } catch {
-                rejection = "\(error)"
+        try TemporaryFiles.removingOnExit([temporary]) {
+            for source in sources {
+                log("downloading \(name) from \(source.absoluteString)")
+                let rejection: String
+                do {
+                    try fetch(source, temporary, byteCount, progress)
+                    rejection = try Self.rejection(of: temporary, byteCount: byteCount, sha256: sha256)
+                } catch let failure as MNISTError {
+                    throw failure  // the folder, not the mirror, is at fault: no other mirror helps
+                } catch {
+                    rejection = "\(error)"
+                }
+                if rejection.isEmpty {
+                    try moveIntoPlace(temporary, as: destination)
+                    log("  saved \(destination.path) (\(byteCount) bytes, SHA-256 verified)")
+                    return
+                }
+                attempts.append("\(source.absoluteString): \(rejection)")
+                log("  rejected: \(rejection)")
             }
-            if rejection.isEmpty {
-                try moveIntoPlace(temporary, as: destination)
-                log("  saved \(destination.path) (\(byteCount) bytes, SHA-256 verified)")
-                return
-            }
-            attempts.append("\(source.absoluteString): \(rejection)")
-            log("  rejected: \(rejection)")
+            throw MNISTError.downloadFailed(file: name, attempts: attempts)
         }
-        throw MNISTError.downloadFailed(file: name, attempts: attempts)
     }
 
     /// Why a downloaded file is not the original, or "" when its size and SHA-256 match.

@@ -78,8 +78,8 @@ public struct DataBlock: Sendable {
 
 /// The look shared by every figure of the book: font, line widths, grid, key. The font is 14,
 /// larger only on a canvas so wide that 14 would print below 7 pt (`PrintRule`).
-enum FigureStyle {
-    static func preamble(width: Int, height: Int) -> String {
+public enum FigureStyle {
+    public static func preamble(width: Int, height: Int) -> String {
         """
         if (!exists("preview")) {
             set terminal pngcairo size \(width),\(height) enhanced font "DejaVu Sans,\(PrintRule.fontSize(width: width))" linewidth 2

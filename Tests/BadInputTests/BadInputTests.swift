@@ -105,7 +105,10 @@ final class BadInputTests: XCTestCase {
         ("notes-networks", ["moons", "--hidden", "0"], 64, "Error: --hidden must be between 1 and 1000, got 0"),
         // The range names the values allowed: 0 is refused, so the message does not offer it.
         ("notes-networks", ["moons", "--hidden", "1001"], 64, "Error: --hidden must be between 1 and 1000, got 1001"),
-        ("activations", ["network", "--batch-size", "0"], 64, "Error: --batch-size must be between 1 and 10000, got 0"),
+        (
+            "activations", ["network", "--batch-size", "0"], 64,
+            "Error: --batch-size must be between 1 and 10000, got 0"
+        ),
         ("notes-networks", ["moons", "--lr", "-1"], 64, "Error: --lr must be a positive number, got -1.0"),
         ("notes-networks", ["sigmoid-net", "--lr", "0"], 64, "Error: --lr must be a positive number, got 0.0"),
         (

@@ -1,4 +1,5 @@
 import BookChecks
+import FigureRendering
 import Figures
 import Foundation
 import XCTest

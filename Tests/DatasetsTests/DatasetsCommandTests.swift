@@ -1,4 +1,5 @@
 import ArgumentParser
+import FigureRendering
 import Figures
 import Foundation
 import FromScratch

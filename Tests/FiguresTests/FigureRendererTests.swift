@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 
+@testable import FigureRendering
 @testable import Figures
 
 final class FigureRendererTests: XCTestCase {

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 
+@testable import FigureRendering
 @testable import Figures
 
 /// A figure regenerated under other BLAS kernels is the same figure only if nothing but data

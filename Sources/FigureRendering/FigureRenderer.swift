@@ -1,6 +1,7 @@
 import CGnuplot
-import CInterrupts
+import Figures
 import Foundation
+import TemporaryFiles
 
 /// What can go wrong while drawing a figure, each case naming the figure and the cause.
 public enum FigureError: Error, CustomStringConvertible, Equatable {
@@ -79,44 +80,38 @@ public struct FigureRenderer: Sendable {
         let tag = ".\(ProcessInfo.processInfo.processIdentifier).\(UUID().uuidString.prefix(8)).tmp"
         let tempScript = directory.appendingPathComponent("." + figure.name + ".gp" + tag)
         let tempPNG = directory.appendingPathComponent("." + figure.name + ".png" + tag)
-        // Removed on every way out, SIGINT and SIGTERM included (CInterrupts' handlers).
-        interrupts_track_temporary(tempScript.path)
-        interrupts_track_temporary(tempPNG.path)
-        defer {
-            try? fm.removeItem(at: tempScript)
-            try? fm.removeItem(at: tempPNG)
-            interrupts_untrack_temporary(tempScript.path)
-            interrupts_untrack_temporary(tempPNG.path)
+        // Removed on every way out, a signal included.
+        return try TemporaryFiles.removingOnExit([tempScript, tempPNG]) {
+            try writeScript(figure, to: tempScript.path, shownAs: script.path)
+            if let existing = try? String(contentsOf: script, encoding: .utf8), fm.fileExists(atPath: png.path),
+                let fresh = try? String(contentsOf: tempScript, encoding: .utf8),
+                existing != fresh, KernelRounding.sameFigure(existing, fresh)
+            {
+                return (png, true)
+            }
+            // gnuplot's messages name the files it was given: the reader should see the real names.
+            try runGnuplot(
+                figure: figure.name,
+                commands: "out = \(quoted(tempPNG.path))\nload \(quoted(tempScript.path))\n",
+                naming: [tempScript.path: script.path, tempPNG.path: png.path])
+            guard fm.fileExists(atPath: tempPNG.path) else {
+                throw FigureError.renderFailed(
+                    figure: figure.name, status: 0,
+                    gnuplotSays: "gnuplot exited normally but wrote no PNG")
+            }
+            guard Self.isCompletePNG(tempPNG) else {
+                throw FigureError.cannotWrite(
+                    path: png.path,
+                    reason: "gnuplot wrote an incomplete PNG (is the disk full?); the previous figure is kept")
+            }
+            // The two renames under one lock on the folder, so that two runs drawing the same figure
+            // at once leave one run's pair, never one's PNG beside the other's script.
+            try whileLocking(directory) {
+                try replace(png, with: tempPNG)
+                try replace(script, with: tempScript)
+            }
+            return (png, false)
         }
-        try writeScript(figure, to: tempScript.path, shownAs: script.path)
-        if let existing = try? String(contentsOf: script, encoding: .utf8), fm.fileExists(atPath: png.path),
-            let fresh = try? String(contentsOf: tempScript, encoding: .utf8),
-            existing != fresh, KernelRounding.sameFigure(existing, fresh)
-        {
-            return (png, true)
-        }
-        // gnuplot's messages name the files it was given: the reader should see the real names.
-        try runGnuplot(
-            figure: figure.name,
-            commands: "out = \(quoted(tempPNG.path))\nload \(quoted(tempScript.path))\n",
-            naming: [tempScript.path: script.path, tempPNG.path: png.path])
-        guard fm.fileExists(atPath: tempPNG.path) else {
-            throw FigureError.renderFailed(
-                figure: figure.name, status: 0,
-                gnuplotSays: "gnuplot exited normally but wrote no PNG")
-        }
-        guard Self.isCompletePNG(tempPNG) else {
-            throw FigureError.cannotWrite(
-                path: png.path,
-                reason: "gnuplot wrote an incomplete PNG (is the disk full?); the previous figure is kept")
-        }
-        // The two renames under one lock on the folder, so that two runs drawing the same figure
-        // at once leave one run's pair, never one's PNG beside the other's script.
-        try whileLocking(directory) {
-            try replace(png, with: tempPNG)
-            try replace(script, with: tempScript)
-        }
-        return (png, false)
     }
 
     /// Draws `figure` as text with gnuplot's `dumb` terminal and returns the drawing.
@@ -125,26 +120,20 @@ public struct FigureRenderer: Sendable {
         let fm = FileManager.default
         let base = fm.temporaryDirectory.appendingPathComponent("preview-\(UUID().uuidString)")
         let tempScript = base.appendingPathExtension("gp"), output = base.appendingPathExtension("txt")
-        interrupts_track_temporary(tempScript.path)
-        interrupts_track_temporary(output.path)
-        defer {
-            try? fm.removeItem(at: tempScript)
-            try? fm.removeItem(at: output)
-            interrupts_untrack_temporary(tempScript.path)
-            interrupts_untrack_temporary(output.path)
-        }
-        try writeScript(figure, to: tempScript.path, shownAs: "the preview of \(figure.name).gp")
-        try runGnuplot(
-            figure: figure.name,
-            commands: """
-                preview = 1
-                set terminal dumb size \(columns),\(lines) aspect 2,1
-                set output \(quoted(output.path))
-                load \(quoted(tempScript.path))
-                unset output
+        return try TemporaryFiles.removingOnExit([tempScript, output]) {
+            try writeScript(figure, to: tempScript.path, shownAs: "the preview of \(figure.name).gp")
+            try runGnuplot(
+                figure: figure.name,
+                commands: """
+                    preview = 1
+                    set terminal dumb size \(columns),\(lines) aspect 2,1
+                    set output \(quoted(output.path))
+                    load \(quoted(tempScript.path))
+                    unset output
 
-                """, naming: [tempScript.path: figure.name + ".gp (preview)"])
-        return (try? String(contentsOf: output, encoding: .utf8)) ?? ""
+                    """, naming: [tempScript.path: figure.name + ".gp (preview)"])
+            return (try? String(contentsOf: output, encoding: .utf8)) ?? ""
+        }
     }
 
     // MARK: - Internals
@@ -201,38 +190,35 @@ public struct FigureRenderer: Sendable {
 
     /// The process's signal handling for renders: SIGINT, SIGTERM, SIGHUP and SIGQUIT stop the
     /// gnuplot children and remove half-written files; a file-size limit is a write error.
-    public static func installSignalHandlers() { interrupts_install_handlers() }
+    public static func installSignalHandlers() { TemporaryFiles.installSignalHandlers() }
 
     /// Feeds `commands` to a gnuplot process, capturing its error output.
     private func runGnuplot(figure: String, commands: String, naming realNames: [String: String] = [:]) throws {
         let fm = FileManager.default
         let errors = fm.temporaryDirectory.appendingPathComponent("gnuplot-\(UUID().uuidString).err")
-        interrupts_track_temporary(errors.path)
-        defer {
-            try? fm.removeItem(at: errors)
-            interrupts_untrack_temporary(errors.path)
-        }
-        // coreutils' timeout stops a gnuplot that hangs (exit status 124); -k kills one that ignores TERM.
-        let limited = fm.isExecutableFile(atPath: "/usr/bin/timeout") ? "/usr/bin/timeout -k 5 \(timeLimit) " : ""
-        guard let process = fsgp_open_process("\(limited)\(gnuplotCommand) 2>\(quoted(errors.path))") else {
-            throw FigureError.renderFailed(figure: figure, status: -1, gnuplotSays: "could not start gnuplot")
-        }
-        fsgp_write(process, commands)
-        let status = fsgp_close(process)
-        if !limited.isEmpty, status == 124 || status == 137 {
-            throw FigureError.renderFailed(
-                figure: figure, status: status,
-                gnuplotSays: "gnuplot did not finish within \(timeLimit) s and was stopped")
-        }
-        let said = realNames.reduce((try? String(contentsOf: errors, encoding: .utf8)) ?? "") {
-            $0.replacingOccurrences(of: $1.key, with: $1.value)
-        }.trimmingCharacters(in: .whitespacesAndNewlines)
-        // gnuplot reports a bad command with a non-zero exit; a warning alone (empty plot, bad
-        // range) keeps status 0 but means the figure is not what was meant, so both fail.
-        if status != 0 || !said.isEmpty {
-            throw FigureError.renderFailed(
-                figure: figure, status: status,
-                gnuplotSays: said.isEmpty ? "(no message)" : said)
+        try TemporaryFiles.removingOnExit([errors]) {
+            // coreutils' timeout stops a gnuplot that hangs (exit status 124); -k kills one that ignores TERM.
+            let limited = fm.isExecutableFile(atPath: "/usr/bin/timeout") ? "/usr/bin/timeout -k 5 \(timeLimit) " : ""
+            guard let process = fsgp_open_process("\(limited)\(gnuplotCommand) 2>\(quoted(errors.path))") else {
+                throw FigureError.renderFailed(figure: figure, status: -1, gnuplotSays: "could not start gnuplot")
+            }
+            fsgp_write(process, commands)
+            let status = fsgp_close(process)
+            if !limited.isEmpty, status == 124 || status == 137 {
+                throw FigureError.renderFailed(
+                    figure: figure, status: status,
+                    gnuplotSays: "gnuplot did not finish within \(timeLimit) s and was stopped")
+            }
+            let said = realNames.reduce((try? String(contentsOf: errors, encoding: .utf8)) ?? "") {
+                $0.replacingOccurrences(of: $1.key, with: $1.value)
+            }.trimmingCharacters(in: .whitespacesAndNewlines)
+            // gnuplot reports a bad command with a non-zero exit; a warning alone (empty plot, bad
+            // range) keeps status 0 but means the figure is not what was meant, so both fail.
+            if status != 0 || !said.isEmpty {
+                throw FigureError.renderFailed(
+                    figure: figure, status: status,
+                    gnuplotSays: said.isEmpty ? "(no message)" : said)
+            }
         }
     }
 
