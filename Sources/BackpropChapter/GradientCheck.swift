@@ -21,10 +21,8 @@ public enum GradientCheck: RunnableExample {
     public static func differences(
         seed: UInt32 = 0, h: Double = defaultDifferenceStep,
         lossDelta: Double = crossEntropyDelta,
-        of parameters: [TwoLayerNet.Parameter] = TwoLayerNet.Parameter.allCases
-    ) throws
-        -> [TwoLayerNet.Parameter: Double]
-    {
+        of parameters: [String] = TwoLayerNet.parameterNames
+    ) throws -> [String: Double] {
         let data = try MNIST.loadSplit(.train, from: try MNISTLocation.ensureFiles(explicit: nil))
         let x = data.images.rows(0..<3)
         let labels = Array(data.labels[0..<3])
@@ -34,7 +32,7 @@ public enum GradientCheck: RunnableExample {
             random: &random)
         let numerical = net.numericalGradients(x, labels: labels, h: h, of: parameters)
         let backprop = net.gradients(x, labels: labels)
-        var result: [TwoLayerNet.Parameter: Double] = [:]
+        var result: [String: Double] = [:]
         for parameter in parameters {
             let diff = (backprop[parameter]! - numerical[parameter]!).storage.map(abs)
             result[parameter] = diff.reduce(0, +) / Double(diff.count)
@@ -47,11 +45,11 @@ public enum GradientCheck: RunnableExample {
     /// Barcelona (`OPENBLAS_CORETYPE=… backprop gradient-check --delta 0`, OpenBLAS 0.3.21,
     /// 2026-11-30, MNIST pixels in float32 as the book loads them). Without δ the differences are
     /// rounding noise and only their first two or three digits are shared; with δ, four digits are.
-    static let measuredWithoutDelta: [TwoLayerNet.Parameter: KernelSpread] = [
-        .w1: KernelSpread(low: 2.558303203451671e-13, high: 2.5647678500408373e-13, kernelSets: 11),
-        .b1: KernelSpread(low: 8.636291681796138e-13, high: 8.636293720096222e-13, kernelSets: 11),
-        .w2: KernelSpread(low: 8.876697866339045e-13, high: 8.876700130153181e-13, kernelSets: 11),
-        .b2: KernelSpread(low: 1.2079227756922606e-10, high: 1.2079227756922606e-10, kernelSets: 11),
+    static let measuredWithoutDelta: [String: KernelSpread] = [
+        "W1": KernelSpread(low: 2.558303203451671e-13, high: 2.5647678500408373e-13, kernelSets: 11),
+        "b1": KernelSpread(low: 8.636291681796138e-13, high: 8.636293720096222e-13, kernelSets: 11),
+        "W2": KernelSpread(low: 8.876697866339045e-13, high: 8.876700130153181e-13, kernelSets: 11),
+        "b2": KernelSpread(low: 1.2079227756922606e-10, high: 1.2079227756922606e-10, kernelSets: 11),
     ]
 
     private static let withDelta = Cached(lossDelta: crossEntropyDelta)
@@ -60,7 +58,7 @@ public enum GradientCheck: RunnableExample {
     /// The book's weights were random and unseeded, so the check is the order of magnitude. With
     /// the δ of the book's code the differences are ~1e-9..1e-7: backprop's (y − t)/N ignores δ
     /// while the numerical gradient sees it. The book's magnitudes come from a loss without δ.
-    static func finding(_ parameter: TwoLayerNet.Parameter) -> Finding {
+    static func finding(_ parameter: String) -> Finding {
         .catching {
             Finding(
                 .magnitude(try withDelta.get()[parameter]!, why: "seed 0, with δ"),
@@ -78,17 +76,17 @@ public enum GradientCheck: RunnableExample {
 
     public static var rows: [String: () -> Finding] {
         Dictionary(
-            uniqueKeysWithValues: TwoLayerNet.Parameter.allCases.map { parameter in
-                ("gradient-check-\(parameter.rawValue.lowercased())", { finding(parameter) })
+            uniqueKeysWithValues: TwoLayerNet.parameterNames.map { parameter in
+                ("gradient-check-\(parameter.lowercased())", { finding(parameter) })
             })
     }
 
     private final class Cached: @unchecked Sendable {
         private let lossDelta: Double
-        private var value: [TwoLayerNet.Parameter: Double]?
+        private var value: [String: Double]?
         private let lock = NSLock()
         init(lossDelta: Double) { self.lossDelta = lossDelta }
-        func get() throws -> [TwoLayerNet.Parameter: Double] {
+        func get() throws -> [String: Double] {
             try lock.withLock {
                 if let value { return value }
                 let computed = try differences(lossDelta: lossDelta)
@@ -116,8 +114,8 @@ struct GradientCheckCommand: ParsableCommand {
 
     func run() throws {
         let differences = try GradientCheck.differences(seed: random.seed, h: h, lossDelta: delta)
-        for parameter in TwoLayerNet.Parameter.allCases {
-            print("\(parameter.rawValue):\(differences[parameter]!)")
+        for parameter in TwoLayerNet.parameterNames {
+            print("\(parameter):\(differences[parameter]!)")
         }
     }
 }

@@ -78,13 +78,13 @@ for lent in [true, false] {
         lent ? SecondCore.lend { _ in timed(repetitions, body) } : timed(repetitions, body)
     }
     let two = TwoLayerNet(inputSize: 784, hiddenSize: 50, outputSize: 10, activation: .relu, random: &random)
+    var twoSGD = SGD(learningRate: 0.1)
     record("two-layer step" + suffix) {
         measure(5) {
             for _ in 0..<steps {
                 let mask = random.choice(60_000, size: 100)
                 let x = mnist.trainImages.gathering(rows: mask), t = mask.map { mnist.trainLabels[$0] }
-                two.trainingStep(x, labels: t, learningRate: 0.1)
-                _ = two.loss(x, labels: t)
+                two.trainingStep(x, labels: t, optimizer: &twoSGD)
             }
         }.map { $0 / Double(steps) }
     }

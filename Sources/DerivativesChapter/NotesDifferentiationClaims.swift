@@ -34,7 +34,7 @@ enum NotesDifferentiationClaims: WorkedExample {
     static func numericalInPractice() -> Finding {
         var random = RandomState(seed: 0)
         let net = TwoLayerNet(inputSize: 784, hiddenSize: 50, outputSize: 10, activation: .sigmoid, random: &random)
-        let parameters = TwoLayerNet.Parameter.allCases.map { net[$0].count }.reduce(0, +)
+        let parameters = net.params.values.map(\.count).reduce(0, +)
         var evaluations = 0
         var scratch = [Double](repeating: 0, count: parameters)
         _ = numericalGradient(

@@ -9,7 +9,7 @@ import Foundation
 /// gamma1, beta1, … for the hidden layers, so that an `Optimizer` can update them
 /// (`trainingStep`). Weights are drawn layer after layer, `scale·randn(n_in, n_out)`, biases
 /// start at zero, γ at one and β at zero, so after `RandomState(seed:)` they are NumPy's.
-public final class MultiLayerNet: Classifier {
+public final class MultiLayerNet: Classifier, TrainableNetwork {
     /// How the initial weights are scaled (权重初始值, DLfS 6.2).
     public enum WeightInit: Hashable, Sendable, CustomStringConvertible {
         /// A fixed standard deviation, such as the book's 0.01.
@@ -120,8 +120,8 @@ public final class MultiLayerNet: Classifier {
             + (0..<batchNormLayers.count).flatMap { ["gamma\($0 + 1)", "beta\($0 + 1)"] }
     }
 
-    /// The parameters by name (copies; assigning writes them back into the layers).
-    public var parameters: NamedMatrices {
+    /// The book's `self.params`, by name (copies; assigning writes them back into the layers).
+    public var params: NamedMatrices {
         get {
             var result: NamedMatrices = [:]
             for (i, layer) in affineLayers.enumerated() {
@@ -140,7 +140,7 @@ public final class MultiLayerNet: Classifier {
                     preconditionFailure("MultiLayerNet: \(name) is missing from the new parameters")
                 }
                 precondition(
-                    new.shape == old.shape,
+                    new.shape == old.shape || old.count == 0,  // empty: handed over by takeParams
                     "MultiLayerNet: \(name) of shape \(new.shapeDescription) "
                         + "for a layer of \(old.shapeDescription)")
                 return new
@@ -158,21 +158,12 @@ public final class MultiLayerNet: Classifier {
 
     /// The parameters, moved out of the layers (which are left empty until they are assigned
     /// back), so that an optimizer can update the only copy in place rather than copy it.
-    private func takeParameters() -> NamedMatrices {
-        let taken = parameters
+    public func takeParams() -> NamedMatrices {
+        let taken = params
         let empty = Matrix.zeros(0, 0)
         for layer in affineLayers { (layer.w, layer.b) = (empty, empty) }
         for layer in batchNormLayers { (layer.gamma, layer.beta) = (empty, empty) }
         return taken
-    }
-
-    private func restoreParameters(_ params: NamedMatrices) {
-        for (i, layer) in affineLayers.enumerated() {
-            (layer.w, layer.b) = (params["W\(i + 1)"]!, params["b\(i + 1)"]!)
-        }
-        for (i, layer) in batchNormLayers.enumerated() {
-            (layer.gamma, layer.beta) = (params["gamma\(i + 1)"]!, params["beta\(i + 1)"]!)
-        }
     }
 
     /// The scores before softmax. Batch norm uses its running statistics and dropout scales
@@ -275,21 +266,5 @@ public final class MultiLayerNet: Classifier {
                 write: { layer.beta[flat: $0] = $1 })
         }
         return grads
-    }
-
-    /// One iteration of the book's training loops (`optimizer_compare_mnist.py` and its kin):
-    /// gradients by backpropagation, the optimizer's update, then the loss on the same batch
-    /// after the update, which is what the book records.
-    @discardableResult
-    public func trainingStep<O: Optimizer>(_ x: Matrix, labels: [Int], optimizer: inout O) -> Double {
-        update(with: gradients(x, labels: labels), optimizer: &optimizer)
-        return loss(x, labels: labels)
-    }
-
-    /// The optimizer's update of every parameter, in place.
-    public func update<O: Optimizer>(with grads: NamedMatrices, optimizer: inout O) {
-        var params = takeParameters()
-        optimizer.update(&params, gradients: grads)
-        restoreParameters(params)
     }
 }

@@ -34,7 +34,8 @@ public struct TrainingHistory: Sendable {
 
 /// Trains `net` on (`trainImages`, `trainLabels`) as the book's `train_neuralnet.py` does: each
 /// iteration draws a mini-batch with `choice(train_size, batch_size)` from `random` (so after
-/// `RandomState(seed:)` the batches are NumPy's), takes one SGD step and records the batch loss;
+/// `RandomState(seed:)` the batches are NumPy's), takes one SGD step (the book's
+/// `params[key] -= learning_rate * grad[key]`) and records the batch loss after it;
 /// at the end of each epoch it measures the accuracy on the whole training and test sets.
 /// `progress(iteration, history)` is called after every iteration.
 ///
@@ -51,6 +52,7 @@ public func train(
         trainImages.rows == trainLabels.count && testImages.rows == testLabels.count,
         "train: images and labels differ in number")
     let epoch = schedule.epoch(trainSize: trainImages.rows)
+    var optimizer = SGD(learningRate: schedule.learningRate)
     var history = TrainingHistory()
     history.losses.reserveCapacity(schedule.iterations)
     return EpochAccuracies.measuring(on: [(trainImages, trainLabels), (testImages, testLabels)]) { accuracies in
@@ -58,7 +60,8 @@ public func train(
             let batchMask = random.choice(trainImages.rows, size: schedule.batchSize)
             let xBatch = trainImages.gathering(rows: batchMask)
             let tBatch = batchMask.map { trainLabels[$0] }
-            net.trainingStep(xBatch, labels: tBatch, learningRate: schedule.learningRate)
+            let grad = net.gradients(xBatch, labels: tBatch)
+            net.update(with: grad, optimizer: &optimizer)
             history.losses.append(net.loss(xBatch, labels: tBatch))
             if epoch.ends(after: i) {
                 history.evaluatedAt.append(i)

@@ -50,7 +50,7 @@ enum AugmentationExamples: RunnableExample {
         let net = MultiLayerNet(
             inputSize: MNIST.pixelsPerImage, hiddenSizes: [50, 100], outputSize: MNIST.classCount,
             activation: .sigmoid, weightInit: .xavier, random: &unused)
-        net.parameters = try SampleWeights.loadParameters(from: url)
+        net.params = try SampleWeights.loadParameters(from: url)
         return net
     }
 

@@ -146,7 +146,7 @@ public struct OverfittingRun: Sendable, RunnableExample {
             random: &random, augment: augment
         ) { _, _ in epochDone() }
         var result = OverfittingRun(setup: setup, curves: curves, seconds: Date().timeIntervalSince(started))
-        result.weightsOverflowed = net.parameters.values.contains { $0.storage.contains { !$0.isFinite } }
+        result.weightsOverflowed = net.params.values.contains { $0.storage.contains { !$0.isFinite } }
         return result
     }
 

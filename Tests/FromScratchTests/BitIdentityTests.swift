@@ -27,20 +27,21 @@ final class BitIdentityTests: XCTestCase {
         let x = random.rand(300, 30), labels = (0..<300).map { $0 % 7 }
         let net = TwoLayerNet(inputSize: 30, hiddenSize: 50, outputSize: 7, activation: activation, random: &random)
         var fingerprint = Fingerprint()
+        var sgd = SGD(learningRate: 0.5)
         let run = {
             for step in 0..<20 {
                 let mask = random.choice(300, size: 100)
                 let batch = x.gathering(rows: mask), t = mask.map { labels[$0] }
                 if step % 2 == 0 {
-                    net.trainingStep(batch, labels: t, learningRate: 0.5)
+                    net.trainingStep(batch, labels: t, optimizer: &sgd)
                 } else {
-                    net.update(with: net.gradients(batch, labels: t), learningRate: 0.5)
+                    net.update(with: net.gradients(batch, labels: t), optimizer: &sgd)
                 }
                 fingerprint.add(net.loss(batch, labels: t))
             }
         }
         if lent { SecondCore.lend { _ in run() } } else { run() }
-        for parameter in TwoLayerNet.Parameter.allCases { fingerprint.add(net[parameter]) }
+        for name in TwoLayerNet.parameterNames { fingerprint.add(net.params[name]!) }
         fingerprint.add(net.accuracy(x, labels: labels, batchSize: 77))
         fingerprint.add(net.scores(rows: 13..<200, of: x))
         return fingerprint.value
@@ -69,7 +70,7 @@ final class BitIdentityTests: XCTestCase {
             net.update(with: grads, optimizer: &optimizer)
             fingerprint.add(net.loss(batch, labels: t))
         }
-        fingerprint.add(net.parameters)
+        fingerprint.add(net.params)
         fingerprint.add(net.accuracy(x, labels: labels, batchSize: 8))
         fingerprint.add(net.predict(x))
         return fingerprint.value

@@ -55,7 +55,7 @@ final class LayerTests: XCTestCase {
             let x = random.randn(4, 6), labels = [0, 2, 1, 2]
             let numerical = net.numericalGradients(x, labels: labels, h: 1e-5)
             let backprop = net.gradients(x, labels: labels)
-            for parameter in TwoLayerNet.Parameter.allCases {
+            for parameter in TwoLayerNet.parameterNames {
                 let diff = (backprop[parameter]! - numerical[parameter]!).storage.map(abs).max()!
                 XCTAssertLessThan(diff, 1e-8, "\(activation) \(parameter)")
             }

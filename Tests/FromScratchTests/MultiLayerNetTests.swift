@@ -22,7 +22,7 @@ final class MultiLayerNetTests: XCTestCase {
     func testLayersAndNamesFollowTheBook() {
         let net = smallNet()
         XCTAssertEqual(net.parameterNames, ["W1", "b1", "W2", "b2", "W3", "b3"])
-        let params = net.parameters
+        let params = net.params
         XCTAssertEqual(Set(params.keys), Set(net.parameterNames))
         XCTAssertEqual(params["W1"]!.shapeDescription, "(5, 4)")
         XCTAssertEqual(params["W2"]!.shapeDescription, "(4, 3)")
@@ -79,15 +79,15 @@ final class MultiLayerNetTests: XCTestCase {
             decayed.loss(batch.x, labels: batch.labels) - plain.loss(batch.x, labels: batch.labels), penalty,
             accuracy: 1e-14)
         let g0 = plain.gradients(batch.x, labels: batch.labels), g1 = decayed.gradients(batch.x, labels: batch.labels)
-        XCTAssertEqual(g1["W2"]!.storage, (g0["W2"]! + 0.1 * plain.parameters["W2"]!).storage)
+        XCTAssertEqual(g1["W2"]!.storage, (g0["W2"]! + 0.1 * plain.params["W2"]!).storage)
         XCTAssertEqual(g1["b2"], g0["b2"])
     }
 
     func testParametersWriteBackIntoTheLayers() {
         let net = smallNet()
-        var params = net.parameters
+        var params = net.params
         params["b3"] = Matrix(row: [1, 2, 3])
-        net.parameters = params
+        net.params = params
         XCTAssertEqual(net.affineLayers[2].b, Matrix(row: [1, 2, 3]))
     }
 

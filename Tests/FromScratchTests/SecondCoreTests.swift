@@ -97,11 +97,11 @@ final class SecondCoreTests: XCTestCase {
         var again = RandomState(seed: 0)
         _ = TwoLayerNet(inputSize: 784, hiddenSize: 50, outputSize: 10, activation: .sigmoid, random: &again)
         var losses: [Double] = [], trainAccuracy: [Double] = [], testAccuracy: [Double] = []
+        var sgd = SGD(learningRate: schedule.learningRate)
         for i in 0..<schedule.iterations {
             let mask = again.choice(5000, size: 100)
             let x = trainImages.gathering(rows: mask), t = mask.map { trainLabels[$0] }
-            plain.trainingStep(x, labels: t, learningRate: schedule.learningRate)
-            losses.append(plain.loss(x, labels: t))
+            losses.append(plain.trainingStep(x, labels: t, optimizer: &sgd))
             if i % 50 == 0 {
                 trainAccuracy.append(plain.accuracy(trainImages, labels: trainLabels))
                 testAccuracy.append(plain.accuracy(testImages, labels: testLabels))

@@ -68,3 +68,22 @@ public final class EpochAccuracies: @unchecked Sendable {
         return finished()
     }
 }
+
+extension TwoLayerNet {
+    /// An independent net with the same weights (and the same δ), to evaluate on the second core
+    /// while this one trains on.
+    public func copy() -> TwoLayerNet {
+        TwoLayerNet(
+            affine1: AffineLayer(weights: affine1.w, bias: affine1.b),
+            affine2: AffineLayer(weights: affine2.w, bias: affine2.b),
+            activation: activation, lossDelta: lastLayer.delta)
+    }
+
+    /// `predict` for rows `range` of `x`, for evaluation: the rows are read where they lie, and
+    /// nothing is kept for a backward pass (the hidden layer is a fresh one), so several threads
+    /// may evaluate one network at once. The same arithmetic as `predict`, bit for bit.
+    public func scores(rows range: Range<Int>, of x: Matrix) -> Matrix {
+        let h = Self.hiddenLayer(activation).forward(matmul(rows: range, of: x, affine1.w, addingRows: affine1.b))
+        return matmul(h, affine2.w, transposingA: false, transposingB: false, addingRows: affine2.b)
+    }
+}
