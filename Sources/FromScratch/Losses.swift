@@ -39,18 +39,17 @@ public func crossEntropyError(batch y: Matrix, oneHot t: Matrix, delta: Double =
     return crossEntropyError(y, labels: t.argmaxPerRow(), delta: delta)
 }
 
-/// Softmax of each row, `exp(x - max) / sum(exp(x - max))` (DLfS 3.5.2).
+/// Softmax of each row, `exp(x - max) / sum(exp(x - max))` (DLfS 3.5.2): the one softmax of
+/// the project, used by the examples and by the SoftmaxWithLoss layer alike.
 ///
 /// Subtracting the row's maximum changes nothing mathematically but keeps `exp` from
 /// overflowing; with `subtractingMax: false` (the naive formula) inputs near 1000 give nan.
+/// Each row's sum runs left to right; NumPy's `np.sum` adds the same way up to 7 entries and
+/// pairwise from 8, so a 10-class row may differ from NumPy's in the last bit (DLfS 3.6 uses only
+/// its argmax; the training runs' losses match the book's scripts at their stated tolerance).
 public func softmax(_ x: Matrix, subtractingMax: Bool = true) -> Matrix {
     var out = x
-    for r in 0..<x.rows {
-        let row = Matrix(row: x.row(r))
-        let e = (subtractingMax ? row - row.max() : row).map(exp)
-        let total = e.sum()
-        for c in 0..<x.cols { out[r, c] = e[0, c] / total }
-    }
+    out.softmaxEachRow(subtractingMax: subtractingMax)
     return out
 }
 

@@ -24,8 +24,15 @@ public protocol Optimizer {
 }
 
 /// The book's optimizers by name, with the defaults of their classes in `common/optimizer.py`.
+///
+/// Adding an optimizer is a case here; the compiler then asks for its name, rate and constructor
+/// below, its colour (`Palette`) and its rate in the path comparison (`OptimizerPaths.entry`).
 public enum OptimizerKind: String, CaseIterable, Sendable {
     case sgd, momentum, nesterov, adagrad, rmsprop, adam
+
+    /// The six classes of the book's `common/optimizer.py`, in its order: the committed figures,
+    /// tables and recorded fingerprints are theirs, and an added optimizer leaves them as they are.
+    public static let fromTheBook: [OptimizerKind] = [.sgd, .momentum, .nesterov, .adagrad, .rmsprop, .adam]
 
     /// The class name the book uses in legends and dictionaries.
     public var bookName: String {
@@ -40,7 +47,12 @@ public enum OptimizerKind: String, CaseIterable, Sendable {
     }
 
     /// `lr` of the book's constructors: 0.01, except Adam's 0.001.
-    public var defaultLearningRate: Double { self == .adam ? 0.001 : 0.01 }
+    public var defaultLearningRate: Double {
+        switch self {
+        case .sgd, .momentum, .nesterov, .adagrad, .rmsprop: return 0.01
+        case .adam: return 0.001
+        }
+    }
 
     /// A fresh optimizer (no state yet) with the book's other defaults (μ 0.9, ρ 0.99, β 0.9/0.999).
     public func make(learningRate: Double? = nil) -> any Optimizer {

@@ -29,15 +29,15 @@ extension Matrix {
             })
     }
 
-    /// Every row replaced by its softmax, exp(x − max) / Σ exp(x − max), in place. The sum runs
-    /// left to right, as the SoftmaxWithLoss layer has always added it (`softmax(_:)` adds in
-    /// NumPy's pairwise order instead, and may differ from this in the last bit).
-    public mutating func softmaxEachRow() {
+    /// Every row replaced by its softmax, exp(x − max) / Σ exp(x − max), in place (or without
+    /// the shift, the naive formula), the sum left to right: `softmax(_:)`'s loop.
+    public mutating func softmaxEachRow(subtractingMax: Bool = true) {
         let cols = cols
+        guard cols > 0 else { return }
         storage.withUnsafeMutableBufferPointer { p in
             for r in 0..<rows {
                 let row = UnsafeMutableBufferPointer(rebasing: p[(r * cols)..<((r + 1) * cols)])
-                let top = row.max()!
+                let top = subtractingMax ? row.max()! : 0
                 var total = 0.0
                 for c in 0..<cols {
                     row[c] = exp(row[c] - top)
