@@ -56,7 +56,7 @@ final class NotesNetworksTests: XCTestCase {
 
     func testMoonsToolRefusesBadFlags() throws {
         let cases: [([String], String)] = [
-            (["moons", "--hidden", "0"], "--hidden must be at least 1"),
+            (["moons", "--hidden", "0"], "--hidden must be between 1 and 1000"),
             (["moons", "--lr=-0.01"], "--lr must be a positive number"),
             (["moons", "--lambda=-1"], "--lambda must be a number >= 0"),
             (["moons", "--anneal=-2"], "--anneal must be a number >= 0"),

@@ -129,7 +129,7 @@ final class OptimizersTests: XCTestCase {
             (["mnist", "--iterations", "5"], "--iterations must be between 11"),
             (
                 ["mnist", "--optimizers", "sgd,lion"],
-                "each once: sgd, momentum, nesterov, adagrad, rmsprop, adam; or all"
+                "each once: " + OptimizerKind.allCases.map(\.rawValue).joined(separator: ", ") + "; or all"
             ),
         ]
         try assertToolRejects("optimizers", errors)
