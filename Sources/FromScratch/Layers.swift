@@ -89,12 +89,6 @@ public final class AffineLayer: Layer {
         db = dout.sum(axis: 0)
         return computesInputGradient ? matmul(dout, w, transposingA: false, transposingB: true) : Matrix.zeros(0, 0)
     }
-
-    /// w −= lr·dW and b −= lr·db, in place (plain SGD, the book's update).
-    public func descend(learningRate lr: Double) {
-        w.subtractScaled(dW, by: lr)
-        b.subtractScaled(db, by: lr)
-    }
 }
 
 /// Softmax and cross-entropy as one layer, because together their backward pass is simply

@@ -1,22 +1,5 @@
 import Foundation
 
-/// Runs independent jobs on the machine's cores and returns their results in job order.
-///
-/// The experiments of chapter 6 train several networks that never look at each other (one per
-/// optimizer, initial scale, weight scale or trial); once their random draws are made in the
-/// book's order, they can train at the same time. Each job must touch only its own network.
-/// A single job gets the second core lent to it instead (`SecondCore`).
-public func parallelMap<T>(_ count: Int, _ job: (Int) -> T) -> [T] {
-    guard count > 1 else { return SecondCore.lend { _ in (0..<count).map(job) } }
-    var results = [T?](repeating: nil, count: count)
-    let lock = NSLock()
-    DispatchQueue.concurrentPerform(iterations: count) { index in
-        let result = job(index)
-        lock.withLock { results[index] = result }
-    }
-    return results.map { $0! }
-}
-
 /// The comparison scripts of DLfS 6.1.8 and 6.2.4: several networks, each with its own optimizer,
 /// all trained on the same mini-batches, recording each batch's loss after the update.
 public enum SideBySideTraining {
@@ -27,7 +10,8 @@ public enum SideBySideTraining {
         (0..<iterations).map { _ in random.choice(trainSize, size: batchSize) }
     }
 
-    /// Trains `nets[k]` with `optimizers[k]` on every batch in turn, the networks in parallel.
+    /// Trains `nets[k]` with `optimizers[k]` on every batch in turn, the networks in parallel
+    /// (`parallelMap`, in Speed/: they never look at each other).
     /// Returns each network's losses. `iterationDone(k, i, loss)` is called from the worker
     /// threads; it must be thread-safe.
     public static func train(

@@ -4,7 +4,7 @@ import XCTest
 
 /// Bad input across the eight tools: each gets a clear error, named by its flag, and the exit
 /// status of a usage error (64, EX_USAGE). The first line of the message is part of the contract;
-/// README "Bad input" says what each kind of input gets.
+/// docs/bad-input.md says what each kind of input gets.
 final class BadInputTests: XCTestCase {
     /// (tool, arguments, exit status, first line of standard error)
     static let cases: [(tool: String, arguments: [String], status: Int32, firstLine: String)] = [
