@@ -75,6 +75,13 @@ final class BackpropTests: XCTestCase {
             b, trainImages: data.images, trainLabels: data.labels, testImages: data.images.rows(0..<10),
             testLabels: Array(data.labels[0..<10]), schedule: schedule, random: &second)
         XCTAssertEqual(h1.losses, h2.losses)
+        // The comparison can fail: another seed draws other weights and batches, and other losses.
+        var other = RandomState(seed: 6)
+        let c = TwoLayerNet(inputSize: 784, hiddenSize: 50, outputSize: 10, random: &other)
+        let h3 = train(
+            c, trainImages: data.images, trainLabels: data.labels, testImages: data.images.rows(0..<10),
+            testLabels: Array(data.labels[0..<10]), schedule: schedule, random: &other)
+        XCTAssertNotEqual(h1.losses, h3.losses)
     }
 
     func testToolFlags() throws {
