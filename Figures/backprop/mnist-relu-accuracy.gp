@@ -11,11 +11,11 @@ if (!exists("preview")) {
 set encoding utf8
 set border linewidth 1
 set grid linecolor rgb "#d8d8d8" linewidth 0.5 dashtype 1
-set key box opaque samplen 2 spacing 1.2
+set key box opaque samplen 3 spacing 1.2
 set tics nomirror out
 set border 3
 set style line 1 linecolor rgb "#1f77b4" linewidth 2
-set style line 2 linecolor rgb "#d62728" linewidth 2
+set style line 2 linecolor rgb "#d62728" linewidth 2 dashtype (6,3)
 set style line 3 linecolor rgb "#2ca02c" linewidth 2
 set style line 4 linecolor rgb "#ff7f0e" linewidth 2
 set style line 5 linecolor rgb "#9467bd" linewidth 2
@@ -50,7 +50,7 @@ set xrange [0:16]
 set yrange [0:1]
 set key at graph 0.97, 0.84 right top
 plot $acc using 1:2 with linespoints linecolor rgb "#1f77b4" linewidth 2 pointtype 7 pointsize 0.8 title "train", \
-     $acc using 1:3 with linespoints linecolor rgb "#d62728" linewidth 2 pointtype 5 pointsize 0.8 title "test"
+     $acc using 1:3 with linespoints linecolor rgb "#d62728" dashtype (6,3) linewidth 2 pointtype 5 pointsize 0.8 title "test"
 set ytics 0.02
 set origin 0.33, 0.16
 set size 0.62, 0.5
@@ -62,5 +62,5 @@ unset ylabel
 unset key
 set object 1 rectangle from graph 0, graph 0 to graph 1, graph 1 behind fillcolor rgb "white" fillstyle solid noborder
 plot $acc using 1:2 with linespoints linecolor rgb "#1f77b4" linewidth 2 pointtype 7 pointsize 0.8 title "train", \
-     $acc using 1:3 with linespoints linecolor rgb "#d62728" linewidth 2 pointtype 5 pointsize 0.8 title "test"
+     $acc using 1:3 with linespoints linecolor rgb "#d62728" dashtype (6,3) linewidth 2 pointtype 5 pointsize 0.8 title "test"
 unset multiplot

@@ -11,11 +11,11 @@ if (!exists("preview")) {
 set encoding utf8
 set border linewidth 1
 set grid linecolor rgb "#d8d8d8" linewidth 0.5 dashtype 1
-set key box opaque samplen 2 spacing 1.2
+set key box opaque samplen 3 spacing 1.2
 set tics nomirror out
 set border 3
 set style line 1 linecolor rgb "#1f77b4" linewidth 2
-set style line 2 linecolor rgb "#d62728" linewidth 2
+set style line 2 linecolor rgb "#d62728" linewidth 2 dashtype (6,3)
 set style line 3 linecolor rgb "#2ca02c" linewidth 2
 set style line 4 linecolor rgb "#ff7f0e" linewidth 2
 set style line 5 linecolor rgb "#9467bd" linewidth 2

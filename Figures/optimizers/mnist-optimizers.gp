@@ -11,11 +11,11 @@ if (!exists("preview")) {
 set encoding utf8
 set border linewidth 1
 set grid linecolor rgb "#d8d8d8" linewidth 0.5 dashtype 1
-set key box opaque samplen 2 spacing 1.2
+set key box opaque samplen 3 spacing 1.2
 set tics nomirror out
 set border 3
 set style line 1 linecolor rgb "#1f77b4" linewidth 2
-set style line 2 linecolor rgb "#d62728" linewidth 2
+set style line 2 linecolor rgb "#d62728" linewidth 2 dashtype (6,3)
 set style line 3 linecolor rgb "#2ca02c" linewidth 2
 set style line 4 linecolor rgb "#ff7f0e" linewidth 2
 set style line 5 linecolor rgb "#9467bd" linewidth 2
@@ -531,7 +531,7 @@ set ylabel "mini-batch loss (smoothed)"
 set xrange [0:2000]
 set yrange [0:1]
 set key top right
-plot $loss using 1:2 with linespoints linecolor rgb "#1f77b4" linewidth 2 pointtype 7 pointsize 1.5 pointinterval 25 title "SGD (lr 0.01)", \
-     $loss using 1:3 with linespoints linecolor rgb "#ff7f0e" linewidth 2 pointtype 2 pointsize 1.5 pointinterval 25 title "Momentum (lr 0.01)", \
-     $loss using 1:4 with linespoints linecolor rgb "#2ca02c" linewidth 2 pointtype 5 pointsize 1.5 pointinterval 25 title "AdaGrad (lr 0.01)", \
-     $loss using 1:5 with linespoints linecolor rgb "#d62728" linewidth 2 pointtype 9 pointsize 1.5 pointinterval 25 title "Adam (lr 0.001)"
+plot $loss using 1:2 with linespoints linecolor rgb "#1f77b4" linewidth 2 dashtype solid pointtype 7 pointsize 1.5 pointinterval 25 title "SGD (lr 0.01)", \
+     $loss using 1:3 with linespoints linecolor rgb "#ff7f0e" linewidth 2 dashtype (6,3) pointtype 2 pointsize 1.5 pointinterval 25 title "Momentum (lr 0.01)", \
+     $loss using 1:4 with linespoints linecolor rgb "#2ca02c" linewidth 2 dashtype (1.5,2.5) pointtype 5 pointsize 1.5 pointinterval 25 title "AdaGrad (lr 0.01)", \
+     $loss using 1:5 with linespoints linecolor rgb "#d62728" linewidth 2 dashtype (8,3,1.5,3) pointtype 9 pointsize 1.5 pointinterval 25 title "Adam (lr 0.001)"

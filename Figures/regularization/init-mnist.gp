@@ -11,11 +11,11 @@ if (!exists("preview")) {
 set encoding utf8
 set border linewidth 1
 set grid linecolor rgb "#d8d8d8" linewidth 0.5 dashtype 1
-set key box opaque samplen 2 spacing 1.2
+set key box opaque samplen 3 spacing 1.2
 set tics nomirror out
 set border 3
 set style line 1 linecolor rgb "#1f77b4" linewidth 2
-set style line 2 linecolor rgb "#d62728" linewidth 2
+set style line 2 linecolor rgb "#d62728" linewidth 2 dashtype (6,3)
 set style line 3 linecolor rgb "#2ca02c" linewidth 2
 set style line 4 linecolor rgb "#ff7f0e" linewidth 2
 set style line 5 linecolor rgb "#9467bd" linewidth 2
@@ -531,6 +531,6 @@ set ylabel "mini-batch loss (smoothed)"
 set xrange [0:2000]
 set yrange [0:2.5]
 set key center right
-plot $loss using 1:2 with linespoints linestyle 1 pointtype 7 pointsize 1.5 pointinterval 25 title "std 0.01", \
-     $loss using 1:3 with linespoints linestyle 2 pointtype 2 pointsize 1.5 pointinterval 25 title "Xavier", \
-     $loss using 1:4 with linespoints linestyle 3 pointtype 5 pointsize 1.5 pointinterval 25 title "He"
+plot $loss using 1:2 with linespoints linestyle 1 dashtype solid pointtype 7 pointsize 1.5 pointinterval 25 title "std 0.01", \
+     $loss using 1:3 with linespoints linestyle 2 dashtype (6,3) pointtype 2 pointsize 1.5 pointinterval 25 title "Xavier", \
+     $loss using 1:4 with linespoints linestyle 3 dashtype (1.5,2.5) pointtype 5 pointsize 1.5 pointinterval 25 title "He"

@@ -11,11 +11,11 @@ if (!exists("preview")) {
 set encoding utf8
 set border linewidth 1
 set grid linecolor rgb "#d8d8d8" linewidth 0.5 dashtype 1
-set key box opaque samplen 2 spacing 1.2
+set key box opaque samplen 3 spacing 1.2
 set tics nomirror out
 set border 3
 set style line 1 linecolor rgb "#1f77b4" linewidth 2
-set style line 2 linecolor rgb "#d62728" linewidth 2
+set style line 2 linecolor rgb "#d62728" linewidth 2 dashtype (6,3)
 set style line 3 linecolor rgb "#2ca02c" linewidth 2
 set style line 4 linecolor rgb "#ff7f0e" linewidth 2
 set style line 5 linecolor rgb "#9467bd" linewidth 2
@@ -1082,7 +1082,7 @@ $trial19 << EOD
 e
 EOD
 
-set multiplot layout 5,4 title "Random search: the best 20 of 100 trials\n{/=14 validation accuracy (red), training accuracy (blue)}" font ",16"
+set multiplot layout 5,4 title "Random search: the best 20 of 100 trials\n{/=14 validation accuracy (dashed red), training accuracy (solid blue)}" font ",16"
 set yrange [0:1]
 set xrange [0:49]
 set ytics 0.5
@@ -1093,101 +1093,101 @@ set key off
 set title "Best-1: val 0.87\nlr 0.0088, wd 7.4e-06" font ",13"
 unset xlabel
 set ylabel "accuracy"
-plot $trial0 using 1:2 with lines linecolor rgb "#d62728" linewidth 2, \
+plot $trial0 using 1:2 with lines linecolor rgb "#d62728" dashtype (6,3) linewidth 2, \
      $trial0 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
 set title "Best-2: val 0.82\nlr 0.0096, wd 7.9e-05" font ",13"
 unset xlabel
 unset ylabel
-plot $trial1 using 1:2 with lines linecolor rgb "#d62728" linewidth 2, \
+plot $trial1 using 1:2 with lines linecolor rgb "#d62728" dashtype (6,3) linewidth 2, \
      $trial1 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
 set title "Best-3: val 0.82\nlr 0.0097, wd 6.5e-08" font ",13"
 unset xlabel
 unset ylabel
-plot $trial2 using 1:2 with lines linecolor rgb "#d62728" linewidth 2, \
+plot $trial2 using 1:2 with lines linecolor rgb "#d62728" dashtype (6,3) linewidth 2, \
      $trial2 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
 set title "Best-4: val 0.81\nlr 0.0078, wd 5.5e-07" font ",13"
 unset xlabel
 unset ylabel
-plot $trial3 using 1:2 with lines linecolor rgb "#d62728" linewidth 2, \
+plot $trial3 using 1:2 with lines linecolor rgb "#d62728" dashtype (6,3) linewidth 2, \
      $trial3 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
 set title "Best-5: val 0.75\nlr 0.0051, wd 4.2e-06" font ",13"
 unset xlabel
 set ylabel "accuracy"
-plot $trial4 using 1:2 with lines linecolor rgb "#d62728" linewidth 2, \
+plot $trial4 using 1:2 with lines linecolor rgb "#d62728" dashtype (6,3) linewidth 2, \
      $trial4 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
 set title "Best-6: val 0.75\nlr 0.0092, wd 1.4e-05" font ",13"
 unset xlabel
 unset ylabel
-plot $trial5 using 1:2 with lines linecolor rgb "#d62728" linewidth 2, \
+plot $trial5 using 1:2 with lines linecolor rgb "#d62728" dashtype (6,3) linewidth 2, \
      $trial5 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
 set title "Best-7: val 0.73\nlr 0.0044, wd 5e-06" font ",13"
 unset xlabel
 unset ylabel
-plot $trial6 using 1:2 with lines linecolor rgb "#d62728" linewidth 2, \
+plot $trial6 using 1:2 with lines linecolor rgb "#d62728" dashtype (6,3) linewidth 2, \
      $trial6 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
 set title "Best-8: val 0.73\nlr 0.0082, wd 2.2e-07" font ",13"
 unset xlabel
 unset ylabel
-plot $trial7 using 1:2 with lines linecolor rgb "#d62728" linewidth 2, \
+plot $trial7 using 1:2 with lines linecolor rgb "#d62728" dashtype (6,3) linewidth 2, \
      $trial7 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
 set title "Best-9: val 0.72\nlr 0.0079, wd 1.2e-07" font ",13"
 unset xlabel
 set ylabel "accuracy"
-plot $trial8 using 1:2 with lines linecolor rgb "#d62728" linewidth 2, \
+plot $trial8 using 1:2 with lines linecolor rgb "#d62728" dashtype (6,3) linewidth 2, \
      $trial8 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
 set title "Best-10: val 0.72\nlr 0.0062, wd 9.6e-08" font ",13"
 unset xlabel
 unset ylabel
-plot $trial9 using 1:2 with lines linecolor rgb "#d62728" linewidth 2, \
+plot $trial9 using 1:2 with lines linecolor rgb "#d62728" dashtype (6,3) linewidth 2, \
      $trial9 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
 set title "Best-11: val 0.71\nlr 0.005, wd 2.6e-06" font ",13"
 unset xlabel
 unset ylabel
-plot $trial10 using 1:2 with lines linecolor rgb "#d62728" linewidth 2, \
+plot $trial10 using 1:2 with lines linecolor rgb "#d62728" dashtype (6,3) linewidth 2, \
      $trial10 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
 set title "Best-12: val 0.63\nlr 0.0038, wd 6.5e-08" font ",13"
 unset xlabel
 unset ylabel
-plot $trial11 using 1:2 with lines linecolor rgb "#d62728" linewidth 2, \
+plot $trial11 using 1:2 with lines linecolor rgb "#d62728" dashtype (6,3) linewidth 2, \
      $trial11 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
 set title "Best-13: val 0.58\nlr 0.0042, wd 1.6e-08" font ",13"
 unset xlabel
 set ylabel "accuracy"
-plot $trial12 using 1:2 with lines linecolor rgb "#d62728" linewidth 2, \
+plot $trial12 using 1:2 with lines linecolor rgb "#d62728" dashtype (6,3) linewidth 2, \
      $trial12 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
 set title "Best-14: val 0.56\nlr 0.0026, wd 3.4e-07" font ",13"
 unset xlabel
 unset ylabel
-plot $trial13 using 1:2 with lines linecolor rgb "#d62728" linewidth 2, \
+plot $trial13 using 1:2 with lines linecolor rgb "#d62728" dashtype (6,3) linewidth 2, \
      $trial13 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
 set title "Best-15: val 0.56\nlr 0.004, wd 1.3e-05" font ",13"
 unset xlabel
 unset ylabel
-plot $trial14 using 1:2 with lines linecolor rgb "#d62728" linewidth 2, \
+plot $trial14 using 1:2 with lines linecolor rgb "#d62728" dashtype (6,3) linewidth 2, \
      $trial14 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
 set title "Best-16: val 0.55\nlr 0.0044, wd 5.7e-08" font ",13"
 unset xlabel
 unset ylabel
-plot $trial15 using 1:2 with lines linecolor rgb "#d62728" linewidth 2, \
+plot $trial15 using 1:2 with lines linecolor rgb "#d62728" dashtype (6,3) linewidth 2, \
      $trial15 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
 set title "Best-17: val 0.53\nlr 0.0038, wd 1.8e-06" font ",13"
 set xlabel "epoch"
 set ylabel "accuracy"
-plot $trial16 using 1:2 with lines linecolor rgb "#d62728" linewidth 2, \
+plot $trial16 using 1:2 with lines linecolor rgb "#d62728" dashtype (6,3) linewidth 2, \
      $trial16 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
 set title "Best-18: val 0.52\nlr 0.0043, wd 5.1e-07" font ",13"
 set xlabel "epoch"
 unset ylabel
-plot $trial17 using 1:2 with lines linecolor rgb "#d62728" linewidth 2, \
+plot $trial17 using 1:2 with lines linecolor rgb "#d62728" dashtype (6,3) linewidth 2, \
      $trial17 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
 set title "Best-19: val 0.47\nlr 0.0027, wd 1.3e-05" font ",13"
 set xlabel "epoch"
 unset ylabel
-plot $trial18 using 1:2 with lines linecolor rgb "#d62728" linewidth 2, \
+plot $trial18 using 1:2 with lines linecolor rgb "#d62728" dashtype (6,3) linewidth 2, \
      $trial18 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
 set title "Best-20: val 0.41\nlr 0.0027, wd 4.5e-05" font ",13"
 set xlabel "epoch"
 unset ylabel
-plot $trial19 using 1:2 with lines linecolor rgb "#d62728" linewidth 2, \
+plot $trial19 using 1:2 with lines linecolor rgb "#d62728" dashtype (6,3) linewidth 2, \
      $trial19 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
 unset multiplot

@@ -11,11 +11,11 @@ if (!exists("preview")) {
 set encoding utf8
 set border linewidth 1
 set grid linecolor rgb "#d8d8d8" linewidth 0.5 dashtype 1
-set key box opaque samplen 2 spacing 1.2
+set key box opaque samplen 3 spacing 1.2
 set tics nomirror out
 set border 3
 set style line 1 linecolor rgb "#1f77b4" linewidth 2
-set style line 2 linecolor rgb "#d62728" linewidth 2
+set style line 2 linecolor rgb "#d62728" linewidth 2 dashtype (6,3)
 set style line 3 linecolor rgb "#2ca02c" linewidth 2
 set style line 4 linecolor rgb "#ff7f0e" linewidth 2
 set style line 5 linecolor rgb "#9467bd" linewidth 2
@@ -475,7 +475,7 @@ unset xlabel
 set ytics 0.5
 set ylabel "g(x)"
 set arrow 10 from 0.7, 0 to 0.7, 1.15 as 2
-plot $gcurve using 1:2 with lines linestyle 2, \
+plot $gcurve using 1:2 with lines linestyle 2 dashtype solid, \
      $gridtrials using 1:3:(0):(-$3) with vectors arrowstyle 1, \
      $gridtrials using 1:3 with points pointtype 7 pointsize 1.3 linecolor rgb "#1f77b4", \
      $gridtrialsbest using 1:3 with points pointtype 6 pointsize 2.6 linewidth 2 linecolor rgb "black"
@@ -501,7 +501,7 @@ set xtics 0.5, 0.5, 1
 set format y ""
 set xlabel "h(y)"
 unset ylabel
-plot $hcurve using 1:2 with lines linestyle 2, \
+plot $hcurve using 1:2 with lines linestyle 2 dashtype solid, \
      $gridtrials using 4:2:(-$4):(0) with vectors arrowstyle 1, \
      $gridtrials using 4:2 with points pointtype 7 pointsize 1.1 linecolor rgb "#1f77b4"
 set format y "%g"
@@ -514,7 +514,7 @@ unset xlabel
 set ytics 0.5
 set ylabel "g(x)"
 set arrow 10 from 0.7, 0 to 0.7, 1.15 as 2
-plot $gcurve using 1:2 with lines linestyle 2, \
+plot $gcurve using 1:2 with lines linestyle 2 dashtype solid, \
      $randomtrials using 1:3:(0):(-$3) with vectors arrowstyle 1, \
      $randomtrials using 1:3 with points pointtype 7 pointsize 1.3 linecolor rgb "#1f77b4", \
      $randomtrialsbest using 1:3 with points pointtype 6 pointsize 2.6 linewidth 2 linecolor rgb "black"
@@ -540,7 +540,7 @@ set xtics 0.5, 0.5, 1
 set format y ""
 set xlabel "h(y)"
 unset ylabel
-plot $hcurve using 1:2 with lines linestyle 2, \
+plot $hcurve using 1:2 with lines linestyle 2 dashtype solid, \
      $randomtrials using 4:2:(-$4):(0) with vectors arrowstyle 1, \
      $randomtrials using 4:2 with points pointtype 7 pointsize 1.1 linecolor rgb "#1f77b4"
 set format y "%g"

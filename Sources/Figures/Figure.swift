@@ -88,11 +88,11 @@ public enum FigureStyle {
         set encoding utf8
         set border linewidth 1
         set grid linecolor rgb "#d8d8d8" linewidth 0.5 dashtype 1
-        set key box opaque samplen 2 spacing 1.2
+        set key box opaque samplen 3 spacing 1.2
         set tics nomirror out
         set border 3
         set style line 1 linecolor rgb "\(Palette.blue)" linewidth 2
-        set style line 2 linecolor rgb "\(Palette.red)" linewidth 2
+        set style line 2 linecolor rgb "\(Palette.red)" linewidth 2 \(Palette.dash(1))
         set style line 3 linecolor rgb "\(Palette.green)" linewidth 2
         set style line 4 linecolor rgb "\(Palette.orange)" linewidth 2
         set style line 5 linecolor rgb "\(Palette.purple)" linewidth 2

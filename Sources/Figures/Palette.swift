@@ -33,6 +33,17 @@ public enum Palette {
     /// The training set (and the training accuracy) is blue, the test set red, in every learning curve.
     public static let train = blue
     public static let test = red
+    /// The test curve is also dashed: blue and red print as almost the same grey (luminance 0.167
+    /// against 0.159), so in grey and for a reader who cannot tell them apart, the dash tells.
+    public static let trainLine = line(train)
+    public static let testLine = line(test) + " " + dash(1)
+
+    /// The k-th series' dash pattern, for figures whose series differ by colour alone: solid,
+    /// dashed, dotted, dash-dot, long dashes, sparse dots.
+    public static func dash(_ k: Int) -> String {
+        let patterns = ["solid", "(6,3)", "(1.5,2.5)", "(8,3,1.5,3)", "(14,4)", "(1.5,6)"]
+        return "dashtype " + patterns[k % patterns.count]
+    }
 
     /// `linecolor rgb "#…"` for a gnuplot plot clause.
     public static func line(_ color: String) -> String { "linecolor rgb \"\(color)\"" }

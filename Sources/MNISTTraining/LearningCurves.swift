@@ -52,8 +52,8 @@ public enum LearningCurves {
             } ?? ""
         let lastEpoch = max(h.evaluatedAt.count - 1, 1)
         let plot = [
-            "plot $acc using 1:2 with linespoints \(Palette.line(Palette.train)) linewidth 2 pointtype 7 pointsize 0.8 title \"train\", \\",
-            "     $acc using 1:3 with linespoints \(Palette.line(Palette.test)) linewidth 2 pointtype 5 pointsize 0.8 title \"test\"",
+            "plot $acc using 1:2 with linespoints \(Palette.trainLine) linewidth 2 pointtype 7 pointsize 0.8 title \"train\", \\",
+            "     $acc using 1:3 with linespoints \(Palette.testLine) linewidth 2 pointtype 5 pointsize 0.8 title \"test\"",
         ]
         figure.gnuplot(
             "set multiplot",
@@ -107,7 +107,7 @@ public enum LearningCurves {
         let pointTypes = [7, 2, 5, 9, 13, 11]
         let plots = series.enumerated().map { k, entry in
             "$loss using 1:\(k + 2) with linespoints "
-                + (colors.map { "\(Palette.line($0[k])) linewidth 2" } ?? "linestyle \(k + 1)")
+                + (colors.map { "\(Palette.line($0[k])) linewidth 2" } ?? "linestyle \(k + 1)") + " \(Palette.dash(k))"
                 + " pointtype \(pointTypes[k % pointTypes.count]) "
                 + "pointsize 1.5 pointinterval \(100 / smoothedStride) title \"\(entry.title)\""
         }

@@ -181,7 +181,7 @@ public struct BatchNormExperiment: Sendable, MNISTExperiment {
             width: 1000, height: 230 * rows + 100)
         // The run's set-up is in the chapter text beside the figure, not the title.
         figure.gnuplot(
-            "set multiplot layout \(rows),\(columns) title \"Training accuracy with batch norm (blue) and without (red)\\n"
+            "set multiplot layout \(rows),\(columns) title \"Training accuracy with batch norm (solid blue) and without (dashed red)\\n"
                 + "{/=14 W: the initial weights' std}\"",
             "set yrange [0:1]", "set xrange [0:\(max(setup.epochs - 1, 1))]",
             "set ytics 0.5", "set xtics 10", "set mxtics 2", "set grid ytics",

@@ -211,7 +211,7 @@ public struct HyperparameterSearch: Sendable, MNISTExperiment {
             width: 1000, height: 215 * rows + 110)
         figure.gnuplot(
             "set multiplot layout \(rows),\(columns) title \"Random search: the best \(shown.count) of \(setup.trials) trials\\n"
-                + "{/=14 validation accuracy (red), training accuracy (blue)}\" font \",16\"",
+                + "{/=14 validation accuracy (dashed red), training accuracy (solid blue)}\" font \",16\"",
             // Ticks every 20 epochs: at every 10 the labels of a narrow panel touch.
             "set yrange [0:1]", "set xrange [0:\(max(setup.epochs - 1, 1))]", "set ytics 0.5", "set xtics 20",
             "set mxtics 2",
@@ -229,8 +229,8 @@ public struct HyperparameterSearch: Sendable, MNISTExperiment {
                     + "wd \(String(format: "%.2g", trial.weightDecay))\" font \",13\"",
                 i >= shown.count - columns ? "set xlabel \"epoch\"" : "unset xlabel",
                 i % columns == 0 ? "set ylabel \"accuracy\"" : "unset ylabel",
-                "plot $\(block) using 1:2 with lines \(Palette.line(Palette.test)) linewidth 2, \\",
-                "     $\(block) using 1:3 with lines \(Palette.line(Palette.train)) linewidth 1.5")
+                "plot $\(block) using 1:2 with lines \(Palette.testLine) linewidth 2, \\",
+                "     $\(block) using 1:3 with lines \(Palette.trainLine) linewidth 1.5")
         }
         figure.gnuplot("unset multiplot")
         return figure

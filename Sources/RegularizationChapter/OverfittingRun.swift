@@ -300,8 +300,8 @@ public struct OverfittingRun: Sendable, RunnableExample {
             "set xrange [0:\(max(epochs - 1, 1))]", "set yrange [0:1.02]",
             "set grid ytics",
             "set key bottom right",
-            "plot $\(block) using 1:2 with lines \(Palette.line(Palette.train)) linewidth 2 title \"train (300 images)\", \\",
-            "     $\(block) using 1:3 with lines \(Palette.line(Palette.test)) linewidth 2 title \"test (10000 images)\"",
+            "plot $\(block) using 1:2 with lines \(Palette.trainLine) linewidth 2 title \"train (300 images)\", \\",
+            "     $\(block) using 1:3 with lines \(Palette.testLine) linewidth 2 title \"test (10000 images)\"",
         ]
     }
 
