@@ -148,6 +148,6 @@ set yrange [-0.1:1.15]
 set key top left
 set label 1 "for x < 0: ReLU′ = 0,\nleaky ReLU′ = 0.01\n(the purple line, just above)" at 1.4,0.7 left
 plot $d using 1:2 with lines linecolor rgb "#1f77b4" linewidth 2 title "sigmoid′ = y(1 − y)", \
-     $d using 1:3 with lines linecolor rgb "#ff7f0e" linewidth 2 title "tanh′ = 1 − y²", \
-     $relu using 1:2 with lines linecolor rgb "#2ca02c" linewidth 4 title "ReLU′", \
-     $leaky using 1:2 with lines linecolor rgb "#9467bd" linewidth 2 title "leaky ReLU′"
+     $d using 1:3 with lines linecolor rgb "#ff7f0e" linewidth 2 dashtype (6,3) title "tanh′ = 1 − y²", \
+     $relu using 1:2 with lines linecolor rgb "#2ca02c" linewidth 4 dashtype (8,3,1.5,3) title "ReLU′", \
+     $leaky using 1:2 with lines linecolor rgb "#9467bd" linewidth 2 dashtype (1.5,2.5) title "leaky ReLU′"

@@ -140,4 +140,4 @@ set xrange [-5:5]
 set yrange [-0.1:1.1]
 set key top left
 plot $f using 1:2 with lines linecolor rgb "#1f77b4" linewidth 2 title "sigmoid 1/(1+e^{−x})", \
-     $step using 1:2 with lines linecolor rgb "#d62728" linewidth 2 title "step: 1 if x > 0, else 0"
+     $step using 1:2 with lines linecolor rgb "#d62728" linewidth 2 dashtype (6,3) title "step: 1 if x > 0, else 0"

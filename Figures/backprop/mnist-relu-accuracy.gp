@@ -1,4 +1,4 @@
-# Train and test accuracy per epoch, 784-50-10 relu, batch 100, lr 0.1, seed 0
+# Train and test accuracy per epoch, 784-50-10 relu, batch 100, lr 0.1, seed 0 (drawn as DLfS fig 4-12, for the relu net of 5.7.4)
 # Drawn by Sources/MNISTTraining/LearningCurves.swift; `make backprop` regenerates it.
 # Re-render with `gnuplot mnist-relu-accuracy.gp` in this folder; it writes mnist-relu-accuracy.png
 # (or the file named by the variable `out`).

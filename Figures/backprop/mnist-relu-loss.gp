@@ -1,4 +1,4 @@
-# Mini-batch loss per iteration, 784-50-10 relu, batch 100, lr 0.1, seed 0 (DLfS fig 4-11)
+# Mini-batch loss per iteration, 784-50-10 relu, batch 100, lr 0.1, seed 0 (drawn as DLfS fig 4-11, for the relu net of 5.7.4)
 # Drawn by Sources/MNISTTraining/LearningCurves.swift; `make backprop` regenerates it.
 # Re-render with `gnuplot mnist-relu-loss.gp` in this folder; it writes mnist-relu-loss.png
 # (or the file named by the variable `out`).

@@ -659,9 +659,9 @@ set label 1 "|x| ≫ h: x ± h rounds to x, the gradient is 0, the run stops" at
 set label 2 "|x| ≪ h: x ± h rounds to ±h, the gradient is 0" at 12,3e-20 font ",12"
 set label 3 "lr = 1 (flips between (−3, 4) and (3, −4)) and\nlr = 1e-10 (barely moves) both stay at |x| = 5" at 12,1e3 font ",12"
 set key outside right center
-plot $run4 using 1:2 with lines linestyle 5 title "lr = 10", \
-     $run1 using 1:2 with lines linestyle 2 title "lr = 1", \
-     $run0 using 1:2 with lines linestyle 1 title "lr = 0.2", \
-     $run3 using 1:2 with lines linestyle 4 title "lr = 0.1", \
-     $run2 using 1:2 with lines linestyle 3 title "lr = 0.01", \
-     $run5 using 1:2 with lines linestyle 6 dashtype 2 title "lr = 1e-10"
+plot $run4 using 1:2 with lines linestyle 5 dashtype (14,4) title "lr = 10", \
+     $run1 using 1:2 with lines linestyle 2 dashtype (6,3) title "lr = 1", \
+     $run0 using 1:2 with lines linestyle 1 dashtype solid title "lr = 0.2", \
+     $run3 using 1:2 with lines linestyle 4 dashtype (8,3,1.5,3) title "lr = 0.1", \
+     $run2 using 1:2 with lines linestyle 3 dashtype (1.5,2.5) title "lr = 0.01", \
+     $run5 using 1:2 with lines linestyle 6 dashtype (1.5,6) title "lr = 1e-10"

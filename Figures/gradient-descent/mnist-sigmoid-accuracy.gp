@@ -1,4 +1,4 @@
-# Train and test accuracy per epoch, 784-50-10 sigmoid, batch 100, lr 0.1, seed 0
+# Train and test accuracy per epoch, 784-50-10 sigmoid, batch 100, lr 0.1, seed 0 (DLfS fig 4-12)
 # Drawn by Sources/MNISTTraining/LearningCurves.swift; `make gradient-descent` regenerates it.
 # Re-render with `gnuplot mnist-sigmoid-accuracy.gp` in this folder; it writes mnist-sigmoid-accuracy.png
 # (or the file named by the variable `out`).

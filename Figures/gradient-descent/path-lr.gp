@@ -1644,7 +1644,7 @@ $path5 << EOD
 e
 EOD
 
-set multiplot layout 2,3 title "Gradient descent on x_0^2 + x_1^2, 100 steps from (-3, 4)\n{/=13 grey: contours f = 3, 6, 9, 12, or circles through a diverging run's points;  □: the start}" margins 0.1002,0.9722,0.0815,0.8641 spacing 0.0947,0.1359
+set multiplot layout 2,3 title "Gradient descent on x_0^2 + x_1^2, 100 steps from (-3, 4)\n{/=13 grey: contours f = 3, 6, 9, 12, or circles through a diverging run's points;  □: the start}" margins 0.1002,0.9722,0.0924,0.8641 spacing 0.0947,0.1359
 set size ratio -1
 set xlabel "x_0"
 set ylabel "x_1" offset 1,0

@@ -5,7 +5,7 @@
 # Print width 15.00 cm (60 px per cm, at most the 15-cm column), where no text is below 7 pt; `make figures FORMAT=pdf` draws it so.
 if (!exists("out")) out = 'optimizer-paths.png'
 if (!exists("preview")) {
-    set terminal pngcairo size 900,1460 enhanced font "DejaVu Sans,14" linewidth 2
+    set terminal pngcairo size 1240,720 enhanced font "DejaVu Sans,16" linewidth 2
     set output out
 }
 set encoding utf8
@@ -1688,61 +1688,61 @@ $path5 << EOD
 e
 EOD
 
-set multiplot layout 3,2 title "30 updates from (-7, 2) on f(x, y) = x²/20 + y²\n{/=13 grey: contours f = 0.5, 1, 2, …, 7;  +: the minimum;  □: the start}" margins 0.1000,0.9722,0.0514,0.9144 spacing 0.0944,0.0856
+set multiplot layout 2,3 title "30 updates from (-7, 2) on f(x, y) = x²/20 + y²\ngrey: contours f = 0.5, 1, 2, …, 7;  +: the minimum;  □: the start" margins 0.0726,0.9798,0.1181,0.8264 spacing 0.0685,0.1736
 set size ratio -1
 set xlabel "x"
 set ylabel "y" offset 1,0
 set style textbox opaque noborder
 set key off
 set title "SGD, lr 0.95, end f = 0.0133"
-set xrange [-10:10]
-set yrange [-10:10]
-set xtics 5; set ytics 5
+set xrange [-8:2]
+set yrange [-2.5:2.5]
+set xtics 2; set ytics 2
 unset label 1
 plot $contours0 using 1:2 with lines linestyle 9, \
      $path0 using 1:2 with linespoints linecolor rgb "#1f77b4" linewidth 1.5 pointtype 7 pointsize 0.7, \
      $path0 using 1:2 every ::0::0 with points pointtype 4 pointsize 2 linewidth 2 linecolor rgb "black", \
      $mark using 1:2 with points pointtype 1 pointsize 1.8 linewidth 1.5 linecolor rgb "black"
 set title "Momentum, lr 0.1, end f = 0.0479"
-set xrange [-10:10]
-set yrange [-10:10]
-set xtics 5; set ytics 5
+set xrange [-8:2]
+set yrange [-2.5:2.5]
+set xtics 2; set ytics 2
 unset label 1
 plot $contours0 using 1:2 with lines linestyle 9, \
      $path1 using 1:2 with linespoints linecolor rgb "#ff7f0e" linewidth 1.5 pointtype 7 pointsize 0.7, \
      $path1 using 1:2 every ::0::0 with points pointtype 4 pointsize 2 linewidth 2 linecolor rgb "black", \
      $mark using 1:2 with points pointtype 1 pointsize 1.8 linewidth 1.5 linecolor rgb "black"
 set title "Nesterov, lr 0.1, end f = 0.0238"
-set xrange [-10:10]
-set yrange [-10:10]
-set xtics 5; set ytics 5
+set xrange [-8:2]
+set yrange [-2.5:2.5]
+set xtics 2; set ytics 2
 unset label 1
 plot $contours0 using 1:2 with lines linestyle 9, \
      $path2 using 1:2 with linespoints linecolor rgb "#8c564b" linewidth 1.5 pointtype 7 pointsize 0.7, \
      $path2 using 1:2 every ::0::0 with points pointtype 4 pointsize 2 linewidth 2 linecolor rgb "black", \
      $mark using 1:2 with points pointtype 1 pointsize 1.8 linewidth 1.5 linecolor rgb "black"
 set title "AdaGrad, lr 1.5, end f = 0.000722"
-set xrange [-10:10]
-set yrange [-10:10]
-set xtics 5; set ytics 5
+set xrange [-8:2]
+set yrange [-2.5:2.5]
+set xtics 2; set ytics 2
 unset label 1
 plot $contours0 using 1:2 with lines linestyle 9, \
      $path3 using 1:2 with linespoints linecolor rgb "#2ca02c" linewidth 1.5 pointtype 7 pointsize 0.7, \
      $path3 using 1:2 every ::0::0 with points pointtype 4 pointsize 2 linewidth 2 linecolor rgb "black", \
      $mark using 1:2 with points pointtype 1 pointsize 1.8 linewidth 1.5 linecolor rgb "black"
 set title "RMSprop, lr 0.3, end f = 1.43e-12"
-set xrange [-10:10]
-set yrange [-10:10]
-set xtics 5; set ytics 5
+set xrange [-8:2]
+set yrange [-2.5:2.5]
+set xtics 2; set ytics 2
 unset label 1
 plot $contours0 using 1:2 with lines linestyle 9, \
      $path4 using 1:2 with linespoints linecolor rgb "#9467bd" linewidth 1.5 pointtype 7 pointsize 0.7, \
      $path4 using 1:2 every ::0::0 with points pointtype 4 pointsize 2 linewidth 2 linecolor rgb "black", \
      $mark using 1:2 with points pointtype 1 pointsize 1.8 linewidth 1.5 linecolor rgb "black"
 set title "Adam, lr 0.3, end f = 0.102"
-set xrange [-10:10]
-set yrange [-10:10]
-set xtics 5; set ytics 5
+set xrange [-8:2]
+set yrange [-2.5:2.5]
+set xtics 2; set ytics 2
 unset label 1
 plot $contours0 using 1:2 with lines linestyle 9, \
      $path5 using 1:2 with linespoints linecolor rgb "#d62728" linewidth 1.5 pointtype 7 pointsize 0.7, \

@@ -1258,8 +1258,8 @@ set object 1 rectangle from -1.0, graph 0 to 1.0, graph 1 fillcolor rgb "#ff7f0e
 set label 1 "shaded: |a| ≤ λ,\nwhere L1 gives w* = 0" at graph 0.97, graph 0.12 right font ",13" textcolor rgb "#b35900"
 plot $shrink using 1:2 with lines linestyle 9 dashtype 2 title "none: w* = a", \
      $shrink using 1:3 with lines linestyle 1 title "L2: a/(1 + λ)", \
-     $shrink using 1:4 with lines linestyle 4 title "L1: soft threshold", \
-     $shrink using 1:5 with lines linestyle 3 title "elastic: both", \
+     $shrink using 1:4 with lines linestyle 4 dashtype (6,3) title "L1: soft threshold", \
+     $shrink using 1:5 with lines linestyle 3 dashtype (1.5,2.5) title "elastic: both", \
      $numeric using 1:2 with points pointtype 6 pointsize 1.1 linecolor rgb "#1f77b4" notitle, \
      $numeric using 1:3 with points pointtype 6 pointsize 1.1 linecolor rgb "#ff7f0e" notitle, \
      $numeric using 1:4 with points pointtype 6 pointsize 1.1 linecolor rgb "#2ca02c" notitle, \
@@ -1274,7 +1274,7 @@ set offsets 0, 0, graph 0.08, 0
 set key at graph 0.5, graph 0.97 center top noreverse Right font ",13"
 set label 2 "elastic: slope λr = 0.5 at 0,\ncurvature λ(1 − r) = 0.5" at graph 0.5, graph 0.7 center font ",13" textcolor rgb "#2ca02c"
 plot $shape using 1:2 with lines linestyle 1 title "L2: λw²/2", \
-     $shape using 1:3 with lines linestyle 4 title "L1: λ|w|", \
-     $shape using 1:4 with lines linestyle 3 title "elastic: λ(r|w| + (1 − r)w²/2)"
+     $shape using 1:3 with lines linestyle 4 dashtype (6,3) title "L1: λ|w|", \
+     $shape using 1:4 with lines linestyle 3 dashtype (1.5,2.5) title "elastic: λ(r|w| + (1 − r)w²/2)"
 unset label 2
 unset multiplot

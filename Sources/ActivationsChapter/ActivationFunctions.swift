@@ -43,7 +43,7 @@ public enum ActivationFunctions: RunnableExample {
             "set xrange [-5:5]", "set yrange [-0.1:1.1]",
             "set key top left",
             "plot $f using 1:2 with lines \(Palette.line(Palette.color(.sigmoid))) linewidth 2 title \"sigmoid 1/(1+e^{−x})\", \\",
-            "     $step using 1:2 with lines \(Palette.line(Palette.color(.step))) linewidth 2 title \"step: 1 if x > 0, else 0\""
+            "     $step using 1:2 with lines \(Palette.line(Palette.color(.step))) linewidth 2 \(Palette.dash(1)) title \"step: 1 if x > 0, else 0\""
         )
         return figure
     }
@@ -107,9 +107,9 @@ public enum ActivationFunctions: RunnableExample {
             "set key top left",
             "set label 1 \"for x < 0: ReLU′ = 0,\\nleaky ReLU′ = \(Activation.leakySlope)\\n(the purple line, just above)\" at 1.4,0.7 left",
             "plot $d using 1:2 with lines \(Palette.line(Palette.color(.sigmoid))) linewidth 2 title \"sigmoid′ = y(1 − y)\", \\",
-            "     $d using 1:3 with lines \(Palette.line(Palette.color(.tanh))) linewidth 2 title \"tanh′ = 1 − y²\", \\",
-            "     $relu using 1:2 with lines \(Palette.line(Palette.color(.relu))) linewidth 4 title \"ReLU′\", \\",
-            "     $leaky using 1:2 with lines \(Palette.line(Palette.color(.leakyRelu))) linewidth 2 title \"leaky ReLU′\""
+            "     $d using 1:3 with lines \(Palette.line(Palette.color(.tanh))) linewidth 2 \(Palette.dash(1)) title \"tanh′ = 1 − y²\", \\",
+            "     $relu using 1:2 with lines \(Palette.line(Palette.color(.relu))) linewidth 4 \(Palette.dash(3)) title \"ReLU′\", \\",
+            "     $leaky using 1:2 with lines \(Palette.line(Palette.color(.leakyRelu))) linewidth 2 \(Palette.dash(2)) title \"leaky ReLU′\""
         )
         return figure
     }

@@ -85,7 +85,7 @@ public enum TangentLines {
         for (i, x0) in points.enumerated() {
             let slope = numericalDerivative(BookFunctions.function1, at: x0, h: h)
             plots.append(
-                "$curves using 1:\(i + 3) with lines linestyle \(i + 2) dashtype 2 title sprintf(\"tangent at x = %g (slope %.4f)\", \(x0), \(slope))"
+                "$curves using 1:\(i + 3) with lines linestyle \(i + 2) \(Palette.dash(i + 1)) title sprintf(\"tangent at x = %g (slope %.4f)\", \(x0), \(slope))"
             )
         }
         plots.append("$touch using 1:2 with points pointtype 7 pointsize 1.4 linecolor rgb \"black\" notitle")

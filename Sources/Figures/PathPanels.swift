@@ -65,7 +65,7 @@ public struct PathPanels: Sendable {
             source: source)
         // Room in pixels around the plots: tick labels and axis names left and below, each
         // panel's title above, so that nothing of one panel reaches into the next.
-        let (left, right, bottom, top, across, down) = (90.0, 25.0, 75.0, Double(titleBand) + 45, 85.0, 125.0)
+        let (left, right, bottom, top, across, down) = (90.0, 25.0, 85.0, Double(titleBand) + 45, 85.0, 125.0)
         let (w, h) = (Double(figure.width), Double(figure.height))
         func fraction(_ pixels: Double, of size: Double) -> String { String(format: "%.4f", pixels / size) }
         figure.gnuplot(

@@ -167,10 +167,10 @@ public enum PathFigure {
                 rows: run.path.points.enumerated().map { step, x in
                     [Double(step), (x[flat: 0] * x[flat: 0] + x[flat: 1] * x[flat: 1]).squareRoot()]
                 })
-            // lr 1 and lr 1e-10 both stay at |x| = 5: the later one is dashed so both show.
-            let dash = run.lr < 1e-3 ? " dashtype 2" : ""
+            // Each run its own dash, so that grey print tells them apart (and lr 1 and lr 1e-10,
+            // which both stay at |x| = 5, both show).
             plots.append(
-                "$\(block) using 1:2 with lines linestyle \(i + 1)\(dash) title \"lr = \(GradientDescentRuns.label(run.lr))\""
+                "$\(block) using 1:2 with lines linestyle \(i + 1) \(Palette.dash(i)) title \"lr = \(GradientDescentRuns.label(run.lr))\""
             )
         }
         figure.gnuplot(

@@ -2,8 +2,9 @@ import Figures
 import Foundation
 import FromScratch
 
-/// The two figures of a training run (DLfS figs 4-11 and 4-12, 5-?): the mini-batch loss per
-/// iteration, and the accuracy on the training and test sets per epoch.
+/// The two figures of a training run (DLfS figs 4-11 and 4-12): the mini-batch loss per
+/// iteration, and the accuracy on the training and test sets per epoch. Chapter 5's ReLU run
+/// (DLfS 5.7.4) prints its accuracies but draws no figure: its figures are these two, for ReLU.
 public enum LearningCurves {
     /// Every `stride`-th mini-batch loss (the raw curve is noise around its trend), with a
     /// running mean over `window` iterations on top.
@@ -11,7 +12,9 @@ public enum LearningCurves {
     {
         // DLfS fig 4-11's two panels: the whole run, and its first 1000 iterations, every one of them.
         var figure = Figure(
-            name: name, caption: "Mini-batch loss per iteration, \(describe(run.setup)) (DLfS fig 4-11)", width: 1200,
+            name: name,
+            caption: "Mini-batch loss per iteration, \(describe(run.setup)) (\(bookFigure("4-11", run.setup)))",
+            width: 1200,
             height: 600)
         let losses = run.history.losses
         let zoom = min(1000, losses.count)
@@ -42,7 +45,9 @@ public enum LearningCurves {
     }
 
     public static func accuracyFigure(_ run: MNISTTrainingRun, name: String) -> Figure {
-        var figure = Figure(name: name, caption: "Train and test accuracy per epoch, \(describe(run.setup))")
+        var figure = Figure(
+            name: name,
+            caption: "Train and test accuracy per epoch, \(describe(run.setup)) (\(bookFigure("4-12", run.setup)))")
         let h = run.history
         figure.data("acc", rows: h.evaluatedAt.indices.map { [Double($0), h.trainAccuracy[$0], h.testAccuracy[$0]] })
         // A diverged run's accuracies are those of a net whose weights are NaN: the figure says so.
@@ -118,6 +123,13 @@ public enum LearningCurves {
             "set key \(key)",
             "plot " + plots.joined(separator: ", \\\n     "))
         return figure
+    }
+
+    /// The book's figure a run's figure answers: chapter 4's sigmoid run draws it; another run
+    /// (chapter 5's ReLU) is drawn the same way, for comparison.
+    static func bookFigure(_ number: String, _ setup: MNISTTrainingRun.Setup) -> String {
+        setup.activation == .sigmoid
+            ? "DLfS fig \(number)" : "drawn as DLfS fig \(number), for the \(setup.activation.rawValue) net of 5.7.4"
     }
 
     /// The network alone, for a title; `describe` adds the run's set-up, for the script's header.

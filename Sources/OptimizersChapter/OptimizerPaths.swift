@@ -217,8 +217,9 @@ extension OptimizerPaths {
     /// Every optimizer's 30 updates on x²/20 + y² from (−7, 2), one panel each (DLfS fig 6-8).
     ///
     /// The book draws the point before each of its 30 updates (its loop records, then updates),
-    /// so its panels stop one update short; these show all 30 updates, in the book's window
-    /// [−10, 10]², at one scale on both axes.
+    /// so its panels stop one update short; these show all 30 updates, at one scale on both axes,
+    /// in the window [−8, 2] × [−2.5, 2.5] that the paths fill (the book's [−10, 10]² leaves them a
+    /// thin band in the middle of a square, and the zigzags too small to see).
     public static func figure(paths: [(entry: OptimizerPaths.Entry, path: OptimizerPath)]) -> Figure {
         let radii = Figure.contourRadii(levels: comparisonLevels, a: 1.0 / 20, b: 1)
         let panels = paths.map { entry, path in
@@ -226,20 +227,20 @@ extension OptimizerPaths {
                 title: "\(entry.kind.bookName), lr \(shortest(entry.learningRate)), "
                     + "end f = \(significant(OptimizerPaths.f(path.end.x, path.end.y)))",
                 points: path.points, color: Palette.color(entry.kind), contours: radii,
-                xRange: -10...10, yRange: -10...10)
+                xRange: -8...2, yRange: -2.5...2.5)
         }
-        // Two panels a row, as the book's subplot grid; a single path gets the whole width.
-        var grid = PathPanels(panels: panels, columns: 2)
+        // Three panels a row: the wide, flat window suits a short row better than the book's 2 x 2.
+        var grid = PathPanels(panels: panels, columns: 3)
         grid.mark = (0, 0)
-        grid.ticStep = 5
-        (grid.panelWidth, grid.panelHeight) = paths.count == 1 ? (600, 640) : (430, 460)
+        grid.ticStep = 2
+        (grid.panelWidth, grid.panelHeight) = paths.count == 1 ? (600, 400) : (400, 320)
         let start = paths.first.map { $0.path.points[0] } ?? OptimizerPaths.start
         let steps = paths.first?.path.steps ?? OptimizerPaths.steps
         return grid.figure(
             name: "optimizer-paths",
             caption: "Optimizer paths on f(x, y) = x^2/20 + y^2 from (-7, 2) (DLfS 6.1, fig 6-8)",
             title: "\(steps) updates from (\(general(start.x)), \(general(start.y))) on f(x, y) = x²/20 + y²\\n"
-                + "{/=13 grey: contours f = 0.5, 1, 2, …, 7;  +: the minimum;  □: the start}")
+                + "grey: contours f = 0.5, 1, 2, …, 7;  +: the minimum;  □: the start")
     }
 }
 

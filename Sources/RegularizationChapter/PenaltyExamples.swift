@@ -239,8 +239,8 @@ public enum PenaltyExamples: RunnableExample {
             "set label 1 \"shaded: |a| ≤ λ,\\nwhere L1 gives w* = 0\" at graph 0.97, graph 0.12 right font \",13\" textcolor rgb \"#b35900\"",
             "plot $shrink using 1:2 with lines linestyle 9 dashtype 2 title \"none: w* = a\", \\",
             "     $shrink using 1:3 with lines linestyle 1 title \"L2: a/(1 + λ)\", \\",
-            "     $shrink using 1:4 with lines linestyle 4 title \"L1: soft threshold\", \\",
-            "     $shrink using 1:5 with lines linestyle 3 title \"elastic: both\", \\",
+            "     $shrink using 1:4 with lines linestyle 4 \(Palette.dash(1)) title \"L1: soft threshold\", \\",
+            "     $shrink using 1:5 with lines linestyle 3 \(Palette.dash(2)) title \"elastic: both\", \\",
             "     $numeric using 1:2 with points pointtype 6 pointsize 1.1 linecolor rgb \"#1f77b4\" notitle, \\",
             "     $numeric using 1:3 with points pointtype 6 pointsize 1.1 linecolor rgb \"#ff7f0e\" notitle, \\",
             "     $numeric using 1:4 with points pointtype 6 pointsize 1.1 linecolor rgb \"#2ca02c\" notitle, \\",
@@ -253,8 +253,8 @@ public enum PenaltyExamples: RunnableExample {
             "set label 2 \"elastic: slope λr = \(shortest(threshold)) at 0,\\ncurvature λ(1 − r) = \(shortest(lambda * (1 - l1Ratio)))\" "
                 + "at graph 0.5, graph 0.7 center font \",13\" textcolor rgb \"#2ca02c\"",
             "plot $shape using 1:2 with lines linestyle 1 title \"L2: λw²/2\", \\",
-            "     $shape using 1:3 with lines linestyle 4 title \"L1: λ|w|\", \\",
-            "     $shape using 1:4 with lines linestyle 3 title \"elastic: λ(r|w| + (1 − r)w²/2)\"",
+            "     $shape using 1:3 with lines linestyle 4 \(Palette.dash(1)) title \"L1: λ|w|\", \\",
+            "     $shape using 1:4 with lines linestyle 3 \(Palette.dash(2)) title \"elastic: λ(r|w| + (1 − r)w²/2)\"",
             "unset label 2",
             "unset multiplot")
         return figure
