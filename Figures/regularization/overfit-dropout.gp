@@ -535,7 +535,7 @@ set title "Without dropout"
 set label 1 "last 20 epochs:\ntrain 1.000, test 0.756" at graph 0.97, graph 0.36 right
 set xlabel "epoch"
 set ylabel "accuracy"
-set xrange [0:300]
+set xrange [0:200]
 set yrange [0:1.02]
 set grid ytics
 set key bottom right

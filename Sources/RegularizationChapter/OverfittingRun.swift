@@ -271,11 +271,12 @@ public struct OverfittingRun: Sendable, RunnableExample {
                 + "\(with.setup.hiddenSizes.count + 1)-layer ReLU net on \(with.setup.trainingImages) training images, "
                 + "seed \(with.setup.seed) (DLfS fig 6-23)",
             width: 1000, height: 560)
-        let epochs = max(without.curves.trainAccuracy.count, with.curves.trainAccuracy.count)
+        // Each panel spans its own run (without dropout the book's run is shorter), so that no
+        // panel shows an empty stretch after its curves stop.
         figure.gnuplot("set multiplot layout 1,2")
         for (index, (run, title)) in [(without, "Without dropout"), (with, "With \(with.setup.cure)")].enumerated() {
             figure.gnuplot("set title \"\(title)\"")
-            run.addPanel(to: &figure, block: "acc\(index)", epochs: epochs)
+            run.addPanel(to: &figure, block: "acc\(index)", epochs: run.curves.trainAccuracy.count)
         }
         figure.gnuplot("unset multiplot")
         return figure
