@@ -198,7 +198,7 @@ public enum SearchCoverage: RunnableExample {
                 "set format x \"\"", "unset xlabel",
                 "set ytics 0.5", "set ylabel \"g(x)\"",
                 "set arrow 10 from \(peak), 0 to \(peak), 1.15 as 2",
-                "plot $gcurve using 1:2 with lines linestyle 2 dashtype solid, \\",
+                "plot $gcurve using 1:2 with lines linestyle 2 \(Palette.dash(0)), \\",
                 "     \(block) using 1:3:(0):(-$3) with vectors arrowstyle 1, \\",
                 "     \(block) using 1:3 with points pointtype 7 pointsize 1.3 linecolor rgb \"#1f77b4\", \\",
                 "     \(bestBlock) using 1:3 with points pointtype 6 pointsize 2.6 linewidth 2 linecolor rgb \"black\"",
@@ -219,7 +219,7 @@ public enum SearchCoverage: RunnableExample {
                 margins(right + 0.015, right + 0.115, 0.1, 0.63),
                 "set xrange [0:1.15]", "set xtics 0.5, 0.5, 1", "set format y \"\"",
                 "set xlabel \"h(y)\"", "unset ylabel",
-                "plot $hcurve using 1:2 with lines linestyle 2 dashtype solid, \\",
+                "plot $hcurve using 1:2 with lines linestyle 2 \(Palette.dash(0)), \\",
                 "     \(block) using 4:2:(-$4):(0) with vectors arrowstyle 1, \\",
                 "     \(block) using 4:2 with points pointtype 7 pointsize 1.1 linecolor rgb \"#1f77b4\"",
                 "set format y \"%g\"")
