@@ -46,7 +46,9 @@ let package = Package(
         // OpenBLAS, behind the one matrix product of the core.
         .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS", providers: [.apt(["libopenblas-dev"])]),
         // The core: matrix, NumPy-order arithmetic, losses, numerical differentiation, layers.
-        .target(name: "FromScratch", dependencies: ["COpenBLAS"]),
+        .target(name: "FromScratch", dependencies: ["COpenBLAS", "CSparse"]),
+        // The products that skip a mostly-zero factor's zeros, in C for the CPU's vector units.
+        .target(name: "CSparse"),
         // What a signal undoes before it ends a tool: temporary files removed, children stopped.
         .target(name: "CInterrupts"),
         .target(name: "TemporaryFiles", dependencies: ["CInterrupts"]),
@@ -111,7 +113,8 @@ let package = Package(
         + chapter("RegularizationChapter", tool: "RegularizationTool", dependencies: ["Datasets", "MNISTTraining"])
         + [
             .testTarget(
-                name: "FromScratchTests", dependencies: ["FromScratch", "ChapterTestSupport"], exclude: ["Fixtures"]),
+                name: "FromScratchTests", dependencies: ["FromScratch", "CSparse", "ChapterTestSupport"],
+                exclude: ["Fixtures"]),
             .testTarget(name: "FiguresTests", dependencies: ["Figures", "FigureRendering"]),
             .testTarget(name: "BookChecksTests", dependencies: ["BookChecks"], exclude: ["Snapshots"]),
             .testTarget(name: "ChapterCommandLineTests", dependencies: ["ChapterCommandLine"]),

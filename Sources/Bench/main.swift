@@ -26,6 +26,13 @@ func timed(_ repetitions: Int, _ body: () -> Void) -> [Double] {
 
 /// Marks the single-network workloads timed without the second core.
 let oneCore = " (one core)"
+/// Marks the whole runs timed with every product dense (the images without their nonzero list).
+let denseProducts = " (dense products)"
+/// The key under which the Swift side's JSON says how many pixels are nonzero.
+let sparsityKey = "images"
+
+/// The same elements without the compressed rows: every product with it goes to dgemm.
+func densely(_ m: Matrix) -> Matrix { Matrix(rows: m.rows, cols: m.cols, storage: m.storage) }
 /// The key under which each side's JSON names its BLAS library, kernels and threads.
 let blasKey = "blas"
 
@@ -66,6 +73,17 @@ record("dgemm 100x784 x 784x50") { timed(7) { for _ in 0..<200 { _ = matmul(a, b
 // virtual machine, sometimes little; see bench/two_cores.c).
 record("dgemm 100x784 x 784x50 (both cores)") {
     SecondCore.lend { _ in timed(7) { for _ in 0..<200 { _ = matmul(a, b) } } }.map { $0 / 200 }
+}
+
+// The first layer's two image products on a real mini-batch (81% of MNIST's pixels are 0), with
+// dense operands through dgemm and from the batch's nonzero entries alone, as the training runs them.
+let batch = mnist.trainImages.gathering(rows: Array(0..<100))
+let denseBatch = densely(batch), delta = random.randn(100, 50)
+for (suffix, x) in [(" (dense)", denseBatch), (" (skipping zeros)", batch)] {
+    record("x·W1, an MNIST batch" + suffix) { timed(7) { for _ in 0..<200 { _ = matmul(x, b) } }.map { $0 / 200 } }
+    record("xᵀ·δ, an MNIST batch" + suffix) {
+        timed(7) { for _ in 0..<200 { _ = matmul(x, delta, transposingA: true, transposingB: false) } }.map { $0 / 200 }
+    }
 }
 
 // Single-network workloads, each measured twice: with the second core lent to the network
@@ -111,16 +129,22 @@ for lent in [true, false] {
     }
 }
 
-// The book's whole runs of DLfS 4.5 (sigmoid) and 5.7.4 (ReLU), as the chapters run them.
+// The book's whole runs of DLfS 4.5 (sigmoid) and 5.7.4 (ReLU), as the chapters run them, and
+// once more with every product dense, to show what skipping the zeros gives.
 for (chapter, activation) in [(4, Activation.sigmoid), (5, .relu)] {
-    record("chapter \(chapter) run (10000 iterations + 17 evaluations)") {
-        timed(quick ? 1 : 3) {
-            var random = RandomState(seed: 0)
-            let net = TwoLayerNet(
-                inputSize: 784, hiddenSize: 50, outputSize: 10, activation: activation, random: &random)
-            _ = train(
-                net, trainImages: mnist.trainImages, trainLabels: mnist.trainLabels, testImages: mnist.testImages,
-                testLabels: mnist.testLabels, schedule: TrainingSchedule(), random: &random)
+    for (suffix, train, test) in [
+        ("", mnist.trainImages, mnist.testImages),
+        (denseProducts, densely(mnist.trainImages), densely(mnist.testImages)),
+    ] {
+        record("chapter \(chapter) run (10000 iterations + 17 evaluations)" + suffix) {
+            timed(quick ? 1 : 3) {
+                var random = RandomState(seed: 0)
+                let net = TwoLayerNet(
+                    inputSize: 784, hiddenSize: 50, outputSize: 10, activation: activation, random: &random)
+                _ = FromScratch.train(
+                    net, trainImages: train, trainLabels: mnist.trainLabels, testImages: test,
+                    testLabels: mnist.testLabels, schedule: TrainingSchedule(), random: &random)
+            }
         }
     }
 }
@@ -147,8 +171,13 @@ record("random search (\(search.trials) trials x \(search.epochs) epochs)") {
 
 // Which OpenBLAS kernels and how many threads the timings ran with, for the table's footer.
 let blas = "OpenBLAS \(String(cString: openblas_get_corename())) kernels, \(openblas_get_num_threads()) thread(s)"
+func nonzeroShare(_ m: Matrix) -> String {
+    String(format: "%.1f%%", 100 * Double(m.storage.lazy.filter { $0 != 0 }.count) / Double(m.count))
+}
+let sparsity =
+    "nonzero pixels: \(nonzeroShare(mnist.trainImages)) of the training set, \(nonzeroShare(mnist.testImages)) of the test set"
 print(
-    "{\"\(blasKey)\": \"\(blas)\", "
+    "{\"\(blasKey)\": \"\(blas)\", \"\(sparsityKey)\": \"\(sparsity)\", "
         + results.map { "\"\($0.0)\": [" + $0.1.map { "\($0)" }.joined(separator: ", ") + "]" }.joined(separator: ", ")
         + "}")
 
@@ -169,6 +198,14 @@ func readTimings(_ path: String) -> (times: [String: [Double]], blas: String)? {
     return (object.compactMapValues { $0 as? [Double] }, object[blasKey] as? String ?? "BLAS not reported")
 }
 
+/// The Swift side's note on the images' nonzero pixels.
+func readSparsity(_ path: String) -> String? {
+    guard let data = FileManager.default.contents(atPath: path),
+        let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+    else { return nil }
+    return object[sparsityKey] as? String
+}
+
 /// One table: Swift, then NumPy with one BLAS thread (the same footing), then NumPy as a reader
 /// runs it, with its default threads; each NumPy column with its ratio to Swift.
 func printTable(swiftFile: String, numpyFiles: [String]) {
@@ -180,16 +217,23 @@ func printTable(swiftFile: String, numpyFiles: [String]) {
     let titles = ["NumPy, 1 thread", "NumPy, default threads"]
     func seconds(_ s: Double) -> String { s >= 1 ? String(format: "%.2f s", s) : String(format: "%.3f ms", s * 1000) }
     let single = ["two-layer step", "five-layer step", "accuracy, 10000 images"]
+    let products = ["x·W1, an MNIST batch", "xᵀ·δ, an MNIST batch"].flatMap {
+        [$0 + " (dense)", $0 + " (skipping zeros)"]
+    }
     let fixed =
-        ["dgemm 100x784 x 784x50", "dgemm 100x784 x 784x50 (both cores)"] + single + single.map { $0 + oneCore }
-        + (4...5).map { "chapter \($0) run (10000 iterations + 17 evaluations)" }
+        ["dgemm 100x784 x 784x50", "dgemm 100x784 x 784x50 (both cores)"] + products + single
+        + single.map { $0 + oneCore }
+        + (4...5).flatMap {
+            ["chapter \($0) run (10000 iterations + 17 evaluations)"].flatMap { [$0, $0 + denseProducts] }
+        }
     let order = fixed + swift.keys.filter { !fixed.contains($0) }.sorted()
     print("| workload | Swift |" + numpy.indices.map { " \(titles[$0]) | ratio |" }.joined())
     print("|---|---|" + String(repeating: "---|---|", count: numpy.count))
     for name in order {
         guard let ours = swift[name].map(median) else { continue }
         // NumPy's single-network workloads are the same with or without our second core.
-        let key = name.replacingOccurrences(of: oneCore, with: "").replacingOccurrences(of: " (both cores)", with: "")
+        // The dense and zero-skipping runs are both set beside NumPy's one run.
+        let key = [oneCore, " (both cores)", denseProducts].reduce(name) { $0.replacingOccurrences(of: $1, with: "") }
         let cells = numpy.map { side -> String in
             guard let theirs = side.times[key].map(median) else { return " — | — |" }
             return " \(seconds(theirs)) | " + String(format: "%.2fx", theirs / ours) + " |"
@@ -200,6 +244,7 @@ func printTable(swiftFile: String, numpyFiles: [String]) {
         "\nratio: NumPy's time over ours. Swift: \(swiftBLAS)"
             + zip(titles, numpy).map { "; \($0): \($1.blas)" }.joined() + ".")
     if numpy.isEmpty { print("(no NumPy: python3 -m pip install numpy for the reference columns)") }
+    if let sparsity = readSparsity(swiftFile) { print(sparsity + ".") }
     if let dgemm = swift["dgemm 100x784 x 784x50"].map(median),
         let oneCoreStep = swift["two-layer step" + oneCore].map(median),
         let step = swift["two-layer step"].map(median)
@@ -210,8 +255,9 @@ func printTable(swiftFile: String, numpyFiles: [String]) {
         let (alone, shared) = (stepFlops / oneCoreStep / 1e9, stepFlops / step / 1e9)
         print(
             String(
-                format: "\none-thread dgemm (100x784 by 784x50): %.1f GFLOP/s; the two-layer training step runs its "
-                    + "products at %.1f GFLOP/s on one core, %.0f%% of that peak (%.1f GFLOP/s with the second core lent)",
+                format: "\none-thread dgemm (100x784 by 784x50): %.1f GFLOP/s; the two-layer training step does the "
+                    + "work of dense products at %.1f GFLOP/s on one core, %.0f%% of that peak (%.1f GFLOP/s with the "
+                    + "second core lent); skipping the images' zeros, it multiplies about a fifth of those numbers",
                 peak, alone, 100 * alone / peak, shared))
     }
 }

@@ -90,23 +90,27 @@ public enum Ours: Sendable {
     }
 }
 
-/// What one computation gave under each OpenBLAS kernel set measured: kernels add a product's
-/// terms in different orders, so a value made of nearly cancelling terms (a gradient check's
-/// 1e-13 differences) keeps only some of its digits from one CPU to another.
+/// What one computation gave under each product kernel measured (each OpenBLAS kernel set, with
+/// and without the sparse products that skip the images' zeros): kernels add a product's terms in
+/// different orders, so a value made of nearly cancelling terms (a gradient check's 1e-13
+/// differences) keeps only some of its digits from one CPU to another.
 public struct KernelSpread: Sendable, CustomStringConvertible {
     public let low: Double
     public let high: Double
-    public let kernelSets: Int
+    public let kernels: Int
 
     /// Significant digits a row shows of a value whose every digit is stable.
     public static let shownDigits = 4
 
-    public init(low: Double, high: Double, kernelSets: Int) {
-        precondition(low <= high && kernelSets > 0)
+    public init(low: Double, high: Double, kernels: Int) {
+        precondition(low <= high && kernels > 0)
         self.low = low
         self.high = high
-        self.kernelSets = kernelSets
+        self.kernels = kernels
     }
+
+    /// Whether `value` lies in the measured range: one outside it means the range is out of date.
+    public func contains(_ value: Double) -> Bool { low <= value && value <= high }
 
     /// The significant digits (at most `shownDigits`, at least 1) that every measured value shares.
     public var stableDigits: Int {
@@ -118,7 +122,7 @@ public struct KernelSpread: Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        String(format: "rounding noise: %.3e to %.3e over %d OpenBLAS kernel sets", low, high, kernelSets)
+        String(format: "rounding noise: %.3e to %.3e over %d product kernels", low, high, kernels)
     }
 }
 

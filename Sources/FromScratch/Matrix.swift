@@ -13,8 +13,12 @@ import Foundation
 public struct Matrix: Equatable, Sendable {
     public private(set) var rows: Int
     public private(set) var cols: Int
-    /// Row-major elements: element (r, c) is `storage[r * cols + c]`.
-    public var storage: [Double]
+    /// Row-major elements: element (r, c) is `storage[r * cols + c]`. Changing them drops the
+    /// compressed rows below, which described the old ones.
+    public var storage: [Double] { didSet { compressedRows = nil } }
+    /// Speed: the nonzero entries alone, kept beside the elements of a mostly-zero matrix (a data
+    /// set of images, `skippingZeros()`) so that `matmul` multiplies only those; nil otherwise.
+    public internal(set) var compressedRows: CompressedRows?
 
     public init(rows: Int, cols: Int, storage: [Double]) {
         precondition(rows >= 0 && cols >= 0, "Matrix: negative shape (\(rows), \(cols))")
@@ -47,6 +51,11 @@ public struct Matrix: Equatable, Sendable {
 
     /// `np.zeros_like`.
     public static func zeros(like other: Matrix) -> Matrix { Matrix(rows: other.rows, cols: other.cols) }
+
+    /// Equal shapes and elements (the compressed rows only repeat the elements).
+    public static func == (a: Matrix, b: Matrix) -> Bool {
+        a.rows == b.rows && a.cols == b.cols && a.storage == b.storage
+    }
 
     public var count: Int { storage.count }
     public var shape: (rows: Int, cols: Int) { (rows, cols) }
@@ -85,7 +94,9 @@ public struct Matrix: Equatable, Sendable {
             "rows: \(range) out of range for \(rows) rows")
         if range == 0..<rows { return self }
         let elements = storage[(range.lowerBound * cols)..<(range.upperBound * cols)]
-        return Matrix(rows: range.count, cols: cols, storage: Array(elements))
+        var slice = Matrix(rows: range.count, cols: cols, storage: Array(elements))
+        slice.compressedRows = compressedRows?.rows(range)
+        return slice
     }
 
     public func reshaped(_ rows: Int, _ cols: Int) -> Matrix {

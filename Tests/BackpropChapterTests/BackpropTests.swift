@@ -37,6 +37,17 @@ final class BackpropTests: XCTestCase {
             ["200", "1.1", "2.2", "110", "200"])
     }
 
+    /// Without δ the differences are rounding noise, shown only to the digits their measured
+    /// spread shares: this machine's must lie in that spread, or the spread is out of date (as it
+    /// was when the first layer's products began to skip the images' zeros).
+    func testDifferencesWithoutDeltaLieInTheirMeasuredSpread() throws {
+        let differences = try GradientCheck.differences(lossDelta: 0)
+        for (parameter, spread) in GradientCheck.measuredWithoutDelta {
+            XCTAssertTrue(
+                spread.contains(differences[parameter]!), "\(parameter): \(differences[parameter]!) not in \(spread)")
+        }
+    }
+
     /// b2's larger difference is the central difference's h² error: ten times smaller h, a
     /// hundred times smaller difference (until rounding takes over).
     func testB2DifferenceShrinksAsHSquared() throws {

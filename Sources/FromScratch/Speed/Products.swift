@@ -1,6 +1,6 @@
 /// Speed: a reader can skip this file. It computes `matmul(a, b)`, the book's `np.dot(a, b)`,
 /// through OpenBLAS's `dgemm` (as NumPy does), shared over both cores when one is lent
-/// (`SecondCore`). `referenceMatmul` at the end is the same product as three plain loops.
+/// (`SecondCore`), or from a mostly-zero factor's nonzero entries (`SparseProducts.swift`). `referenceMatmul` at the end is the same product as three plain loops.
 import COpenBLAS
 import Foundation
 
@@ -44,11 +44,17 @@ private func product(
         k == k2,
         "matmul: shapes \(a.shapeDescription)\(transposingA ? "ᵀ" : "") and "
             + "\(b.shapeDescription)\(transposingB ? "ᵀ" : "") not aligned: \(k) != \(k2)")
-    var out: Matrix
     if let bias {
         precondition(
             bias.rows == 1 && bias.cols == n,
             "matmul: cannot add a row of shape \(bias.shapeDescription) to (\(m), \(n))")
+    }
+    // A mostly-zero left factor (the images) is multiplied by its nonzero entries alone.
+    if let sparse = a.compressedRows, !transposingB {
+        return sparseProduct(sparse, rows: aRows, transposingA: transposingA, b, addingRows: bias)
+    }
+    var out: Matrix
+    if let bias {
         out = Matrix(
             rows: m, cols: n,
             storage: [Double](unsafeUninitializedCapacity: m * n) { buffer, count in

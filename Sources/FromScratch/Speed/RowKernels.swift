@@ -5,11 +5,11 @@ import Foundation
 
 extension Matrix {
     /// The rows at `indices`, in that order (NumPy's `x[batch_mask]`):
-    /// `Matrix(indices.map { row($0) })`.
+    /// `Matrix(indices.map { row($0) })`, with their compressed rows if the matrix has them.
     public func gathering(rows indices: [Int]) -> Matrix {
         for i in indices { precondition(i >= 0 && i < rows, "gathering: row \(i) out of range for \(rows) rows") }
         let (n, cols) = (indices.count, cols)
-        return Matrix(
+        var batch = Matrix(
             rows: n, cols: cols,
             storage: [Double](unsafeUninitializedCapacity: n * cols) { out, count in
                 storage.withUnsafeBufferPointer { source in
@@ -27,12 +27,14 @@ extension Matrix {
                 }
                 count = n * cols
             })
+        batch.compressedRows = compressedRows?.gathering(rows: indices)
+        return batch
     }
 
     /// Every row replaced by its softmax, exp(x − max) / Σ exp(x − max), in place (or without
     /// the shift, the naive formula), the sum left to right: `softmax(_:)`'s loop.
     public mutating func softmaxEachRow(subtractingMax: Bool = true) {
-        let cols = cols
+        let (rows, cols) = (rows, cols)
         guard cols > 0 else { return }
         storage.withUnsafeMutableBufferPointer { p in
             for r in 0..<rows {

@@ -1,0 +1,130 @@
+import CSparse
+import XCTest
+
+@testable import FromScratch
+
+/// Products through compressed rows (`Speed/SparseProducts.swift`): the kernels against the order
+/// they promise, restated here in Swift, and against the dense product; and when a matrix gets
+/// compressed rows at all.
+final class SparseProductTests: XCTestCase {
+    /// A rows x cols matrix with about `density` of its entries nonzero, each a single-precision
+    /// number (as MNIST's pixels are), and some rows left empty.
+    private func mostlyZero(_ rows: Int, _ cols: Int, density: Double = 0.2, seed: UInt32) -> Matrix {
+        var random = RandomState(seed: seed)
+        let draws = random.rand(rows, cols), values = random.randn(rows, cols)
+        var m = Matrix(rows: rows, cols: cols)
+        for i in 0..<m.count where draws.storage[i] < density && (i / cols) % 5 != 3 {
+            m.storage[i] = Double(Float(values.storage[i]))
+        }
+        return m.skippingZeros()
+    }
+
+    /// The promised order: per row, the nonzeros in even and in odd places summed apart by fused
+    /// multiply-adds, the two sums added, then the bias.
+    private func promised(_ a: Matrix, _ b: Matrix, bias: Matrix? = nil) -> [Double] {
+        var out = [Double]()
+        for r in 0..<a.rows {
+            let entries = (0..<a.cols).filter { a[r, $0] != 0 }
+            for j in 0..<b.cols {
+                var sums = [0.0, 0.0]
+                for (place, c) in entries.enumerated() { sums[place % 2].addProduct(a[r, c], b[c, j]) }
+                out.append(bias.map { (sums[0] + sums[1]) + $0[0, j] } ?? sums[0] + sums[1])
+            }
+        }
+        return out
+    }
+
+    private let widths = [1, 3, 4, 15, 16, 17, 33, 50, 100]
+
+    func testProductsAddInThePromisedOrderBitForBit() {
+        for (index, n) in widths.enumerated() {
+            let a = mostlyZero(23, 40, seed: UInt32(index))
+            XCTAssertNotNil(a.compressedRows)
+            var random = RandomState(seed: 100 + UInt32(index))
+            let b = random.randn(40, n), bias = random.randn(1, n), d = random.randn(23, n)
+            XCTAssertEqual(matmul(a, b).storage.map(\.bitPattern), promised(a, b).map(\.bitPattern), "n = \(n)")
+            XCTAssertEqual(
+                matmul(a, b, transposingA: false, transposingB: false, addingRows: bias).storage,
+                promised(a, b, bias: bias), "n = \(n), with bias")
+            XCTAssertEqual(
+                matmul(a, d, transposingA: true, transposingB: false).storage, promised(a.transposed, d),
+                "n = \(n), aᵀ·d")
+            XCTAssertEqual(
+                matmul(rows: 5..<17, of: a, b, addingRows: bias).storage,
+                promised(a.rows(5..<17), b, bias: bias), "n = \(n), rows 5..<17")
+        }
+    }
+
+    func testTheVectorKernelsComputeWhatThePlainLoopsCompute() {
+        let a = mostlyZero(64, 300, seed: 7)
+        var random = RandomState(seed: 8)
+        for n in widths {
+            let b = random.randn(300, n), bias = random.randn(1, n)
+            var plain = [Double](repeating: 0, count: 64 * n)
+            let sparse = a.compressedRows!
+            sparse_rows_times_dense_plain(
+                sparse.rowStart, sparse.columns, sparse.values, 64, b.storage, Int64(n), bias.storage, &plain)
+            let product = matmul(a, b, transposingA: false, transposingB: false, addingRows: bias)
+            XCTAssertEqual(product.storage.map(\.bitPattern), plain.map(\.bitPattern), "n = \(n)")
+        }
+    }
+
+    func testSparseProductsAgreeWithTheDenseProduct() {
+        let a = mostlyZero(100, 784, density: 0.19, seed: 9)
+        var dense = a
+        dense.storage[0] = dense.storage[0]  // any change drops the compressed rows
+        XCTAssertNil(dense.compressedRows)
+        var random = RandomState(seed: 10)
+        let w = random.randn(784, 50), delta = random.randn(100, 50)
+        for (sparse, plain) in [
+            (matmul(a, w), matmul(dense, w)),
+            (
+                matmul(a, delta, transposingA: true, transposingB: false),
+                matmul(dense, delta, transposingA: true, transposingB: false)
+            ),
+        ] {
+            XCTAssertEqual(sparse.shape.rows, plain.shape.rows)
+            let worst = zip(sparse.storage, plain.storage).map { abs($0 - $1) / max(1, abs($1)) }.max()!
+            XCTAssertLessThan(worst, 1e-13)
+        }
+    }
+
+    func testSplittingOverTwoCoresChangesNoBit() {
+        let a = mostlyZero(200, 784, density: 0.19, seed: 11)
+        var random = RandomState(seed: 12)
+        let w = random.randn(784, 50), bias = random.randn(1, 50), delta = random.randn(200, 50)
+        let alone = matmul(a, w, transposingA: false, transposingB: false, addingRows: bias)
+        let aloneT = matmul(a, delta, transposingA: true, transposingB: false)
+        let (shared, sharedT) = SecondCore.lend { _ in
+            (
+                matmul(a, w, transposingA: false, transposingB: false, addingRows: bias),
+                matmul(a, delta, transposingA: true, transposingB: false)
+            )
+        }
+        XCTAssertEqual(alone.storage.map(\.bitPattern), shared.storage.map(\.bitPattern))
+        XCTAssertEqual(aloneT.storage.map(\.bitPattern), sharedT.storage.map(\.bitPattern))
+    }
+
+    func testBatchesKeepTheRowsTheyGather() {
+        let a = mostlyZero(30, 20, seed: 13)
+        let indices = [29, 0, 3, 3, 17, 8]
+        let batch = a.gathering(rows: indices)
+        let recompressed = Matrix(rows: batch.rows, cols: batch.cols, storage: batch.storage).skippingZeros()
+        XCTAssertEqual(batch.compressedRows?.rowStart, recompressed.compressedRows?.rowStart)
+        XCTAssertEqual(batch.compressedRows?.columns, recompressed.compressedRows?.columns)
+        XCTAssertEqual(batch.compressedRows?.values, recompressed.compressedRows?.values)
+    }
+
+    func testOnlyMostlyZeroSinglePrecisionDataIsCompressed() {
+        var random = RandomState(seed: 14)
+        XCTAssertNil(random.randn(10, 10).skippingZeros().compressedRows, "dense data")
+        var a = Matrix(rows: 10, cols: 10)
+        a[2, 3] = 0.1  // not a single-precision number
+        XCTAssertNil(a.skippingZeros().compressedRows, "a value single precision would round")
+        a[2, 3] = Double(Float(0.1))
+        XCTAssertEqual(a.skippingZeros().compressedRows?.nonzeroCount, 1)
+        var changed = a.skippingZeros()
+        changed[0, 0] = 5
+        XCTAssertNil(changed.compressedRows, "changed elements drop the compressed rows")
+    }
+}
