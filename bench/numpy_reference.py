@@ -173,7 +173,12 @@ def timed(f, repeat):
 
 def main():
     directory = sys.argv[1]
-    quick = len(sys.argv) > 2 and sys.argv[2] == "--quick"
+    quick = "--quick" in sys.argv
+    # --only a,b: time only the workloads whose names contain a or b (as the Swift side's --only).
+    only = sys.argv[sys.argv.index("--only") + 1].split(",") if "--only" in sys.argv[:-1] else []
+
+    def wanted(name):
+        return not only or any(part in name for part in only)
     xtr, ttr, xte, tte = load_mnist(directory)
     np.random.seed(0)
     results = {"blas": blas_description()}
@@ -183,7 +188,8 @@ def main():
         for _ in range(200):
             a.dot(b)
 
-    results["dgemm 100x784 x 784x50"] = [t / 200 for t in timed(dgemm, 7)]
+    if wanted("dgemm 100x784 x 784x50"):
+        results["dgemm 100x784 x 784x50"] = [t / 200 for t in timed(dgemm, 7)]
 
     two = Net([784, 50, 10], lambda n: 0.01)
     steps = 200
@@ -194,7 +200,8 @@ def main():
             two.step(xtr[mask], ttr[mask], 0.1)
             two.loss(xtr[mask], ttr[mask])
 
-    results["two-layer step"] = [t / steps for t in timed(two_layer_steps, 5)]
+    if wanted("two-layer step"):
+        results["two-layer step"] = [t / steps for t in timed(two_layer_steps, 5)]
 
     five = Net([784, 100, 100, 100, 100, 10], lambda n: np.sqrt(2.0 / n))
 
@@ -204,8 +211,10 @@ def main():
             five.step(xtr[mask], ttr[mask], 0.01)
             five.loss(xtr[mask], ttr[mask])
 
-    results["five-layer step"] = [t / steps for t in timed(five_layer_steps, 5)]
-    results["accuracy, 10000 images"] = timed(lambda: two.accuracy(xte, tte), 5)
+    if wanted("five-layer step"):
+        results["five-layer step"] = [t / steps for t in timed(five_layer_steps, 5)]
+    if wanted("accuracy, 10000 images"):
+        results["accuracy, 10000 images"] = timed(lambda: two.accuracy(xte, tte), 5)
 
     def whole_run(activation):
         np.random.seed(0)
@@ -220,8 +229,9 @@ def main():
 
     # DLfS 4.5 trains the sigmoid net, 5.7.4 the ReLU net, on the same schedule.
     for chapter, activation in [(4, "sigmoid"), (5, "relu")]:
-        results["chapter %d run (10000 iterations + 17 evaluations)" % chapter] = timed(
-            lambda: whole_run(activation), 1 if quick else 3)
+        name = "chapter %d run (10000 iterations + 17 evaluations)" % chapter
+        if wanted(name):
+            results[name] = timed(lambda: whole_run(activation), 1 if quick else 3)
     # Whole chapter-6 experiments, shortened, as the book's scripts run them: one network after
     # another, one BLAS thread.
     iterations = 100 if quick else 500
@@ -238,7 +248,9 @@ def main():
                 optimizer.update(params, net.gradients(x, t))
                 net.loss(x, t)
 
-    results["optimizer comparison (4 nets x %d iterations)" % iterations] = timed(optimizer_comparison, 1 if quick else 3)
+    name = "optimizer comparison (4 nets x %d iterations)" % iterations
+    if wanted(name):
+        results[name] = timed(optimizer_comparison, 1 if quick else 3)
 
     trials = 2 if quick else 10
 
@@ -262,7 +274,9 @@ def main():
                     net.accuracy(xt, tt)
                     net.accuracy(xv, tv)
 
-    results["random search (%d trials x 50 epochs)" % trials] = timed(random_search, 1 if quick else 3)
+    name = "random search (%d trials x 50 epochs)" % trials
+    if wanted(name):
+        results[name] = timed(random_search, 1 if quick else 3)
     print(json.dumps(results))
 
 

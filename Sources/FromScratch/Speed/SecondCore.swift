@@ -42,6 +42,16 @@ public final class SecondCore: @unchecked Sendable {
     private static let owner = Atomic<UInt>(0)
     nonisolated(unsafe) private static var lent: SecondCore?
 
+    /// The CPUs this process may run on: its affinity mask, which `taskset` or a container can
+    /// narrow to one (Foundation's processor counts are the machine's). On one CPU a spinning
+    /// helper would take half of it from the training.
+    static let usableCPUs: Int = {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Cpus_allowed:") })
+        else { return ProcessInfo.processInfo.activeProcessorCount }
+        return line.dropFirst("Cpus_allowed:".count).compactMap(\.hexDigitValue).reduce(0) { $0 + $1.nonzeroBitCount }
+    }()
+
     /// Runs `body` with the second core lent to the calling thread. Only one thread of the process
     /// borrows it at a time: a `lend` while it is out (nested, or on another thread), or on a
     /// one-core machine, runs `body` with a `SecondCore` that has no helper, whose background
@@ -49,7 +59,7 @@ public final class SecondCore: @unchecked Sendable {
     /// the helper spins while it waits, to pick up a half within a microsecond.
     public static func lend<T>(_ body: (SecondCore) throws -> T) rethrows -> T {
         let me = thisThread
-        guard ProcessInfo.processInfo.activeProcessorCount > 1,
+        guard usableCPUs > 1,
             owner.compareExchange(expected: 0, desired: me, ordering: .acquiringAndReleasing).exchanged
         else {
             let alone = SecondCore()
