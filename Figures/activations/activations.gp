@@ -9,6 +9,7 @@ if (!exists("preview")) {
     set output out
 }
 set encoding utf8
+set minussign
 set border linewidth 1
 set grid linecolor rgb "#d8d8d8" linewidth 0.5 dashtype 1
 set key box opaque samplen 3 spacing 1.2
@@ -257,7 +258,7 @@ set key top left
 set title "sigmoid: (0, 1), not centred"
 set yrange [-0.1:1.1]
 plot $f using 1:2 with lines linecolor rgb "#1f77b4" linewidth 2 title "sigmoid"
-set title "tanh: (-1, 1), centred on 0"
+set title "tanh: (−1, 1), centred on 0"
 set yrange [-1.1:1.1]
 plot $f using 1:3 with lines linecolor rgb "#ff7f0e" linewidth 2 title "tanh"
 set title "ReLU: max(0, x)"

@@ -9,6 +9,7 @@ if (!exists("preview")) {
     set output out
 }
 set encoding utf8
+set minussign
 set border linewidth 1
 set grid linecolor rgb "#d8d8d8" linewidth 0.5 dashtype 1
 set key box opaque samplen 3 spacing 1.2
@@ -43,7 +44,7 @@ e
 EOD
 
 set multiplot
-set title "Accuracy per epoch, 784-50-10 relu net"
+set title "Accuracy per epoch, 784-50-10 ReLU net"
 set xlabel "epoch"
 set ylabel "accuracy"
 set xrange [0:16]

@@ -9,6 +9,7 @@ if (!exists("preview")) {
     set output out
 }
 set encoding utf8
+set minussign
 set border linewidth 1
 set grid linecolor rgb "#d8d8d8" linewidth 0.5 dashtype 1
 set key box opaque samplen 3 spacing 1.2
@@ -314,7 +315,7 @@ $field << EOD
 e
 EOD
 
-set title "−∇f for f(x_0, x_1) = x_0^2 + x_1^2 (arrows scaled by 0.04)"
+set title "−∇f for f(x_0, x_1) = x_0² + x_1² (arrows scaled by 0.04)"
 set xlabel "x_0"
 set ylabel "x_1"
 set xrange [-2.5:2.5]

@@ -9,6 +9,7 @@ if (!exists("preview")) {
     set output out
 }
 set encoding utf8
+set minussign
 set border linewidth 1
 set grid linecolor rgb "#d8d8d8" linewidth 0.5 dashtype 1
 set key box opaque samplen 3 spacing 1.2
@@ -674,7 +675,7 @@ $grid << EOD
 e
 EOD
 
-set title "f(x_0, x_1) = x_0^2 + x_1^2"
+set title "f(x_0, x_1) = x_0² + x_1²"
 set xlabel "x_0" offset 0,-1
 set ylabel "x_1" offset 0,-1
 set zlabel "f" rotate by 0

@@ -9,6 +9,7 @@ if (!exists("preview")) {
     set output out
 }
 set encoding utf8
+set minussign
 set border linewidth 1
 set grid linecolor rgb "#d8d8d8" linewidth 0.5 dashtype 1
 set key box opaque samplen 3 spacing 1.2
@@ -230,13 +231,13 @@ $touch << EOD
 e
 EOD
 
-set title "f(x) = 0.01x^2 + 0.1x and its tangents (numerical slope, h = 0.0001)"
+set title "f(x) = 0.01x² + 0.1x and its tangents (numerical slope, h = 0.0001)"
 set xlabel "x"
 set ylabel "f(x)"
 set xrange [0:20]
 set yrange [-1:6.5]
 set key top left
-plot $curves using 1:2 with lines linestyle 1 title "f(x)", \
-     $curves using 1:3 with lines linestyle 2 dashtype (6,3) title sprintf("tangent at x = %g (slope %.4f)", 5.0, 0.1999999999990898), \
-     $curves using 1:4 with lines linestyle 3 dashtype (1.5,2.5) title sprintf("tangent at x = %g (slope %.4f)", 10.0, 0.2999999999986347), \
+plot $curves using 1:2 with lines linecolor rgb "black" linewidth 2 title "f(x)", \
+     $curves using 1:3 with lines linestyle 1 dashtype solid title sprintf("tangent at x = %g (slope %.4f)", 5.0, 0.1999999999990898), \
+     $curves using 1:4 with lines linestyle 1 dashtype (6,3) title sprintf("tangent at x = %g (slope %.4f)", 10.0, 0.2999999999986347), \
      $touch using 1:2 with points pointtype 7 pointsize 1.4 linecolor rgb "black" notitle

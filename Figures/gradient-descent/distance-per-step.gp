@@ -9,6 +9,7 @@ if (!exists("preview")) {
     set output out
 }
 set encoding utf8
+set minussign
 set border linewidth 1
 set grid linecolor rgb "#d8d8d8" linewidth 0.5 dashtype 1
 set key box opaque samplen 3 spacing 1.2
@@ -646,7 +647,7 @@ $run5 << EOD
 e
 EOD
 
-set title "Distance |x| from the minimum after each step (start (-3, 4), |x| = 5)"
+set title "Distance |x| from the minimum after each step (start (−3, 4), |x| = 5)"
 set xlabel "step"
 set ylabel "|x|"
 set logscale y
@@ -657,11 +658,11 @@ set ytics 1e-20,1e5,1e15
 set mytics 1
 set label 1 "|x| ≫ h: x ± h rounds to x, the gradient is 0, the run stops" at 12,3e11 font ",12"
 set label 2 "|x| ≪ h: x ± h rounds to ±h, the gradient is 0" at 12,3e-20 font ",12"
-set label 3 "lr = 1 (flips between (−3, 4) and (3, −4)) and\nlr = 1e-10 (barely moves) both stay at |x| = 5" at 12,1e3 font ",12"
+set label 3 "lr = 1 (flips between (−3, 4) and (3, −4)) and\nlr = 10{/=14 ^{−10}} (barely moves) both stay at |x| = 5" at 12,1e3 font ",12"
 set key outside right center
 plot $run4 using 1:2 with lines linestyle 5 dashtype (14,4) title "lr = 10", \
      $run1 using 1:2 with lines linestyle 2 dashtype (6,3) title "lr = 1", \
      $run0 using 1:2 with lines linestyle 1 dashtype solid title "lr = 0.2", \
      $run3 using 1:2 with lines linestyle 4 dashtype (8,3,1.5,3) title "lr = 0.1", \
      $run2 using 1:2 with lines linestyle 3 dashtype (1.5,2.5) title "lr = 0.01", \
-     $run5 using 1:2 with lines linestyle 6 dashtype (1.5,6) title "lr = 1e-10"
+     $run5 using 1:2 with lines linestyle 6 dashtype (1.5,6) title "lr = 10^{−10}"

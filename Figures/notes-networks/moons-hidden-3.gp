@@ -9,6 +9,7 @@ if (!exists("preview")) {
     set output out
 }
 set encoding utf8
+set minussign
 set border linewidth 1
 set grid linecolor rgb "#d8d8d8" linewidth 0.5 dashtype 1
 set key box opaque samplen 3 spacing 1.2
@@ -653,8 +654,8 @@ set palette defined (0 "#f7cdc8", 1 "#cfe0f1")
 set cbrange [0:1]
 unset colorbox
 set size ratio -1
-set xlabel "x₀"
-set ylabel "x₁"
+set xlabel "x_0"
+set ylabel "x_1"
 set grid front
 set title "Decision Boundary for hidden layer size 3\ntraining accuracy 97.5%"
 set key below horizontal maxcols 3 samplen 1.5

@@ -5,10 +5,11 @@
 # Print width 15.00 cm (60 px per cm, at most the 15-cm column), where no text is below 7 pt; `make figures FORMAT=pdf` draws it so.
 if (!exists("out")) out = 'moons-hidden-sizes.png'
 if (!exists("preview")) {
-    set terminal pngcairo size 1100,1500 enhanced font "DejaVu Sans,14" linewidth 2
+    set terminal pngcairo size 1100,1100 enhanced font "DejaVu Sans,14" linewidth 2
     set output out
 }
 set encoding utf8
+set minussign
 set border linewidth 1
 set grid linecolor rgb "#d8d8d8" linewidth 0.5 dashtype 1
 set key box opaque samplen 3 spacing 1.2
@@ -2817,13 +2818,13 @@ set palette defined (0 "#f7cdc8", 1 "#cfe0f1")
 set cbrange [0:1]
 unset colorbox
 set size ratio -1
-set xlabel "x₀"
-set ylabel "x₁"
+set xlabel "x_0" font ",17"
+set ylabel "x_1" font ",17"
 set grid front
-set multiplot layout 4,2 title "Decision regions by hidden layer size" font ",16"
+set multiplot layout 3,3 title "Decision regions by hidden layer size" font ",16"
 set key off
-set xlabel "x₀" offset 0,0.5
-set ylabel "x₁" offset 1,0
+set xlabel "x_0" offset 0,0.5 font ",17"
+set ylabel "x_1" offset 1,0 font ",17"
 set xtics 1
 set title "Hidden Layer size 1: 86.5% right"
 set xrange [-1.874620411771002:2.765379588229002]

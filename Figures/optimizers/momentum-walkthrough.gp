@@ -9,6 +9,7 @@ if (!exists("preview")) {
     set output out
 }
 set encoding utf8
+set minussign
 set border linewidth 1
 set grid linecolor rgb "#d8d8d8" linewidth 0.5 dashtype 1
 set key box opaque samplen 3 spacing 1.2
@@ -1208,5 +1209,5 @@ set key top left opaque width 2
 set style textbox opaque noborder margins 1,1
 plot $contours using 1:2 with lines linestyle 9 title "f = 0.1, 0.25, 0.5, 1, 2, 3", \
      $plain using 1:2 with linespoints linestyle 1 pointtype 6 pointsize 0.8 title "μ = 0 (gradient descent)", \
-     $momentum using 1:2 with linespoints linecolor rgb "#d62728" linewidth 1.5 pointtype 7 pointsize 0.8 title "μ = 0.9 (momentum)", \
+     $momentum using 1:2 with linespoints linecolor rgb "#ff7f0e" linewidth 1.5 pointtype 7 pointsize 0.8 title "μ = 0.9 (momentum)", \
      $numbered using 1:2:(sprintf("%d", $3)) with labels boxed offset char 1.4,0.8 font ",13" notitle

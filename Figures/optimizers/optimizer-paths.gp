@@ -9,6 +9,7 @@ if (!exists("preview")) {
     set output out
 }
 set encoding utf8
+set minussign
 set border linewidth 1
 set grid linecolor rgb "#d8d8d8" linewidth 0.5 dashtype 1
 set key box opaque samplen 3 spacing 1.2
@@ -1688,7 +1689,7 @@ $path5 << EOD
 e
 EOD
 
-set multiplot layout 2,3 title "30 updates from (-7, 2) on f(x, y) = x²/20 + y²\ngrey: contours f = 0.5, 1, 2, …, 7;  +: the minimum;  □: the start" margins 0.0726,0.9798,0.1181,0.8264 spacing 0.0685,0.1736
+set multiplot layout 2,3 title "30 updates from (−7, 2) on f(x, y) = x²/20 + y²\ngrey: contours f = 0.5, 1, 2, …, 7;  +: the minimum;  □: the start" margins 0.0726,0.9798,0.1181,0.8264 spacing 0.0685,0.1736
 set size ratio -1
 set xlabel "x"
 set ylabel "y" offset 1,0
@@ -1730,7 +1731,7 @@ plot $contours0 using 1:2 with lines linestyle 9, \
      $path3 using 1:2 with linespoints linecolor rgb "#2ca02c" linewidth 1.5 pointtype 7 pointsize 0.7, \
      $path3 using 1:2 every ::0::0 with points pointtype 4 pointsize 2 linewidth 2 linecolor rgb "black", \
      $mark using 1:2 with points pointtype 1 pointsize 1.8 linewidth 1.5 linecolor rgb "black"
-set title "RMSprop, lr 0.3, end f = 1.43e-12"
+set title "RMSprop, lr 0.3, end f = 1.43·10{/=20 ^{−12}}"
 set xrange [-8:2]
 set yrange [-2.5:2.5]
 set xtics 2; set ytics 2

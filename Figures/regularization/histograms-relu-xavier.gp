@@ -9,6 +9,7 @@ if (!exists("preview")) {
     set output out
 }
 set encoding utf8
+set minussign
 set border linewidth 1
 set grid linecolor rgb "#d8d8d8" linewidth 0.5 dashtype 1
 set key box opaque samplen 3 spacing 1.2
@@ -207,7 +208,7 @@ $cut5 << EOD
 e
 EOD
 
-set multiplot layout 2,3 title "ReLU, Xavier weights, std sqrt(1/100) = 0.1\n{/=14 100000 activations a layer, 30 bins on [0, 1]; y axis cut at 7000 (▲: a cut bar)}" font ",18" margins 0.114,0.99,0.081,0.848 spacing 0.040,0.162
+set multiplot layout 2,3 title "ReLU, Xavier weights, std √(1/100) = 0.1\n{/=14 100000 activations a layer, 30 bins on [0, 1]; y axis cut at 7000 (▲: a cut bar)}" font ",18" margins 0.114,0.99,0.081,0.848 spacing 0.040,0.162
 set xrange [0:1]
 set yrange [0:7000]
 set xtics 0.5 font ",13"

@@ -9,6 +9,7 @@ if (!exists("preview")) {
     set output out
 }
 set encoding utf8
+set minussign
 set border linewidth 1
 set grid linecolor rgb "#d8d8d8" linewidth 0.5 dashtype 1
 set key box opaque samplen 3 spacing 1.2
@@ -187,7 +188,7 @@ $layer5 << EOD
 e
 EOD
 
-set multiplot layout 2,3 title "tanh, Xavier weights, std sqrt(1/100) = 0.1\n{/=14 100000 activations a layer, 30 bins on [-1, 1]; same y axis in every panel}" font ",18" margins 0.114,0.99,0.081,0.848 spacing 0.040,0.162
+set multiplot layout 2,3 title "tanh, Xavier weights, std √(1/100) = 0.1\n{/=14 100000 activations a layer, 30 bins on [−1, 1]; same y axis in every panel}" font ",18" margins 0.114,0.99,0.081,0.848 spacing 0.040,0.162
 set xrange [-1:1]
 set yrange [0:10000]
 set xtics 0.5 font ",13"
@@ -197,7 +198,7 @@ set xlabel "activation" font ",14"
 set key off
 set boxwidth 0.0666667 absolute
 set style fill solid 0.85 border rgb "white"
-set title "1-layer\n{/=13 mean -0.0018, std 0.63}" font ",16"
+set title "1-layer\n{/=13 mean −0.0018, std 0.63}" font ",16"
 unset label 2
 set ylabel "count" font ",14"
 set format y "%g"
@@ -209,7 +210,7 @@ unset ylabel
 set format y ""
 unset label 1
 plot $layer2 using 1:2 with boxes linecolor rgb "#1f77b4"
-set title "3-layer\n{/=13 mean -0.0024, std 0.41}" font ",16"
+set title "3-layer\n{/=13 mean −0.0024, std 0.41}" font ",16"
 unset label 2
 unset ylabel
 set format y ""
@@ -221,7 +222,7 @@ set ylabel "count" font ",14"
 set format y "%g"
 unset label 1
 plot $layer4 using 1:2 with boxes linecolor rgb "#1f77b4"
-set title "5-layer\n{/=13 mean -0.00063, std 0.31}" font ",16"
+set title "5-layer\n{/=13 mean −0.00063, std 0.31}" font ",16"
 unset label 2
 unset ylabel
 set format y ""

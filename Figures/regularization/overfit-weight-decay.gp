@@ -9,6 +9,7 @@ if (!exists("preview")) {
     set output out
 }
 set encoding utf8
+set minussign
 set border linewidth 1
 set grid linecolor rgb "#d8d8d8" linewidth 0.5 dashtype 1
 set key box opaque samplen 3 spacing 1.2
@@ -226,7 +227,7 @@ $acc << EOD
 e
 EOD
 
-set title "Overfitting, weight decay lambda = 0.1"
+set title "Overfitting, weight decay λ = 0.1"
 set label 1 "last 20 epochs:\ntrain 0.913, test 0.728" at graph 0.97, graph 0.36 right
 set xlabel "epoch"
 set ylabel "accuracy"

@@ -5,10 +5,11 @@
 # Print width 15.00 cm (60 px per cm, at most the 15-cm column), where no text is below 7 pt; `make figures FORMAT=pdf` draws it so.
 if (!exists("out")) out = 'penalty-shrinkage.png'
 if (!exists("preview")) {
-    set terminal pngcairo size 900,1080 enhanced font "DejaVu Sans,14" linewidth 2
+    set terminal pngcairo size 900,900 enhanced font "DejaVu Sans,14" linewidth 2
     set output out
 }
 set encoding utf8
+set minussign
 set border linewidth 1
 set grid linecolor rgb "#d8d8d8" linewidth 0.5 dashtype 1
 set key box opaque samplen 3 spacing 1.2
@@ -1250,7 +1251,7 @@ set multiplot layout 2,1 title "One weight under each penalty, λ = 1.0, elastic
 set xrange [-3.0:3.0]
 set xtics 1.0
 set key at graph 0.01, graph 0.99 left top reverse Left font ",13"
-set title "Minimiser w* of (w - a)^2/2 + penalty(w)"
+set title "Minimiser w* of (w − a)²/2 + penalty(w)"
 set xlabel "a (the weight without penalty)"
 set ylabel "w* (the penalised weight)"
 set yrange [-3.0:3.0]

@@ -5,10 +5,11 @@
 # Print width 15.00 cm (60 px per cm, at most the 15-cm column), where no text is below 7 pt; `make figures FORMAT=pdf` draws it so.
 if (!exists("out")) out = 'search-best-trials.png'
 if (!exists("preview")) {
-    set terminal pngcairo size 1000,1185 enhanced font "DejaVu Sans,14" linewidth 2
+    set terminal pngcairo size 1000,1020 enhanced font "DejaVu Sans,14" linewidth 2
     set output out
 }
 set encoding utf8
+set minussign
 set border linewidth 1
 set grid linecolor rgb "#d8d8d8" linewidth 0.5 dashtype 1
 set key box opaque samplen 3 spacing 1.2
@@ -1082,7 +1083,7 @@ $trial19 << EOD
 e
 EOD
 
-set multiplot layout 5,4 title "Random search: the best 20 of 100 trials\n{/=14 validation accuracy (dashed red), training accuracy (solid blue)}" font ",16"
+set multiplot layout 5,4 title "Random search: the best 20 of 100 trials\n{/=14 validation accuracy (dashed red), training accuracy (solid blue)}" font ",16" margins 0.0900,0.9800,0.0784,0.8578 spacing 0.0300,0.0686
 set yrange [0:1]
 set xrange [0:49]
 set ytics 0.5
@@ -1090,104 +1091,144 @@ set xtics 20
 set mxtics 2
 set grid ytics
 set key off
-set title "Best-1: val 0.87\nlr 0.0088, wd 7.4e-06" font ",13"
+set title "{/=13 Best-1: val 0.87}\n{/=13 lr 0.0088, wd 7.4·10}^{−6}" font ",16" offset 0,-0.6
 unset xlabel
+set format x ""
 set ylabel "accuracy"
+set format y "%g"
 plot $trial0 using 1:2 with lines linecolor rgb "#d62728" dashtype (6,3) linewidth 2, \
      $trial0 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
-set title "Best-2: val 0.82\nlr 0.0096, wd 7.9e-05" font ",13"
+set title "{/=13 Best-2: val 0.82}\n{/=13 lr 0.0096, wd 7.9·10}^{−5}" font ",16" offset 0,-0.6
 unset xlabel
+set format x ""
 unset ylabel
+set format y ""
 plot $trial1 using 1:2 with lines linecolor rgb "#d62728" dashtype (6,3) linewidth 2, \
      $trial1 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
-set title "Best-3: val 0.82\nlr 0.0097, wd 6.5e-08" font ",13"
+set title "{/=13 Best-3: val 0.82}\n{/=13 lr 0.0097, wd 6.5·10}^{−8}" font ",16" offset 0,-0.6
 unset xlabel
+set format x ""
 unset ylabel
+set format y ""
 plot $trial2 using 1:2 with lines linecolor rgb "#d62728" dashtype (6,3) linewidth 2, \
      $trial2 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
-set title "Best-4: val 0.81\nlr 0.0078, wd 5.5e-07" font ",13"
+set title "{/=13 Best-4: val 0.81}\n{/=13 lr 0.0078, wd 5.5·10}^{−7}" font ",16" offset 0,-0.6
 unset xlabel
+set format x ""
 unset ylabel
+set format y ""
 plot $trial3 using 1:2 with lines linecolor rgb "#d62728" dashtype (6,3) linewidth 2, \
      $trial3 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
-set title "Best-5: val 0.75\nlr 0.0051, wd 4.2e-06" font ",13"
+set title "{/=13 Best-5: val 0.75}\n{/=13 lr 0.0051, wd 4.2·10}^{−6}" font ",16" offset 0,-0.6
 unset xlabel
+set format x ""
 set ylabel "accuracy"
+set format y "%g"
 plot $trial4 using 1:2 with lines linecolor rgb "#d62728" dashtype (6,3) linewidth 2, \
      $trial4 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
-set title "Best-6: val 0.75\nlr 0.0092, wd 1.4e-05" font ",13"
+set title "{/=13 Best-6: val 0.75}\n{/=13 lr 0.0092, wd 1.4·10}^{−5}" font ",16" offset 0,-0.6
 unset xlabel
+set format x ""
 unset ylabel
+set format y ""
 plot $trial5 using 1:2 with lines linecolor rgb "#d62728" dashtype (6,3) linewidth 2, \
      $trial5 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
-set title "Best-7: val 0.73\nlr 0.0044, wd 5e-06" font ",13"
+set title "{/=13 Best-7: val 0.73}\n{/=13 lr 0.0044, wd 5·10}^{−6}" font ",16" offset 0,-0.6
 unset xlabel
+set format x ""
 unset ylabel
+set format y ""
 plot $trial6 using 1:2 with lines linecolor rgb "#d62728" dashtype (6,3) linewidth 2, \
      $trial6 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
-set title "Best-8: val 0.73\nlr 0.0082, wd 2.2e-07" font ",13"
+set title "{/=13 Best-8: val 0.73}\n{/=13 lr 0.0082, wd 2.2·10}^{−7}" font ",16" offset 0,-0.6
 unset xlabel
+set format x ""
 unset ylabel
+set format y ""
 plot $trial7 using 1:2 with lines linecolor rgb "#d62728" dashtype (6,3) linewidth 2, \
      $trial7 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
-set title "Best-9: val 0.72\nlr 0.0079, wd 1.2e-07" font ",13"
+set title "{/=13 Best-9: val 0.72}\n{/=13 lr 0.0079, wd 1.2·10}^{−7}" font ",16" offset 0,-0.6
 unset xlabel
+set format x ""
 set ylabel "accuracy"
+set format y "%g"
 plot $trial8 using 1:2 with lines linecolor rgb "#d62728" dashtype (6,3) linewidth 2, \
      $trial8 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
-set title "Best-10: val 0.72\nlr 0.0062, wd 9.6e-08" font ",13"
+set title "{/=13 Best-10: val 0.72}\n{/=13 lr 0.0062, wd 9.6·10}^{−8}" font ",16" offset 0,-0.6
 unset xlabel
+set format x ""
 unset ylabel
+set format y ""
 plot $trial9 using 1:2 with lines linecolor rgb "#d62728" dashtype (6,3) linewidth 2, \
      $trial9 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
-set title "Best-11: val 0.71\nlr 0.005, wd 2.6e-06" font ",13"
+set title "{/=13 Best-11: val 0.71}\n{/=13 lr 0.005, wd 2.6·10}^{−6}" font ",16" offset 0,-0.6
 unset xlabel
+set format x ""
 unset ylabel
+set format y ""
 plot $trial10 using 1:2 with lines linecolor rgb "#d62728" dashtype (6,3) linewidth 2, \
      $trial10 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
-set title "Best-12: val 0.63\nlr 0.0038, wd 6.5e-08" font ",13"
+set title "{/=13 Best-12: val 0.63}\n{/=13 lr 0.0038, wd 6.5·10}^{−8}" font ",16" offset 0,-0.6
 unset xlabel
+set format x ""
 unset ylabel
+set format y ""
 plot $trial11 using 1:2 with lines linecolor rgb "#d62728" dashtype (6,3) linewidth 2, \
      $trial11 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
-set title "Best-13: val 0.58\nlr 0.0042, wd 1.6e-08" font ",13"
+set title "{/=13 Best-13: val 0.58}\n{/=13 lr 0.0042, wd 1.6·10}^{−8}" font ",16" offset 0,-0.6
 unset xlabel
+set format x ""
 set ylabel "accuracy"
+set format y "%g"
 plot $trial12 using 1:2 with lines linecolor rgb "#d62728" dashtype (6,3) linewidth 2, \
      $trial12 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
-set title "Best-14: val 0.56\nlr 0.0026, wd 3.4e-07" font ",13"
+set title "{/=13 Best-14: val 0.56}\n{/=13 lr 0.0026, wd 3.4·10}^{−7}" font ",16" offset 0,-0.6
 unset xlabel
+set format x ""
 unset ylabel
+set format y ""
 plot $trial13 using 1:2 with lines linecolor rgb "#d62728" dashtype (6,3) linewidth 2, \
      $trial13 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
-set title "Best-15: val 0.56\nlr 0.004, wd 1.3e-05" font ",13"
+set title "{/=13 Best-15: val 0.56}\n{/=13 lr 0.004, wd 1.3·10}^{−5}" font ",16" offset 0,-0.6
 unset xlabel
+set format x ""
 unset ylabel
+set format y ""
 plot $trial14 using 1:2 with lines linecolor rgb "#d62728" dashtype (6,3) linewidth 2, \
      $trial14 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
-set title "Best-16: val 0.55\nlr 0.0044, wd 5.7e-08" font ",13"
+set title "{/=13 Best-16: val 0.55}\n{/=13 lr 0.0044, wd 5.7·10}^{−8}" font ",16" offset 0,-0.6
 unset xlabel
+set format x ""
 unset ylabel
+set format y ""
 plot $trial15 using 1:2 with lines linecolor rgb "#d62728" dashtype (6,3) linewidth 2, \
      $trial15 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
-set title "Best-17: val 0.53\nlr 0.0038, wd 1.8e-06" font ",13"
+set title "{/=13 Best-17: val 0.53}\n{/=13 lr 0.0038, wd 1.8·10}^{−6}" font ",16" offset 0,-0.6
 set xlabel "epoch"
+set format x "%g"
 set ylabel "accuracy"
+set format y "%g"
 plot $trial16 using 1:2 with lines linecolor rgb "#d62728" dashtype (6,3) linewidth 2, \
      $trial16 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
-set title "Best-18: val 0.52\nlr 0.0043, wd 5.1e-07" font ",13"
+set title "{/=13 Best-18: val 0.52}\n{/=13 lr 0.0043, wd 5.1·10}^{−7}" font ",16" offset 0,-0.6
 set xlabel "epoch"
+set format x "%g"
 unset ylabel
+set format y ""
 plot $trial17 using 1:2 with lines linecolor rgb "#d62728" dashtype (6,3) linewidth 2, \
      $trial17 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
-set title "Best-19: val 0.47\nlr 0.0027, wd 1.3e-05" font ",13"
+set title "{/=13 Best-19: val 0.47}\n{/=13 lr 0.0027, wd 1.3·10}^{−5}" font ",16" offset 0,-0.6
 set xlabel "epoch"
+set format x "%g"
 unset ylabel
+set format y ""
 plot $trial18 using 1:2 with lines linecolor rgb "#d62728" dashtype (6,3) linewidth 2, \
      $trial18 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
-set title "Best-20: val 0.41\nlr 0.0027, wd 4.5e-05" font ",13"
+set title "{/=13 Best-20: val 0.41}\n{/=13 lr 0.0027, wd 4.5·10}^{−5}" font ",16" offset 0,-0.6
 set xlabel "epoch"
+set format x "%g"
 unset ylabel
+set format y ""
 plot $trial19 using 1:2 with lines linecolor rgb "#d62728" dashtype (6,3) linewidth 2, \
      $trial19 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
 unset multiplot

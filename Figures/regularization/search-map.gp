@@ -5,10 +5,11 @@
 # Print width 15.00 cm (60 px per cm, at most the 15-cm column), where no text is below 7 pt; `make figures FORMAT=pdf` draws it so.
 if (!exists("out")) out = 'search-map.png'
 if (!exists("preview")) {
-    set terminal pngcairo size 960,700 enhanced font "DejaVu Sans,14" linewidth 2
+    set terminal pngcairo size 900,656 enhanced font "DejaVu Sans,14" linewidth 2
     set output out
 }
 set encoding utf8
+set minussign
 set border linewidth 1
 set grid linecolor rgb "#d8d8d8" linewidth 0.5 dashtype 1
 set key box opaque samplen 3 spacing 1.2
@@ -135,8 +136,8 @@ EOD
 
 set title "Random search: every trial's validation accuracy\n{/=13 red rings: the 5 best; the book's good lr (shaded) and weight decay (box)}"
 set logscale xy
-set format x "1e%T"
-set format y "1e%T"
+set format x "10^{%T}"
+set format y "10^{%T}"
 set xlabel "learning rate"
 set ylabel "weight decay"
 set xrange [1e-6:1e-2]

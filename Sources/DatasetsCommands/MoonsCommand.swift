@@ -83,8 +83,8 @@ public struct MoonsCommand: ParsableCommand {
         }
         figure.gnuplot(
             "set title \"\(title)\" noenhanced",
-            "set xlabel \"x₀\"",
-            "set ylabel \"x₁\"",
+            "set xlabel \"x_0\"",
+            "set ylabel \"x_1\"",
             "set size ratio -1",
             "set key top right",
             "plot " + plots.joined(separator: ", \\\n     "))

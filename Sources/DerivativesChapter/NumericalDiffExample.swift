@@ -75,17 +75,18 @@ public enum TangentLines {
         figure.data("curves", rows: xs.map { x in [x, BookFunctions.function1(x)] + lines.map { $0(x) } })
         figure.data("touch", rows: points.map { [$0, BookFunctions.function1($0)] })
         figure.gnuplot(
-            "set title \"f(x) = 0.01x^2 + 0.1x and its tangents (numerical slope, h = \(h))\"",
+            "set title \"f(x) = 0.01x² + 0.1x and its tangents (numerical slope, h = \(h))\"",
             "set xlabel \"x\"",
             "set ylabel \"f(x)\"",
             "set xrange [0:20]",
             "set yrange [-1:6.5]",
             "set key top left")
-        var plots = ["$curves using 1:2 with lines linestyle 1 title \"f(x)\""]
+        // f in black and its tangents in blue, as in the secant figure printed beside this one.
+        var plots = ["$curves using 1:2 with lines linecolor rgb \"black\" linewidth 2 title \"f(x)\""]
         for (i, x0) in points.enumerated() {
             let slope = numericalDerivative(BookFunctions.function1, at: x0, h: h)
             plots.append(
-                "$curves using 1:\(i + 3) with lines linestyle \(i + 2) \(Palette.dash(i + 1)) title sprintf(\"tangent at x = %g (slope %.4f)\", \(x0), \(slope))"
+                "$curves using 1:\(i + 3) with lines linestyle 1 \(Palette.dash(i)) title sprintf(\"tangent at x = %g (slope %.4f)\", \(x0), \(slope))"
             )
         }
         plots.append("$touch using 1:2 with points pointtype 7 pointsize 1.4 linecolor rgb \"black\" notitle")

@@ -168,7 +168,7 @@ public struct FigureRenderer: Sendable {
                 }
             }
         }
-        let ending = "\n" + figure.commands.joined(separator: "\n") + "\n"
+        let ending = "\n" + figure.typesetCommands.joined(separator: "\n") + "\n"
         fsgp_write(stream, ending)
         if fsgp_close(stream) != 0 {
             throw FigureError.cannotWrite(path: shownPath ?? path, reason: String(cString: strerror(errno)))

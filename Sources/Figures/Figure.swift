@@ -50,6 +50,9 @@ public struct Figure: Sendable {
         return "$" + name
     }
 
+    /// The commands as the script holds them, their titles and labels typeset (`Typography`).
+    public var typesetCommands: [String] { commands.map(Typography.typesettingTexts) }
+
     /// Appends gnuplot commands.
     public mutating func gnuplot(_ lines: String...) { commands.append(contentsOf: lines) }
 }
@@ -86,6 +89,7 @@ public enum FigureStyle {
             set output out
         }
         set encoding utf8
+        set minussign
         set border linewidth 1
         set grid linecolor rgb "#d8d8d8" linewidth 0.5 dashtype 1
         set key box opaque samplen 3 spacing 1.2

@@ -78,6 +78,8 @@ public struct PathPanels: Sendable {
             "set style textbox opaque noborder",
             "set key off")
         if let mark { figure.data("mark", rows: [[mark.x, mark.y]]) }
+        // Exponents in titles and notes (10^{−12}) at a size that prints.
+        let scriptSize = PrintRule.smallestFontSizeWithScripts(width: figure.width)
         // Panels with the same contours share one block.
         var contourBlocks: [String] = []
         for (index, panel) in panels.enumerated() {
@@ -89,7 +91,7 @@ public struct PathPanels: Sendable {
             }
             figure.data("path\(index)", rows: panel.points.map { [$0.x, $0.y] })
             figure.gnuplot(
-                "set title \"\(panel.title)\"",
+                "set title \"\(Typography.typeset(panel.title, scriptsFrom: scriptSize))\"",
                 "set xrange [\(general(panel.xRange.lowerBound)):\(general(panel.xRange.upperBound))]",
                 "set yrange [\(general(panel.yRange.lowerBound)):\(general(panel.yRange.upperBound))]",
                 (panel.ticStep ?? ticStep).map { "set xtics \(general($0)); set ytics \(general($0))" }
@@ -98,7 +100,8 @@ public struct PathPanels: Sendable {
                 // the last line sits just above the bottom axis.
                 panel.notes.isEmpty
                     ? "unset label 1"
-                    : "set label 1 \"\(panel.notes.joined(separator: "\\n"))\" at graph 0.04, graph 0.1 left front "
+                    : "set label 1 \"\(Typography.typeset(panel.notes.joined(separator: "\\n"), scriptsFrom: scriptSize))\" "
+                        + "at graph 0.04, graph 0.1 left front "
                         + "boxed offset 0,\(general(Double(panel.notes.count - 1) / 2)) textcolor rgb \"#333333\" font \",12\"",
                 "plot $contours\(contourIndex) using 1:2 with lines linestyle 9, \\",
                 "     $path\(index) using 1:2 with linespoints linecolor rgb \"\(panel.color)\" linewidth 1.5 pointtype 7 pointsize 0.7, \\",

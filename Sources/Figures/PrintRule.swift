@@ -34,6 +34,16 @@ public enum PrintRule {
         return Int((exact - 1e-9).rounded(.up))
     }
 
+    /// The smallest whole font size for text with sub- or superscripts (x_0, 10^{−7}), which
+    /// enhanced text draws at 0.8 of the size around them: those too must print at 7 pt.
+    public static func smallestFontSizeWithScripts(width: Int) -> Int {
+        let exact = smallestPoints / printedPoints(fontSize: 1, width: width) / scriptShrink
+        return Int((exact - 1e-9).rounded(.up))
+    }
+
+    /// Enhanced text's sub- and superscripts, as a fraction of the text around them.
+    static let scriptShrink = 0.8
+
     /// The default font size of a figure `width` pixels wide: 14, or more where 14 would print
     /// below 7 pt.
     public static func fontSize(width: Int) -> Int { max(14, smallestFontSize(width: width)) }
@@ -53,9 +63,27 @@ public enum PrintRule {
             let base = set.first ?? terminal
             sizes += numbers(in: line, after: "{/*", through: "").map { ($0 * base, line) }
             // Enhanced text draws sub- and superscripts (x_0, 10^{-7}) at 0.8 of the size around them.
-            if !line.contains("noenhanced"), hasScripts(line) { sizes.append((0.8 * base, line)) }
+            // A script inside `{/=N …}` shrinks from N; one outside, from the line's font.
+            if !line.contains("noenhanced") {
+                let groups = sizedGroups(in: line)
+                let outside = groups.reduce(line) { $0.replacingOccurrences(of: $1.whole, with: "") }
+                if hasScripts(outside) { sizes.append((scriptShrink * base, line)) }
+                sizes += groups.filter { hasScripts("\"\($0.text)\"") }.map { (scriptShrink * $0.size, line) }
+            }
         }
         return sizes
+    }
+
+    /// The enhanced-text groups `{/=N text}` of a line, with their size and text (nested braces
+    /// one level deep, as in `{/=13 mean 1.7·10^{−5}}`).
+    static func sizedGroups(in line: String) -> [(size: Double, text: String, whole: String)] {
+        let regex = try! NSRegularExpression(pattern: #"\{/=([0-9.]+) ((?:[^{}]|\{[^{}]*\})*)\}"#)
+        return regex.matches(in: line, range: NSRange(line.startIndex..., in: line)).compactMap { match in
+            guard let size = Range(match.range(at: 1), in: line).flatMap({ Double(line[$0]) }),
+                let text = Range(match.range(at: 2), in: line), let whole = Range(match.range, in: line)
+            else { return nil }
+            return (size, String(line[text]), String(line[whole]))
+        }
     }
 
     /// Whether a quoted string of `line` holds a sub- or superscript: `_` or `^` before a letter,
@@ -79,9 +107,23 @@ public enum PrintRule {
     }
 
     /// The PNG width a script asks pngcairo for.
-    public static func canvasWidth(ofScript script: String) -> Int? {
+    public static func canvasWidth(ofScript script: String) -> Int? { canvasSize(ofScript: script)?.width }
+
+    /// The PNG size a script asks pngcairo for.
+    public static func canvasSize(ofScript script: String) -> (width: Int, height: Int)? {
         guard let range = script.range(of: "set terminal pngcairo size ") else { return nil }
-        return Int(script[range.upperBound...].prefix { $0.isNumber })
+        let numbers = script[range.upperBound...].prefix { $0.isNumber || $0 == "," }.split(separator: ",")
+        guard numbers.count == 2, let width = Int(numbers[0]), let height = Int(numbers[1]) else { return nil }
+        return (width, height)
+    }
+
+    /// The tallest a figure may print: two thirds of a 23-cm text block, so that a page holding it
+    /// still has room for its caption and some text.
+    public static let maximumPrintCentimetres = 23.0 * 2 / 3
+
+    /// The printed height in cm of a `width` x `height` figure, at its print width.
+    public static func printHeightCentimetres(width: Int, height: Int) -> Double {
+        printCentimetres(width: width) * Double(height) / Double(width)
     }
 
     /// The numbers that follow each `marker`, after skipping to `skip` (`font "Name,14"`: 14).

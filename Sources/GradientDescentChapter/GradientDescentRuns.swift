@@ -123,6 +123,7 @@ public enum PathFigure {
     /// step, over circles through them, and leaves it at step 2. A note tells what the path
     /// alone does not: where a run ends, that it flips, leaves, or does not move.
     public static func panel(learningRate lr: Double, path: DescentPath) -> PathPanels.Panel {
+        let window = (x: 3.5, y: 4.5)
         let points = path.points.map { (x: $0[flat: 0], y: $0[flat: 1]) }
         let norms = points.map { ($0.x * $0.x + $0.y * $0.y).squareRoot() }
         let (start, end) = (points[0], points[points.count - 1])
@@ -135,7 +136,9 @@ public enum PathFigure {
             return PathPanels.Panel(
                 title: "lr = \(GradientDescentRuns.label(lr))", points: Array(points.prefix(3)),
                 color: Palette.color(OptimizerKind.sgd),
-                contours: norms.prefix(2).map { ($0, $0) }, xRange: -1.05 * r...1.05 * r, yRange: -1.25 * r...1.25 * r,
+                // The window of the other panels scaled up: the same shape, so the same size on the page.
+                contours: norms.prefix(2).map { ($0, $0) }, xRange: -1.05 * r...1.05 * r,
+                yRange: -1.05 * r * window.y / window.x...1.05 * r * window.y / window.x,
                 notes: ["diverges: step 2 is", "off the panel, |x|", "×\(significant(growth, digits: 2)) a step"],
                 ticStep: tidyStep(r))
         }
@@ -144,11 +147,12 @@ public enum PathFigure {
         } else if moved > 0, moved < 1e-3 * max(norms[0], 1) {
             notes = ["\(points.count - 1) steps move x", "by \(significant(moved, digits: 2))"]
         }
-        let xmax = max(3.5, abs(start.x) + 0.5), ymax = max(4.5, abs(start.y) + 0.5)
+        let xmax = max(window.x, abs(start.x) + 0.5), ymax = max(window.y, abs(start.y) + 0.5)
+        // Tics every 2: at every 1 the labels' minus signs run into each other.
         return PathPanels.Panel(
             title: "lr = \(GradientDescentRuns.label(lr))", points: points, color: Palette.color(OptimizerKind.sgd),
             contours: (1...4).map { r in ((3.0 * Double(r)).squareRoot(), (3.0 * Double(r)).squareRoot()) },
-            xRange: -xmax...xmax, yRange: -ymax...ymax, notes: notes)
+            xRange: -xmax...xmax, yRange: -ymax...ymax, notes: notes, ticStep: 2)
     }
 
     /// |x| after every step for all runs, on a log scale: convergence, stalling and divergence at once.
@@ -185,7 +189,10 @@ public enum PathFigure {
             "set mytics 1",
             "set label 1 \"|x| ≫ h: x ± h rounds to x, the gradient is 0, the run stops\" at 12,3e11 font \",12\"",
             "set label 2 \"|x| ≪ h: x ± h rounds to ±h, the gradient is 0\" at 12,3e-20 font \",12\"",
-            "set label 3 \"lr = 1 (flips between (−3, 4) and (3, −4)) and\\nlr = 1e-10 (barely moves) both stay at |x| = 5\" "
+            "set label 3 \""
+                + Typography.typeset(
+                    "lr = 1 (flips between (−3, 4) and (3, −4)) and\\nlr = 1e-10 (barely moves) both stay at |x| = 5",
+                    scriptsFrom: PrintRule.smallestFontSizeWithScripts(width: figure.width)) + "\" "
                 + "at 12,1e3 font \",12\"",
             "set key outside right center",
             "plot " + plots.joined(separator: ", \\\n     "))

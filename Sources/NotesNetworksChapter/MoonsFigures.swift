@@ -105,9 +105,15 @@ public enum MoonsFigures {
             "set cbrange [0:1]",
             "unset colorbox",
             "set size ratio -1",
-            "set xlabel \"x₀\"",
-            "set ylabel \"x₁\"",
+            "set xlabel \"x_0\"\(axisFont(figure))",
+            "set ylabel \"x_1\"\(axisFont(figure))",
             "set grid front")
+    }
+
+    /// The axis labels' font where the default would print their subscripts below 7 pt.
+    static func axisFont(_ figure: Figure) -> String {
+        let size = PrintRule.smallestFontSizeWithScripts(width: figure.width)
+        return size > PrintRule.fontSize(width: figure.width) ? " font \",\(size)\"" : ""
     }
 
     /// One model's decision regions (seed 001's "Decision Boundary for hidden layer size 3").
@@ -132,14 +138,14 @@ public enum MoonsFigures {
             name: "moons-hidden-sizes",
             caption:
                 "Decision regions for hidden layer sizes \(models.map { "\($0.hidden)" }.joined(separator: ", ")) (seed 001)",
-            width: 1100, height: 1500)
+            width: 1100, height: 1100)
         commonSettings(&figure)
         figure.gnuplot(
-            "set multiplot layout 4,2 title \"Decision regions by hidden layer size\" font \",16\"",
+            "set multiplot layout 3,3 title \"Decision regions by hidden layer size\" font \",16\"",
             "set key off",
             // Every panel names its axes, so that all panels keep one size.
-            "set xlabel \"x₀\" offset 0,0.5", "set ylabel \"x₁\" offset 1,0",
-            // Whole-number ticks: at half steps the labels of a 450-px panel touch.
+            "set xlabel \"x_0\" offset 0,0.5\(axisFont(figure))", "set ylabel \"x_1\" offset 1,0\(axisFont(figure))",
+            // Whole-number ticks: at half steps the labels of a 360-px panel touch.
             "set xtics 1")
         for (index, model) in models.enumerated() {
             let accuracy = MoonsNetwork.accuracy(model, x: data.x, y: data.y)

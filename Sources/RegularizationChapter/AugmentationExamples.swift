@@ -30,8 +30,9 @@ enum AugmentationExamples: RunnableExample {
     static let augmentation = DigitAugmentation()
     /// `numpy.random.seed` of every draw of the chapter's examples.
     static let seed: UInt32 = 0
-    /// The figure's digits (the first of the training set) and variants of each.
-    static let shownDigits = 8
+    /// The figure's digits (the first of the training set) and variants of each: six rows keep
+    /// the figure within two thirds of a page (`PrintRule.maximumPrintCentimetres`).
+    static let shownDigits = 6
     static let variants = 6
 
     // MARK: - The book's trained network
@@ -304,8 +305,8 @@ enum AugmentationExamples: RunnableExample {
         grid.captionFont = ",12"
         grid.titleBand = 90
         grid.firstColumnGap = 20
-        grid.imagePixels = 100
-        grid.gap = 12
+        grid.imagePixels = 80
+        grid.gap = 10
         // Room for the title however few digits are drawn.
         grid.minimumWidth = 840
         let degrees = number(augmentation.maxDegrees)

@@ -208,10 +208,18 @@ public struct HyperparameterSearch: Sendable, MNISTExperiment {
                 + "\(setup.epochs) epochs, lr = 10^U(\(Int(setup.learningRateExponents.lowerBound)),"
                 + "\(Int(setup.learningRateExponents.upperBound))), weight decay = "
                 + "10^U(\(Int(setup.weightDecayExponents.lowerBound)),\(Int(setup.weightDecayExponents.upperBound)))",
-            width: 1000, height: 215 * rows + 110)
+            width: 1000, height: 182 * rows + 110)
+        // The weight decays print as powers of ten, whose exponents must still print at 7 pt.
+        let titleFont = PrintRule.smallestFontSizeWithScripts(width: figure.width)
+        // Fixed margins around the grid and between panels, so that every plot is the same size
+        // however many tick labels and axis names its panel carries.
+        let (w, h) = (Double(figure.width), Double(figure.height))
+        let margins = String(
+            format: "margins %.4f,%.4f,%.4f,%.4f spacing %.4f,%.4f", 90 / w, 1 - 20 / w, 80 / h, 1 - 145 / h, 30 / w,
+            70 / h)
         figure.gnuplot(
             "set multiplot layout \(rows),\(columns) title \"Random search: the best \(shown.count) of \(setup.trials) trials\\n"
-                + "{/=14 validation accuracy (dashed red), training accuracy (solid blue)}\" font \",16\"",
+                + "{/=14 validation accuracy (dashed red), training accuracy (solid blue)}\" font \",16\" \(margins)",
             // Ticks every 20 epochs: at every 10 the labels of a narrow panel touch.
             "set yrange [0:1]", "set xrange [0:\(max(setup.epochs - 1, 1))]", "set ytics 0.5", "set xtics 20",
             "set mxtics 2",
@@ -224,11 +232,20 @@ public struct HyperparameterSearch: Sendable, MNISTExperiment {
                 rows: trial.curves.testAccuracy.indices.map {
                     [Double($0), trial.curves.testAccuracy[$0], trial.curves.trainAccuracy[$0]]
                 })
+            // The title's text at 13; only the decay's exponent needs the larger font around it.
+            let decay = Typography.typeset(String(format: "%.2g", trial.weightDecay))
+            let (mantissa, exponent) =
+                decay.range(of: "^{").map { (String(decay[..<$0.lowerBound]), String(decay[$0.lowerBound...])) } ?? (
+                    decay, ""
+                )
+            let (bottom, left) = (i >= shown.count - columns, i % columns == 0)
             figure.gnuplot(
-                "set title \"Best-\(i + 1): val \(String(format: "%.2f", trial.validationAccuracy))\\nlr \(String(format: "%.2g", trial.learningRate)), "
-                    + "wd \(String(format: "%.2g", trial.weightDecay))\" font \",13\"",
-                i >= shown.count - columns ? "set xlabel \"epoch\"" : "unset xlabel",
-                i % columns == 0 ? "set ylabel \"accuracy\"" : "unset ylabel",
+                "set title \"{/=13 Best-\(i + 1): val \(String(format: "%.2f", trial.validationAccuracy))}\\n"
+                    + "{/=13 lr \(String(format: "%.2g", trial.learningRate)), wd \(mantissa)}\(exponent)\" font \",\(titleFont)\" "
+                    + "offset 0,-0.6",
+                // Tick labels on the outer panels only, as the axis titles: the plots keep their height.
+                bottom ? "set xlabel \"epoch\"" : "unset xlabel", bottom ? "set format x \"%g\"" : "set format x \"\"",
+                left ? "set ylabel \"accuracy\"" : "unset ylabel", left ? "set format y \"%g\"" : "set format y \"\"",
                 "plot $\(block) using 1:2 with lines \(Palette.testLine) linewidth 2, \\",
                 "     $\(block) using 1:3 with lines \(Palette.trainLine) linewidth 1.5")
         }
@@ -242,13 +259,13 @@ public struct HyperparameterSearch: Sendable, MNISTExperiment {
             name: name,
             caption: "Validation accuracy of every trial over the learning rate and the weight decay (DLfS 6.5.3); "
                 + "\(setup.trials) trials of \(setup.epochs) epochs, seed \(setup.seed)",
-            width: 960, height: 700)
+            width: 900, height: 656)
         figure.data("trials", rows: ranked.map { [$0.learningRate, $0.weightDecay, $0.validationAccuracy] })
         figure.data("best", rows: best.map { [$0.learningRate, $0.weightDecay] })
         figure.gnuplot(
             "set title \"Random search: every trial's validation accuracy\\n"
                 + "{/=13 red rings: the \(best.count) best; the book's good lr (shaded) and weight decay (box)}\"",
-            "set logscale xy", "set format x \"1e%T\"", "set format y \"1e%T\"",
+            "set logscale xy", "set format x \"10^{%T}\"", "set format y \"10^{%T}\"",
             "set xlabel \"learning rate\"", "set ylabel \"weight decay\"",
             "set xrange [1e-6:1e-2]", "set yrange [1e-8:1e-4]",
             "set cblabel \"validation accuracy\"", "set cbrange [0:1]",

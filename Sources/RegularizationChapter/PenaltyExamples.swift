@@ -216,7 +216,7 @@ public enum PenaltyExamples: RunnableExample {
         var figure = Figure(
             name: "penalty-shrinkage",
             caption: "Minimiser of (w-a)^2/2 + penalty(w): L2 shrinks, L1 thresholds, elastic net both (seed 004 5.3)",
-            width: 900, height: 1080)
+            width: 900, height: 900)
         let half = lambda > 0 ? 3 * lambda : 3
         let a = scan(halfWidth: half)
         let kinds = [Penalty.none] + penalties(lambda: lambda, l1Ratio: l1Ratio)

@@ -85,7 +85,7 @@ final class FigureRendererTests: XCTestCase {
 
     func testPreviewDrawsInTheTerminal() throws {
         let text = try FigureRenderer().preview(sample())
-        XCTAssertTrue(text.contains("y = x^2"), text)
+        XCTAssertTrue(text.contains("y = x²"), text)  // typeset, as every figure text
         XCTAssertGreaterThan(text.split(separator: "\n").count, 10)
     }
 

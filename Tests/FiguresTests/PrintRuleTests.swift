@@ -32,8 +32,9 @@ final class PrintRuleTests: XCTestCase {
         XCTAssertEqual(PrintRule.tooSmall(inScript: "plot x").count, 1, "a script without a canvas fails")
     }
 
-    /// Every committed figure: no text below 7 pt at its print width.
-    func testNoCommittedFigurePrintsTextBelowSevenPoints() throws {
+    /// Every committed figure: no text below 7 pt at its print width, and no taller than two
+    /// thirds of a text block.
+    func testNoCommittedFigurePrintsTextBelowSevenPointsOrTallerThanTwoThirdsOfAPage() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Figures")
         let fm = FileManager.default
@@ -45,6 +46,12 @@ final class PrintRuleTests: XCTestCase {
                 checked += 1
                 let width = PrintRule.canvasWidth(ofScript: script) ?? 0
                 XCTAssertTrue(script.contains("# Print width "), "\(topic)/\(file) states its print width")
+                if let (w, h) = PrintRule.canvasSize(ofScript: script) {
+                    let tall = PrintRule.printHeightCentimetres(width: w, height: h)
+                    XCTAssertLessThanOrEqual(
+                        tall, PrintRule.maximumPrintCentimetres,
+                        "\(topic)/\(file) (\(w) x \(h) px) prints \(String(format: "%.1f", tall)) cm tall")
+                }
                 for (size, line) in PrintRule.tooSmall(inScript: script) {
                     XCTFail(
                         "\(topic)/\(file) (\(width) px): font \(size) prints at "

@@ -55,8 +55,9 @@ final class AugmentationTests: XCTestCase {
                 figure.dataBlocks.allSatisfy { $0.isMatrix && $0.rows.count == 28 && $0.rows[0].count == 28 },
                 figure.name)
         }
-        // 8 digits, each with 6 variants; 10 digits, each as it is, mirrored and turned.
-        XCTAssertEqual(figures[0].dataBlocks.count, 8 * 7)
+        // 6 digits, each with 6 variants; 10 digits, each as it is, mirrored and turned.
+        XCTAssertEqual(figures[0].dataBlocks.count, AugmentationExamples.shownDigits * 7)
+        XCTAssertEqual(AugmentationExamples.shownDigits, 6)
         XCTAssertEqual(figures[1].dataBlocks.count, 3 * 10)
         // The first variant of the first digit is the draw of np.random.seed(0): +1.0 deg.
         XCTAssertTrue(
