@@ -1651,7 +1651,7 @@ set xlabel "x_0"
 set ylabel "x_1" offset 1,0
 set style textbox opaque noborder
 set key off
-set title "lr = 10"
+set title "(a) lr = 10"
 set xrange [-99.75:99.75]
 set yrange [-128.25:128.25]
 set xtics 50; set ytics 50
@@ -1659,7 +1659,7 @@ set label 1 "diverges: step 2 is\noff the panel, |x|\n×19 a step" at graph 0.04
 plot $contours0 using 1:2 with lines linestyle 9, \
      $path0 using 1:2 with linespoints linecolor rgb "#1f77b4" linewidth 1.5 pointtype 7 pointsize 0.7, \
      $path0 using 1:2 every ::0::0 with points pointtype 4 pointsize 2 linewidth 2 linecolor rgb "black"
-set title "lr = 1"
+set title "(b) lr = 1"
 set xrange [-3.5:3.5]
 set yrange [-4.5:4.5]
 set xtics 2; set ytics 2
@@ -1667,7 +1667,7 @@ set label 1 "flips between (−3, 4)\nand (3, −4)" at graph 0.04, graph 0.1 le
 plot $contours1 using 1:2 with lines linestyle 9, \
      $path1 using 1:2 with linespoints linecolor rgb "#1f77b4" linewidth 1.5 pointtype 7 pointsize 0.7, \
      $path1 using 1:2 every ::0::0 with points pointtype 4 pointsize 2 linewidth 2 linecolor rgb "black"
-set title "lr = 0.2"
+set title "(c) lr = 0.2"
 set xrange [-3.5:3.5]
 set yrange [-4.5:4.5]
 set xtics 2; set ytics 2
@@ -1675,7 +1675,7 @@ set label 1 "after 100 steps:\n(−2.1·10{/=14 ^{−21}}, 6.4·10{/=14 ^{−21}
 plot $contours1 using 1:2 with lines linestyle 9, \
      $path2 using 1:2 with linespoints linecolor rgb "#1f77b4" linewidth 1.5 pointtype 7 pointsize 0.7, \
      $path2 using 1:2 every ::0::0 with points pointtype 4 pointsize 2 linewidth 2 linecolor rgb "black"
-set title "lr = 0.1"
+set title "(d) lr = 0.1"
 set xrange [-3.5:3.5]
 set yrange [-4.5:4.5]
 set xtics 2; set ytics 2
@@ -1683,7 +1683,7 @@ set label 1 "after 100 steps:\n(−6.1·10{/=14 ^{−10}}, 8.1·10{/=14 ^{−10}
 plot $contours1 using 1:2 with lines linestyle 9, \
      $path3 using 1:2 with linespoints linecolor rgb "#1f77b4" linewidth 1.5 pointtype 7 pointsize 0.7, \
      $path3 using 1:2 every ::0::0 with points pointtype 4 pointsize 2 linewidth 2 linecolor rgb "black"
-set title "lr = 0.01"
+set title "(e) lr = 0.01"
 set xrange [-3.5:3.5]
 set yrange [-4.5:4.5]
 set xtics 2; set ytics 2
@@ -1691,7 +1691,7 @@ set label 1 "after 100 steps:\n(−0.4, 0.53)" at graph 0.04, graph 0.1 left fro
 plot $contours1 using 1:2 with lines linestyle 9, \
      $path4 using 1:2 with linespoints linecolor rgb "#1f77b4" linewidth 1.5 pointtype 7 pointsize 0.7, \
      $path4 using 1:2 every ::0::0 with points pointtype 4 pointsize 2 linewidth 2 linecolor rgb "black"
-set title "lr = 10{/=14 ^{−10}}"
+set title "(f) lr = 10{/=14 ^{−10}}"
 set xrange [-3.5:3.5]
 set yrange [-4.5:4.5]
 set xtics 2; set ytics 2

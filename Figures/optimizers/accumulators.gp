@@ -233,12 +233,12 @@ set logscale y
 set format y "10^{%L}"
 set arrow 1 from 100.5, graph 0 to 100.5, graph 1 nohead dashtype 2 linecolor rgb "#555555"
 set key bottom right
-set title "Accumulated squared gradient h"
+set title "(a) Accumulated squared gradient h"
 set ylabel "h"
 set yrange [0.005:500]
 plot $h using 1:2 with lines linecolor rgb "#2ca02c" linewidth 2 title "AdaGrad: h ← h + g² (only grows)", \
      $h using 1:3 with lines linecolor rgb "#9467bd" linewidth 2 title "RMSprop: h ← 0.99h + 0.01g² (forgets)"
-set title "Step per unit of gradient, lr/(√h + 10^{−7}), lr = 0.01"
+set title "(b) Step per unit of gradient, lr/(√h + 10^{−7}), lr = 0.01"
 set ylabel "effective learning rate"
 set yrange [0.0005:0.2]
 set key top right width 1

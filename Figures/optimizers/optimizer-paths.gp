@@ -1689,13 +1689,13 @@ $path5 << EOD
 e
 EOD
 
-set multiplot layout 2,3 title "30 updates from (−7, 2) on f(x, y) = x²/20 + y²\ngrey: contours f = 0.5, 1, 2, …, 7;  +: the minimum;  □: the start" margins 0.0726,0.9798,0.1181,0.8264 spacing 0.0685,0.1736
+set multiplot layout 2,3 title "30 updates from (−7, 2) on f(x, y) = x²/20 + y²\nf: its value at the end; grey: contours f = 0.5, 1, 2, …, 7;  +: the minimum;  □: the start" margins 0.0726,0.9798,0.1181,0.8264 spacing 0.0685,0.1736
 set size ratio -1
 set xlabel "x"
 set ylabel "y" offset 1,0
 set style textbox opaque noborder
 set key off
-set title "SGD, lr 0.95, end f = 0.0133"
+set title "(a) SGD, lr 0.95: f = 0.013"
 set xrange [-8:2]
 set yrange [-2.5:2.5]
 set xtics 2; set ytics 2
@@ -1704,7 +1704,7 @@ plot $contours0 using 1:2 with lines linestyle 9, \
      $path0 using 1:2 with linespoints linecolor rgb "#1f77b4" linewidth 1.5 pointtype 7 pointsize 0.7, \
      $path0 using 1:2 every ::0::0 with points pointtype 4 pointsize 2 linewidth 2 linecolor rgb "black", \
      $mark using 1:2 with points pointtype 1 pointsize 1.8 linewidth 1.5 linecolor rgb "black"
-set title "Momentum, lr 0.1, end f = 0.0479"
+set title "(b) Momentum, lr 0.1: f = 0.048"
 set xrange [-8:2]
 set yrange [-2.5:2.5]
 set xtics 2; set ytics 2
@@ -1713,7 +1713,7 @@ plot $contours0 using 1:2 with lines linestyle 9, \
      $path1 using 1:2 with linespoints linecolor rgb "#ff7f0e" linewidth 1.5 pointtype 7 pointsize 0.7, \
      $path1 using 1:2 every ::0::0 with points pointtype 4 pointsize 2 linewidth 2 linecolor rgb "black", \
      $mark using 1:2 with points pointtype 1 pointsize 1.8 linewidth 1.5 linecolor rgb "black"
-set title "Nesterov, lr 0.1, end f = 0.0238"
+set title "(c) Nesterov, lr 0.1: f = 0.024"
 set xrange [-8:2]
 set yrange [-2.5:2.5]
 set xtics 2; set ytics 2
@@ -1722,7 +1722,7 @@ plot $contours0 using 1:2 with lines linestyle 9, \
      $path2 using 1:2 with linespoints linecolor rgb "#8c564b" linewidth 1.5 pointtype 7 pointsize 0.7, \
      $path2 using 1:2 every ::0::0 with points pointtype 4 pointsize 2 linewidth 2 linecolor rgb "black", \
      $mark using 1:2 with points pointtype 1 pointsize 1.8 linewidth 1.5 linecolor rgb "black"
-set title "AdaGrad, lr 1.5, end f = 0.000722"
+set title "(d) AdaGrad, lr 1.5: f = 0.00072"
 set xrange [-8:2]
 set yrange [-2.5:2.5]
 set xtics 2; set ytics 2
@@ -1731,7 +1731,7 @@ plot $contours0 using 1:2 with lines linestyle 9, \
      $path3 using 1:2 with linespoints linecolor rgb "#2ca02c" linewidth 1.5 pointtype 7 pointsize 0.7, \
      $path3 using 1:2 every ::0::0 with points pointtype 4 pointsize 2 linewidth 2 linecolor rgb "black", \
      $mark using 1:2 with points pointtype 1 pointsize 1.8 linewidth 1.5 linecolor rgb "black"
-set title "RMSprop, lr 0.3, end f = 1.43·10{/=20 ^{−12}}"
+set title "(e) RMSprop, lr 0.3: f = 1.4·10{/=20 ^{−12}}"
 set xrange [-8:2]
 set yrange [-2.5:2.5]
 set xtics 2; set ytics 2
@@ -1740,7 +1740,7 @@ plot $contours0 using 1:2 with lines linestyle 9, \
      $path4 using 1:2 with linespoints linecolor rgb "#9467bd" linewidth 1.5 pointtype 7 pointsize 0.7, \
      $path4 using 1:2 every ::0::0 with points pointtype 4 pointsize 2 linewidth 2 linecolor rgb "black", \
      $mark using 1:2 with points pointtype 1 pointsize 1.8 linewidth 1.5 linecolor rgb "black"
-set title "Adam, lr 0.3, end f = 0.102"
+set title "(f) Adam, lr 0.3: f = 0.1"
 set xrange [-8:2]
 set yrange [-2.5:2.5]
 set xtics 2; set ytics 2

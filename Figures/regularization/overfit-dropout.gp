@@ -532,7 +532,7 @@ e
 EOD
 
 set multiplot layout 1,2
-set title "Without dropout"
+set title "(a) Without dropout"
 set label 1 "last 20 epochs:\ntrain 1.000, test 0.756" at graph 0.97, graph 0.36 right
 set xlabel "epoch"
 set ylabel "accuracy"
@@ -542,7 +542,7 @@ set grid ytics
 set key bottom right
 plot $acc0 using 1:2 with lines linecolor rgb "#1f77b4" linewidth 2 title "train (300 images)", \
      $acc0 using 1:3 with lines linecolor rgb "#d62728" dashtype (6,3) linewidth 2 title "test (10000 images)"
-set title "With dropout 0.2"
+set title "(b) With dropout 0.2"
 set label 1 "last 20 epochs:\ntrain 0.592, test 0.477" at graph 0.97, graph 0.85 right
 set xlabel "epoch"
 set ylabel "accuracy"

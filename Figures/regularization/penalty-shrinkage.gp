@@ -1251,7 +1251,7 @@ set multiplot layout 2,1 title "One weight under each penalty, λ = 1.0, elastic
 set xrange [-3.0:3.0]
 set xtics 1.0
 set key at graph 0.01, graph 0.99 left top reverse Left font ",13"
-set title "Minimiser w* of (w − a)²/2 + penalty(w)"
+set title "(a) Minimiser w* of (w − a)²/2 + penalty(w)"
 set xlabel "a (the weight without penalty)"
 set ylabel "w* (the penalised weight)"
 set yrange [-3.0:3.0]
@@ -1267,7 +1267,7 @@ plot $shrink using 1:2 with lines linestyle 9 dashtype 2 title "none: w* = a", \
      NaN with points pointtype 6 pointsize 1.1 linecolor rgb "#555555" title "golden-section search (circles)"
 unset object 1
 unset label 1
-set title "The penalties (λ = 1.0, r = 0.5)"
+set title "(b) The penalties (λ = 1.0, r = 0.5)"
 set xlabel "w"
 set ylabel "penalty(w)"
 set yrange [0:*]

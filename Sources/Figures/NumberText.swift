@@ -13,6 +13,13 @@ public func shortest(_ x: Double) -> String {
 /// C's `%g`: six significant digits, no trailing zeros (0.01, 1e-10, 2000).
 public func general(_ x: Double) -> String { String(format: "%g", x) }
 
+/// The letter of the `index`-th panel of a figure, as its title begins and the text cites it:
+/// "(a)", "(b)", …
+public func panelLetter(_ index: Int) -> String {
+    precondition((0..<26).contains(index), "panelLetter: \(index) is not a panel of a figure")
+    return "(" + String(UnicodeScalar(UInt8(ascii: "a") + UInt8(index))) + ")"
+}
+
 /// A fraction as a percentage with one decimal: 0.9312 is "93.1%".
 public func percent(_ fraction: Double) -> String { String(format: "%.1f%%", 100 * fraction) }
 

@@ -91,7 +91,7 @@ public struct PathPanels: Sendable {
             }
             figure.data("path\(index)", rows: panel.points.map { [$0.x, $0.y] })
             figure.gnuplot(
-                "set title \"\(Typography.typeset(panel.title, scriptsFrom: scriptSize))\"",
+                "set title \"\(panels.count > 1 ? panelLetter(index) + " " : "")\(Typography.typeset(panel.title, scriptsFrom: scriptSize))\"",
                 "set xrange [\(general(panel.xRange.lowerBound)):\(general(panel.xRange.upperBound))]",
                 "set yrange [\(general(panel.yRange.lowerBound)):\(general(panel.yRange.upperBound))]",
                 (panel.ticStep ?? ticStep).map { "set xtics \(general($0)); set ytics \(general($0))" }

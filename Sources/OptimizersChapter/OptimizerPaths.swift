@@ -224,8 +224,8 @@ extension OptimizerPaths {
         let radii = Figure.contourRadii(levels: comparisonLevels, a: 1.0 / 20, b: 1)
         let panels = paths.map { entry, path in
             PathPanels.Panel(
-                title: "\(entry.kind.bookName), lr \(shortest(entry.learningRate)), "
-                    + "end f = \(significant(OptimizerPaths.f(path.end.x, path.end.y)))",
+                title: "\(entry.kind.bookName), lr \(shortest(entry.learningRate)): "
+                    + "f = \(significant(OptimizerPaths.f(path.end.x, path.end.y), digits: 2))",
                 points: path.points, color: Palette.color(entry.kind), contours: radii,
                 xRange: -8...2, yRange: -2.5...2.5)
         }
@@ -240,7 +240,7 @@ extension OptimizerPaths {
             name: "optimizer-paths",
             caption: "Optimizer paths on f(x, y) = x^2/20 + y^2 from (-7, 2) (DLfS 6.1, fig 6-8)",
             title: "\(steps) updates from (\(general(start.x)), \(general(start.y))) on f(x, y) = x²/20 + y²\\n"
-                + "grey: contours f = 0.5, 1, 2, …, 7;  +: the minimum;  □: the start")
+                + "f: its value at the end; grey: contours f = 0.5, 1, 2, …, 7;  +: the minimum;  □: the start")
     }
 }
 

@@ -274,7 +274,9 @@ public struct OverfittingRun: Sendable, RunnableExample {
         // Each panel spans its own run (without dropout the book's run is shorter), so that no
         // panel shows an empty stretch after its curves stop.
         figure.gnuplot("set multiplot layout 1,2")
-        for (index, (run, title)) in [(without, "Without dropout"), (with, "With \(with.setup.cure)")].enumerated() {
+        for (index, (run, title)) in [
+            (without, "\(panelLetter(0)) Without dropout"), (with, "\(panelLetter(1)) With \(with.setup.cure)"),
+        ].enumerated() {
             figure.gnuplot("set title \"\(title)\"")
             run.addPanel(to: &figure, block: "acc\(index)", epochs: run.curves.trainAccuracy.count)
         }

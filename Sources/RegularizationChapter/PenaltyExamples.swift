@@ -232,7 +232,7 @@ public enum PenaltyExamples: RunnableExample {
             "set xtics \(ticks)",
             // The key top left, clear of the shaded band; the band's note bottom right, where no curve runs.
             "set key at graph 0.01, graph 0.99 left top reverse Left font \",13\"",
-            "set title \"Minimiser w* of (w - a)^2/2 + penalty(w)\"",
+            "set title \"\(panelLetter(0)) Minimiser w* of (w - a)^2/2 + penalty(w)\"",
             "set xlabel \"a (the weight without penalty)\"", "set ylabel \"w* (the penalised weight)\"",
             "set yrange [\(-half):\(half)]",
             "set object 1 rectangle from \(-lambda), graph 0 to \(lambda), graph 1 fillcolor rgb \"#ff7f0e\" fillstyle transparent solid 0.12 noborder behind",
@@ -246,7 +246,7 @@ public enum PenaltyExamples: RunnableExample {
             "     $numeric using 1:4 with points pointtype 6 pointsize 1.1 linecolor rgb \"#2ca02c\" notitle, \\",
             "     NaN with points pointtype 6 pointsize 1.1 linecolor rgb \"#555555\" title \"golden-section search (circles)\"",
             "unset object 1", "unset label 1",
-            "set title \"The penalties (λ = \(l), r = \(r))\"",
+            "set title \"\(panelLetter(1)) The penalties (λ = \(l), r = \(r))\"",
             "set xlabel \"w\"", "set ylabel \"penalty(w)\"",
             "set yrange [0:*]", "set offsets 0, 0, graph 0.08, 0",
             "set key at graph 0.5, graph 0.97 center top noreverse Right font \",13\"",
