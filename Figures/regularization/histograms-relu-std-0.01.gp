@@ -241,14 +241,14 @@ set format y ""
 set label 1 "cut bars (▲):\nbar 1: 100000" at graph 0.97, graph 0.74 right front font ",13" textcolor rgb "#d62728"
 plot $layer3 using 1:2 with boxes linecolor rgb "#1f77b4", \
      $cut3 using 1:2 with points pointtype 9 pointsize 1.6 linecolor rgb "#d62728"
-set title "4-layer\n{/=16 mean 1.7·10^{−5}, std 2.4·10^{−5}}" font ",16"
+set title "4-layer\n{/=13 mean 1.7·10{/=16 ^{−5}}, std 2.4·10{/=16 ^{−5}}}" font ",16"
 set label 2 "exactly 0: 48.1%\nabove 1: 0.0%" at graph 0.97, graph 0.94 right front font ",13"
 set ylabel "count" font ",14"
 set format y "%g"
 set label 1 "cut bars (▲):\nbar 1: 100000" at graph 0.97, graph 0.74 right front font ",13" textcolor rgb "#d62728"
 plot $layer4 using 1:2 with boxes linecolor rgb "#1f77b4", \
      $cut4 using 1:2 with points pointtype 9 pointsize 1.6 linecolor rgb "#d62728"
-set title "5-layer\n{/=16 mean 1.2·10^{−6}, std 1.8·10^{−6}}" font ",16"
+set title "5-layer\n{/=13 mean 1.2·10{/=16 ^{−6}}, std 1.8·10{/=16 ^{−6}}}" font ",16"
 set label 2 "exactly 0: 51.1%\nabove 1: 0.0%" at graph 0.97, graph 0.94 right front font ",13"
 unset ylabel
 set format y ""

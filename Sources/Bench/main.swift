@@ -172,7 +172,7 @@ record("random search (\(search.trials) trials x \(search.epochs) epochs)") {
 // Which OpenBLAS kernels and how many threads the timings ran with, for the table's footer.
 let blas = "OpenBLAS \(String(cString: openblas_get_corename())) kernels, \(openblas_get_num_threads()) thread(s)"
 func nonzeroShare(_ m: Matrix) -> String {
-    String(format: "%.1f%%", 100 * Double(m.storage.lazy.filter { $0 != 0 }.count) / Double(m.count))
+    String(format: "%.1f%%", 100 * Double(m.compressedRows?.nonzeroCount ?? m.count) / Double(m.count))
 }
 let sparsity =
     "nonzero pixels: \(nonzeroShare(mnist.trainImages)) of the training set, \(nonzeroShare(mnist.testImages)) of the test set"
@@ -190,26 +190,22 @@ func median(_ values: [Double]) -> Double {
         ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
 }
 
-/// The timings of one side (workload -> seconds per repetition) and its BLAS description.
-func readTimings(_ path: String) -> (times: [String: [Double]], blas: String)? {
+/// The timings of one side (workload -> seconds per repetition), its BLAS description and, on
+/// the Swift side, its note on the images' nonzero pixels.
+func readTimings(_ path: String) -> (times: [String: [Double]], blas: String, sparsity: String?)? {
     guard let data = FileManager.default.contents(atPath: path),
         let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
     else { return nil }
-    return (object.compactMapValues { $0 as? [Double] }, object[blasKey] as? String ?? "BLAS not reported")
-}
-
-/// The Swift side's note on the images' nonzero pixels.
-func readSparsity(_ path: String) -> String? {
-    guard let data = FileManager.default.contents(atPath: path),
-        let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
-    else { return nil }
-    return object[sparsityKey] as? String
+    return (
+        object.compactMapValues { $0 as? [Double] }, object[blasKey] as? String ?? "BLAS not reported",
+        object[sparsityKey] as? String
+    )
 }
 
 /// One table: Swift, then NumPy with one BLAS thread (the same footing), then NumPy as a reader
 /// runs it, with its default threads; each NumPy column with its ratio to Swift.
 func printTable(swiftFile: String, numpyFiles: [String]) {
-    guard let (swift, swiftBLAS) = readTimings(swiftFile) else {
+    guard let (swift, swiftBLAS, sparsity) = readTimings(swiftFile) else {
         print("bench: cannot read \(swiftFile)")
         exit(1)
     }
@@ -223,9 +219,7 @@ func printTable(swiftFile: String, numpyFiles: [String]) {
     let fixed =
         ["dgemm 100x784 x 784x50", "dgemm 100x784 x 784x50 (both cores)"] + products + single
         + single.map { $0 + oneCore }
-        + (4...5).flatMap {
-            ["chapter \($0) run (10000 iterations + 17 evaluations)"].flatMap { [$0, $0 + denseProducts] }
-        }
+        + (4...5).map { "chapter \($0) run (10000 iterations + 17 evaluations)" }.flatMap { [$0, $0 + denseProducts] }
     let order = fixed + swift.keys.filter { !fixed.contains($0) }.sorted()
     print("| workload | Swift |" + numpy.indices.map { " \(titles[$0]) | ratio |" }.joined())
     print("|---|---|" + String(repeating: "---|---|", count: numpy.count))
@@ -244,7 +238,7 @@ func printTable(swiftFile: String, numpyFiles: [String]) {
         "\nratio: NumPy's time over ours. Swift: \(swiftBLAS)"
             + zip(titles, numpy).map { "; \($0): \($1.blas)" }.joined() + ".")
     if numpy.isEmpty { print("(no NumPy: python3 -m pip install numpy for the reference columns)") }
-    if let sparsity = readSparsity(swiftFile) { print(sparsity + ".") }
+    if let sparsity { print(sparsity + ".") }
     if let dgemm = swift["dgemm 100x784 x 784x50"].map(median),
         let oneCoreStep = swift["two-layer step" + oneCore].map(median),
         let step = swift["two-layer step"].map(median)

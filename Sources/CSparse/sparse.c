@@ -3,9 +3,11 @@
 // vector kernels only do four columns of a result at once.
 #include "CSparse.h"
 
-#include <immintrin.h>
 #include <math.h>
 #include <string.h>
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
 
 // MARK: - Plain loops (any x86-64, and the definition the vector kernels follow)
 
@@ -28,6 +30,7 @@ void sparse_rows_times_dense_plain(const int64_t *rowStart, const int32_t *colum
     }
 }
 
+#if defined(__x86_64__)
 // MARK: - AVX2 with FMA: 16 columns of a row (four registers per sum) at a time
 
 // Lane masks for a block of `width` < 16 columns: lane l of vector q is on when 4q + l < width.
@@ -92,21 +95,23 @@ __attribute__((target("avx2,fma"))) static void rows_avx2(const int64_t *rowStar
     }
 }
 
-// MARK: - Choosing once per process
+// MARK: - Choosing the kernel (the CPU's features, read once per process by the runtime)
 
 static int has_avx2_fma(void) {
-    __builtin_cpu_init();  // idempotent: reads the CPU's features once per process
+    __builtin_cpu_init();  // idempotent
     return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
 }
-
-int sparse_vector_width(void) { return has_avx2_fma() ? 4 : 1; }
+#endif
 
 void sparse_rows_times_dense(const int64_t *rowStart, const int32_t *columns, const float *values, int64_t m,
                              const double *b, int64_t n, const double *bias, double *out) {
-    if (has_avx2_fma())
+#if defined(__x86_64__)
+    if (has_avx2_fma()) {
         rows_avx2(rowStart, columns, values, m, b, n, bias, out);
-    else
-        sparse_rows_times_dense_plain(rowStart, columns, values, m, b, n, bias, out);
+        return;
+    }
+#endif
+    sparse_rows_times_dense_plain(rowStart, columns, values, m, b, n, bias, out);
 }
 
 void sparse_transpose(const int64_t *rowStart, const int32_t *columns, const float *values, int64_t m,

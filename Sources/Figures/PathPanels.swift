@@ -79,7 +79,7 @@ public struct PathPanels: Sendable {
             "set key off")
         if let mark { figure.data("mark", rows: [[mark.x, mark.y]]) }
         // Exponents in titles and notes (10^{−12}) at a size that prints.
-        let scriptSize = PrintRule.smallestFontSizeWithScripts(width: figure.width)
+        let scriptSize = PrintRule.smallestFontSize(width: figure.width, withScripts: true)
         // Panels with the same contours share one block.
         var contourBlocks: [String] = []
         for (index, panel) in panels.enumerated() {

@@ -28,16 +28,11 @@ public enum PrintRule {
         return size * pixelsPerFontSize * printPoints / Double(width)
     }
 
-    /// The smallest whole font size that prints at least 7 pt in a figure `width` pixels wide.
-    public static func smallestFontSize(width: Int) -> Int {
-        let exact = smallestPoints / printedPoints(fontSize: 1, width: width)
-        return Int((exact - 1e-9).rounded(.up))
-    }
-
-    /// The smallest whole font size for text with sub- or superscripts (x_0, 10^{−7}), which
-    /// enhanced text draws at 0.8 of the size around them: those too must print at 7 pt.
-    public static func smallestFontSizeWithScripts(width: Int) -> Int {
-        let exact = smallestPoints / printedPoints(fontSize: 1, width: width) / scriptShrink
+    /// The smallest whole font size that prints at least 7 pt in a figure `width` pixels wide;
+    /// `withScripts`, for text whose sub- or superscripts (x_0, 10^{−7}), which enhanced text
+    /// draws at 0.8 of the size around them, must print at 7 pt too.
+    public static func smallestFontSize(width: Int, withScripts: Bool = false) -> Int {
+        let exact = smallestPoints / printedPoints(fontSize: 1, width: width) / (withScripts ? scriptShrink : 1)
         return Int((exact - 1e-9).rounded(.up))
     }
 
@@ -51,7 +46,7 @@ public enum PrintRule {
     /// Every text size a figure script sets, with the line that sets it: the terminal's font,
     /// each `font ",N"` and each enhanced-text `{/=N ...}` or `{/*f ...}` (f times the font the
     /// line sets, else the terminal's), and 0.8 of that font where the line has sub- or
-    /// superscripts.
+    /// superscripts (0.8 of N for those inside a `{/=N …}` group).
     public static func fontSizes(inScript script: String) -> [(size: Double, line: String)] {
         var terminal = 0.0
         var sizes: [(Double, String)] = []

@@ -19,8 +19,10 @@ public enum Typography {
 
     /// A gnuplot command with the texts it shows typeset: the quoted string after `title`,
     /// `xlabel`, `ylabel` and the other labels (`set label 3 "…"` included). File names, fonts,
-    /// formats and colours are other quoted strings and stay as they are.
+    /// formats and colours are other quoted strings and stay as they are, and so does a command
+    /// marked `noenhanced`, which would print 10^{n} as it stands.
     public static func typesettingTexts(of command: String) -> String {
+        guard !command.contains("noenhanced") else { return command }
         let regex = try! NSRegularExpression(
             pattern: #"\b((?:[xyz]2?|cb)?label(?:\s+\d+)?|title)\s+"((?:[^"\\]|\\.)*)""#)
         var result = command
@@ -32,7 +34,7 @@ public enum Typography {
     }
 
     /// `text` typeset, its sub- and superscripts set in a `size`-point group, so that they print
-    /// at 0.8 of `size` however small the text around them (`PrintRule.smallestFontSizeWithScripts`).
+    /// at 0.8 of `size` however small the text around them (`PrintRule.smallestFontSize(width:withScripts:)`).
     public static func typeset(_ text: String, scriptsFrom size: Int) -> String {
         replace(#"(\^\{[^{}]*\}|_\{[^{}]*\}|_\w)"#, in: typeset(text), with: "{/=\(size) $1}")
     }

@@ -192,7 +192,7 @@ public enum PathFigure {
             "set label 3 \""
                 + Typography.typeset(
                     "lr = 1 (flips between (−3, 4) and (3, −4)) and\\nlr = 1e-10 (barely moves) both stay at |x| = 5",
-                    scriptsFrom: PrintRule.smallestFontSizeWithScripts(width: figure.width)) + "\" "
+                    scriptsFrom: PrintRule.smallestFontSize(width: figure.width, withScripts: true)) + "\" "
                 + "at 12,1e3 font \",12\"",
             "set key outside right center",
             "plot " + plots.joined(separator: ", \\\n     "))

@@ -112,7 +112,7 @@ public enum MoonsFigures {
 
     /// The axis labels' font where the default would print their subscripts below 7 pt.
     static func axisFont(_ figure: Figure) -> String {
-        let size = PrintRule.smallestFontSizeWithScripts(width: figure.width)
+        let size = PrintRule.smallestFontSize(width: figure.width, withScripts: true)
         return size > PrintRule.fontSize(width: figure.width) ? " font \",\(size)\"" : ""
     }
 

@@ -106,12 +106,11 @@ public enum ActivationHistogramFigures {
             let block = figure.data("layer\(k + 1)", rows: drawn)
             let cut = drawn.filter { $0[2] > top }
             let note = panelNote(s, histogram, activation: setup.activation)
-            // A mean of 1.7·10^{−5} needs a larger size for its exponent to print at 7 pt.
-            let noteSize =
-                Typography.typeset(note.title).contains("^{")
-                ? PrintRule.smallestFontSizeWithScripts(width: figure.width) : 13
+            // A mean of 1.7·10^{−5}: its exponent from a size that prints at 7 pt.
+            let noteTitle = Typography.typeset(
+                note.title, scriptsFrom: PrintRule.smallestFontSize(width: figure.width, withScripts: true))
             figure.gnuplot(
-                "set title \"\(k + 1)-layer\\n{/=\(noteSize) \(note.title)}\" font \",16\"",
+                "set title \"\(k + 1)-layer\\n{/=13 \(noteTitle)}\" font \",16\"",
                 note.inside.isEmpty
                     ? "unset label 2"
                     : "set label 2 \"\(note.inside)\" at graph 0.97, graph 0.94 right front font \",13\"",

@@ -210,7 +210,7 @@ public struct HyperparameterSearch: Sendable, MNISTExperiment {
                 + "10^U(\(Int(setup.weightDecayExponents.lowerBound)),\(Int(setup.weightDecayExponents.upperBound)))",
             width: 1000, height: 182 * rows + 110)
         // The weight decays print as powers of ten, whose exponents must still print at 7 pt.
-        let titleFont = PrintRule.smallestFontSizeWithScripts(width: figure.width)
+        let scriptSize = PrintRule.smallestFontSize(width: figure.width, withScripts: true)
         // Fixed margins around the grid and between panels, so that every plot is the same size
         // however many tick labels and axis names its panel carries.
         let (w, h) = (Double(figure.width), Double(figure.height))
@@ -232,16 +232,14 @@ public struct HyperparameterSearch: Sendable, MNISTExperiment {
                 rows: trial.curves.testAccuracy.indices.map {
                     [Double($0), trial.curves.testAccuracy[$0], trial.curves.trainAccuracy[$0]]
                 })
-            // The title's text at 13; only the decay's exponent needs the larger font around it.
-            let decay = Typography.typeset(String(format: "%.2g", trial.weightDecay))
-            let (mantissa, exponent) =
-                decay.range(of: "^{").map { (String(decay[..<$0.lowerBound]), String(decay[$0.lowerBound...])) } ?? (
-                    decay, ""
-                )
+            // The title's text at 13; exponents (lr or wd as 10^{n}) from a size that prints.
+            let rates = Typography.typeset(
+                "lr \(String(format: "%.2g", trial.learningRate)), wd \(String(format: "%.2g", trial.weightDecay))",
+                scriptsFrom: scriptSize)
             let (bottom, left) = (i >= shown.count - columns, i % columns == 0)
             figure.gnuplot(
                 "set title \"{/=13 Best-\(i + 1): val \(String(format: "%.2f", trial.validationAccuracy))}\\n"
-                    + "{/=13 lr \(String(format: "%.2g", trial.learningRate)), wd \(mantissa)}\(exponent)\" font \",\(titleFont)\" "
+                    + "{/=13 \(rates)}\" font \",13\" "
                     + "offset 0,-0.6",
                 // Tick labels on the outer panels only, as the axis titles: the plots keep their height.
                 bottom ? "set xlabel \"epoch\"" : "unset xlabel", bottom ? "set format x \"%g\"" : "set format x \"\"",

@@ -37,6 +37,9 @@ final class TypographyTests: XCTestCase {
             ),
             ##"set label 2 "lr = 10^{−3}" at -1, 2 font ",12"; plot $d using 1:2 title "(−3, 4)" lc rgb "#1f77b4""##)
         XCTAssertEqual(Typography.typesettingTexts(of: #"set output "a-1e-5.png""#), #"set output "a-1e-5.png""#)
+        let plain = #"set title "make_moons(200, noise=1e-05)" noenhanced"#
+        XCTAssertEqual(
+            Typography.typesettingTexts(of: plain), plain, "noenhanced text would print 10^{−5} as it stands")
     }
 
     /// Every committed script's titles and labels: what `typeset` would still change is an ASCII

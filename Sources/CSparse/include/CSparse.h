@@ -24,7 +24,4 @@ void sparse_transpose(const int64_t *rowStart, const int32_t *columns, const flo
 void sparse_rows_times_dense_plain(const int64_t *rowStart, const int32_t *columns, const float *values, int64_t m,
                                    const double *b, int64_t n, const double *bias, double *out);
 
-/// The vector width the kernels use on this CPU: 4 (AVX2 with FMA) or 1 (the plain loops).
-int sparse_vector_width(void);
-
 #endif

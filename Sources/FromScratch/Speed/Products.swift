@@ -5,15 +5,16 @@ import COpenBLAS
 import Foundation
 
 /// `np.dot(a, b)` for 2-D operands. Every product of the project goes through here, and here
-/// it goes to OpenBLAS's `dgemm`, as NumPy's does. The result may differ from
-/// `referenceMatmul` in the last bits (BLAS adds in its own order, with fused multiply-adds).
+/// it goes to OpenBLAS's `dgemm`, as NumPy's does, or, for a mostly-zero left factor, to the
+/// sparse kernel. The result may differ from `referenceMatmul` in the last bits (each adds in its
+/// own order, with fused multiply-adds).
 public func matmul(_ a: Matrix, _ b: Matrix) -> Matrix {
     matmul(a, b, transposingA: false, transposingB: false)
 }
 
 /// op(a)·op(b) with either operand read transposed in place — no transposed copy is made
 /// (backpropagation's xᵀ·dout and dout·Wᵀ). With `addingRows`, the 1 x n row is added to every
-/// row of the product in the same `dgemm` call (the Affine layer's + b).
+/// row of the product in the same call (the Affine layer's + b).
 public func matmul(
     _ a: Matrix, _ b: Matrix, transposingA: Bool, transposingB: Bool,
     addingRows bias: Matrix? = nil

@@ -17,7 +17,8 @@ import Synchronization
 /// them for a core, which is what makes OpenBLAS's own second thread collapse on a busy machine.
 ///
 /// Results do not depend on the helper: the halves are fixed by the product's shape, not by which
-/// thread computes them, and each half stays on OpenBLAS's general path, so a split product is
+/// thread computes them, and each half stays on OpenBLAS's general path (or the sparse kernel,
+/// which computes each row alike), so a split product is
 /// bitwise the product of one call (tested).
 public final class SecondCore: @unchecked Sendable {
     // The half-product hand-over: the lender stores the job, then `posted`; the helper or the
@@ -42,19 +43,22 @@ public final class SecondCore: @unchecked Sendable {
     private static let owner = Atomic<UInt>(0)
     nonisolated(unsafe) private static var lent: SecondCore?
 
-    /// The CPUs this process may run on: its affinity mask, which `taskset` or a container can
-    /// narrow to one (Foundation's processor counts are the machine's). On one CPU a spinning
-    /// helper would take half of it from the training.
+    /// The CPUs this process may run on: its affinity mask, which `taskset` or a cpuset can
+    /// narrow to one (Foundation's processor counts are the machine's; a CPU quota is not seen
+    /// here). On one CPU a spinning helper would take half of it from the training.
     static let usableCPUs: Int = {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
             let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Cpus_allowed:") })
         else { return ProcessInfo.processInfo.activeProcessorCount }
-        return line.dropFirst("Cpus_allowed:".count).compactMap(\.hexDigitValue).reduce(0) { $0 + $1.nonzeroBitCount }
+        let allowed = line.dropFirst("Cpus_allowed:".count).compactMap(\.hexDigitValue).reduce(0) {
+            $0 + $1.nonzeroBitCount
+        }
+        return min(allowed, ProcessInfo.processInfo.activeProcessorCount)
     }()
 
     /// Runs `body` with the second core lent to the calling thread. Only one thread of the process
-    /// borrows it at a time: a `lend` while it is out (nested, or on another thread), or on a
-    /// one-core machine, runs `body` with a `SecondCore` that has no helper, whose background
+    /// borrows it at a time: a `lend` while it is out (nested, or on another thread), or in a
+    /// process allowed one CPU (`usableCPUs`), runs `body` with a `SecondCore` that has no helper, whose background
     /// work runs in `finishBackground()`. Lend only where nothing else keeps the other core busy:
     /// the helper spins while it waits, to pick up a half within a microsecond.
     public static func lend<T>(_ body: (SecondCore) throws -> T) rethrows -> T {
