@@ -100,9 +100,13 @@ bench: build
 	  env -u OPENBLAS_NUM_THREADS -u OMP_NUM_THREADS -u MKL_NUM_THREADS \
 	    python3 bench/numpy_reference.py "$$mnist" > .build/bench/numpy-threads.json; \
 	  $(RELEASE_BIN)/bench --table .build/bench/swift.json .build/bench/numpy.json .build/bench/numpy-threads.json; \
+	  echo "peak memory of whole runs, ours and NumPy's the book's way..."; \
+	  $(RELEASE_BIN)/bench --memory "$$mnist" > .build/bench/memory.json || exit 1; \
 	else \
 	  $(RELEASE_BIN)/bench --table .build/bench/swift.json; \
-	fi
+	  $(RELEASE_BIN)/bench --memory "$$mnist" --no-numpy > .build/bench/memory.json || exit 1; \
+	fi; \
+	echo; $(RELEASE_BIN)/bench --memory-table .build/bench/memory.json
 
 # `make figures FORMAT=pdf` (or svg): every committed figure redrawn from its .gp as vector output
 # for print, into OUT (by default .build/figures, which git ignores); the committed PNGs stay. Each

@@ -280,5 +280,64 @@ def main():
     print(json.dumps(results))
 
 
+def load_mnist_as_the_book(directory):
+    """The book's dataset/mnist.py load_mnist(normalize=True): uint8 pixels as float32, divided by
+    255 in float32; labels as uint8."""
+    def images(name):
+        with gzip.open(os.path.join(directory, name), "rb") as f:
+            data = np.frombuffer(f.read(), np.uint8, offset=16)
+        x = data.reshape(-1, 784).astype(np.float32)
+        x /= 255.0
+        return x
+
+    def labels(name):
+        with gzip.open(os.path.join(directory, name), "rb") as f:
+            return np.frombuffer(f.read(), np.uint8, offset=8)
+
+    return (images("train-images-idx3-ubyte.gz"), labels("train-labels-idx1-ubyte.gz"),
+            images("t10k-images-idx3-ubyte.gz"), labels("t10k-labels-idx1-ubyte.gz"))
+
+
+def peak_memory_run(directory, name):
+    """A shortened whole run that holds and reads the data as the book's script for `name` does:
+    both sets loaded as its load_mnist loads them, mini-batches drawn from the training images the
+    script trains on, and each evaluation one call over a whole set (the float32 images are
+    widened to float64 where they meet the weights). `make bench` measures the process's peak
+    memory from outside; the Swift side runs the same shortened workloads."""
+    x_train, t_train, x_test, t_test = load_mnist_as_the_book(directory)
+    np.random.seed(0)
+    he = lambda n: np.sqrt(2.0 / n)
+    # name -> (training images, networks' sizes, weight std, iterations, batch, evaluate every,
+    #          evaluate on the test set too)
+    runs = {
+        "chapter 4 run": (60000, [[784, 50, 10]], lambda n: 0.01, 1200, 100, 600, True),
+        "chapter 5 run": (60000, [[784, 50, 10]], lambda n: 0.01, 1200, 100, 600, True),
+        "optimizer comparison": (60000, [[784] + [100] * 4 + [10]] * 4, he, 100, 128, None, False),
+        "weight-init comparison": (60000, [[784] + [100] * 4 + [10]] * 3, he, 100, 128, None, False),
+        "batch-norm comparison": (1000, [[784] + [100] * 5 + [10]] * 2, he, 20, 100, 10, False),
+        "overfitting": (300, [[784] + [100] * 6 + [10]], he, 9, 100, 3, True),
+        "random search": (500, [[784] + [100] * 6 + [10]] * 2, he, 8, 100, 4, True),
+    }
+    count, sizes, std, iterations, batch, every, with_test = runs[name]
+    x, t = x_train[:count], t_train[:count]
+    if name == "random search":
+        # shuffle_dataset, then a validation split: copies of the 500 images.
+        order = np.random.permutation(count)
+        x, t = x[order], t[order]
+        x_test, t_test, x, t = x[:100], t[:100], x[100:], t[100:]
+    nets = [Net(s, std, "sigmoid" if name == "chapter 4 run" else "relu") for s in sizes]
+    for i in range(iterations):
+        mask = np.random.choice(len(x), batch)
+        for net in nets:
+            SGD(0.01).update(net.params(), net.gradients(x[mask], t[mask]))
+            if every and i % every == 0:
+                net.accuracy(x, t, batch=len(x))
+                if with_test:
+                    net.accuracy(x_test, t_test, batch=len(x_test))
+
+
 if __name__ == "__main__":
-    main()
+    if "--peak-memory" in sys.argv[:-1]:
+        peak_memory_run(sys.argv[1], sys.argv[sys.argv.index("--peak-memory") + 1])
+    else:
+        main()

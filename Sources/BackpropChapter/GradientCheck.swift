@@ -24,7 +24,7 @@ public enum GradientCheck: RunnableExample {
         of parameters: [String] = TwoLayerNet.parameterNames
     ) throws -> [String: Double] {
         let data = try MNIST.loadSplit(.train, from: try MNISTLocation.ensureFiles(explicit: nil))
-        let x = data.images.rows(0..<3)
+        let x = data.images.matrix(rows: 0..<3)
         let labels = Array(data.labels[0..<3])
         var random = RandomState(seed: seed)
         let net = TwoLayerNet(

@@ -15,6 +15,10 @@ import RegularizationChapter
 ///        bench --table swift.json [numpy.json [numpy-threads.json]]
 ///                                             print the comparison table: NumPy with one BLAS
 ///                                             thread, and with its default threads
+///        bench --memory <mnist-dir> [--no-numpy]
+///                                             peak memory of whole runs, ours and the
+///                                             book's way (PeakMemory.swift), print JSON
+///        bench --memory-table memory.json     print the peak-memory table
 
 func timed(_ repetitions: Int, _ body: () -> Void) -> [Double] {
     (0..<repetitions).map { _ in
@@ -40,6 +44,24 @@ let arguments = CommandLine.arguments
 if arguments.count >= 3, arguments[1] == "--table" {
     printTable(swiftFile: arguments[2], numpyFiles: Array(arguments.dropFirst(3)))
     exit(0)
+}
+if arguments.count == 3, arguments[1] == "--memory-table" {
+    PeakMemory.printTable(file: arguments[2])
+    exit(0)
+}
+if arguments.count >= 3, arguments[1] == "--memory" {
+    setenv("MNIST_DIR", arguments[2], 1)
+    do {
+        let peaks = try PeakMemory.measureAll(
+            toolFolder: URL(fileURLWithPath: arguments[0]).deletingLastPathComponent().path, mnist: arguments[2],
+            withNumPy: !arguments.contains("--no-numpy"))
+        print(
+            "{" + peaks.sorted { $0.key < $1.key }.map { "\"\($0.key)\": \($0.value)" }.joined(separator: ", ") + "}")
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("bench: \(error)\n".utf8))
+        exit(1)
+    }
 }
 guard arguments.count >= 2 else {
     FileHandle.standardError.write(Data("usage: bench <mnist-dir> [--quick] [--only a,b]\n".utf8))
@@ -131,22 +153,26 @@ for lent in [true, false] {
 
 // The book's whole runs of DLfS 4.5 (sigmoid) and 5.7.4 (ReLU), as the chapters run them, and
 // once more with every product dense, to show what skipping the zeros gives.
-for (chapter, activation) in [(4, Activation.sigmoid), (5, .relu)] {
-    for (suffix, train, test) in [
-        ("", mnist.trainImages, mnist.testImages),
-        (denseProducts, densely(mnist.trainImages), densely(mnist.testImages)),
-    ] {
-        record("chapter \(chapter) run (10000 iterations + 17 evaluations)" + suffix) {
-            timed(quick ? 1 : 3) {
-                var random = RandomState(seed: 0)
-                let net = TwoLayerNet(
-                    inputSize: 784, hiddenSize: 50, outputSize: 10, activation: activation, random: &random)
-                _ = FromScratch.train(
-                    net, trainImages: train, trainLabels: mnist.trainLabels, testImages: test,
-                    testLabels: mnist.testLabels, schedule: TrainingSchedule(), random: &random)
-            }
+/// One whole run of chapter `chapter`'s training on the given images.
+func recordChapterRun<Images: InputRows>(
+    _ chapter: Int, _ activation: Activation, _ suffix: String, train: Images, test: Images
+) {
+    record("chapter \(chapter) run (10000 iterations + 17 evaluations)" + suffix) {
+        timed(quick ? 1 : 3) {
+            var random = RandomState(seed: 0)
+            let net = TwoLayerNet(
+                inputSize: 784, hiddenSize: 50, outputSize: 10, activation: activation, random: &random)
+            _ = FromScratch.train(
+                net, trainImages: train, trainLabels: mnist.trainLabels, testImages: test,
+                testLabels: mnist.testLabels, schedule: TrainingSchedule(), random: &random)
         }
     }
+}
+for (chapter, activation) in [(4, Activation.sigmoid), (5, .relu)] {
+    recordChapterRun(chapter, activation, "", train: mnist.trainImages, test: mnist.testImages)
+    recordChapterRun(
+        chapter, activation, denseProducts, train: mnist.trainImages.denseMatrix(),
+        test: mnist.testImages.denseMatrix())
 }
 
 // Whole chapter-6 experiments, shortened, run by the chapters' own code: the independent
@@ -171,8 +197,8 @@ record("random search (\(search.trials) trials x \(search.epochs) epochs)") {
 
 // Which OpenBLAS kernels and how many threads the timings ran with, for the table's footer.
 let blas = "OpenBLAS \(String(cString: openblas_get_corename())) kernels, \(openblas_get_num_threads()) thread(s)"
-func nonzeroShare(_ m: Matrix) -> String {
-    String(format: "%.1f%%", 100 * Double(m.compressedRows?.nonzeroCount ?? m.count) / Double(m.count))
+func nonzeroShare(_ m: CompressedMatrix) -> String {
+    String(format: "%.1f%%", 100 * Double(m.entries.nonzeroCount) / Double(m.rows * m.cols))
 }
 let sparsity =
     "nonzero pixels: \(nonzeroShare(mnist.trainImages)) of the training set, \(nonzeroShare(mnist.testImages)) of the test set"

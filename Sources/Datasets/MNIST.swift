@@ -105,8 +105,9 @@ public enum MNISTSplit: String, CaseIterable, Sendable {
 
 /// Images with their labels: one row of 784 pixels per digit.
 public struct LabeledImages: Sendable {
-    /// N x 784: each 28 x 28 image flattened row by row (the book's `flatten=True`).
-    public let images: Matrix
+    /// N x 784: each 28 x 28 image flattened row by row (the book's `flatten=True`), held as its
+    /// nonzero pixels (a mini-batch gathered from it is a dense `Matrix`).
+    public let images: CompressedMatrix
     /// The digit 0-9 of each image.
     public let labels: [Int]
 }
@@ -117,7 +118,7 @@ public struct LabeledImages: Sendable {
 ///
 /// The book converts the pixels to float32 before dividing, so each pixel is the float nearest
 /// k/255; NumPy then widens those floats exactly when they meet the float64 weights. We hold the
-/// same values as doubles: `Double(Float(k) / 255)`. Dividing in double precision instead moves a
+/// same floats (the nonzero ones), and a batch widens them exactly: `Double(Float(k) / 255)`. Dividing in double precision instead moves a
 /// pixel by up to 3e-8: the first loss of the book's optimizer comparison then changes in its 11th
 /// digit, and after 150 iterations AdaGrad's in its 3rd.
 public struct MNIST: Sendable {
@@ -125,9 +126,9 @@ public struct MNIST: Sendable {
     public static let pixelsPerImage = 784
     public static let classCount = 10
 
-    public let trainImages: Matrix
+    public let trainImages: CompressedMatrix
     public let trainLabels: [Int]
-    public let testImages: Matrix
+    public let testImages: CompressedMatrix
     public let testLabels: [Int]
 
     public init(train: LabeledImages, test: LabeledImages) {
@@ -187,7 +188,9 @@ public struct MNIST: Sendable {
     }
 
     /// Reads a gzip'd IDX image file into an N x 784 matrix.
-    public static func readImages(at url: URL, expectedCount: Int? = nil, normalize: Bool = true) throws -> Matrix {
+    public static func readImages(
+        at url: URL, expectedCount: Int? = nil, normalize: Bool = true
+    ) throws -> CompressedMatrix {
         let array = try IDXReader.read(gzipFile: url, expectedMagic: IDXReader.magic(axes: 3))
         let count = array.dimensions[0]
         if let expectedCount, count != expectedCount {
@@ -197,16 +200,12 @@ public struct MNIST: Sendable {
         guard array.dimensions == expectedShape else {
             throw MNISTError.wrongDimensions(path: url.path, expected: expectedShape, found: array.dimensions)
         }
-        // The 256 values a pixel can take, as the book's float32 division gives them.
-        let levels = (0...255).map { normalize ? Double(Float($0) / Float(255)) : Double($0) }
-        let pixels = [Double](unsafeUninitializedCapacity: array.bytes.count) { buffer, initialized in
-            array.bytes.withUnsafeBufferPointer { bytes in
-                for index in 0..<bytes.count { buffer[index] = levels[Int(bytes[index])] }
-            }
-            initialized = array.bytes.count
+        // The 256 values a pixel can take, as the book's float32 division gives them. About 81%
+        // of the pixels are 0: only the others are kept, and products with the images skip the rest.
+        let levels = (0...255).map { normalize ? Float($0) / Float(255) : Float($0) }
+        return array.bytes.withUnsafeBufferPointer { bytes in
+            CompressedMatrix(rows: count, cols: pixelsPerImage) { levels[Int(bytes[$0])] }
         }
-        // About 81% of the pixels are 0: products with the images skip them.
-        return Matrix(rows: count, cols: pixelsPerImage, storage: pixels).skippingZeros()
     }
 
     /// Reads a gzip'd IDX label file; every label must be a digit 0-9.

@@ -11,7 +11,7 @@ public enum DigitFigure {
 
     /// The first `count` images of `images` (N x 784, pixels in [0, 1]) with their labels, laid
     /// out by `ImageGrid` (90 px digits, 10 px apart, ten to a row).
-    public static func figure(images: Matrix, labels: [Int], count: Int, setName: String) -> Figure {
+    public static func figure(images: some InputRows, labels: [Int], count: Int, setName: String) -> Figure {
         precondition(count >= 1 && count <= images.rows, "DigitFigure: cannot draw \(count) of \(images.rows) digits")
         precondition(images.cols == MNIST.pixelsPerImage, "DigitFigure: images must have 784 columns")
         let cells = (0..<count).map { ImageGrid.Cell(pixels: images.row($0), caption: "\(labels[$0])") }
@@ -23,7 +23,7 @@ public enum DigitFigure {
 
     /// The digits as text, for a terminal (gnuplot's text terminal cannot draw images), three
     /// to a line, each under "label N" (`ImageGrid.textPreview`).
-    public static func textPreview(images: Matrix, labels: [Int], count: Int, perLine: Int = 3) -> String {
+    public static func textPreview(images: some InputRows, labels: [Int], count: Int, perLine: Int = 3) -> String {
         precondition(
             count >= 1 && count <= images.rows, "DigitFigure: cannot preview \(count) of \(images.rows) digits")
         let cells = (0..<count).map { ImageGrid.Cell(pixels: images.row($0), caption: "label \(labels[$0])") }

@@ -6,22 +6,22 @@ public protocol Classifier {
 
     /// `predict` for rows `range` of `x` only. The default copies those rows out; a network may
     /// read them in place instead, which must give the same scores, bit for bit.
-    func scores(rows range: Range<Int>, of x: Matrix) -> Matrix
+    func scores(rows range: Range<Int>, of x: some InputRows) -> Matrix
 }
 
 extension Classifier {
-    public func scores(rows range: Range<Int>, of x: Matrix) -> Matrix {
-        predict(x.rows(range))
+    public func scores(rows range: Range<Int>, of x: some InputRows) -> Matrix {
+        predict(x.matrix(rows: range))
     }
 
     /// How many of rows `range` of `x` are predicted as their label (`labels` are all of x's).
-    public func correctPredictions(rows range: Range<Int>, of x: Matrix, labels: [Int]) -> Int {
+    public func correctPredictions(rows range: Range<Int>, of x: some InputRows, labels: [Int]) -> Int {
         zip(scores(rows: range, of: x).argmaxPerRow(), labels[range]).filter { $0 == $1 }.count
     }
 
     /// The book's `accuracy(x, t)`: the share of rows whose predicted class is the label,
     /// `batchSize` rows at a time (the result does not depend on the batch size).
-    public func accuracy(_ x: Matrix, labels: [Int], batchSize: Int = 10_000) -> Double {
+    public func accuracy(_ x: some InputRows, labels: [Int], batchSize: Int = 10_000) -> Double {
         precondition(x.rows == labels.count, "accuracy: \(x.rows) rows but \(labels.count) labels")
         var correct = 0
         for start in stride(from: 0, to: x.rows, by: batchSize) {

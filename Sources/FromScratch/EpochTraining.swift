@@ -96,7 +96,7 @@ public struct EpochCurves: Hashable, Sendable {
 /// Dropout's masks are drawn from `random` too, as the book draws them from NumPy's stream.
 public func trainInEpochs<O: Optimizer>(
     _ net: MultiLayerNet, optimizer: inout O, schedule: EpochSchedule,
-    trainImages: Matrix, trainLabels: [Int], testImages: Matrix, testLabels: [Int],
+    trainImages: some InputRows, trainLabels: [Int], testImages: some InputRows, testLabels: [Int],
     random: inout RandomState,
     augment: ((Matrix, inout RandomState) -> Matrix)? = nil,
     progress: ((Int, EpochCurves) -> Void)? = nil

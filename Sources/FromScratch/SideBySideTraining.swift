@@ -15,7 +15,7 @@ public enum SideBySideTraining {
     /// Returns each network's losses. `iterationDone(k, i, loss)` is called from the worker
     /// threads; it must be thread-safe.
     public static func train(
-        _ nets: [MultiLayerNet], optimizers: [any Optimizer], images: Matrix, labels: [Int],
+        _ nets: [MultiLayerNet], optimizers: [any Optimizer], images: some InputRows, labels: [Int],
         batches: [[Int]], iterationDone: ((Int, Int, Double) -> Void)? = nil
     ) -> [[Double]] {
         precondition(

@@ -43,8 +43,8 @@ public struct TrainingHistory: Sendable {
 /// weights on the machine's second core while training goes on; they do not feed back into
 /// training, so the results are those of measuring in line, and the history is complete when
 /// `train` returns.
-public func train(
-    _ net: TwoLayerNet, trainImages: Matrix, trainLabels: [Int], testImages: Matrix, testLabels: [Int],
+public func train<Images: InputRows>(
+    _ net: TwoLayerNet, trainImages: Images, trainLabels: [Int], testImages: Images, testLabels: [Int],
     schedule: TrainingSchedule, random: inout RandomState,
     progress: (Int, TrainingHistory) -> Void = { _, _ in }
 ) -> TrainingHistory {

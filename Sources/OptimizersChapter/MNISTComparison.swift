@@ -73,7 +73,8 @@ public struct MNISTComparison: Sendable, MNISTExperiment {
     /// The book's loop on the given images: weights for every net, then per iteration one batch
     /// that every optimizer trains on. The batches are drawn first, in the book's order, so the
     /// networks can then train in parallel and still see the book's batches.
-    public static func run(_ setup: Setup, images: Matrix, labels: [Int], showProgress: Bool = false) -> MNISTComparison
+    public static func run(_ setup: Setup, images: some InputRows, labels: [Int], showProgress: Bool = false)
+        -> MNISTComparison
     {
         precondition(
             images.rows == labels.count && images.rows > 0,

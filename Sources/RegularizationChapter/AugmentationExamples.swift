@@ -144,7 +144,7 @@ enum AugmentationExamples: RunnableExample {
         var halfTurnedSixes: Matrix, halfTurnedNines: Matrix
 
         init(mnist: MNIST) {
-            images = mnist.testImages
+            images = mnist.testImages.matrix()
             labels = mnist.testLabels
             var random = RandomState(seed: seed)
             augmented = augmentation.augmented(images, random: &random)
@@ -278,7 +278,7 @@ enum AugmentationExamples: RunnableExample {
     /// for a matrix holding each digit `variants` times. With `flip`, a last column shows each
     /// digit mirrored. Returns the transforms drawn, row by row, and the grid's cells.
     static func augmentedDigits(
-        images: Matrix, labels: [Int], count: Int = shownDigits, variants: Int = variants,
+        images: some InputRows, labels: [Int], count: Int = shownDigits, variants: Int = variants,
         augmentation: DigitAugmentation = augmentation, seed: UInt32 = seed, flip: Bool = false
     )
         -> (figure: Figure, transforms: [[DigitAugmentation.Transform]], cells: [ImageGrid.Cell])
@@ -325,7 +325,7 @@ enum AugmentationExamples: RunnableExample {
     /// One training digit of each class (the first), as it is, mirrored, and turned by 180°,
     /// each captioned with what `net` reads (the network trained on augmented digits); and those
     /// readings, one row per version.
-    static func unsafeTransforms(images: Matrix, labels: [Int], net: MultiLayerNet) -> (
+    static func unsafeTransforms(images: some InputRows, labels: [Int], net: MultiLayerNet) -> (
         figure: Figure, readings: [[Int]]
     ) {
         let firsts = (0..<MNIST.classCount).map { digit in labels.firstIndex(of: digit)! }
@@ -426,7 +426,7 @@ extension AugmentationExamples {
             if accuracy {
                 let net = try AugmentationExamples.bookNetwork()
                 var random = RandomState(seed: seed)
-                let test = mnist.testImages, labels = mnist.testLabels
+                let test = mnist.testImages.matrix(), labels = mnist.testLabels
                 let augmented = augmentation.augmented(test, random: &random)
                 var report =
                     "the book's network on the 10000 test digits: as they are "

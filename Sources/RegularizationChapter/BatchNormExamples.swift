@@ -112,7 +112,7 @@ public enum BatchNormExamples: RunnableExample {
         let net = MultiLayerNet(
             inputSize: MNIST.pixelsPerImage, hiddenSizes: hiddenSizes, outputSize: MNIST.classCount,
             batchNorm: true, lossDelta: 0, random: &random)
-        let x = mnist.trainImages.rows(0..<images), t = Array(mnist.trainLabels[0..<images])
+        let x = mnist.trainImages.matrix(rows: 0..<images), t = Array(mnist.trainLabels[0..<images])
         let backprop = net.gradients(x, labels: t)
         let numerical = net.numericalGradients(x, labels: t, h: h)
         var differences: [String: Double] = [:], vanishing: [String] = [], largest: [String: Double] = [:]

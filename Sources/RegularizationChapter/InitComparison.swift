@@ -48,7 +48,8 @@ public struct InitComparison: Sendable, MNISTExperiment {
 
     private static let cache = RunCache<Setup, InitComparison>()
 
-    public static func run(_ setup: Setup, images: Matrix, labels: [Int], showProgress: Bool = false) -> InitComparison
+    public static func run(_ setup: Setup, images: some InputRows, labels: [Int], showProgress: Bool = false)
+        -> InitComparison
     {
         var random = RandomState(seed: setup.seed)
         let nets = setup.inits.map { weightInit in

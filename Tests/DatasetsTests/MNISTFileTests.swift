@@ -48,10 +48,11 @@ final class MNISTFileTests: XCTestCase {
         XCTAssertEqual(read.images.rows, 3)
         XCTAssertEqual(read.images.cols, 784)
         // As the book's load_mnist: float32(k) / 255 in float32, widened to double.
-        XCTAssertEqual(read.images.storage, imageBytes.map { Double(Float($0) / 255) })
+        XCTAssertEqual(read.images.matrix().storage, imageBytes.map { Double(Float($0) / 255) })
         XCTAssertEqual(
-            read.images[1, 0], 0.027450980618596077, "float32(7/255), not the double 7/255 = 0.027450980392156862")
-        let raw = try MNIST.readImages(at: images, normalize: false)
+            read.images.matrix()[1, 0], 0.027450980618596077,
+            "float32(7/255), not the double 7/255 = 0.027450980392156862")
+        let raw = try MNIST.readImages(at: images, normalize: false).matrix()
         XCTAssertEqual(raw.storage, imageBytes.map(Double.init))
     }
 
@@ -61,7 +62,7 @@ final class MNISTFileTests: XCTestCase {
         let bytes = (0..<(count * 784)).map { UInt8(truncatingIfNeeded: $0 &* 13) }
         let url = try write(
             "many.gz", TestData.gzip(TestData.idx(dimensions: [count, 28, 28], bytes: bytes)), in: folder)
-        XCTAssertEqual(try MNIST.readImages(at: url, normalize: false).storage, bytes.map(Double.init))
+        XCTAssertEqual(try MNIST.readImages(at: url, normalize: false).matrix().storage, bytes.map(Double.init))
     }
 
     func testMissingFile() throws {

@@ -24,10 +24,10 @@ final class MNISTTests: XCTestCase {
         XCTAssertEqual(mnist.testImages.cols, 784)
         XCTAssertEqual(mnist.trainLabels.count, 60_000)
         XCTAssertEqual(mnist.testLabels.count, 10_000)
-        XCTAssertEqual(mnist.trainImages.storage.min(), 0)
-        XCTAssertEqual(mnist.trainImages.storage.max(), 1, "255 / 255")
+        XCTAssertEqual(mnist.trainImages.matrix().storage.min(), 0)
+        XCTAssertEqual(mnist.trainImages.matrix().storage.max(), 1, "255 / 255")
         // Every pixel is a byte over 255, divided in float32 as the book's load_mnist does.
-        XCTAssertTrue(mnist.testImages.storage.allSatisfy { Double(Float(($0 * 255).rounded()) / 255) == $0 })
+        XCTAssertTrue(mnist.testImages.matrix().storage.allSatisfy { Double(Float(($0 * 255).rounded()) / 255) == $0 })
     }
 
     func testFirstTrainingLabelsAndClassCounts() throws {
@@ -42,7 +42,7 @@ final class MNISTTests: XCTestCase {
     }
 
     func testTrainingPixelMeanAndStandardDeviation() throws {
-        let pixels = try Self.mnist().trainImages.storage
+        let pixels = try Self.mnist().trainImages.matrix().storage
         // Compensated (Kahan-Babuska) sums, so 47 million terms lose no digits that matter.
         let mean = Self.compensatedSum(pixels) / Double(pixels.count)
         var squares = [Double](repeating: 0, count: pixels.count)

@@ -127,4 +127,26 @@ final class SparseProductTests: XCTestCase {
         changed[0, 0] = 5
         XCTAssertNil(changed.compressedRows, "changed elements drop the compressed rows")
     }
+
+    /// A data set held as its nonzero entries alone reads, through `InputRows`, as the matrix it
+    /// was made from: batches, ranges, rows and first-layer products, bit for bit.
+    func testACompressedMatrixReadsAsTheMatrixItHolds() {
+        let a = mostlyZero(40, 30, seed: 15)
+        let held = CompressedMatrix(rows: a.rows, cols: a.cols) { Float(a.storage[$0]) }
+        XCTAssertEqual(held.entries.nonzeroCount, a.compressedRows?.nonzeroCount)
+        XCTAssertEqual(held.matrix(), a)
+        XCTAssertEqual(
+            held.matrix().compressedRows?.values, a.compressedRows?.values, "a widened batch keeps its entries")
+        XCTAssertNil(held.denseMatrix().compressedRows, "the dense copy is multiplied densely")
+        let indices = [39, 0, 7, 7, 21]
+        XCTAssertEqual(held.gathering(rows: indices), a.gathering(rows: indices))
+        XCTAssertEqual(held.rows(5..<12).matrix(), a.rows(5..<12))
+        XCTAssertEqual(held.matrix(rows: 5..<12), a.rows(5..<12))
+        XCTAssertEqual(held.row(8), a.row(8))
+        var random = RandomState(seed: 16)
+        let w = random.randn(30, 10), bias = random.randn(1, 10)
+        XCTAssertEqual(
+            held.product(rows: 3..<33, times: w, addingRows: bias).storage.map(\.bitPattern),
+            a.product(rows: 3..<33, times: w, addingRows: bias).storage.map(\.bitPattern))
+    }
 }

@@ -4,28 +4,28 @@ import Foundation
 
 /// Accuracy measurements queued as background work on the second core, a chunk of images per
 /// item, their results kept in order.
-public final class EpochAccuracies: @unchecked Sendable {
+public final class EpochAccuracies<Images: InputRows>: @unchecked Sendable {
     /// Images per background item. 2500 divides MNIST's 60000 and 10000, and keeps each item's
     /// second-layer product (2500 x 50 x 10) on the OpenBLAS path that one product over the whole
     /// set takes, so the accuracies are those of the book's single call. (Smaller items let the
     /// helper return to the training step sooner, but measured no faster overall.)
-    static let chunkRows = 2500
+    static var chunkRows: Int { 2500 }
 
     private let core: SecondCore
-    private let sets: [(images: Matrix, labels: [Int])]
+    private let sets: [(images: Images, labels: [Int])]
     private let lock = NSLock()
     /// Per evaluation: correct predictions per set, and the items still to run.
     private var correct: [[Int]] = []
     private var itemsLeft: [Int] = []
 
-    private init(core: SecondCore, sets: [(Matrix, [Int])]) {
+    private init(core: SecondCore, sets: [(Images, [Int])]) {
         self.core = core
         self.sets = sets.map { (images: $0.0, labels: $0.1) }
     }
 
     /// Runs `body` with the second core lent to it (its products are shared, `SecondCore`) and
     /// accuracies on `sets` measured in the background whenever `body` asks.
-    public static func measuring<T>(on sets: [(Matrix, [Int])], _ body: (EpochAccuracies) throws -> T) rethrows -> T {
+    public static func measuring<T>(on sets: [(Images, [Int])], _ body: (EpochAccuracies) throws -> T) rethrows -> T {
         try SecondCore.lend { core in try body(EpochAccuracies(core: core, sets: sets)) }
     }
 
@@ -82,8 +82,8 @@ extension TwoLayerNet {
     /// `predict` for rows `range` of `x`, for evaluation: the rows are read where they lie, and
     /// nothing is kept for a backward pass (the hidden layer is a fresh one), so several threads
     /// may evaluate one network at once. The same arithmetic as `predict`, bit for bit.
-    public func scores(rows range: Range<Int>, of x: Matrix) -> Matrix {
-        let h = Self.hiddenLayer(activation).forward(matmul(rows: range, of: x, affine1.w, addingRows: affine1.b))
+    public func scores(rows range: Range<Int>, of x: some InputRows) -> Matrix {
+        let h = Self.hiddenLayer(activation).forward(x.product(rows: range, times: affine1.w, addingRows: affine1.b))
         return matmul(h, affine2.w, transposingA: false, transposingB: false, addingRows: affine2.b)
     }
 }
