@@ -62,7 +62,7 @@ public struct BatchNormExperiment: Sendable, MNISTExperiment {
 
     private static let cache = RunCache<Setup, BatchNormExperiment>()
 
-    public static func run(_ setup: Setup, images: Matrix, labels: [Int], showProgress: Bool = false)
+    public static func run(_ setup: Setup, images: some InputRows, labels: [Int], showProgress: Bool = false)
         -> BatchNormExperiment
     {
         // The book's draws, scale after scale: the batch-norm net, the plain net, their batches.
@@ -84,11 +84,11 @@ public struct BatchNormExperiment: Sendable, MNISTExperiment {
                 "batch norm: \(jobs.count) nets (\(setup.weightScales.count) weight scales, with and without)",
                 total: jobs.count * setup.epochs) : nil
         let started = Date()
-        let curves = parallelMap(jobs.count) { k in
+        let curves = parallelMap(handingOver: consume jobs) { job in
             var optimizer = SGD(learningRate: setup.learningRate)
-            var stream = jobs[k].batches
+            var stream = job.batches
             return trainInEpochs(
-                jobs[k].net, optimizer: &optimizer, schedule: setup.schedule,
+                job.net, optimizer: &optimizer, schedule: setup.schedule,
                 trainImages: images, trainLabels: labels, testImages: Matrix.zeros(0, images.cols), testLabels: [],
                 random: &stream, progress: { _, _ in bar?.advance() }
             ).trainAccuracy

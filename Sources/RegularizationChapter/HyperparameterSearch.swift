@@ -71,7 +71,7 @@ public struct HyperparameterSearch: Sendable, MNISTExperiment {
 
     private static let cache = RunCache<Setup, HyperparameterSearch>()
 
-    public static func run(_ setup: Setup, images: Matrix, labels: [Int], showProgress: Bool = false)
+    public static func run(_ setup: Setup, images: some InputRows, labels: [Int], showProgress: Bool = false)
         -> HyperparameterSearch
     {
         var random = RandomState(seed: setup.seed)
@@ -105,16 +105,15 @@ public struct HyperparameterSearch: Sendable, MNISTExperiment {
             ? SharedProgressBar("random search: \(setup.trials) trials of \(setup.epochs) epochs", total: setup.trials)
             : nil
         let started = Date()
-        let trials = parallelMap(plans.count) { k -> Trial in
-            var optimizer = SGD(learningRate: plans[k].learningRate)
-            var stream = plans[k].batches
+        let trials = parallelMap(handingOver: Array((consume plans).enumerated())) { k, plan -> Trial in
+            var optimizer = SGD(learningRate: plan.learningRate)
+            var stream = plan.batches
             let curves = trainInEpochs(
-                plans[k].net, optimizer: &optimizer, schedule: setup.schedule,
+                plan.net, optimizer: &optimizer, schedule: setup.schedule,
                 trainImages: training.x, trainLabels: training.t, testImages: validation.x, testLabels: validation.t,
                 random: &stream)
             bar?.advance()
-            return Trial(
-                number: k + 1, learningRate: plans[k].learningRate, weightDecay: plans[k].weightDecay, curves: curves)
+            return Trial(number: k + 1, learningRate: plan.learningRate, weightDecay: plan.weightDecay, curves: curves)
         }
         let ranked = trials.sorted { ($0.validationAccuracy, -$0.number) > ($1.validationAccuracy, -$1.number) }
         return HyperparameterSearch(setup: setup, ranked: ranked, seconds: Date().timeIntervalSince(started))

@@ -113,4 +113,28 @@ final class SecondCoreTests: XCTestCase {
         XCTAssertEqual(history.testAccuracy, testAccuracy)
         XCTAssertGreaterThan(Set(trainAccuracy).count, 1, "the accuracies should move, or the comparison says little")
     }
+
+    /// Jobs handed their items keep the order of their results, and each item is let go when
+    /// its job ends, not when the last job does: a finished network does not stay in memory.
+    func testHandedOverItemsAreLetGoWhenTheirJobEnds() {
+        final class Item: @unchecked Sendable {
+            let value: Int
+            init(_ value: Int) { self.value = value }
+        }
+        weak var first: Item?
+        var items = (0..<6).map(Item.init)
+        first = items[0]
+        var firstGoneBeforeTheLastJobEnded = false
+        let results = parallelMap(handingOver: consume items) { item -> Int in
+            if item.value == 5 {
+                // The last job waits (at most 10 s) for item 0 to be let go.
+                let deadline = Date() + 10
+                while first != nil && Date() < deadline { usleep(100) }
+                firstGoneBeforeTheLastJobEnded = first == nil
+            }
+            return item.value * 10
+        }
+        XCTAssertEqual(results, [0, 10, 20, 30, 40, 50])
+        XCTAssertTrue(firstGoneBeforeTheLastJobEnded, "item 0 was held until every job had ended")
+    }
 }

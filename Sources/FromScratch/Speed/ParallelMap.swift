@@ -20,3 +20,29 @@ public func parallelMap<T>(_ count: Int, _ job: (Int) -> T) -> [T] {
     }
     return results.map { $0! }
 }
+
+/// `parallelMap` over items that each job owns (a network with its optimizer's draws): item k is
+/// handed to job k and let go when that job returns, so that a finished network, and what its last
+/// forward pass left in its layers, is not kept until every job has finished. The caller hands
+/// the items over: `parallelMap(handingOver: consume jobs)`.
+public func parallelMap<Item, T>(handingOver items: consuming [Item], _ job: (Item) -> T) -> [T] {
+    let count = items.count
+    let slots = Handover(consume items)
+    return parallelMap(count) { k in job(slots.take(k)) }
+}
+
+/// Items taken out one by one, each once, from several threads.
+private final class Handover<Item>: @unchecked Sendable {
+    private var items: [Item?]
+    private let lock = NSLock()
+
+    init(_ items: [Item]) { self.items = items }
+
+    func take(_ k: Int) -> Item {
+        lock.withLock {
+            guard let item = items[k] else { preconditionFailure("Handover: item \(k) taken twice") }
+            items[k] = nil
+            return item
+        }
+    }
+}
