@@ -165,7 +165,9 @@ public struct CompressedMatrix: InputRows {
         for r in 0..<rows {
             for c in 0..<cols {
                 let value = element(r * cols + c)
-                if value != 0 { (columns.append(Int32(c)), values.append(value)) }
+                guard value != 0 else { continue }
+                columns.append(Int32(c))
+                values.append(value)
             }
             starts[r + 1] = Int64(values.count)
         }
