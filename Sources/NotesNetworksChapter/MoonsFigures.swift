@@ -149,7 +149,8 @@ public enum MoonsFigures {
             "set xtics 1")
         for (index, model) in models.enumerated() {
             let accuracy = MoonsNetwork.accuracy(model, x: data.x, y: data.y)
-            figure.gnuplot("set title \"Hidden Layer size \(model.hidden): \(percent(accuracy)) right\"")
+            // The notes' title, then the accuracy: on one line the right column's titles overran the canvas.
+            figure.gnuplot("set title \"Hidden Layer size \(model.hidden)\\n\(percent(accuracy)) right\"")
             figure.gnuplot(
                 panel(
                     &figure, suffix: "\(index)", classify: { MoonsNetwork.predict(model, $0) }, data: data,
