@@ -15,8 +15,10 @@ RELEASE_BIN  = .build/release
 
 # Debian packages the project needs: gnuplot and gnuplot-iostream for figures (DejaVu fonts so
 # that figures render the same everywhere), zlib for MNIST's .gz files, OpenBLAS for products,
-# libcurl for downloads.
-APT_PACKAGES = gnuplot-nox libgnuplot-iostream-dev fonts-dejavu-core zlib1g-dev libopenblas-dev libcurl4-openssl-dev
+# libcurl for downloads; poppler, netpbm and librsvg to make the SVG figures and to compare vector
+# figures with the PNGs.
+APT_PACKAGES = gnuplot-nox libgnuplot-iostream-dev fonts-dejavu-core zlib1g-dev libopenblas-dev libcurl4-openssl-dev \
+               poppler-utils netpbm librsvg2-bin
 
 CHAPTER3_TOOLS = activations
 CHAPTER4_TOOLS = losses derivatives gradient-descent
@@ -109,34 +111,13 @@ bench: build
 	echo; $(RELEASE_BIN)/bench --memory-table .build/bench/memory.json
 
 # `make figures FORMAT=pdf` (or svg): every committed figure redrawn from its .gp as vector output
-# for print, into OUT (by default .build/figures, which git ignores); the committed PNGs stay. Each
-# comes out at the print width its script's header states (PrintRule in Sources/Figures: 60 px per
-# cm, at most 15 cm), with text and lines shrunk as the PNG's are when printed at that width, so
-# that the text prints at its true size, 7 pt or more. Cairo draws a font of size N with an em of
-# 4/3·N·fontscale units (pt in a PDF, px in an SVG), as pngcairo does in pixels; pdfcairo's line
-# width unit is 0.5 pt, the SVG's 1 px, pngcairo's 1 px.
+# for print, into OUT (by default .build/figures, which git ignores); the committed PNGs stay.
+# tools/vector-figures says how (print width, text at its true size, the SVG made from the PDF);
+# FiguresTests/VectorOutputTests render a few multi-panel figures both ways and hold them to the PNGs.
 FORMAT ?= pdf
 OUT    ?= .build/figures
 figures:
-	@case "$(FORMAT)" in pdf) terminal=pdfcairo;; svg) terminal=svg;; \
-	  *) echo "error: FORMAT must be pdf or svg, got '$(FORMAT)'" >&2; exit 1;; esac; \
-	command -v gnuplot >/dev/null 2>&1 || { echo "error: gnuplot is not installed (make deps)" >&2; exit 1; }; \
-	out=$$(mkdir -p "$(OUT)" && cd "$(OUT)" && pwd) || exit 1; count=0; \
-	for script in Figures/*/*.gp; do \
-	  topic=$$(basename $$(dirname $$script)); name=$$(basename $$script .gp); mkdir -p "$$out/$$topic"; \
-	  size=$$(sed -n 's/.*set terminal pngcairo size \([0-9]*\),\([0-9]*\) enhanced font "DejaVu Sans,\([0-9]*\)".*/\1 \2 \3/p' $$script | head -1); \
-	  cm=$$(sed -n 's/^# Print width \([0-9.]*\) cm.*/\1/p' $$script | head -1); \
-	  set -- $$size; [ -n "$$3" ] && [ -n "$$cm" ] || { echo "error: $$script names no PNG size, font or print width" >&2; exit 1; }; \
-	  if [ $$terminal = pdfcairo ]; then \
-	    options="$$(awk "BEGIN{pt = $$cm / 2.54 * 72; printf \"size %.3fcm,%.3fcm fontscale %.4f linewidth %.4f\", $$cm, $$cm * $$2 / $$1, pt / $$1, 4 * pt / $$1}")"; \
-	  else \
-	    options="$$(awk "BEGIN{px = $$cm / 2.54 * 96; printf \"size %d,%d fontscale %.4f linewidth %.4f\", px, px * $$2 / $$1, 4 / 3 * px / $$1, 2 * px / $$1}")"; \
-	  fi; \
-	  target="$$out/$$topic/$$name.$(FORMAT)"; \
-	  ( cd $$(dirname $$script) && gnuplot -e "preview=1; set terminal $$terminal $$options enhanced font 'DejaVu Sans,$$3'; set output '$$target.part'" $$name.gp ) \
-	    && mv "$$target.part" "$$target" || { rm -f "$$target.part"; echo "error: gnuplot failed on $$script" >&2; exit 1; }; \
-	  count=$$((count + 1)); \
-	done; echo "$$count figures as $(FORMAT) in $(OUT)/"
+	@tools/vector-figures "$(FORMAT)" "$(OUT)"
 
 # The formatter's configuration is .swift-format; `make format` rewrites the code to it, and
 # `make lint` (run by CI) fails on any line it would change or any rule the code breaks.

@@ -115,7 +115,7 @@ let package = Package(
             .testTarget(
                 name: "FromScratchTests", dependencies: ["FromScratch", "CSparse", "ChapterTestSupport"],
                 exclude: ["Fixtures"]),
-            .testTarget(name: "FiguresTests", dependencies: ["Figures", "FigureRendering"]),
+            .testTarget(name: "FiguresTests", dependencies: ["Figures", "FigureRendering", "ChapterTestSupport"]),
             .testTarget(name: "BookChecksTests", dependencies: ["BookChecks"], exclude: ["Snapshots"]),
             .testTarget(name: "ChapterCommandLineTests", dependencies: ["ChapterCommandLine"]),
             // Bad input against every tool, as a reader would type it.
