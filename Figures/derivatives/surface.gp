@@ -675,6 +675,12 @@ $grid << EOD
 e
 EOD
 
+set border 4095 linewidth 0.5
+set ticslevel 0
+set palette defined (0 "#08306b", 0.35 "#2171b5", 0.7 "#6baed6", 1 "#f7fbff")
+unset colorbox
+set pm3d depthorder border linecolor rgb "#303030" linewidth 0.4
+set key off
 set title "f(x_0, x_1) = x_0² + x_1²"
 set xlabel "x_0" offset 0,-1
 set ylabel "x_1" offset 0,-1
@@ -683,11 +689,5 @@ set xrange [-3:3]
 set yrange [-3:3]
 set zrange [0:18]
 set ztics 3,3,18
-set border 4095 linewidth 0.5
 set view 60, 35
-set ticslevel 0
-set palette defined (0 "#08306b", 0.35 "#2171b5", 0.7 "#6baed6", 1 "#f7fbff")
-unset colorbox
-set pm3d depthorder border linecolor rgb "#303030" linewidth 0.4
-set key off
 splot $grid using 1:2:3 with pm3d notitle

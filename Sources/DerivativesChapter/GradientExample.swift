@@ -83,11 +83,7 @@ public enum SquareSurface {
     public static func figure() -> Figure {
         var figure = Figure(name: "surface", caption: "f(x0, x1) = x0^2 + x1^2 as a surface (DLfS fig 4-8)")
         let axis = arange(-3, 3.25, 0.25)
-        var grid: [[Double]] = []
-        for x0 in axis {
-            for x1 in axis { grid.append([x0, x1, x0 * x0 + x1 * x1]) }
-        }
-        figure.data("grid", rows: grid, blockRows: axis.count)
+        figure.surface("grid", xs: axis, ys: axis) { x0, x1 in x0 * x0 + x1 * x1 }
         figure.gnuplot(
             "set title \"f(x_0, x_1) = x_0^2 + x_1^2\"",
             "set xlabel \"x_0\" offset 0,-1",
@@ -98,14 +94,8 @@ public enum SquareSurface {
             "set zrange [0:18]",
             // From 3: a z tick "0" would sit on the x0 tick "-3" at the same corner.
             "set ztics 3,3,18",
-            "set border 4095 linewidth 0.5",
             "set view 60, 35",
-            "set ticslevel 0",
-            "set palette defined (0 \"#08306b\", 0.35 \"#2171b5\", 0.7 \"#6baed6\", 1 \"#f7fbff\")",
-            "unset colorbox",
-            "set pm3d depthorder border linecolor rgb \"#303030\" linewidth 0.4",
-            "set key off",
-            "splot $grid using 1:2:3 with pm3d notitle")
+            Figure.surfacePlot("grid"))
         return figure
     }
 }
