@@ -104,7 +104,7 @@ let package = Package(
             ]),
     ]
         + chapter("ActivationsChapter", tool: "ActivationsTool", dependencies: ["Datasets"])
-        + chapter("LossesChapter", tool: "LossesTool")
+        + chapter("LossesChapter", tool: "LossesTool", dependencies: ["Datasets"])
         + chapter("DerivativesChapter", tool: "DerivativesTool")
         + chapter("GradientDescentChapter", tool: "GradientDescentTool", dependencies: ["MNISTTraining"])
         + chapter("BackpropChapter", tool: "BackpropTool", dependencies: ["Datasets", "MNISTTraining"])

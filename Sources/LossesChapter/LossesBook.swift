@@ -5,7 +5,8 @@ public enum LossesBook: ChapterPart {
     public static let textFile = "04-losses.md"
 
     public static let workedExamples: [any WorkedExample.Type] = [
-        MeanSquaredErrorExample.self, CrossEntropyExample.self, MiniBatchCrossEntropyExample.self,
+        HandwrittenFives.self, AccuracyIsNoLoss.self, MeanSquaredErrorExample.self, CrossEntropyExample.self,
+        MiniBatchCrossEntropyExample.self,
         FirstPrintingsExample.self, InformationExample.self, RelativeEntropyClaims.self, LossDirectionExample.self,
         NotesLossListings.self,
     ]
