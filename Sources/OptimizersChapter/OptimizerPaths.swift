@@ -33,7 +33,27 @@ public func descend<O: Optimizer>(
 /// case where plain SGD is inefficient.
 public enum OptimizerPaths: RunnableExample {
     public static let commands: [any ParsableCommand.Type] = [Compare.self]
-    public static func figures() -> [Figure] { [bowlFigure(), figure(paths: entries.map { ($0, path($0.kind)) })] }
+    public static func figures() -> [Figure] {
+        [bowlSurface(), bowlFigure(), figure(paths: entries.map { ($0, path($0.kind)) })]
+    }
+
+    /// DLfS fig 6-1, left: f(x, y) = x²/20 + y² over [−10, 10]², a trough rather than a bowl.
+    /// Along y it climbs to 100, along x only to 5.
+    public static func bowlSurface() -> Figure {
+        var figure = Figure(
+            name: "bowl-surface", caption: "f(x, y) = x²/20 + y² as a surface (DLfS fig 6-1, left)",
+            width: 900, height: 680)
+        let axis = arange(-10, 10.25, 0.5)
+        figure.surface("f", xs: axis, ys: axis, f)
+        figure.gnuplot(
+            "set title \"f(x, y) = x²/20 + y²: along x it rises to 5, along y to 100\"",
+            "set xlabel \"x\" offset 0,-1", "set ylabel \"y\" offset 0,-1", "set zlabel \"f\" rotate by 0",
+            "set xrange [-10:10]", "set yrange [-10:10]", "set zrange [0:105]",
+            "set xtics 5", "set ytics 5", "set ztics 25,25,100",
+            "set view 55, 30",
+            Figure.surfacePlot("f"))
+        return figure
+    }
 
     /// DLfS figs 6-1 and 6-2 in one: the contours of x²/20 + y², stretched 4.5 : 1 along x, and
     /// the field of −∇f over them. Away from the x axis the arrows point mostly along y, not at
