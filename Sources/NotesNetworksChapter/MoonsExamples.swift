@@ -140,16 +140,27 @@ enum MoonsHiddenSizes: WorkedExample {
     static let models = MoonsExamples.hiddenSizeModels()
 
     static func figures() -> [Figure] {
-        [MoonsFigures.hiddenSizes(models, data: MoonsData.moons())]
+        let (train, test) = accuracies()
+        return [
+            MoonsFigures.hiddenSizes(models, data: MoonsData.moons()),
+            MoonsFigures.fitByHiddenSize(hidden: models.map(\.hidden), train: train, unseen: test),
+        ]
     }
 
-    /// Seed 004 §1.4, "神经元个数越多,分界面就越复杂,分类能力越强,但容易出现过拟合": each size's
-    /// accuracy on the notes' 200 points and on 1000 unseen ones. Overfitting shows as a widening gap:
-    /// training accuracy that keeps rising while the unseen accuracy does not.
-    static func moreUnits() -> Finding {
+    /// Each size's accuracy on the notes' 200 points and on 1000 unseen ones.
+    static func accuracies() -> (train: [Double], unseen: [Double]) {
         let data = MoonsData.moons(), unseen = NotesMoonsClaims.unseen
-        let train = models.map { MoonsNetwork.accuracy($0, x: data.x, y: data.y) }
-        let test = models.map { MoonsNetwork.accuracy($0, x: unseen.x, y: unseen.y) }
+        return (
+            models.map { MoonsNetwork.accuracy($0, x: data.x, y: data.y) },
+            models.map { MoonsNetwork.accuracy($0, x: unseen.x, y: unseen.y) }
+        )
+    }
+
+    /// Seed 004 §1.4, "神经元个数越多,分界面就越复杂,分类能力越强,但容易出现过拟合": overfitting
+    /// shows as a widening gap between the two accuracies: training accuracy that keeps rising
+    /// while the unseen accuracy does not.
+    static func moreUnits() -> Finding {
+        let (train, test) = accuracies()
         let largest = models.count - 1
         let bestTest = test.indices.max { test[$0] < test[$1] }!
         return Finding(

@@ -176,6 +176,32 @@ public enum MoonsFigures {
         return figure
     }
 
+    /// Seed 002's two pictures in one (欠拟合 on its left, 过拟合 on its right): accuracy on the
+    /// training points and on unseen ones against the number of hidden units. Too few units fit
+    /// neither (high bias); many fit the training points better than the unseen (high variance).
+    public static func fitByHiddenSize(hidden: [Int], train: [Double], unseen: [Double]) -> Figure {
+        var figure = Figure(
+            name: "moons-fit-by-size",
+            caption: "Underfitting and overfitting: training and unseen accuracy by hidden layer size (seed 002)",
+            width: 900, height: 560)
+        figure.data("accuracy", rows: hidden.indices.map { [Double(hidden[$0]), 100 * train[$0], 100 * unseen[$0]] })
+        let gap = hidden.indices.map { 100 * (train[$0] - unseen[$0]) }
+        figure.gnuplot(
+            "set title \"Too simple, then too complex: the moons network by hidden layer size\"",
+            "set xlabel \"hidden units H\"", "set ylabel \"accuracy (%)\"",
+            "set logscale x", "set xrange [0.8:65]",
+            "set xtics (\"1\" 1, \"2\" 2, \"3\" 3, \"4\" 4, \"5\" 5, \"10\" 10, \"20\" 20, \"50\" 50)",
+            "set yrange [84:101]",
+            "set key bottom right",
+            "set label 1 \"underfitting: both low\" at 1.15,85.2 left",
+            "set label 2 \"overfitting: the gap grows\\nto \(String(format: "%.1f", gap.max()!)) points\" at 50,97 right",
+            "plot $accuracy using 1:2 with linespoints \(Palette.trainLine) linewidth 2 pointtype 7 pointsize 1.2 "
+                + "title \"the notes' 200 training points\", \\",
+            "     $accuracy using 1:3 with linespoints \(Palette.testLine) linewidth 2 pointtype 5 pointsize 1.1 "
+                + "title \"1000 unseen points\"")
+        return figure
+    }
+
     /// The baseline: a logistic regression's two half-planes and the line between them.
     public static func logisticRegression(
         _ fit: LogisticRegression, data: (x: Matrix, y: [Int]),

@@ -32,7 +32,7 @@ final class FigureCaptionTests: XCTestCase {
         let figures = root.appendingPathComponent("Figures")
         let committed = try FileManager.default.subpathsOfDirectory(atPath: figures.path)
             .filter { $0.hasSuffix(".png") }.sorted()
-        XCTAssertGreaterThanOrEqual(committed.count, 48)
+        XCTAssertGreaterThanOrEqual(committed.count, 52)
         XCTAssertEqual(Set(committed), Set(embedded), "every committed figure, embedded by a chapter text")
         XCTAssertEqual(embedded.count, Set(embedded).count, "a figure embedded twice")
     }

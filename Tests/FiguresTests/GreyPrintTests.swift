@@ -112,7 +112,7 @@ final class GreyPrintTests: XCTestCase {
         let figures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Figures")
         let scripts = try FileManager.default.subpathsOfDirectory(atPath: figures.path).filter { $0.hasSuffix(".gp") }
-        XCTAssertGreaterThanOrEqual(scripts.count, 48)
+        XCTAssertGreaterThanOrEqual(scripts.count, 52)
         var pairs = 0
         for name in scripts.sorted() {
             let script = try String(contentsOf: figures.appendingPathComponent(name), encoding: .utf8)

@@ -48,7 +48,7 @@ final class TypographyTests: XCTestCase {
         let figures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Figures")
         let scripts = try FileManager.default.subpathsOfDirectory(atPath: figures.path).filter { $0.hasSuffix(".gp") }
-        XCTAssertGreaterThanOrEqual(scripts.count, 48)
+        XCTAssertGreaterThanOrEqual(scripts.count, 52)
         for name in scripts.sorted() {
             let script = try String(contentsOf: figures.appendingPathComponent(name), encoding: .utf8)
             XCTAssertTrue(script.contains("\nset minussign\n"), "\(name): tick labels without a minus sign")
