@@ -16,9 +16,10 @@ RELEASE_BIN  = .build/release
 # Debian packages the project needs: gnuplot and gnuplot-iostream for figures (DejaVu fonts so
 # that figures render the same everywhere), zlib for MNIST's .gz files, OpenBLAS for products,
 # libcurl for downloads; poppler, netpbm and librsvg to make the SVG figures and to compare vector
-# figures with the PNGs.
+# figures with the PNGs; cmark-gfm and KaTeX for the web edition (`make book`). Its browser test
+# (`make book-test`) also needs Chromium and a CJK font, installed only when it runs.
 APT_PACKAGES = gnuplot-nox libgnuplot-iostream-dev fonts-dejavu-core zlib1g-dev libopenblas-dev libcurl4-openssl-dev \
-               poppler-utils netpbm librsvg2-bin
+               poppler-utils netpbm librsvg2-bin cmark-gfm libjs-katex
 
 CHAPTER3_TOOLS = activations
 CHAPTER4_TOOLS = losses derivatives gradient-descent
@@ -26,7 +27,7 @@ CHAPTER5_TOOLS = backprop notes-networks
 CHAPTER6_TOOLS = optimizers regularization
 CHAPTER_TOOLS  = $(CHAPTER3_TOOLS) $(CHAPTER4_TOOLS) $(CHAPTER5_TOOLS) $(CHAPTER6_TOOLS)
 
-.PHONY: all deps build figures format lint bench chapters chapter3 chapter4 chapter5 chapter6 $(CHAPTER_TOOLS) mnist tables test clean help
+.PHONY: all deps build book book-test figures format lint bench chapters chapter3 chapter4 chapter5 chapter6 $(CHAPTER_TOOLS) mnist tables test clean help
 
 all: chapters
 
@@ -40,6 +41,8 @@ help:
 	@echo "make activations       the one part of chapter 3"
 	@echo "make losses|derivatives|gradient-descent   one part of chapter 4"
 	@echo "make backprop|notes-networks               one part of chapter 5"
+	@echo "make book              the chapters as a web book in .build/book (open index.html)"
+	@echo "make book-test         every page of the web book in headless Chromium, at 1280 and 390 px"
 	@echo "make bench             time the MNIST workloads beside the NumPy reference"
 	@echo "make tables            rewrite the book-vs-ours tables in Chapters/*.md"
 	@echo "make test              run the tests"
@@ -109,6 +112,16 @@ bench: build
 	  $(RELEASE_BIN)/bench --memory "$$mnist" --no-numpy > .build/bench/memory.json || exit 1; \
 	fi; \
 	echo; $(RELEASE_BIN)/bench --memory-table .build/bench/memory.json
+
+# The reader's edition: the chapter texts, the errata and the coverage map as a static site in
+# .build/book that works opened from disk (Sources/BookSite). `make book-test` opens every page in
+# headless Chromium at 1280 and 390 px (tools/book-test) and keeps screenshots in .build/book-test.
+book: build
+	@$(RELEASE_BIN)/book .build/book
+
+book-test: book
+	@$(MAKE) --no-print-directory deps APT_PACKAGES="chromium fonts-wqy-microhei"
+	@tools/book-test .build/book
 
 # `make figures FORMAT=pdf` (or svg): every committed figure redrawn from its .gp as vector output
 # for print, into OUT (by default .build/figures, which git ignores); the committed PNGs stay.

@@ -36,6 +36,7 @@ let package = Package(
         .executable(name: "regularization", targets: ["RegularizationTool"]),
         .executable(name: "datasets", targets: ["DatasetsTool"]),
         .executable(name: "bench", targets: ["Bench"]),
+        .executable(name: "book", targets: ["BookTool"]),
         .library(name: "FromScratch", targets: ["FromScratch"]),
     ],
     dependencies: [
@@ -95,6 +96,15 @@ let package = Package(
         // The C library's wcwidth, for measuring text as a terminal draws it.
         .target(name: "CTerminal"),
         .target(name: "BookChecks", dependencies: ["Figures", "CTerminal"]),
+        // The reader's edition (`make book`): the chapter texts as an offline web site.
+        .target(
+            name: "BookSite",
+            dependencies: [
+                "BookChecks", "ActivationsChapter", "LossesChapter", "DerivativesChapter", "GradientDescentChapter",
+                "BackpropChapter", "NotesNetworksChapter", "OptimizersChapter", "RegularizationChapter",
+            ]),
+        .executableTarget(name: "BookTool", dependencies: ["BookSite"]),
+        .testTarget(name: "BookSiteTests", dependencies: ["BookSite", "ChapterTestSupport"]),
         // The tools' shared command line: `check`, figure flags, argument types, progress bars.
         .target(
             name: "ChapterCommandLine",

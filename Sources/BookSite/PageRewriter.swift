@@ -1,0 +1,162 @@
+import Foundation
+
+/// Turns cmark-gfm's HTML of one chapter text into a page of the site: links between texts point
+/// at pages, figures become captioned vector images, tables scroll, every row of a book table gets
+/// an anchor, the code that computes it and the command that reruns it, and every status is
+/// coloured and named.
+struct PageRewriter {
+    /// Every checked row: the page it is on, the Swift file that computes it (repository path)
+    /// and the tool whose `check` reruns it.
+    struct RowHome {
+        let page: String
+        let swiftFile: String?
+        let tool: String
+    }
+
+    /// Chapter text file names that are pages of the site (`04-losses.md`).
+    let pages: Set<String>
+    let rows: [String: RowHome]
+    /// Figures that have an SVG beside their PNG in the site (`losses/cross-entropy-curve`).
+    let vectorFigures: Set<String>
+    /// From the site's folder to the repository (`.build/book` → `../..`).
+    let toRepository: String
+
+    func rewrite(_ html: String, page: String) -> String {
+        var out = html
+        out = rewriteLinks(out)
+        out = captionedFigures(out)
+        out = anchoredRows(out, page: page)
+        out = rowLinks(out)
+        out = coloredStatuses(out)
+        out = out.replacingOccurrences(of: "<table>", with: "<div class=\"table-scroll\"><table>")
+            .replacingOccurrences(of: "</table>", with: "</table></div>")
+        return out
+    }
+
+    // MARK: - Links
+
+    /// `href`/`src` as written in `Chapters/`: a chapter text becomes its page, a figure the site's
+    /// copy, anything else in the repository a path into it; web addresses stay.
+    func target(of link: String) -> String {
+        if link.hasPrefix("#") || link.contains("://") || link.hasPrefix("mailto:") { return link }
+        let (path, fragment) = split(link)
+        let resolved = URL(fileURLWithPath: "/Chapters").appendingPathComponent(path).standardized.path
+        let inRepository = String(resolved.dropFirst())  // "Chapters/04-losses.md", "Figures/…", "Sources/…"
+        if inRepository.hasPrefix("Chapters/"), pages.contains(String(inRepository.dropFirst("Chapters/".count))) {
+            return Self.pageName(String(inRepository.dropFirst("Chapters/".count))) + fragment
+        }
+        if inRepository.hasPrefix("Figures/") {
+            return "figures/" + inRepository.dropFirst("Figures/".count) + fragment
+        }
+        return toRepository + "/" + inRepository + fragment
+    }
+
+    static func pageName(_ textFile: String) -> String {
+        (textFile.hasSuffix(".md") ? String(textFile.dropLast(3)) : textFile) + ".html"
+    }
+
+    private func split(_ link: String) -> (String, String) {
+        guard let hash = link.firstIndex(of: "#") else { return (link, "") }
+        return (String(link[..<hash]), String(link[hash...]))
+    }
+
+    private func rewriteLinks(_ html: String) -> String {
+        Self.replacing(#"(href|src)="([^"]*)""#, in: html) { groups in
+            "\(groups[1])=\"\(target(of: groups[2]))\""
+        }
+    }
+
+    // MARK: - Figures
+
+    /// An image alone in its paragraph, followed by the `*Figure — …*` caption: one figure, the
+    /// SVG where there is one, the PNG as fallback.
+    private func captionedFigures(_ html: String) -> String {
+        Self.replacing(
+            #"<p><img src="figures/([^"]+)\.png" alt="([^"]*)" /></p>\n<p><em>(Figure — .*?)</em></p>"#, in: html
+        ) { groups in
+            let (name, alt, caption) = (groups[1], groups[2], groups[3])
+            let source =
+                vectorFigures.contains(name)
+                ? "<source srcset=\"figures/\(name).svg\" type=\"image/svg+xml\">" : ""
+            return "<figure id=\"figure-\(name.replacingOccurrences(of: "/", with: "-"))\"><picture>\(source)"
+                + "<img src=\"figures/\(name).png\" alt=\"\(alt)\"></picture>"
+                + "<figcaption>\(caption)</figcaption></figure>"
+        }
+    }
+
+    // MARK: - Rows
+
+    /// A row of a book table (`| \`id\` | example | …`): an anchor named for the id, and under the
+    /// example the file that computes it and the command that reruns it.
+    private func anchoredRows(_ html: String, page: String) -> String {
+        Self.replacing(#"<tr>\n<td><code>([^<]+)</code></td>\n<td>(.*?)</td>"#, in: html) { groups in
+            let id = groups[1]
+            guard let home = rows[id], home.page == page else { return groups[0] }
+            var source = "<code>\(home.tool) check</code>"
+            if let file = home.swiftFile {
+                let name = URL(fileURLWithPath: file).lastPathComponent
+                source = "<a href=\"\(toRepository)/\(file)\">\(name)</a> · " + source
+            }
+            return "<tr id=\"\(id)\">\n<td><a class=\"row-anchor\" href=\"#\(id)\"><code>\(id)</code></a></td>\n"
+                + "<td>\(groups[2])<div class=\"row-source\">\(source)</div></td>"
+        }
+    }
+
+    /// A row id named elsewhere (bold in the errata, a code link in the coverage map) links to its
+    /// row.
+    private func rowLinks(_ html: String) -> String {
+        var out = Self.replacing(#"<strong>([A-Za-z0-9._-]+)</strong>"#, in: html) { groups in
+            guard let home = rows[groups[1]] else { return groups[0] }
+            return "<a href=\"\(Self.pageName(home.page))#\(groups[1])\"><strong>\(groups[1])</strong></a>"
+        }
+        out = Self.replacing(##"<a href="([^"#]+\.html)"><code>([^<]+)</code></a>"##, in: out) { groups in
+            guard let home = rows[groups[2]], Self.pageName(home.page) == groups[1] else { return groups[0] }
+            return "<a href=\"\(groups[1])#\(groups[2])\"><code>\(groups[2])</code></a>"
+        }
+        return out
+    }
+
+    // MARK: - Statuses
+
+    /// The verdicts a table cell can hold, each with its class and its name.
+    static let statuses: [(mark: String, css: String, name: String)] = [
+        ("✓", "agrees", "agrees"), ("≈", "close", "close"), ("erratum", "erratum", "erratum"), ("✗", "fails", "fails"),
+    ]
+
+    private func coloredStatuses(_ html: String) -> String {
+        Self.replacing(#"<td>(✓|≈|erratum|✗)</td>"#, in: html) { groups in
+            let status = Self.statuses.first { $0.mark == groups[1] }!
+            let label = status.mark == status.name ? status.name : "\(status.mark) \(status.name)"
+            return "<td class=\"status status-\(status.css)\">\(label)</td>"
+        }
+    }
+
+    // MARK: -
+
+    /// The first group of every match of `pattern`.
+    static func firstGroups(_ pattern: String, in text: String) -> [String] {
+        var found: [String] = []
+        _ = replacing(pattern, in: text) { groups in
+            found.append(groups[1])
+            return groups[0]
+        }
+        return found
+    }
+
+    /// Every match of `pattern` replaced by `transform(groups)` (group 0 the whole match).
+    static func replacing(_ pattern: String, in text: String, _ transform: ([String]) -> String) -> String {
+        let regex = try! NSRegularExpression(pattern: pattern, options: [])
+        let whole = text as NSString
+        var result = "", last = 0
+        for match in regex.matches(in: text, range: NSRange(location: 0, length: whole.length)) {
+            result += whole.substring(with: NSRange(location: last, length: match.range.location - last))
+            let groups = (0..<match.numberOfRanges).map { index -> String in
+                let range = match.range(at: index)
+                return range.location == NSNotFound ? "" : whole.substring(with: range)
+            }
+            result += transform(groups)
+            last = match.range.location + match.range.length
+        }
+        return result + whole.substring(from: last)
+    }
+}

@@ -1,0 +1,273 @@
+import ActivationsChapter
+import BackpropChapter
+import BookChecks
+import DerivativesChapter
+import Foundation
+import GradientDescentChapter
+import LossesChapter
+import NotesNetworksChapter
+import OptimizersChapter
+import RegularizationChapter
+
+/// The reader's edition: every chapter text, the errata page and the coverage map as pages of a
+/// static site that works opened from disk, with no network: its figures, style, scripts and
+/// math fonts are files beside the pages.
+public struct Site {
+    public struct BuildError: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// The chapter parts, in the book's order.
+    static let parts: [any ChapterPart.Type] = [
+        ActivationsBook.self, LossesBook.self, DerivativesBook.self, GradientDescentBook.self, BackpropBook.self,
+        NotesNetworksBook.self, OptimizersBook.self, RegularizationBook.self,
+    ]
+
+    /// Pages after the chapters: the errata collected, and the map of every line of the notes.
+    static let extraPages = ["errata.md", "coverage.md"]
+
+    /// Where Debian's libjs-katex puts KaTeX, which renders the LaTeX the texts quote.
+    static let katexFolder = URL(fileURLWithPath: "/usr/share/javascript/katex")
+
+    let root: URL
+
+    public init(root: URL) { self.root = root }
+
+    /// Builds the site into `output`: first beside it, then moved into place, so that an
+    /// interrupted or failed build leaves the previous site, never half of one.
+    public func build(into output: URL) throws -> (pages: Int, figures: Int) {
+        let files = FileManager.default
+        let staging = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).part")
+        try? files.removeItem(at: staging)
+        try files.createDirectory(at: staging, withIntermediateDirectories: true)
+        defer { try? files.removeItem(at: staging) }
+
+        let figureCount = try copyFigures(into: staging.appendingPathComponent("figures"))
+        try copyKaTeX(into: staging.appendingPathComponent("katex"))
+        try Self.stylesheet.write(to: staging.appendingPathComponent("style.css"), atomically: false, encoding: .utf8)
+        try Self.mathScript.write(to: staging.appendingPathComponent("math.js"), atomically: false, encoding: .utf8)
+
+        let texts = Self.parts.map { $0.textFile } + Self.extraPages
+        let rewriter = PageRewriter(
+            pages: Set(texts), rows: try rowHomes(), vectorFigures: vectorFigures(in: staging),
+            toRepository: relativePath(from: output, to: root))
+        let titles = try texts.map { try title(of: $0) }
+        for (index, text) in texts.enumerated() {
+            let markdown = Self.withoutValueMarks(
+                try String(contentsOf: chapters.appendingPathComponent(text), encoding: .utf8))
+            let body = rewriter.rewrite(try Markdown.html(markdown), page: text)
+            let page = Self.page(
+                title: titles[index], body: body, navigation: navigation(texts: texts, titles: titles, current: index))
+            try page.write(
+                to: staging.appendingPathComponent(PageRewriter.pageName(text)), atomically: false, encoding: .utf8)
+        }
+        try Self.page(
+            title: "Deep Learning from Scratch, checked", body: try indexBody(texts: texts, titles: titles),
+            navigation: navigation(texts: texts, titles: titles, current: nil)
+        ).write(to: staging.appendingPathComponent("index.html"), atomically: false, encoding: .utf8)
+
+        if files.fileExists(atPath: output.path) { try files.removeItem(at: output) }
+        try files.moveItem(at: staging, to: output)
+        return (texts.count + 1, figureCount)
+    }
+
+    var chapters: URL { root.appendingPathComponent("Chapters") }
+
+    /// The text without the marks around the values `make tables` fills in (`<!-- value:id -->`):
+    /// at the start of a line, CommonMark would take such a mark for a block of HTML and break the
+    /// paragraph there.
+    static func withoutValueMarks(_ markdown: String) -> String {
+        PageRewriter.replacing(#"<!-- value:[^ ]+ -->(.*?)<!-- /value -->"#, in: markdown) { $0[1] }
+    }
+
+    // MARK: - Rows
+
+    /// Every row id: its page, the file of the worked example that computes it, its tool.
+    func rowHomes() throws -> [String: PageRewriter.RowHome] {
+        var homes: [String: PageRewriter.RowHome] = [:]
+        var sources: [String: [(path: String, text: String)]] = [:]
+        for part in Self.parts {
+            for example in part.workedExamples {
+                let qualified = String(reflecting: example).split(separator: ".").map(String.init)
+                let (module, name) = (qualified.first ?? "", qualified.last ?? "")
+                if sources[module] == nil { sources[module] = try swiftFiles(inModule: module) }
+                // The file that declares the example: named for it, or else holding its declaration.
+                let file =
+                    sources[module]!.first { $0.path.hasSuffix("/\(name).swift") }
+                    ?? sources[module]!.first {
+                        $0.text.range(of: #"(enum|struct|class) \#(name)\b"#, options: .regularExpression) != nil
+                    }
+                for id in example.rows.keys {
+                    homes[id] = .init(page: part.textFile, swiftFile: file?.path, tool: part.tool)
+                }
+            }
+        }
+        return homes
+    }
+
+    private func swiftFiles(inModule module: String) throws -> [(path: String, text: String)] {
+        let folder = root.appendingPathComponent("Sources/\(module)")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return try names.filter { $0.hasSuffix(".swift") }.sorted().map {
+            ("Sources/\(module)/\($0)", try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8))
+        }
+    }
+
+    // MARK: - Files beside the pages
+
+    /// The committed PNGs, and the SVG of each made from its PDF (`tools/vector-figures`).
+    func copyFigures(into folder: URL) throws -> Int {
+        let files = FileManager.default, figures = root.appendingPathComponent("Figures")
+        let pngs = try files.subpathsOfDirectory(atPath: figures.path).filter { $0.hasSuffix(".png") }.sorted()
+        for png in pngs {
+            let target = folder.appendingPathComponent(png)
+            try files.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try files.copyItem(at: figures.appendingPathComponent(png), to: target)
+        }
+        let vector = Process()
+        vector.executableURL = root.appendingPathComponent("tools/vector-figures")
+        vector.arguments = ["svg", folder.path]
+        vector.standardOutput = FileHandle.nullDevice
+        try vector.run()
+        vector.waitUntilExit()
+        guard vector.terminationStatus == 0 else {
+            throw BuildError(description: "tools/vector-figures svg failed (status \(vector.terminationStatus))")
+        }
+        return pngs.count
+    }
+
+    func vectorFigures(in staging: URL) -> Set<String> {
+        let folder = staging.appendingPathComponent("figures")
+        let svgs = (try? FileManager.default.subpathsOfDirectory(atPath: folder.path)) ?? []
+        return Set(svgs.filter { $0.hasSuffix(".svg") }.map { String($0.dropLast(4)) })
+    }
+
+    func copyKaTeX(into folder: URL) throws {
+        let files = FileManager.default
+        guard files.fileExists(atPath: Self.katexFolder.appendingPathComponent("katex.min.js").path) else {
+            throw BuildError(description: "KaTeX is not installed (Debian's libjs-katex; make deps installs it)")
+        }
+        try files.createDirectory(at: folder, withIntermediateDirectories: true)
+        for item in ["katex.min.js", "katex.min.css", "fonts", "contrib/auto-render.min.js", "contrib/auto-render.js"] {
+            // Debian links katex.min.js and fonts/ to files elsewhere: copy what they point at.
+            let source = Self.katexFolder.appendingPathComponent(item).resolvingSymlinksInPath()
+            guard files.fileExists(atPath: source.path) else { continue }
+            let name = item.hasPrefix("contrib/") ? "auto-render.js" : item
+            if files.fileExists(atPath: folder.appendingPathComponent(name).path) { continue }
+            try files.copyItem(at: source, to: folder.appendingPathComponent(name))
+        }
+    }
+
+    // MARK: - Pages
+
+    func title(of text: String) throws -> String {
+        let markdown = try String(contentsOf: chapters.appendingPathComponent(text), encoding: .utf8)
+        let first = markdown.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? text
+        return first.hasPrefix("# ") ? String(first.dropFirst(2)) : text
+    }
+
+    /// The links to every page (top), and to the previous and next page (bottom).
+    func navigation(texts: [String], titles: [String], current: Int?) -> (top: String, bottom: String) {
+        let links = texts.indices.map { index -> String in
+            let short = titles[index].components(separatedBy: " — ").last ?? titles[index]
+            let mark = index == current ? " aria-current=\"page\"" : ""
+            return "<a href=\"\(PageRewriter.pageName(texts[index]))\"\(mark)>\(Self.escaped(short))</a>"
+        }
+        var neighbours = ""
+        if let current {
+            let previous =
+                current > 0
+                ? "<a rel=\"prev\" href=\"\(PageRewriter.pageName(texts[current - 1]))\">← \(Self.escaped(titles[current - 1]))</a>"
+                : "<a rel=\"prev\" href=\"index.html\">← Contents</a>"
+            let next =
+                current + 1 < texts.count
+                ? "<a rel=\"next\" href=\"\(PageRewriter.pageName(texts[current + 1]))\">\(Self.escaped(titles[current + 1])) →</a>"
+                : ""
+            neighbours = "<nav class=\"neighbours\">\(previous)\(next)</nav>"
+        }
+        let contents = "<a href=\"index.html\"\(current == nil ? " aria-current=\"page\"" : "")>Contents</a>"
+        return ("<nav class=\"chapters\">" + contents + links.joined() + "</nav>", neighbours)
+    }
+
+    /// The contents page: what the project is, each chapter's counts, how to run it.
+    func indexBody(texts: [String], titles: [String]) throws -> String {
+        var rows = ""
+        var totals = [String: Int]()
+        for (index, text) in texts.enumerated() {
+            var counts = [String: Int]()
+            if index < Self.parts.count {
+                for (_, result) in try ChapterText(path: chapters.appendingPathComponent(text).path).writtenResults() {
+                    counts[result.status, default: 0] += 1
+                }
+            }
+            for (status, count) in counts { totals[status, default: 0] += count }
+            let cells = PageRewriter.statuses.map { status in
+                counts[status.mark].map { "<td class=\"status status-\(status.css)\">\($0)</td>" } ?? "<td></td>"
+            }
+            rows +=
+                "<tr><td><a href=\"\(PageRewriter.pageName(text))\">\(Self.escaped(titles[index]))</a></td>"
+                + cells.joined() + "</tr>\n"
+        }
+        let header = PageRewriter.statuses.map { "<th>\($0.mark == $0.name ? $0.name : "\($0.mark) \($0.name)")</th>" }
+        let total = PageRewriter.statuses.map { "<td>\(totals[$0.mark] ?? 0)</td>" }
+        return """
+            <h1>Deep Learning from Scratch, checked</h1>
+            <p>A companion to the textbook 《深度学习入门:基于Python的理论与实现》 (<em>Deep Learning from Scratch</em>),
+            chapters 3–6, and to five Chinese study notes about it. Every number the book and the notes print is
+            recomputed by Swift code and set beside the printed value: <strong>agrees</strong> when they match at the
+            precision printed, <strong>close</strong> when only the last digits differ for a stated reason, and
+            <strong>erratum</strong> when the print is wrong and the page says what the author really computed.
+            Every figure is redrawn from real data.</p>
+            <div class="table-scroll"><table class="contents">
+            <thead><tr><th>chapter</th>\(header.joined())</tr></thead>
+            <tbody>
+            \(rows)<tr class="total"><td>all rows</td>\(total.joined())</tr>
+            </tbody></table></div>
+            <h2>Run it</h2>
+            <p>From a clone of the repository, on Debian or Ubuntu with Swift:</p>
+            <pre><code>make chapter4   # installs what is missing, then prints book vs ours and redraws the figures
+            make test       # every check and unit test
+            make book       # this site, into .build/book/</code></pre>
+            """
+    }
+
+    static func page(title: String, body: String, navigation: (top: String, bottom: String)) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(escaped(title))</title>
+        <link rel="stylesheet" href="style.css">
+        <link rel="stylesheet" href="katex/katex.min.css">
+        <script defer src="katex/katex.min.js"></script>
+        <script defer src="katex/auto-render.js"></script>
+        <script defer src="math.js"></script>
+        </head>
+        <body>
+        <header>\(navigation.top)</header>
+        <main>
+        \(body)
+        </main>
+        <footer>\(navigation.bottom)</footer>
+        </body>
+        </html>
+
+        """
+    }
+
+    static func escaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+
+    /// A relative path from folder `from` to folder `to` (both absolute).
+    func relativePath(from: URL, to: URL) -> String {
+        let a = from.standardized.pathComponents, b = to.standardized.pathComponents
+        let common = zip(a, b).prefix { $0 == $1 }.count
+        let up = Array(repeating: "..", count: a.count - common), down = Array(b[common...])
+        let path = (up + down).joined(separator: "/")
+        return path.isEmpty ? "." : path
+    }
+}

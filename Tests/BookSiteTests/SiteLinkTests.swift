@@ -1,0 +1,112 @@
+import BookChecks
+import ChapterTestSupport
+import Foundation
+import XCTest
+
+@testable import BookSite
+
+/// The reader's edition as built from the committed texts: every link and image leads somewhere,
+/// every row of a book table has its anchor, every status is coloured.
+final class SiteLinkTests: XCTestCase {
+    static var built: Result<URL, Error>?
+
+    /// Builds the site once for the whole class, into a temporary folder.
+    func site() throws -> URL {
+        if Self.built == nil {
+            Self.built = Result {
+                let folder = FileManager.default.temporaryDirectory.appendingPathComponent("book-\(UUID().uuidString)")
+                _ = try Site(root: projectRoot).build(into: folder.appendingPathComponent("book"))
+                return folder.appendingPathComponent("book")
+            }
+        }
+        return try Self.built!.get()
+    }
+
+    override class func tearDown() {
+        if case .success(let folder) = built {
+            try? FileManager.default.removeItem(at: folder.deletingLastPathComponent())
+        }
+    }
+
+    func pages() throws -> [URL] {
+        let folder = try site()
+        return try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".html") }
+            .sorted()
+            .map { folder.appendingPathComponent($0) }
+    }
+
+    func attribute(_ name: String, in html: String) -> [String] {
+        PageRewriter.firstGroups(#"\#(name)="([^"]*)""#, in: html)
+    }
+
+    func ids(in html: String) -> Set<String> { Set(PageRewriter.firstGroups(#" id="([^"]*)""#, in: html)) }
+
+    func testEveryLinkAndImageLeadsSomewhere() throws {
+        let pages = try pages()
+        XCTAssertEqual(pages.count, 11, "index, eight chapter texts, errata, coverage map")
+        var idsByPage: [String: Set<String>] = [:]
+        for page in pages { idsByPage[page.lastPathComponent] = ids(in: try String(contentsOf: page, encoding: .utf8)) }
+        var checked = 0
+        for page in pages {
+            let html = try String(contentsOf: page, encoding: .utf8)
+            for link in attribute("href", in: html) + attribute("src", in: html) + attribute("srcset", in: html) {
+                if link.contains("://") || link.hasPrefix("mailto:") {
+                    XCTFail("\(page.lastPathComponent): \(link) needs the network")
+                    continue
+                }
+                let (path, fragment) =
+                    link.firstIndex(of: "#").map { (String(link[..<$0]), String(link[link.index(after: $0)...])) } ?? (
+                        link, ""
+                    )
+                let target =
+                    path.isEmpty ? page : page.deletingLastPathComponent().appendingPathComponent(path).standardized
+                XCTAssertTrue(
+                    FileManager.default.fileExists(atPath: target.path),
+                    "\(page.lastPathComponent): broken link \(link)")
+                if !fragment.isEmpty, target.pathExtension == "html" {
+                    XCTAssertTrue(
+                        idsByPage[target.lastPathComponent]?.contains(fragment) ?? false,
+                        "\(page.lastPathComponent): no anchor #\(fragment) in \(target.lastPathComponent)")
+                }
+                checked += 1
+            }
+        }
+        XCTAssertGreaterThan(checked, 1000)
+    }
+
+    func testEveryRowHasItsAnchorItsCodeAndItsStatus() throws {
+        let folder = try site()
+        for part in Site.parts {
+            let html = try String(
+                contentsOf: folder.appendingPathComponent(PageRewriter.pageName(part.textFile)), encoding: .utf8)
+            let rows = try ChapterText(path: part.textURL(root: projectRoot).path).rows()
+            for row in rows {
+                XCTAssertTrue(html.contains("<tr id=\"\(row.id)\">"), "\(part.textFile): no anchor for \(row.id)")
+            }
+            XCTAssertEqual(
+                html.components(separatedBy: "<div class=\"row-source\"><a href=").count - 1, rows.count,
+                "\(part.textFile): every row links to the Swift file that computes it")
+            XCTAssertFalse(html.contains("<td>✓</td>") || html.contains("<td>erratum</td>"), "an uncoloured status")
+        }
+    }
+
+    func testFiguresAreVectorWithThePNGAsFallbackAndCaptioned() throws {
+        let folder = try site()
+        let pngs = try FileManager.default.subpathsOfDirectory(atPath: folder.appendingPathComponent("figures").path)
+            .filter { $0.hasSuffix(".png") }
+        XCTAssertGreaterThanOrEqual(pngs.count, 52)
+        var figures = 0
+        for page in try pages() {
+            let html = try String(contentsOf: page, encoding: .utf8)
+            figures += html.components(separatedBy: "<figure ").count - 1
+            XCTAssertFalse(html.contains("<p><img"), "\(page.lastPathComponent): a figure without its caption")
+        }
+        XCTAssertEqual(figures, pngs.count, "every figure once, as a captioned figure")
+        for png in pngs {
+            XCTAssertTrue(
+                FileManager.default.fileExists(
+                    atPath: folder.appendingPathComponent("figures/" + png.dropLast(4) + ".svg").path),
+                "no SVG of \(png)")
+        }
+    }
+}
