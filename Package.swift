@@ -100,7 +100,8 @@ let package = Package(
         .target(
             name: "BookSite",
             dependencies: [
-                "BookChecks", "ActivationsChapter", "LossesChapter", "DerivativesChapter", "GradientDescentChapter",
+                "BookChecks", "Figures", "ActivationsChapter", "LossesChapter", "DerivativesChapter",
+                "GradientDescentChapter",
                 "BackpropChapter", "NotesNetworksChapter", "OptimizersChapter", "RegularizationChapter",
             ]),
         .executableTarget(name: "BookTool", dependencies: ["BookSite"]),

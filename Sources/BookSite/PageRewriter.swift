@@ -18,6 +18,8 @@ struct PageRewriter {
     let rows: [String: RowHome]
     /// Figures that have an SVG beside their PNG in the site (`losses/cross-entropy-curve`).
     let vectorFigures: Set<String>
+    /// Figures that also have a page of their own to explore with the mouse.
+    let explorableFigures: Set<String>
     /// From the site's folder to the repository (`.build/book` → `../..`).
     let toRepository: String
 
@@ -75,12 +77,15 @@ struct PageRewriter {
             #"<p><img src="figures/([^"]+)\.png" alt="([^"]*)" /></p>\n<p><em>(Figure — .*?)</em></p>"#, in: html
         ) { groups in
             let (name, alt, caption) = (groups[1], groups[2], groups[3])
+            let explore =
+                explorableFigures.contains(name)
+                ? " <a class=\"explore\" href=\"figures/\(name).html\">Read the values with the mouse →</a>" : ""
             let source =
                 vectorFigures.contains(name)
                 ? "<source srcset=\"figures/\(name).svg\" type=\"image/svg+xml\">" : ""
             return "<figure id=\"figure-\(name.replacingOccurrences(of: "/", with: "-"))\"><picture>\(source)"
                 + "<img src=\"figures/\(name).png\" alt=\"\(alt)\"></picture>"
-                + "<figcaption>\(caption)</figcaption></figure>"
+                + "<figcaption>\(caption)\(explore)</figcaption></figure>"
         }
     }
 

@@ -2,6 +2,7 @@ import ActivationsChapter
 import BackpropChapter
 import BookChecks
 import DerivativesChapter
+import Figures
 import Foundation
 import GradientDescentChapter
 import LossesChapter
@@ -50,6 +51,7 @@ public struct Site {
         let texts = Self.parts.map { $0.textFile } + Self.extraPages
         let rewriter = PageRewriter(
             pages: Set(texts), rows: try rowHomes(), vectorFigures: vectorFigures(in: staging),
+            explorableFigures: try explorableFigures(into: staging.appendingPathComponent("figures")),
             toRepository: relativePath(from: output, to: root))
         let titles = try texts.map { try title(of: $0) }
         for (index, text) in texts.enumerated() {
@@ -134,6 +136,50 @@ public struct Site {
             throw BuildError(description: "tools/vector-figures svg failed (status \(vector.terminationStatus))")
         }
         return pngs.count
+    }
+
+    /// Where Debian's gnuplot-data keeps the canvas terminal's scripts and icons.
+    static let gnuplotScripts = "/usr/share/gnuplot/gnuplot"
+
+    /// The figures whose values a reader wants to read off, drawn again by gnuplot's canvas
+    /// terminal as pages of their own: the mouse shows the coordinates under it, a drag zooms,
+    /// each series can be hidden. Chosen by their script: one panel, and a loss or an accuracy on
+    /// the y axis (the learning curves). Returns their names (`optimizers/mnist-optimizers`).
+    func explorableFigures(into folder: URL) throws -> Set<String> {
+        let files = FileManager.default, figures = root.appendingPathComponent("Figures")
+        let versions = (try? files.contentsOfDirectory(atPath: Self.gnuplotScripts)) ?? []
+        guard
+            let version = versions.sorted().last(where: { files.fileExists(atPath: "\(Self.gnuplotScripts)/\($0)/js") })
+        else { throw BuildError(description: "gnuplot's canvas scripts are missing (Debian's gnuplot-data)") }
+        try files.copyItem(
+            at: URL(fileURLWithPath: "\(Self.gnuplotScripts)/\(version)/js"), to: folder.appendingPathComponent("js"))
+        var names: Set<String> = []
+        for script in try files.subpathsOfDirectory(atPath: figures.path).filter({ $0.hasSuffix(".gp") }).sorted() {
+            let text = try String(contentsOf: figures.appendingPathComponent(script), encoding: .utf8)
+            guard !text.contains("multiplot"),
+                text.range(of: #"set ylabel "[^"]*(loss|accuracy)"#, options: [.regularExpression, .caseInsensitive])
+                    != nil,
+                let size = PrintRule.canvasSize(ofScript: text)
+            else { continue }
+            let name = String(script.dropLast(3)), page = folder.appendingPathComponent(name + ".html")
+            let gnuplot = Process()
+            gnuplot.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            gnuplot.arguments = [
+                "gnuplot", "-e",
+                "preview=1; set terminal canvas standalone mousing jsdir '../js/' size \(size.width),\(size.height) "
+                    + "enhanced font 'DejaVu Sans,12'; set output '\(page.path)'",
+                (script as NSString).lastPathComponent,
+            ]
+            gnuplot.currentDirectoryURL = figures.appendingPathComponent((script as NSString).deletingLastPathComponent)
+            gnuplot.standardError = FileHandle.nullDevice
+            try gnuplot.run()
+            gnuplot.waitUntilExit()
+            guard gnuplot.terminationStatus == 0 else {
+                throw BuildError(description: "gnuplot's canvas terminal failed on Figures/\(script)")
+            }
+            names.insert(name)
+        }
+        return names
     }
 
     func vectorFigures(in staging: URL) -> Set<String> {
