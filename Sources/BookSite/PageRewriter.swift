@@ -30,6 +30,7 @@ struct PageRewriter {
         out = anchoredRows(out, page: page)
         out = rowLinks(out)
         out = coloredStatuses(out)
+        out = typesetFormulas(out)
         out = out.replacingOccurrences(of: "<table>", with: "<div class=\"table-scroll\"><table>")
             .replacingOccurrences(of: "</table>", with: "</table></div>")
         return out
@@ -119,6 +120,27 @@ struct PageRewriter {
             return "<a href=\"\(groups[1])#\(groups[2])\"><code>\(groups[2])</code></a>"
         }
         return out
+    }
+
+    // MARK: - Formulas
+
+    /// LaTeX commands that mark a quoted formula (the notes write theirs in LaTeX).
+    static let latexCommands = "frac|sum|partial|hat|theta|Theta|lambda|delta|cdot|sqrt|alpha|beta|sigma|mathcal"
+
+    /// A quote that is a LaTeX formula stays as printed, in code, and is also typeset beside it by
+    /// KaTeX (`math.js`), so that a reader sees what the notes' page showed.
+    private func typesetFormulas(_ html: String) -> String {
+        Self.replacing("<code>([^<]*\\\\(?:" + Self.latexCommands + ")\\b[^<]*)</code>", in: html) { groups in
+            var formula = groups[1]
+            // A quote cut short (the coverage map's first words of a line) is no whole formula.
+            guard !formula.hasSuffix("…") else { return groups[0] }
+            if formula.hasPrefix("$") && formula.hasSuffix("$") && formula.count > 1 {
+                formula = String(formula.dropFirst().dropLast())
+            }
+            // An alignment point (`&=`, from an align environment) means nothing outside one.
+            formula = formula.replacingOccurrences(of: "&amp;", with: "")
+            return "<code>\(groups[1])</code><span class=\"formula\">\\(\(formula)\\)</span>"
+        }
     }
 
     // MARK: - Statuses

@@ -53,6 +53,7 @@ extension Site {
         figure img { display: block; width: 100%; height: auto; margin: 0 auto; }
         figcaption { font-size: 0.9rem; color: var(--muted); margin-top: 0.5rem; }
         img { max-width: 100%; height: auto; }
+        .formula { display: block; margin-top: 0.3rem; font-size: 1.1em; }
         blockquote { margin: 1rem 0; padding: 0 1rem; border-left: 3px solid var(--rule); color: var(--muted); }
         @media (max-width: 600px) {
           html { font-size: 16px; }

@@ -111,4 +111,16 @@ final class SiteLinkTests: XCTestCase {
                 "no SVG of \(png)")
         }
     }
+
+    /// The notes' LaTeX quotes stay as printed and are typeset beside it, whole formulas only.
+    func testQuotedLaTeXIsTypesetBesideThePrint() throws {
+        let html = try String(contentsOf: try site().appendingPathComponent("05-notes-networks.html"), encoding: .utf8)
+        XCTAssertTrue(
+            html.contains(
+                #"<code>\frac{\lambda}{2n}\sum_{j=1}^n\theta^2_j</code><span class="formula">\(\frac{\lambda}{2n}\sum_{j=1}^n\theta^2_j\)</span>"#
+            ))
+        XCTAssertFalse(html.contains("&amp;=\\Theta"), "an alignment point left in a typeset formula")
+        let coverage = try String(contentsOf: try site().appendingPathComponent("coverage.html"), encoding: .utf8)
+        XCTAssertFalse(coverage.contains("…\\)</span>"), "a quote cut short typeset as a formula")
+    }
 }
