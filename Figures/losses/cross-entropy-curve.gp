@@ -1,4 +1,4 @@
-# Cross-entropy of one answer: -log(y) against y (DLfS fig 4-3)
+# Cross-entropy of one answer: −log(y) against y (DLfS fig 4-3)
 # Drawn by Sources/LossesChapter/CrossEntropyExample.swift; `make losses` regenerates it.
 # Re-render with `gnuplot cross-entropy-curve.gp` in this folder; it writes cross-entropy-curve.png
 # (or the file named by the variable `out`).
@@ -531,13 +531,13 @@ $answers << EOD
 e
 EOD
 
-set title "Cross-entropy error of the correct class: -log y\n(DLfS fig 4-3 draws log y; the loss is its mirror image)"
+set title "Cross-entropy error of the correct class: −log y\n(DLfS fig 4-3 draws log y; the loss is its mirror image)"
 set xlabel "y  (probability given to the correct class)"
-set ylabel "-log y"
+set ylabel "−log y"
 set xrange [0:1]
 set yrange [0:5]
 set key top right
 set label 1 "y = 0.6: 0.51" at 0.6,0.51 offset 1,1.2
 set label 2 "y = 0.1: 2.30" at 0.1,2.3 offset 1.5,0.6
-plot $curve using 1:2 with lines linestyle 1 title "-log y", \
+plot $curve using 1:2 with lines linestyle 1 title "−log y", \
      $answers using 1:2 with points pointtype 7 pointsize 1.6 linecolor rgb "#d62728" title "the book's two answers"

@@ -240,4 +240,4 @@ set title "The moons: two interleaved half-circles" noenhanced
 set key below horizontal maxrows 1
 set bmargin 6
 plot $class0 using 1:2 with points pointtype 7 pointsize 0.9 linecolor rgb "#d62728" title "label 0", \
-     $class1 using 1:2 with points pointtype 7 pointsize 0.9 linecolor rgb "#1f77b4" title "label 1"
+     $class1 using 1:2 with points pointtype 9 pointsize 0.9 linecolor rgb "#1f77b4" title "label 1"

@@ -2831,43 +2831,43 @@ set xrange [-1.874620411771002:2.765379588229002]
 set yrange [-1.4520638231557181:1.8279361768442848]
 plot $regions0 using (($1 + $2) / 2):($3 + 0.02):(($2 - $1) / 2):(0.04):4 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \
      $moon00 using 1:2 with points pointtype 7 pointsize 0.6 linecolor rgb "#d62728" notitle, \
-     $moon10 using 1:2 with points pointtype 7 pointsize 0.6 linecolor rgb "#1f77b4" notitle
+     $moon10 using 1:2 with points pointtype 9 pointsize 0.6 linecolor rgb "#1f77b4" notitle
 set title "Hidden Layer size 2\n92.0% right"
 set xrange [-1.874620411771002:2.765379588229002]
 set yrange [-1.4520638231557181:1.8279361768442848]
 plot $regions1 using (($1 + $2) / 2):($3 + 0.02):(($2 - $1) / 2):(0.04):4 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \
      $moon01 using 1:2 with points pointtype 7 pointsize 0.6 linecolor rgb "#d62728" notitle, \
-     $moon11 using 1:2 with points pointtype 7 pointsize 0.6 linecolor rgb "#1f77b4" notitle
+     $moon11 using 1:2 with points pointtype 9 pointsize 0.6 linecolor rgb "#1f77b4" notitle
 set title "Hidden Layer size 3\n97.5% right"
 set xrange [-1.874620411771002:2.765379588229002]
 set yrange [-1.4520638231557181:1.8279361768442848]
 plot $regions2 using (($1 + $2) / 2):($3 + 0.02):(($2 - $1) / 2):(0.04):4 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \
      $moon02 using 1:2 with points pointtype 7 pointsize 0.6 linecolor rgb "#d62728" notitle, \
-     $moon12 using 1:2 with points pointtype 7 pointsize 0.6 linecolor rgb "#1f77b4" notitle
+     $moon12 using 1:2 with points pointtype 9 pointsize 0.6 linecolor rgb "#1f77b4" notitle
 set title "Hidden Layer size 4\n99.0% right"
 set xrange [-1.874620411771002:2.765379588229002]
 set yrange [-1.4520638231557181:1.8279361768442848]
 plot $regions3 using (($1 + $2) / 2):($3 + 0.02):(($2 - $1) / 2):(0.04):4 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \
      $moon03 using 1:2 with points pointtype 7 pointsize 0.6 linecolor rgb "#d62728" notitle, \
-     $moon13 using 1:2 with points pointtype 7 pointsize 0.6 linecolor rgb "#1f77b4" notitle
+     $moon13 using 1:2 with points pointtype 9 pointsize 0.6 linecolor rgb "#1f77b4" notitle
 set title "Hidden Layer size 5\n99.0% right"
 set xrange [-1.874620411771002:2.765379588229002]
 set yrange [-1.4520638231557181:1.8279361768442848]
 plot $regions4 using (($1 + $2) / 2):($3 + 0.02):(($2 - $1) / 2):(0.04):4 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \
      $moon04 using 1:2 with points pointtype 7 pointsize 0.6 linecolor rgb "#d62728" notitle, \
-     $moon14 using 1:2 with points pointtype 7 pointsize 0.6 linecolor rgb "#1f77b4" notitle
+     $moon14 using 1:2 with points pointtype 9 pointsize 0.6 linecolor rgb "#1f77b4" notitle
 set title "Hidden Layer size 20\n99.0% right"
 set xrange [-1.874620411771002:2.765379588229002]
 set yrange [-1.4520638231557181:1.8279361768442848]
 plot $regions5 using (($1 + $2) / 2):($3 + 0.02):(($2 - $1) / 2):(0.04):4 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \
      $moon05 using 1:2 with points pointtype 7 pointsize 0.6 linecolor rgb "#d62728" notitle, \
-     $moon15 using 1:2 with points pointtype 7 pointsize 0.6 linecolor rgb "#1f77b4" notitle
+     $moon15 using 1:2 with points pointtype 9 pointsize 0.6 linecolor rgb "#1f77b4" notitle
 set title "Hidden Layer size 50\n99.0% right"
 set xrange [-1.874620411771002:2.765379588229002]
 set yrange [-1.4520638231557181:1.8279361768442848]
 plot $regions6 using (($1 + $2) / 2):($3 + 0.02):(($2 - $1) / 2):(0.04):4 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \
      $moon06 using 1:2 with points pointtype 7 pointsize 0.6 linecolor rgb "#d62728" notitle, \
-     $moon16 using 1:2 with points pointtype 7 pointsize 0.6 linecolor rgb "#1f77b4" notitle
+     $moon16 using 1:2 with points pointtype 9 pointsize 0.6 linecolor rgb "#1f77b4" notitle
 unset title
 unset border
 unset tics
@@ -2877,5 +2877,5 @@ unset ylabel
 set key center center box opaque
 set xrange [0:1]
 set yrange [0:1]
-plot '+' using 1:(-1) with points notitle, keyentry with boxes fillstyle solid 1.0 noborder fillcolor rgb "#f7cdc8" title "predicted 0", keyentry with boxes fillstyle solid 1.0 noborder fillcolor rgb "#cfe0f1" title "predicted 1", keyentry with points pointtype 7 linecolor rgb "#d62728" title "label 0", keyentry with points pointtype 7 linecolor rgb "#1f77b4" title "label 1"
+plot '+' using 1:(-1) with points notitle, keyentry with boxes fillstyle solid 1.0 noborder fillcolor rgb "#f7cdc8" title "predicted 0", keyentry with boxes fillstyle solid 1.0 noborder fillcolor rgb "#cfe0f1" title "predicted 1", keyentry with points pointtype 7 linecolor rgb "#d62728" title "label 0", keyentry with points pointtype 9 linecolor rgb "#1f77b4" title "label 1"
 unset multiplot

@@ -481,5 +481,5 @@ plot $regions using (($1 + $2) / 2):($3 + 0.01):(($2 - $1) / 2):(0.02):4 with bo
      keyentry with boxes fillstyle solid 1.0 noborder fillcolor rgb "#f7cdc8" title "predicted 0", \
      keyentry with boxes fillstyle solid 1.0 noborder fillcolor rgb "#cfe0f1" title "predicted 1", \
      $moon0 using 1:2 with points pointtype 7 pointsize 0.9 linecolor rgb "#d62728" title "label 0", \
-     $moon1 using 1:2 with points pointtype 7 pointsize 0.9 linecolor rgb "#1f77b4" title "label 1", \
+     $moon1 using 1:2 with points pointtype 9 pointsize 0.9 linecolor rgb "#1f77b4" title "label 1", \
      $boundary using 1:2 with lines linecolor rgb "black" linewidth 1.5 title "h = 0.5"

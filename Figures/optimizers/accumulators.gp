@@ -226,7 +226,7 @@ $h << EOD
 e
 EOD
 
-set multiplot layout 2,1 title "Gradient g = 1 for updates 1-100, then g = 0" font ",15"
+set multiplot layout 2,1 title "Gradient g = 1 for updates 1–100, then g = 0" font ",15"
 set xrange [0:200]
 set xlabel "update t"
 set logscale y
@@ -237,11 +237,11 @@ set title "(a) Accumulated squared gradient h"
 set ylabel "h"
 set yrange [0.005:500]
 plot $h using 1:2 with lines linecolor rgb "#2ca02c" linewidth 2 title "AdaGrad: h ← h + g² (only grows)", \
-     $h using 1:3 with lines linecolor rgb "#9467bd" linewidth 2 title "RMSprop: h ← 0.99h + 0.01g² (forgets)"
+     $h using 1:3 with lines linecolor rgb "#9467bd" linewidth 2 dashtype (6,3) title "RMSprop: h ← 0.99h + 0.01g² (forgets)"
 set title "(b) Step per unit of gradient, lr/(√h + 10^{−7}), lr = 0.01"
 set ylabel "effective learning rate"
 set yrange [0.0005:0.2]
 set key top right width 1
 plot $h using 1:4 with lines linecolor rgb "#2ca02c" linewidth 2 title "AdaGrad", \
-     $h using 1:5 with lines linecolor rgb "#9467bd" linewidth 2 title "RMSprop"
+     $h using 1:5 with lines linecolor rgb "#9467bd" linewidth 2 dashtype (6,3) title "RMSprop"
 unset multiplot

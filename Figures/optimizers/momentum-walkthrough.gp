@@ -1209,5 +1209,5 @@ set key top left opaque width 2
 set style textbox opaque noborder margins 1,1
 plot $contours using 1:2 with lines linestyle 9 title "f = 0.1, 0.25, 0.5, 1, 2, 3", \
      $plain using 1:2 with linespoints linestyle 1 pointtype 6 pointsize 0.8 title "μ = 0 (gradient descent)", \
-     $momentum using 1:2 with linespoints linecolor rgb "#ff7f0e" linewidth 1.5 pointtype 7 pointsize 0.8 title "μ = 0.9 (momentum)", \
+     $momentum using 1:2 with linespoints linecolor rgb "#ff7f0e" dashtype (6,3) linewidth 1.5 pointtype 7 pointsize 0.8 title "μ = 0.9 (momentum)", \
      $numbered using 1:2:(sprintf("%d", $3)) with labels boxed offset char 1.4,0.8 font ",13" notitle

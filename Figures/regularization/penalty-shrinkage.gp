@@ -1247,7 +1247,7 @@ $shape << EOD
 e
 EOD
 
-set multiplot layout 2,1 title "One weight under each penalty, λ = 1.0, elastic-net l1 ratio r = 0.5" font ",15"
+set multiplot layout 2,1 title "One weight under each penalty, λ = 1.0, elastic-net L1 ratio r = 0.5" font ",15"
 set xrange [-3.0:3.0]
 set xtics 1.0
 set key at graph 0.01, graph 0.99 left top reverse Left font ",13"

@@ -140,7 +140,7 @@ set format x "10^{%T}"
 set format y "10^{%T}"
 set xlabel "learning rate"
 set ylabel "weight decay"
-set xrange [1e-6:1e-2]
+set xrange [1e-6:2e-2]
 set yrange [1e-8:1e-4]
 set cblabel "validation accuracy"
 set cbrange [0:1]

@@ -194,12 +194,10 @@ public struct Site {
             throw BuildError(description: "KaTeX is not installed (Debian's libjs-katex; make deps installs it)")
         }
         try files.createDirectory(at: folder, withIntermediateDirectories: true)
-        for item in ["katex.min.js", "katex.min.css", "fonts", "contrib/auto-render.min.js", "contrib/auto-render.js"] {
+        for item in ["katex.min.js", "katex.min.css", "fonts", "contrib/auto-render.js"] {
             // Debian links katex.min.js and fonts/ to files elsewhere: copy what they point at.
             let source = Self.katexFolder.appendingPathComponent(item).resolvingSymlinksInPath()
-            guard files.fileExists(atPath: source.path) else { continue }
-            let name = item.hasPrefix("contrib/") ? "auto-render.js" : item
-            if files.fileExists(atPath: folder.appendingPathComponent(name).path) { continue }
+            let name = (item as NSString).lastPathComponent
             try files.copyItem(at: source, to: folder.appendingPathComponent(name))
         }
     }

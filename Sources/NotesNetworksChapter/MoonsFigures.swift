@@ -7,6 +7,8 @@ import FromScratch
 public enum MoonsFigures {
     static let regionColors = ["#f7cdc8", "#cfe0f1"]
     static let pointColors = ["#d62728", "#1f77b4"]
+    /// Label 0 a filled circle, label 1 a filled triangle: red and blue print as one grey.
+    static let pointTypes = [7, 9]
 
     /// The grid: `np.arange(min - .5, max + .5, h)` along each axis, as the notes' meshgrid (they
     /// take h = 0.01; 0.02 and 0.04 keep the scripts small and look the same).
@@ -68,7 +70,7 @@ public enum MoonsFigures {
             let rows = (0..<data.x.rows).filter { data.y[$0] == label }.map { [data.x[$0, 0], data.x[$0, 1]] }
             let block = figure.data("moon\(label)\(suffix)", rows: rows)
             plots.append(
-                "\(block) using 1:2 with points pointtype 7 pointsize \(pointSize) linecolor rgb \"\(pointColors[label])\" "
+                "\(block) using 1:2 with points pointtype \(pointTypes[label]) pointsize \(pointSize) linecolor rgb \"\(pointColors[label])\" "
                     + (key ? "title \"label \(label)\"" : "notitle"))
         }
         plots += extra
@@ -93,8 +95,8 @@ public enum MoonsFigures {
         figure.gnuplot(
             "set title \"The moons: two interleaved half-circles\" noenhanced",
             "set key below horizontal maxrows 1", "set bmargin 6",
-            "plot $class0 using 1:2 with points pointtype 7 pointsize 0.9 linecolor rgb \"\(pointColors[0])\" title \"label 0\", \\",
-            "     $class1 using 1:2 with points pointtype 7 pointsize 0.9 linecolor rgb \"\(pointColors[1])\" title \"label 1\""
+            "plot $class0 using 1:2 with points pointtype \(pointTypes[0]) pointsize 0.9 linecolor rgb \"\(pointColors[0])\" title \"label 0\", \\",
+            "     $class1 using 1:2 with points pointtype \(pointTypes[1]) pointsize 0.9 linecolor rgb \"\(pointColors[1])\" title \"label 1\""
         )
         return figure
     }
@@ -169,7 +171,7 @@ public enum MoonsFigures {
                 .joined(separator: ", ")
                 + ", "
                 + (0...1).map {
-                    "keyentry with points pointtype 7 linecolor rgb \"\(pointColors[$0])\" title \"label \($0)\""
+                    "keyentry with points pointtype \(pointTypes[$0]) linecolor rgb \"\(pointColors[$0])\" title \"label \($0)\""
                 }
                 .joined(separator: ", "),
             "unset multiplot")

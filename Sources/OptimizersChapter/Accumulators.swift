@@ -155,9 +155,10 @@ extension Accumulators {
         figure.data("h", rows: rows)
         let switchOff = Double(Accumulators.onSteps) + 0.5
         let adagrad = Palette.line(Palette.color(.adagrad)) + " linewidth 2"
-        let rmsprop = Palette.line(Palette.color(.rmsprop)) + " linewidth 2"
+        // Green and purple print as nearly one grey: RMSprop's line is dashed too.
+        let rmsprop = Palette.line(Palette.color(.rmsprop)) + " linewidth 2 " + Palette.dash(1)
         figure.gnuplot(
-            "set multiplot layout 2,1 title \"Gradient g = 1 for updates 1-\(Accumulators.onSteps), then g = 0\" font \",15\"",
+            "set multiplot layout 2,1 title \"Gradient g = 1 for updates 1–\(Accumulators.onSteps), then g = 0\" font \",15\"",
             "set xrange [0:\(Accumulators.onSteps + Accumulators.offSteps)]",
             "set xlabel \"update t\"",
             "set logscale y",

@@ -145,7 +145,7 @@ extension MomentumWalkthrough {
             "set style textbox opaque noborder margins 1,1",
             "plot $contours using 1:2 with lines linestyle 9 title \"f = 0.1, 0.25, 0.5, 1, 2, 3\", \\",
             "     $plain using 1:2 with linespoints linestyle 1 pointtype 6 pointsize 0.8 title \"μ = 0 (gradient descent)\", \\",
-            "     $momentum using 1:2 with linespoints \(Palette.line(Palette.color(.momentum))) linewidth 1.5 pointtype 7 pointsize 0.8 title \"μ = \(shortest(mu)) (momentum)\", \\",
+            "     $momentum using 1:2 with linespoints \(Palette.line(Palette.color(.momentum))) \(Palette.dash(1)) linewidth 1.5 pointtype 7 pointsize 0.8 title \"μ = \(shortest(mu)) (momentum)\", \\",
             "     $numbered using 1:2:(sprintf(\"%d\", $3)) with labels boxed offset char 1.4,0.8 font \",13\" notitle")
         return figure
     }

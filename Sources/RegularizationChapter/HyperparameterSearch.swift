@@ -264,7 +264,8 @@ public struct HyperparameterSearch: Sendable, MNISTExperiment {
                 + "{/=13 red rings: the \(best.count) best; the book's good lr (shaded) and weight decay (box)}\"",
             "set logscale xy", "set format x \"10^{%T}\"", "set format y \"10^{%T}\"",
             "set xlabel \"learning rate\"", "set ylabel \"weight decay\"",
-            "set xrange [1e-6:1e-2]", "set yrange [1e-8:1e-4]",
+            // A little room past 10^{−2}, so that the points at the top of the range stay inside.
+            "set xrange [1e-6:2e-2]", "set yrange [1e-8:1e-4]",
             "set cblabel \"validation accuracy\"", "set cbrange [0:1]",
             // Grey for the poor trials, not white, so that none vanishes into the background.
             "set palette defined (0 \"#bdbdbd\", 0.4 \"#9ecae1\", 0.7 \"#3182bd\", 1 \"#08306b\")",

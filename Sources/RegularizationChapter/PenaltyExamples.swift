@@ -227,7 +227,7 @@ public enum PenaltyExamples: RunnableExample {
         let threshold = lambda * l1Ratio, l = shortest(lambda), r = shortest(l1Ratio)
         let ticks = tickStep(2 * half)
         figure.gnuplot(
-            "set multiplot layout 2,1 title \"One weight under each penalty, λ = \(l), elastic-net l1 ratio r = \(r)\" font \",15\"",
+            "set multiplot layout 2,1 title \"One weight under each penalty, λ = \(l), elastic-net L1 ratio r = \(r)\" font \",15\"",
             "set xrange [\(-half):\(half)]",
             "set xtics \(ticks)",
             // The key top left, clear of the shaded band; the band's note bottom right, where no curve runs.
