@@ -240,7 +240,7 @@ set xrange [0:10]
 set yrange [0:2.2]
 set key top left
 plot $lines using 1:2 with lines linecolor rgb "black" linewidth 2 title "f(x)", \
-     $lines using 1:3 with lines linestyle 1 title sprintf("true tangent, slope f′(x) = %g", 0.2), \
+     $lines using 1:3 with lines linestyle 1 dashtype (14,4) title sprintf("true tangent, slope f′(x) = %g", 0.2), \
      $lines using 1:4 with lines linestyle 2 title sprintf("forward difference, slope %.4g", 0.22999999999999998), \
      $lines using 1:5 with lines linestyle 3 dashtype 2 title sprintf("central difference, slope %.4g (parallel)", 0.19999999999999998), \
      $points using 1:2 with points pointtype 7 pointsize 1.4 linecolor rgb "black" title "x − h, x, x + h"

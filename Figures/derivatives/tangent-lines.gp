@@ -238,6 +238,6 @@ set xrange [0:20]
 set yrange [-1:6.5]
 set key top left
 plot $curves using 1:2 with lines linecolor rgb "black" linewidth 2 title "f(x)", \
-     $curves using 1:3 with lines linestyle 1 dashtype solid title sprintf("tangent at x = %g (slope %.4f)", 5.0, 0.1999999999990898), \
-     $curves using 1:4 with lines linestyle 1 dashtype (6,3) title sprintf("tangent at x = %g (slope %.4f)", 10.0, 0.2999999999986347), \
+     $curves using 1:3 with lines linestyle 1 dashtype (6,3) title sprintf("tangent at x = %g (slope %.4f)", 5.0, 0.1999999999990898), \
+     $curves using 1:4 with lines linestyle 1 dashtype (1.5,2.5) title sprintf("tangent at x = %g (slope %.4f)", 10.0, 0.2999999999986347), \
      $touch using 1:2 with points pointtype 7 pointsize 1.4 linecolor rgb "black" notitle

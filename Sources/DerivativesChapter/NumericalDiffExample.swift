@@ -86,7 +86,7 @@ public enum TangentLines {
         for (i, x0) in points.enumerated() {
             let slope = numericalDerivative(BookFunctions.function1, at: x0, h: h)
             plots.append(
-                "$curves using 1:\(i + 3) with lines linestyle 1 \(Palette.dash(i)) title sprintf(\"tangent at x = %g (slope %.4f)\", \(x0), \(slope))"
+                "$curves using 1:\(i + 3) with lines linestyle 1 \(Palette.dash(i + 1)) title sprintf(\"tangent at x = %g (slope %.4f)\", \(x0), \(slope))"
             )
         }
         plots.append("$touch using 1:2 with points pointtype 7 pointsize 1.4 linecolor rgb \"black\" notitle")
@@ -120,7 +120,7 @@ public enum TangentLines {
             "set xrange [0:10]", "set yrange [0:2.2]",
             "set key top left",
             "plot $lines using 1:2 with lines linecolor rgb \"black\" linewidth 2 title \"f(x)\", \\",
-            "     $lines using 1:3 with lines linestyle 1 title sprintf(\"true tangent, slope f′(x) = %g\", \(exact)), \\",
+            "     $lines using 1:3 with lines linestyle 1 \(Palette.dash(4)) title sprintf(\"true tangent, slope f′(x) = %g\", \(exact)), \\",
             "     $lines using 1:4 with lines linestyle 2 title sprintf(\"forward difference, slope %.4g\", \(forward)), \\",
             "     $lines using 1:5 with lines linestyle 3 dashtype 2 title sprintf(\"central difference, slope %.4g (parallel)\", \(central)), \\",
             "     $points using 1:2 with points pointtype 7 pointsize 1.4 linecolor rgb \"black\" title \"x − h, x, x + h\""

@@ -250,7 +250,8 @@ public enum MoonsFigures {
             "set ylabel \"loss\"",
             "set xrange [\(window.lowerBound):\(window.upperBound)]",
             "set yrange [0.0682:0.0732]",
-            "set key below nobox noopaque",
+            // Boxed, at the foot of the canvas with a margin above it, apart from the x label.
+            "set key at screen 0.5, 0.015 center bottom box", "set bmargin 10",
             "set label 1 \"\(String(format: "bursts reach up to %.3f (cut off)", highest))\" at \(window.lowerBound + 60),0.0727 font \",13\" front boxed",
             "set style textbox opaque noborder",
             "plot \(odd) using 1:2 with lines linestyle 2 title \"after odd passes\", \\",
