@@ -532,7 +532,7 @@ e
 EOD
 
 set title "Cross-entropy error of the correct class: −log y\n(DLfS fig 4-3 draws log y; the loss is its mirror image)"
-set xlabel "y  (probability given to the correct class)"
+set xlabel "y (probability given to the correct class)"
 set ylabel "−log y"
 set xrange [0:1]
 set yrange [0:5]

@@ -25,7 +25,7 @@ enum CrossEntropyExample: RunnableExample {
         figure.gnuplot(
             // DLfS fig 4-3 draws log y itself, below the axis; the loss is that curve mirrored.
             "set title \"Cross-entropy error of the correct class: −log y\\n(DLfS fig 4-3 draws log y; the loss is its mirror image)\"",
-            "set xlabel \"y  (probability given to the correct class)\"",
+            "set xlabel \"y (probability given to the correct class)\"",
             "set ylabel \"−log y\"",
             "set xrange [0:1]",
             "set yrange [0:5]",
