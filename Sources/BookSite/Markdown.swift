@@ -11,10 +11,16 @@ enum Markdown {
     /// is kept (`--unsafe`): the texts are the project's own, and their comments mark the values
     /// `make tables` fills in.
     static func html(_ markdown: String) throws -> String {
+        // Looked up first: through /usr/bin/env a missing program would only be env's status 127.
+        let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":")
+        guard let program = paths.map({ "\($0)/cmark-gfm" }).first(where: FileManager.default.isExecutableFile)
+        else {
+            throw RenderError(description: "cmark-gfm is not installed (Debian's cmark-gfm; make deps installs it)")
+        }
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.executableURL = URL(fileURLWithPath: program)
         process.arguments = [
-            "cmark-gfm", "--unsafe", "--extension", "table", "--extension", "autolink", "--extension",
+            "--unsafe", "--extension", "table", "--extension", "autolink", "--extension",
             "strikethrough", "--to", "html",
         ]
         let input = Pipe(), output = Pipe(), errors = Pipe()
@@ -22,11 +28,12 @@ enum Markdown {
         do {
             try process.run()
         } catch {
-            throw RenderError(description: "cannot run cmark-gfm (Debian's cmark-gfm; make deps installs it): \(error)")
+            throw RenderError(description: "cannot run \(program): \(error)")
         }
         // Written from another thread, so that a long page cannot fill both pipes and stall.
         let writer = Thread {
-            input.fileHandleForWriting.write(Data(markdown.utf8))
+            // If cmark-gfm dies, its status below says so; a broken pipe here must not crash us.
+            try? input.fileHandleForWriting.write(contentsOf: Data(markdown.utf8))
             try? input.fileHandleForWriting.close()
         }
         writer.start()

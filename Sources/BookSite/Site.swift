@@ -38,6 +38,7 @@ public struct Site {
     /// interrupted or failed build leaves the previous site, never half of one.
     public func build(into output: URL) throws -> (pages: Int, figures: Int) {
         let files = FileManager.default
+        try checkOutput(output)
         let staging = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).part")
         try? files.removeItem(at: staging)
         try files.createDirectory(at: staging, withIntermediateDirectories: true)
@@ -47,6 +48,7 @@ public struct Site {
         try copyKaTeX(into: staging.appendingPathComponent("katex"))
         try Self.stylesheet.write(to: staging.appendingPathComponent("style.css"), atomically: false, encoding: .utf8)
         try Self.mathScript.write(to: staging.appendingPathComponent("math.js"), atomically: false, encoding: .utf8)
+        try Data().write(to: staging.appendingPathComponent(Self.marker))
 
         let texts = Self.parts.map { $0.textFile } + Self.extraPages
         let rewriter = PageRewriter(
@@ -74,6 +76,31 @@ public struct Site {
     }
 
     var chapters: URL { root.appendingPathComponent("Chapters") }
+
+    /// The file every site holds, so that a rebuild replaces only a folder this tool made.
+    static let marker = ".deep-learning-from-scratch-book"
+
+    /// The site replaces `output` whole: refuse a folder that holds the repository, or one that
+    /// exists and is not a site this tool built (`book ~/Documents` must not empty it).
+    func checkOutput(_ output: URL) throws {
+        let target = output.standardizedFileURL.resolvingSymlinksInPath().path
+        let repository = root.standardizedFileURL.resolvingSymlinksInPath().path
+        if repository == target || repository.hasPrefix(target.hasSuffix("/") ? target : target + "/") {
+            throw BuildError(description: "\(output.path) holds the repository; give the site a folder of its own")
+        }
+        let files = FileManager.default
+        // A site built before the marker existed has KaTeX beside its index.
+        let isSite = [Self.marker, "katex/katex.min.js"].contains {
+            files.fileExists(atPath: output.appendingPathComponent($0).path)
+        }
+        if files.fileExists(atPath: output.path), !isSite {
+            let empty = ((try? files.contentsOfDirectory(atPath: output.path)) ?? [""]).isEmpty
+            guard empty else {
+                throw BuildError(
+                    description: "\(output.path) exists and is not a site `book` built; it is left as it is")
+            }
+        }
+    }
 
     /// The text without the marks around the values `make tables` fills in (`<!-- value:id -->`):
     /// at the start of a line, CommonMark would take such a mark for a block of HTML and break the
@@ -171,7 +198,6 @@ public struct Site {
                 (script as NSString).lastPathComponent,
             ]
             gnuplot.currentDirectoryURL = figures.appendingPathComponent((script as NSString).deletingLastPathComponent)
-            gnuplot.standardError = FileHandle.nullDevice
             try gnuplot.run()
             gnuplot.waitUntilExit()
             guard gnuplot.terminationStatus == 0 else {

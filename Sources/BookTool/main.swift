@@ -5,7 +5,8 @@ import Foundation
 /// repository the tool is run in. `make book` runs it.
 let arguments = CommandLine.arguments.dropFirst()
 let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-let output = URL(fileURLWithPath: arguments.first ?? ".build/book", relativeTo: root).standardized
+// `standardizedFileURL`: `standardized` on a relative URL would drop a leading "..".
+let output = URL(fileURLWithPath: arguments.first ?? ".build/book", relativeTo: root).standardizedFileURL
 guard FileManager.default.fileExists(atPath: root.appendingPathComponent("Chapters").path) else {
     FileHandle.standardError.write(Data("book: run it in the repository (no Chapters/ here)\n".utf8))
     exit(2)

@@ -123,4 +123,19 @@ final class SiteLinkTests: XCTestCase {
         let coverage = try String(contentsOf: try site().appendingPathComponent("coverage.html"), encoding: .utf8)
         XCTAssertFalse(coverage.contains("…\\)</span>"), "a quote cut short typeset as a formula")
     }
+
+    /// The site replaces its folder whole, so it refuses one that holds the repository or that
+    /// it did not build.
+    func testTheSiteReplacesOnlyAFolderItBuilt() throws {
+        let site = Site(root: projectRoot)
+        XCTAssertThrowsError(try site.checkOutput(projectRoot))
+        XCTAssertThrowsError(try site.checkOutput(projectRoot.deletingLastPathComponent()))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("not-a-site-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("keep me".utf8).write(to: folder.appendingPathComponent("notes.txt"))
+        XCTAssertThrowsError(try site.checkOutput(folder), "a folder of someone else's files")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("notes.txt").path))
+        XCTAssertNoThrow(try site.checkOutput(try self.site()), "its own site, rebuilt")
+    }
 }
