@@ -83,7 +83,7 @@ $(CHAPTER_TOOLS): build
 mnist: build
 	$(RELEASE_BIN)/datasets mnist --download
 
-# Rewrites the `ours` and `status` columns and the errata of the chapter texts.
+# Rewrites the `ours` and `status` columns and the errata of the chapter texts, English and Chinese.
 tables: build
 	@for tool in $(CHAPTER_TOOLS); do $(RELEASE_BIN)/$$tool check --update-text --no-figures >/dev/null || true; done
 	@git status --short Chapters

@@ -127,47 +127,48 @@ public enum BookTable {
         return out + "\""
     }
 
-    static func markdownTable(_ rows: [CheckedRow]) -> String {
-        var lines = ["| id | example | source | printed | kind | ours | status |", "|---|---|---|---|---|---|---|"]
+    static func markdownTable(_ rows: [CheckedRow], edition: Edition = .english) -> String {
+        var lines = [edition.tableHeader, "|---|---|---|---|---|---|---|"]
         for r in rows {
             let cells = [
                 "`\(r.row.id)`", r.row.example, r.row.source, "`\(r.row.printed.text)`",
-                r.row.printed.kind.rawValue, "`\(r.ours)`", r.verdict.symbol,
+                r.row.printed.kind.rawValue, "`\(r.ours)`", edition.statusWord(r.verdict),
             ]
             lines.append("| " + cells.map(BookRow.escaped).joined(separator: " | ") + " |")
         }
         return lines.joined(separator: "\n")
     }
 
-    static func markdownErrata(_ rows: [CheckedRow]) -> String {
+    static func markdownErrata(_ rows: [CheckedRow], edition: Edition = .english) -> String {
         let errata = rows.filter { $0.finding.erratum != nil }
-        guard !errata.isEmpty else { return "No errata in this part." }
-        return errata.map { "- " + erratumSentence($0, markdown: true) }.joined(separator: "\n")
+        guard !errata.isEmpty else { return edition.noErrata }
+        return errata.map { "- " + erratumSentence($0, markdown: true, edition: edition) }.joined(separator: "\n")
     }
 
-    static func erratumSentence(_ r: CheckedRow, markdown: Bool = false) -> String {
+    /// One erratum entry: what is printed, what the printed code gives, what reproduces the print
+    /// and how strongly, and why. The edition chooses the labels; the rest is the row's.
+    static func erratumSentence(_ r: CheckedRow, markdown: Bool = false, edition: Edition = .english) -> String {
         guard let e = r.finding.erratum else { return "" }
+        let words = edition.erratumLabels
         let q = markdown ? "`" : ""
         let id = markdown ? "**\(r.row.id)**" : r.row.id
         // A claim (the evidence for an explanation) holds or not; a computed value reproduces the print or not.
         let agrees = r.verdict == .erratum
         let outcome: String
         if e.reproduction.isEvidence {
-            outcome = agrees ? "holds" : "does NOT hold"
+            outcome = agrees ? words.holds : words.doesNotHold
         } else if !agrees {
-            outcome = "does NOT reproduce the print"
+            outcome = words.doesNotReproduce
         } else if let search = e.search, search.isUnique {
-            outcome = "reproduces the print: the one match among \(search.candidates) candidates of \(search.space)"
+            outcome = words.uniqueMatch(search.candidates, search.space)
         } else if let search = e.search {
-            outcome =
-                "gives the print, as \(search.matches - 1) other of \(search.candidates) candidates of "
-                + "\(search.space) do: plausibly the explanation"
+            outcome = words.oneOfSeveral(search.matches - 1, search.candidates, search.space)
         } else {
-            outcome = "gives the print: plausibly the explanation, no search for others made"
+            outcome = words.noSearch
         }
-        let reproduction =
-            "\(e.reproducedBy) gives \(q)\(e.reproduction.display(against: r.row.printed))\(q) [\(outcome)]"
-        return "\(id) (\(r.row.source)): printed \(q)\(r.row.printed.text)\(q); what the printed code gives: "
-            + "\(q)\(r.ours)\(q); \(reproduction). \(e.why)"
+        let reproduced = "\(q)\(e.reproduction.display(against: r.row.printed))\(q)"
+        return id + words.sourceOpen + r.row.source + words.sourceClose + words.printed + q + r.row.printed.text + q
+            + words.codeGives + q + r.ours + q + words.reproducedGives(e.reproducedBy, reproduced)
+            + words.outcomeOpen + outcome + words.outcomeClose + words.end + e.why
     }
 }

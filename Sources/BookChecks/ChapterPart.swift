@@ -88,8 +88,9 @@ extension ChapterPart {
         return checked
     }
 
-    public static func textURL(root: URL) -> URL {
-        root.appendingPathComponent("Chapters").appendingPathComponent(textFile)
+    /// The chapter text of `edition`; the English one holds the rows, the others show the same.
+    public static func textURL(root: URL, edition: Edition = .english) -> URL {
+        edition.url(of: textFile, root: root)
     }
 
     /// The figures `check` commits: those of the fast examples, and with `slow` those of the slow

@@ -48,15 +48,18 @@ public struct ChapterText: Sendable {
         return result
     }
 
-    /// The text with its table, errata and prose values rewritten from `results`; prose values of
-    /// the `skipped` rows (slow rows a unit test leaves out) keep what the text has.
-    public func rewritten(with results: [CheckedRow], skipped: Set<String> = []) throws -> String {
+    /// The text with its table, errata and prose values rewritten from `results`, in the words of
+    /// `edition`; prose values of the `skipped` rows (slow rows a unit test leaves out) keep what
+    /// the text has.
+    public func rewritten(with results: [CheckedRow], skipped: Set<String> = [], edition: Edition = .english)
+        throws -> String
+    {
         var text = try replacing(
             between: Self.tableStart, and: Self.tableEnd,
-            in: markdown, with: BookTable.markdownTable(results))
+            in: markdown, with: BookTable.markdownTable(results, edition: edition))
         text = try replacing(
             between: Self.errataStart, and: Self.errataEnd,
-            in: text, with: BookTable.markdownErrata(results))
+            in: text, with: BookTable.markdownErrata(results, edition: edition))
         return try fillingValues(in: text, from: results, skipped: skipped)
     }
 

@@ -30,8 +30,10 @@ public enum ErrataPage {
     }
 
     /// The page's generated part for the chapter texts in `folder` (every `*.md` with an errata
-    /// section), in file order and, within a file, in the text's order.
-    public static func body(chaptersIn folder: URL) throws -> String {
+    /// section), in file order and, within a file, in the text's order, headed in the words of
+    /// `edition` (whose texts are in `folder`).
+    public static func body(chaptersIn folder: URL, edition: Edition = .english) throws -> String {
+        let labels = edition.erratumLabels, headings = edition.errataPageHeadings
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
             .filter { $0.hasSuffix(".md") && $0 != fileName }.sorted()
         var entries: [(place: Place, line: String)] = []
@@ -40,8 +42,8 @@ public enum ErrataPage {
             guard let lines = try? text.errataLines() else { continue }
             for line in lines {
                 // "- **id** (source): ..." — the source is the parenthesis after the id.
-                guard let open = line.range(of: "** ("),
-                    let close = line.range(of: "): ", range: open.upperBound..<line.endIndex)
+                guard let open = line.range(of: "**" + labels.sourceOpen),
+                    let close = line.range(of: labels.sourceClose, range: open.upperBound..<line.endIndex)
                 else { continue }
                 entries.append((Place(source: String(line[open.upperBound..<close.lowerBound])), line))
             }
@@ -53,13 +55,13 @@ public enum ErrataPage {
         ).sorted()
         var sections: [String] = []
         if !seeds.isEmpty {
-            sections.append("## In the study notes")
+            sections.append(headings.notes)
             for seed in seeds {
-                sections.append("### Seed \(seed)")
+                sections.append(headings.seed(seed))
                 sections.append(entries.filter { $0.place == .note(seed) }.map(\.line).joined(separator: "\n"))
             }
         }
-        for (place, heading) in [(Place.bookText, "## In the book's text"), (.bookCode, "## In the book's code")] {
+        for (place, heading) in [(Place.bookText, headings.bookText), (.bookCode, headings.bookCode)] {
             let lines = entries.filter { $0.place == place }.map(\.line)
             if !lines.isEmpty { sections += [heading, lines.joined(separator: "\n")] }
         }

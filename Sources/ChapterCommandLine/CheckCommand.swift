@@ -41,29 +41,38 @@ public struct CheckCommand<Part: ChapterPart>: ParsableCommand {
             Swift.print(BookTable.json(rows))
         } else {
             Swift.print(BookTable.terminal(rows, title: try Part.title(root: root), terminal: terminal))
-            if try !textIsCurrent(rows, root: root) { staleTexts.append(Part.textFile) }
+            for edition in Edition.allCases where try !textIsCurrent(rows, edition: edition, root: root) {
+                staleTexts.append(edition.url(of: Part.textFile, root: root).path)
+            }
             if !noFigures || preview { try drawFigures(root: root) }
-            if try !errataPageIsCurrent(root: root) { staleTexts.append(ErrataPage.fileName) }
-            if try !coverageMapIsCurrent(root: root, terminal: terminal) { staleTexts.append(CoverageMap.fileName) }
+            for edition in Edition.allCases where try !errataPageIsCurrent(edition: edition, root: root) {
+                staleTexts.append(edition.url(of: ErrataPage.fileName, root: root).path)
+            }
+            if try !coverageMapIsCurrent(root: root, terminal: terminal) {
+                staleTexts.append(
+                    root.appendingPathComponent("Chapters").appendingPathComponent(CoverageMap.fileName).path)
+            }
         }
-        for text in staleTexts {
+        for path in staleTexts {
+            let text = path.replacingOccurrences(of: root.path + "/", with: "")
             let message =
-                "error: Chapters/\(text) does not show what the code computes now (its ours/status cells or errata "
+                "error: \(text) does not show what the code computes now (its ours/status cells or errata "
                 + "are stale); `make tables` rewrites them, then review the diff"
             FileHandle.standardError.write(Data((terminal.wrapped(message, hanging: "  ") + "\n").utf8))
         }
         if rows.contains(where: { $0.verdict == .fail }) || !staleTexts.isEmpty { throw ExitCode(1) }
     }
 
-    /// Whether `Chapters/errata.md` regroups the errata the chapter texts hold now; with
+    /// Whether the edition's `errata.md` regroups the errata its chapter texts hold now; with
     /// `--update-text` it is rewritten so.
-    private func errataPageIsCurrent(root: URL) throws -> Bool {
-        let folder = root.appendingPathComponent("Chapters")
+    private func errataPageIsCurrent(edition: Edition, root: URL) throws -> Bool {
+        let folder = root.appendingPathComponent(edition.folder)
         let path = folder.appendingPathComponent(ErrataPage.fileName).path
         guard let page = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw BookCheckError.missingText(path)
         }
-        let updated = try ErrataPage.rewritten(page, body: try ErrataPage.body(chaptersIn: folder), path: path)
+        let updated = try ErrataPage.rewritten(
+            page, body: try ErrataPage.body(chaptersIn: folder, edition: edition), path: path)
         guard updated != page else { return true }
         guard updateText else { return false }
         try updated.write(toFile: path, atomically: true, encoding: .utf8)
@@ -92,15 +101,21 @@ public struct CheckCommand<Part: ChapterPart>: ParsableCommand {
         return true
     }
 
-    /// Whether the chapter text shows `rows` as computed; with `--update-text` it is rewritten so,
-    /// but only from a complete run: a row that could not be computed (data missing, say) leaves
-    /// the text as it is, never an error message in its table.
-    private func textIsCurrent(_ rows: [CheckedRow], root: URL) throws -> Bool {
-        let text = try ChapterText(path: Part.textURL(root: root).path)
-        let updated = try text.rewritten(with: rows)
+    /// Whether the edition's chapter text shows `rows` as computed; with `--update-text` it is
+    /// rewritten so, but only from a complete run: a row that could not be computed (data missing,
+    /// say) leaves the text as it is, never an error message in its table.
+    private func textIsCurrent(_ rows: [CheckedRow], edition: Edition, root: URL) throws -> Bool {
+        let text = try ChapterText(path: Part.textURL(root: root, edition: edition).path)
+        let updated = try text.rewritten(with: rows, edition: edition)
         guard updated != text.markdown else { return true }
         guard updateText else { return false }
-        if let failed = rows.first(where: { if case .error = $0.finding.ours { return true } else { return false } }) {
+        // An error is a result where it is what the printed code does (an erratum says so); on a
+        // failing row it means the run could not compute the row.
+        let uncomputed = rows.first { row in
+            guard case .error = row.finding.ours else { return false }
+            return row.verdict == .fail
+        }
+        if let failed = uncomputed {
             throw BookCheckError.incompleteRun(text.path, failed.row.id, failed.ours)
         }
         try updated.write(toFile: text.path, atomically: true, encoding: .utf8)

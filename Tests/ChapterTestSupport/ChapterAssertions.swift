@@ -33,11 +33,11 @@ public func assertBookValues<C: ChapterPart>(
         "the errata of \(C.textFile)", file: file, line: line)
 }
 
-/// Asserts that the chapter text shows what the code computes now (slow rows as `assertBookValues`).
+/// Asserts that both editions of the chapter text show what the code computes now (slow rows as
+/// `assertBookValues`).
 public func assertTextIsCurrent<C: ChapterPart>(_ chapter: C.Type, file: StaticString = #filePath, line: UInt = #line)
     throws
 {
-    let text = try ChapterText(path: C.textURL(root: projectRoot).path)
     let skipped = skippedSlowRows(C.self)
     let rows = try C.check(root: projectRoot, skipping: skipped)
     // Skipped rows keep the lines the text has for them.
@@ -46,9 +46,13 @@ public func assertTextIsCurrent<C: ChapterPart>(_ chapter: C.Type, file: StaticS
             !skipped.contains { line.hasPrefix("| `\($0)` |") || line.hasPrefix("- **\($0)**") }
         }
     }
-    XCTAssertEqual(
-        withoutSkipped(try text.rewritten(with: rows, skipped: skipped)), withoutSkipped(text.markdown),
-        "Chapters/\(C.textFile) shows stale results: run `make tables`", file: file, line: line)
+    for edition in Edition.allCases {
+        let text = try ChapterText(path: C.textURL(root: projectRoot, edition: edition).path)
+        XCTAssertEqual(
+            withoutSkipped(try text.rewritten(with: rows, skipped: skipped, edition: edition)),
+            withoutSkipped(text.markdown),
+            "\(edition.folder)/\(C.textFile) shows stale results: run `make tables`", file: file, line: line)
+    }
 }
 
 /// Draws a chapter part's figures into a temporary folder and compares them with the committed
