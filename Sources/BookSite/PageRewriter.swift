@@ -1,3 +1,4 @@
+import BookChecks
 import Foundation
 
 /// Turns cmark-gfm's HTML of one chapter text into a page of the site: links between texts point
@@ -13,8 +14,12 @@ struct PageRewriter {
         let tool: String
     }
 
-    /// Chapter text file names that are pages of the site (`04-losses.md`).
+    /// The edition of the page: its folder, its words.
+    let edition: Edition
+    /// Chapter text file names that are pages of the site in this edition (`04-losses.md`).
     let pages: Set<String>
+    /// Those of the English edition, which a page of another edition may link to (the coverage map).
+    let englishPages: Set<String>
     let rows: [String: RowHome]
     /// Figures that have an SVG beside their PNG in the site (`losses/cross-entropy-curve`).
     let vectorFigures: Set<String>
@@ -22,6 +27,9 @@ struct PageRewriter {
     let explorableFigures: Set<String>
     /// From the site's folder to the repository (`.build/book` → `../..`).
     let toRepository: String
+
+    /// From the page's folder to the repository.
+    var repository: String { edition.toSiteTop + toRepository }
 
     func rewrite(_ html: String, page: String) -> String {
         var out = html
@@ -38,20 +46,23 @@ struct PageRewriter {
 
     // MARK: - Links
 
-    /// `href`/`src` as written in `Chapters/`: a chapter text becomes its page, a figure the site's
-    /// copy, anything else in the repository a path into it; web addresses stay.
+    /// `href`/`src` as written in the edition's folder: a chapter text becomes its page, a figure
+    /// the site's copy, anything else in the repository a path into it; web addresses stay.
     func target(of link: String) -> String {
         if link.hasPrefix("#") || link.contains("://") || link.hasPrefix("mailto:") { return link }
         let (path, fragment) = split(link)
-        let resolved = URL(fileURLWithPath: "/Chapters").appendingPathComponent(path).standardized.path
+        let resolved = URL(fileURLWithPath: "/" + edition.folder).appendingPathComponent(path).standardized.path
         let inRepository = String(resolved.dropFirst())  // "Chapters/04-losses.md", "Figures/…", "Sources/…"
-        if inRepository.hasPrefix("Chapters/"), pages.contains(String(inRepository.dropFirst("Chapters/".count))) {
-            return Self.pageName(String(inRepository.dropFirst("Chapters/".count))) + fragment
+        let file = (inRepository as NSString).lastPathComponent
+        let folder = (inRepository as NSString).deletingLastPathComponent
+        if folder == edition.folder, pages.contains(file) { return Self.pageName(file) + fragment }
+        if folder == Edition.english.folder, englishPages.contains(file) {
+            return edition.toSiteTop + Self.pageName(file) + fragment
         }
         if inRepository.hasPrefix("Figures/") {
-            return "figures/" + inRepository.dropFirst("Figures/".count) + fragment
+            return edition.toSiteTop + "figures/" + inRepository.dropFirst("Figures/".count) + fragment
         }
-        return toRepository + "/" + inRepository + fragment
+        return repository + "/" + inRepository + fragment
     }
 
     static func pageName(_ textFile: String) -> String {
@@ -71,21 +82,22 @@ struct PageRewriter {
 
     // MARK: - Figures
 
-    /// An image alone in its paragraph, followed by the `*Figure — …*` caption: one figure, the
-    /// SVG where there is one, the PNG as fallback.
+    /// An image alone in its paragraph, followed by the `*Figure — …*` caption (`*图 — …*`): one
+    /// figure, the SVG where there is one, the PNG as fallback.
     private func captionedFigures(_ html: String) -> String {
-        Self.replacing(
-            #"<p><img src="figures/([^"]+)\.png" alt="([^"]*)" /></p>\n<p><em>(Figure — .*?)</em></p>"#, in: html
-        ) { groups in
+        let figures = NSRegularExpression.escapedPattern(for: edition.toSiteTop + "figures/")
+        let pattern =
+            #"<p><img src=""# + figures + #"([^"]+)\.png" alt="([^"]*)" /></p>\n<p><em>("# + edition.figureWord
+            + #" — .*?)</em></p>"#
+        return Self.replacing(pattern, in: html) { groups in
             let (name, alt, caption) = (groups[1], groups[2], groups[3])
+            let path = edition.toSiteTop + "figures/" + name
             let explore =
                 explorableFigures.contains(name)
-                ? " <a class=\"explore\" href=\"figures/\(name).html\">Read the values with the mouse →</a>" : ""
-            let source =
-                vectorFigures.contains(name)
-                ? "<source srcset=\"figures/\(name).svg\" type=\"image/svg+xml\">" : ""
+                ? " <a class=\"explore\" href=\"\(path).html\">\(edition.exploreLabel)</a>" : ""
+            let source = vectorFigures.contains(name) ? "<source srcset=\"\(path).svg\" type=\"image/svg+xml\">" : ""
             return "<figure id=\"figure-\(name.replacingOccurrences(of: "/", with: "-"))\"><picture>\(source)"
-                + "<img src=\"figures/\(name).png\" alt=\"\(alt)\"></picture>"
+                + "<img src=\"\(path).png\" alt=\"\(alt)\"></picture>"
                 + "<figcaption>\(caption)\(explore)</figcaption></figure>"
         }
     }
@@ -101,7 +113,7 @@ struct PageRewriter {
             var source = "<code>\(home.tool) check</code>"
             if let file = home.swiftFile {
                 let name = URL(fileURLWithPath: file).lastPathComponent
-                source = "<a href=\"\(toRepository)/\(file)\">\(name)</a> · " + source
+                source = "<a href=\"\(repository)/\(file)\">\(name)</a> · " + source
             }
             return "<tr id=\"\(id)\">\n<td><a class=\"row-anchor\" href=\"#\(id)\"><code>\(id)</code></a></td>\n"
                 + "<td>\(groups[2])<div class=\"row-source\">\(source)</div></td>"
@@ -109,10 +121,10 @@ struct PageRewriter {
     }
 
     /// A row id named elsewhere (bold in the errata, a code link in the coverage map) links to its
-    /// row.
+    /// row, on the page of this edition.
     private func rowLinks(_ html: String) -> String {
         var out = Self.replacing(#"<strong>([A-Za-z0-9._-]+)</strong>"#, in: html) { groups in
-            guard let home = rows[groups[1]] else { return groups[0] }
+            guard let home = rows[groups[1]], pages.contains(home.page) else { return groups[0] }
             return "<a href=\"\(Self.pageName(home.page))#\(groups[1])\"><strong>\(groups[1])</strong></a>"
         }
         out = Self.replacing(##"<a href="([^"#]+\.html)"><code>([^<]+)</code></a>"##, in: out) { groups in
@@ -145,30 +157,26 @@ struct PageRewriter {
 
     // MARK: - Statuses
 
-    /// The verdicts a table cell can hold, each with its class and its name.
-    static let statuses: [(mark: String, css: String, name: String)] = [
-        ("✓", "agrees", "agrees"), ("≈", "close", "close"), ("erratum", "erratum", "erratum"), ("✗", "fails", "fails"),
-    ]
+    /// The class of each verdict, in the order of `Edition.statusNames`.
+    static let statusClasses = ["agrees", "close", "erratum", "fails"]
+
+    /// The verdicts a table cell of `edition` can hold: the cell's mark, its class, its name.
+    static func statuses(_ edition: Edition) -> [(mark: String, css: String, label: String)] {
+        zip(edition.statusNames, statusClasses).map { status, css in
+            (status.mark, css, status.mark == status.name ? status.name : "\(status.mark) \(status.name)")
+        }
+    }
 
     private func coloredStatuses(_ html: String) -> String {
-        Self.replacing(#"<td>(✓|≈|erratum|✗)</td>"#, in: html) { groups in
-            let status = Self.statuses.first { $0.mark == groups[1] }!
-            let label = status.mark == status.name ? status.name : "\(status.mark) \(status.name)"
-            return "<td class=\"status status-\(status.css)\">\(label)</td>"
+        let statuses = Self.statuses(edition)
+        let marks = statuses.map { NSRegularExpression.escapedPattern(for: $0.mark) }.joined(separator: "|")
+        return Self.replacing("<td>(\(marks))</td>", in: html) { groups in
+            guard let status = statuses.first(where: { $0.mark == groups[1] }) else { return groups[0] }
+            return "<td class=\"status status-\(status.css)\">\(status.label)</td>"
         }
     }
 
     // MARK: -
-
-    /// The first group of every match of `pattern`.
-    static func firstGroups(_ pattern: String, in text: String) -> [String] {
-        var found: [String] = []
-        _ = replacing(pattern, in: text) { groups in
-            found.append(groups[1])
-            return groups[0]
-        }
-        return found
-    }
 
     /// Every match of `pattern` replaced by `transform(groups)` (group 0 the whole match).
     static func replacing(_ pattern: String, in text: String, _ transform: ([String]) -> String) -> String {

@@ -45,37 +45,62 @@ public struct Site {
         defer { try? files.removeItem(at: staging) }
 
         let figureCount = try copyFigures(into: staging.appendingPathComponent("figures"))
+        let explorableFigures = try explorableFigures(into: staging.appendingPathComponent("figures"))
         try copyKaTeX(into: staging.appendingPathComponent("katex"))
         try Self.stylesheet.write(to: staging.appendingPathComponent("style.css"), atomically: false, encoding: .utf8)
         try Self.mathScript.write(to: staging.appendingPathComponent("math.js"), atomically: false, encoding: .utf8)
         try Data().write(to: staging.appendingPathComponent(Self.marker))
 
-        let texts = Self.parts.map { $0.textFile } + Self.extraPages
-        let rewriter = PageRewriter(
-            pages: Set(texts), rows: try rowHomes(), vectorFigures: vectorFigures(in: staging),
-            explorableFigures: try explorableFigures(into: staging.appendingPathComponent("figures")),
-            toRepository: relativePath(from: output, to: root))
-        let titles = try texts.map { try title(of: $0) }
-        for (index, text) in texts.enumerated() {
-            let markdown = Self.withoutValueMarks(
-                try String(contentsOf: chapters.appendingPathComponent(text), encoding: .utf8))
-            let body = rewriter.rewrite(try Markdown.html(markdown), page: text)
-            let page = Self.page(
-                title: titles[index], body: body, navigation: navigation(texts: texts, titles: titles, current: index))
-            try page.write(
-                to: staging.appendingPathComponent(PageRewriter.pageName(text)), atomically: false, encoding: .utf8)
+        let toRepository = relativePath(from: output, to: root)
+        var pageCount = 0
+        for edition in Edition.allCases {
+            pageCount += try buildPages(
+                edition, into: staging, rows: try rowHomes(), vectorFigures: vectorFigures(in: staging),
+                explorableFigures: explorableFigures, toRepository: toRepository)
         }
-        try Self.page(
-            title: "Deep Learning from Scratch, checked", body: try indexBody(texts: texts, titles: titles),
-            navigation: navigation(texts: texts, titles: titles, current: nil)
-        ).write(to: staging.appendingPathComponent("index.html"), atomically: false, encoding: .utf8)
 
         if files.fileExists(atPath: output.path) { try files.removeItem(at: output) }
         try files.moveItem(at: staging, to: output)
-        return (texts.count + 1, figureCount)
+        return (pageCount, figureCount)
     }
 
-    var chapters: URL { root.appendingPathComponent("Chapters") }
+    /// The texts of `edition` that are pages: every chapter text and the errata in both editions,
+    /// the coverage map (a table of the notes' own lines) in English only.
+    func texts(of edition: Edition) -> [String] {
+        Self.parts.map { $0.textFile } + Self.extraPages.filter { edition == .english || $0 != "coverage.md" }
+    }
+
+    /// The pages of one edition, with its contents page, into its folder of the site; returns how many.
+    private func buildPages(
+        _ edition: Edition, into staging: URL, rows: [String: PageRewriter.RowHome], vectorFigures: Set<String>,
+        explorableFigures: Set<String>, toRepository: String
+    ) throws -> Int {
+        let folder = staging.appendingPathComponent(edition.siteFolder)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let texts = texts(of: edition)
+        let rewriter = PageRewriter(
+            edition: edition, pages: Set(texts), englishPages: Set(self.texts(of: .english)), rows: rows,
+            vectorFigures: vectorFigures, explorableFigures: explorableFigures, toRepository: toRepository)
+        let titles = try texts.map { try title(of: $0, edition: edition) }
+        let twins = Set(self.texts(of: edition.other.edition))
+        for (index, text) in texts.enumerated() {
+            let markdown = Self.withoutValueMarks(
+                try String(contentsOf: edition.url(of: text, root: root), encoding: .utf8))
+            let body = rewriter.rewrite(try Markdown.html(markdown), page: text)
+            let page = Self.page(
+                title: titles[index], body: body, edition: edition,
+                twin: twins.contains(text) ? PageRewriter.pageName(text) : "index.html",
+                navigation: navigation(texts: texts, titles: titles, current: index, edition: edition))
+            try page.write(
+                to: folder.appendingPathComponent(PageRewriter.pageName(text)), atomically: false, encoding: .utf8)
+        }
+        try Self.page(
+            title: edition.siteTitle, body: try indexBody(texts: texts, titles: titles, edition: edition),
+            edition: edition, twin: "index.html",
+            navigation: navigation(texts: texts, titles: titles, current: nil, edition: edition)
+        ).write(to: folder.appendingPathComponent("index.html"), atomically: false, encoding: .utf8)
+        return texts.count + 1
+    }
 
     /// The file every site holds, so that a rebuild replaces only a folder this tool made.
     static let marker = ".deep-learning-from-scratch-book"
@@ -230,14 +255,17 @@ public struct Site {
 
     // MARK: - Pages
 
-    func title(of text: String) throws -> String {
-        let markdown = try String(contentsOf: chapters.appendingPathComponent(text), encoding: .utf8)
+    /// A text's first heading, without the anchor a translated heading carries.
+    func title(of text: String, edition: Edition) throws -> String {
+        let markdown = try String(contentsOf: edition.url(of: text, root: root), encoding: .utf8)
         let first = markdown.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? text
-        return first.hasPrefix("# ") ? String(first.dropFirst(2)) : text
+        guard first.hasPrefix("# ") else { return text }
+        return PageRewriter.replacing(#"\s*<a id="[^"]*"></a>\s*$"#, in: String(first.dropFirst(2))) { _ in "" }
     }
 
     /// The links to every page (top), and to the previous and next page (bottom).
-    func navigation(texts: [String], titles: [String], current: Int?) -> (top: String, bottom: String) {
+    func navigation(texts: [String], titles: [String], current: Int?, edition: Edition) -> (top: String, bottom: String)
+    {
         let links = texts.indices.map { index -> String in
             let short = titles[index].components(separatedBy: " — ").last ?? titles[index]
             let mark = index == current ? " aria-current=\"page\"" : ""
@@ -248,83 +276,82 @@ public struct Site {
             let previous =
                 current > 0
                 ? "<a rel=\"prev\" href=\"\(PageRewriter.pageName(texts[current - 1]))\">← \(Self.escaped(titles[current - 1]))</a>"
-                : "<a rel=\"prev\" href=\"index.html\">← Contents</a>"
+                : "<a rel=\"prev\" href=\"index.html\">← \(edition.contents)</a>"
             let next =
                 current + 1 < texts.count
                 ? "<a rel=\"next\" href=\"\(PageRewriter.pageName(texts[current + 1]))\">\(Self.escaped(titles[current + 1])) →</a>"
                 : ""
             neighbours = "<nav class=\"neighbours\">\(previous)\(next)</nav>"
         }
-        let contents = "<a href=\"index.html\"\(current == nil ? " aria-current=\"page\"" : "")>Contents</a>"
+        let contents =
+            "<a href=\"index.html\"\(current == nil ? " aria-current=\"page\"" : "")>\(edition.contents)</a>"
         return ("<nav class=\"chapters\">" + contents + links.joined() + "</nav>", neighbours)
     }
 
     /// The contents page: what the project is, each chapter's counts, how to run it.
-    func indexBody(texts: [String], titles: [String]) throws -> String {
+    func indexBody(texts: [String], titles: [String], edition: Edition) throws -> String {
+        let statuses = PageRewriter.statuses(edition)
         var rows = ""
         var totals = [String: Int]()
         for (index, text) in texts.enumerated() {
             var counts = [String: Int]()
             if index < Self.parts.count {
-                for (_, result) in try ChapterText(path: chapters.appendingPathComponent(text).path).writtenResults() {
+                for (_, result) in try ChapterText(path: edition.url(of: text, root: root).path).writtenResults() {
                     counts[result.status, default: 0] += 1
                 }
             }
             for (status, count) in counts { totals[status, default: 0] += count }
-            let cells = PageRewriter.statuses.map { status in
+            let cells = statuses.map { status in
                 counts[status.mark].map { "<td class=\"status status-\(status.css)\">\($0)</td>" } ?? "<td></td>"
             }
             rows +=
                 "<tr><td><a href=\"\(PageRewriter.pageName(text))\">\(Self.escaped(titles[index]))</a></td>"
                 + cells.joined() + "</tr>\n"
         }
-        let header = PageRewriter.statuses.map { "<th>\($0.mark == $0.name ? $0.name : "\($0.mark) \($0.name)")</th>" }
-        let total = PageRewriter.statuses.map { "<td>\(totals[$0.mark] ?? 0)</td>" }
-        return """
-            <h1>Deep Learning from Scratch, checked</h1>
-            <p>A companion to the textbook 《深度学习入门:基于Python的理论与实现》 (<em>Deep Learning from Scratch</em>),
-            chapters 3–6, and to five Chinese study notes about it. Every number the book and the notes print is
-            recomputed by Swift code and set beside the printed value: <strong>agrees</strong> when they match at the
-            precision printed, <strong>close</strong> when only the last digits differ for a stated reason, and
-            <strong>erratum</strong> when the print is wrong and the page says what the author really computed.
-            Every figure is redrawn from real data.</p>
-            <div class="table-scroll"><table class="contents">
-            <thead><tr><th>chapter</th>\(header.joined())</tr></thead>
-            <tbody>
-            \(rows)<tr class="total"><td>all rows</td>\(total.joined())</tr>
-            </tbody></table></div>
-            <h2>Run it</h2>
-            <p>From a clone of the repository, on Debian or Ubuntu with Swift:</p>
-            <pre><code>make chapter4   # installs what is missing, then prints book vs ours and redraws the figures
-            make test       # every check and unit test
-            make book       # this site, into .build/book/</code></pre>
-            """
+        let header = statuses.map { "<th>\($0.label)</th>" }
+        let total = statuses.map { "<td>\(totals[$0.mark] ?? 0)</td>" }
+        return edition.contentsPage(
+            table: """
+                <div class="table-scroll"><table class="contents">
+                <thead><tr><th>\(edition.chapterColumn)</th>\(header.joined())</tr></thead>
+                <tbody>
+                \(rows)<tr class="total"><td>\(edition.allRows)</td>\(total.joined())</tr>
+                </tbody></table></div>
+                """)
     }
 
-    static func page(title: String, body: String, navigation: (top: String, bottom: String)) -> String {
-        """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(escaped(title))</title>
-        <link rel="stylesheet" href="style.css">
-        <link rel="stylesheet" href="katex/katex.min.css">
-        <script defer src="katex/katex.min.js"></script>
-        <script defer src="katex/auto-render.js"></script>
-        <script defer src="math.js"></script>
-        </head>
-        <body>
-        <header>\(navigation.top)</header>
-        <main>
-        \(body)
-        </main>
-        <footer>\(navigation.bottom)</footer>
-        </body>
-        </html>
+    /// One page: `twin` is the same page in the other edition (its contents where it has none).
+    static func page(
+        title: String, body: String, edition: Edition, twin: String, navigation: (top: String, bottom: String)
+    ) -> String {
+        let top = edition.toSiteTop
+        let other = edition.other
+        let switchLink =
+            "<a class=\"language\" href=\"\(top + other.edition.siteFolder + twin)\" "
+            + "lang=\"\(other.edition.htmlLanguage)\" hreflang=\"\(other.edition.htmlLanguage)\">\(other.label)</a>"
+        return """
+            <!DOCTYPE html>
+            <html lang="\(edition.htmlLanguage)">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(escaped(title))</title>
+            <link rel="stylesheet" href="\(top)style.css">
+            <link rel="stylesheet" href="\(top)katex/katex.min.css">
+            <script defer src="\(top)katex/katex.min.js"></script>
+            <script defer src="\(top)katex/auto-render.js"></script>
+            <script defer src="\(top)math.js"></script>
+            </head>
+            <body>
+            <header>\(switchLink)\(navigation.top)</header>
+            <main>
+            \(body)
+            </main>
+            <footer>\(navigation.bottom)</footer>
+            </body>
+            </html>
 
-        """
+            """
     }
 
     static func escaped(_ text: String) -> String {

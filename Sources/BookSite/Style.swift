@@ -17,6 +17,8 @@ extension Site {
         }
         header, main, footer { max-width: 48rem; margin: 0 auto; padding: 0 1rem; }
         header { border-bottom: 1px solid var(--rule); padding-top: 0.6rem; padding-bottom: 0.6rem; }
+        /* The switch to the other language's edition of the page. */
+        header a.language { float: right; margin-left: 1rem; font-size: 0.85rem; font-weight: bold; }
         nav.chapters { display: flex; flex-wrap: wrap; gap: 0.25rem 0.9rem; font-size: 0.85rem; }
         nav a[aria-current] { font-weight: bold; color: var(--text); }
         nav.neighbours { display: flex; justify-content: space-between; gap: 1rem; padding: 1.5rem 0;

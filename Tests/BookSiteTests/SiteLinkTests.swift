@@ -28,24 +28,36 @@ final class SiteLinkTests: XCTestCase {
         }
     }
 
+    /// The text pages of both editions (the English ones at the top, the Chinese ones in zh/).
     func pages() throws -> [URL] {
         let folder = try site()
-        return try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".html") }
-            .sorted()
-            .map { folder.appendingPathComponent($0) }
+        return try ["", "zh/"].flatMap { sub in
+            try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(sub).path)
+                .filter { $0.hasSuffix(".html") }.sorted()
+                .map { folder.appendingPathComponent(sub + $0).standardized }
+        }
     }
 
-    func attribute(_ name: String, in html: String) -> [String] {
-        PageRewriter.firstGroups(#"\#(name)="([^"]*)""#, in: html)
+    /// The first group of every match of `pattern`.
+    func firstGroups(_ pattern: String, in text: String) -> [String] {
+        var found: [String] = []
+        _ = PageRewriter.replacing(pattern, in: text) { groups in
+            found.append(groups[1])
+            return groups[0]
+        }
+        return found
     }
 
-    func ids(in html: String) -> Set<String> { Set(PageRewriter.firstGroups(#" id="([^"]*)""#, in: html)) }
+    func attribute(_ name: String, in html: String) -> [String] { firstGroups(#"\#(name)="([^"]*)""#, in: html) }
+
+    func ids(in html: String) -> Set<String> { Set(firstGroups(#" id="([^"]*)""#, in: html)) }
 
     func testEveryLinkAndImageLeadsSomewhere() throws {
         let pages = try pages()
-        XCTAssertEqual(pages.count, 11, "index, eight chapter texts, errata, coverage map")
+        XCTAssertEqual(
+            pages.count, 21, "index, eight chapter texts, errata and coverage map; in Chinese all but the coverage map")
         var idsByPage: [String: Set<String>] = [:]
-        for page in pages { idsByPage[page.lastPathComponent] = ids(in: try String(contentsOf: page, encoding: .utf8)) }
+        for page in pages { idsByPage[page.path] = ids(in: try String(contentsOf: page, encoding: .utf8)) }
         var checked = 0
         for page in pages {
             let html = try String(contentsOf: page, encoding: .utf8)
@@ -65,7 +77,7 @@ final class SiteLinkTests: XCTestCase {
                     "\(page.lastPathComponent): broken link \(link)")
                 if !fragment.isEmpty, target.pathExtension == "html" {
                     XCTAssertTrue(
-                        idsByPage[target.lastPathComponent]?.contains(fragment) ?? false,
+                        idsByPage[target.path]?.contains(fragment) ?? false,
                         "\(page.lastPathComponent): no anchor #\(fragment) in \(target.lastPathComponent)")
                 }
                 checked += 1
@@ -76,17 +88,36 @@ final class SiteLinkTests: XCTestCase {
 
     func testEveryRowHasItsAnchorItsCodeAndItsStatus() throws {
         let folder = try site()
-        for part in Site.parts {
-            let html = try String(
-                contentsOf: folder.appendingPathComponent(PageRewriter.pageName(part.textFile)), encoding: .utf8)
-            let rows = try ChapterText(path: part.textURL(root: projectRoot).path).rows()
-            for row in rows {
-                XCTAssertTrue(html.contains("<tr id=\"\(row.id)\">"), "\(part.textFile): no anchor for \(row.id)")
+        for edition in Edition.allCases {
+            for part in Site.parts {
+                let page = edition.siteFolder + PageRewriter.pageName(part.textFile)
+                let html = try String(contentsOf: folder.appendingPathComponent(page), encoding: .utf8)
+                let rows = try ChapterText(path: part.textURL(root: projectRoot).path).rows()
+                for row in rows {
+                    XCTAssertTrue(html.contains("<tr id=\"\(row.id)\">"), "\(page): no anchor for \(row.id)")
+                }
+                XCTAssertEqual(
+                    html.components(separatedBy: "<div class=\"row-source\"><a href=").count - 1, rows.count,
+                    "\(page): every row links to the Swift file that computes it")
+                for status in ["✓", "≈", "erratum", "勘误", "✗"] {
+                    XCTAssertFalse(html.contains("<td>\(status)</td>"), "\(page): an uncoloured status \(status)")
+                }
             }
-            XCTAssertEqual(
-                html.components(separatedBy: "<div class=\"row-source\"><a href=").count - 1, rows.count,
-                "\(part.textFile): every row links to the Swift file that computes it")
-            XCTAssertFalse(html.contains("<td>✓</td>") || html.contains("<td>erratum</td>"), "an uncoloured status")
+        }
+    }
+
+    /// Every page offers the other language: its twin, or the other edition's contents.
+    func testEveryPageSwitchesLanguage() throws {
+        for page in try pages() {
+            let html = try String(contentsOf: page, encoding: .utf8)
+            let chinese = page.deletingLastPathComponent().lastPathComponent == "zh"
+            let links = firstGroups(#"<a class="language" href="([^"]+)""#, in: html)
+            let twin = chinese ? "../" + page.lastPathComponent : "zh/" + page.lastPathComponent
+            XCTAssertEqual(links.count, 1, page.path)
+            XCTAssertTrue(
+                links.first == twin || (page.lastPathComponent == "coverage.html" && links.first == "zh/index.html"),
+                "\(page.path): the switch leads to \(links)")
+            XCTAssertTrue(html.contains("<html lang=\"\(chinese ? "zh-Hans" : "en")\">"), page.path)
         }
     }
 
@@ -102,7 +133,7 @@ final class SiteLinkTests: XCTestCase {
             explorable += html.components(separatedBy: "<a class=\"explore\"").count - 1
             XCTAssertFalse(html.contains("<p><img"), "\(page.lastPathComponent): a figure without its caption")
         }
-        XCTAssertEqual(figures, pngs.count, "every figure once, as a captioned figure")
+        XCTAssertEqual(figures, 2 * pngs.count, "every figure once in each edition, as a captioned figure")
         XCTAssertGreaterThanOrEqual(explorable, 8, "the learning curves can be read with the mouse")
         for png in pngs {
             XCTAssertTrue(
