@@ -142,13 +142,18 @@ struct PageRewriter {
     /// A quote that is a LaTeX formula stays as printed, in code, and is also typeset beside it by
     /// KaTeX (`math.js`), so that a reader sees what the notes' page showed.
     private func typesetFormulas(_ html: String) -> String {
-        Self.replacing("<code>([^<]*\\\\(?:" + Self.latexCommands + ")\\b[^<]*)</code>", in: html) { groups in
+        // Inline code only (a code block is `<pre><code>`); a command ends where a letter does not
+        // follow, so `\sum_` is one and `\summary` is not.
+        let pattern = "(?<!<pre>)<code>([^<]*\\\\(?:" + Self.latexCommands + ")(?![A-Za-z])[^<]*)</code>"
+        return Self.replacing(pattern, in: html) { groups in
             var formula = groups[1]
-            // A quote cut short (the coverage map's first words of a line) is no whole formula.
-            guard !formula.hasSuffix("…") else { return groups[0] }
             if formula.hasPrefix("$") && formula.hasSuffix("$") && formula.count > 1 {
                 formula = String(formula.dropFirst().dropLast())
             }
+            // A quote cut short (the coverage map's first words of a line), one with words of prose
+            // (Chinese) or with a `$` inside (formula and text mixed) is no whole formula.
+            let prose = formula.unicodeScalars.contains { $0.properties.isIdeographic }
+            guard !formula.hasSuffix("…"), !prose, !formula.contains("$") else { return groups[0] }
             // An alignment point (`&=`, from an align environment) means nothing outside one.
             formula = formula.replacingOccurrences(of: "&amp;", with: "")
             return "<code>\(groups[1])</code><span class=\"formula\">\\(\(formula)\\)</span>"

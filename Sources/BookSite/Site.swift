@@ -178,15 +178,7 @@ public struct Site {
             try files.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             try files.copyItem(at: figures.appendingPathComponent(png), to: target)
         }
-        let vector = Process()
-        vector.executableURL = root.appendingPathComponent("tools/vector-figures")
-        vector.arguments = ["svg", folder.path]
-        vector.standardOutput = FileHandle.nullDevice
-        try vector.run()
-        vector.waitUntilExit()
-        guard vector.terminationStatus == 0 else {
-            throw BuildError(description: "tools/vector-figures svg failed (status \(vector.terminationStatus))")
-        }
+        try Program.run(root.appendingPathComponent("tools/vector-figures"), ["svg", folder.path])
         return pngs.count
     }
 
@@ -199,12 +191,17 @@ public struct Site {
     /// the y axis (the learning curves). Returns their names (`optimizers/mnist-optimizers`).
     func explorableFigures(into folder: URL) throws -> Set<String> {
         let files = FileManager.default, figures = root.appendingPathComponent("Figures")
-        let versions = (try? files.contentsOfDirectory(atPath: Self.gnuplotScripts)) ?? []
-        guard
-            let version = versions.sorted().last(where: { files.fileExists(atPath: "\(Self.gnuplotScripts)/\($0)/js") })
-        else { throw BuildError(description: "gnuplot's canvas scripts are missing (Debian's gnuplot-data)") }
-        try files.copyItem(
-            at: URL(fileURLWithPath: "\(Self.gnuplotScripts)/\(version)/js"), to: folder.appendingPathComponent("js"))
+        let gnuplot = try Program.find("gnuplot", installedBy: "gnuplot-nox")
+        // The scripts of the gnuplot that draws the pages: "gnuplot 5.4 patchlevel 4" keeps them in 5.4/js.
+        let version =
+            String(decoding: try Program.run(gnuplot, ["--version"]), as: UTF8.self)
+            .split(separator: " ").dropFirst().first.map(String.init) ?? ""
+        let scripts = "\(Self.gnuplotScripts)/\(version)/js"
+        guard files.fileExists(atPath: scripts) else {
+            throw BuildError(
+                description: "gnuplot \(version)'s canvas scripts are missing from \(scripts) (Debian's gnuplot-data)")
+        }
+        try files.copyItem(at: URL(fileURLWithPath: scripts), to: folder.appendingPathComponent("js"))
         var names: Set<String> = []
         for script in try files.subpathsOfDirectory(atPath: figures.path).filter({ $0.hasSuffix(".gp") }).sorted() {
             let text = try String(contentsOf: figures.appendingPathComponent(script), encoding: .utf8)
@@ -214,19 +211,15 @@ public struct Site {
                 let size = PrintRule.canvasSize(ofScript: text)
             else { continue }
             let name = String(script.dropLast(3)), page = folder.appendingPathComponent(name + ".html")
-            let gnuplot = Process()
-            gnuplot.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            gnuplot.arguments = [
-                "gnuplot", "-e",
+            let canvas =
                 "preview=1; set terminal canvas standalone mousing jsdir '../js/' size \(size.width),\(size.height) "
-                    + "enhanced font 'DejaVu Sans,12'; set output '\(page.path)'",
-                (script as NSString).lastPathComponent,
-            ]
-            gnuplot.currentDirectoryURL = figures.appendingPathComponent((script as NSString).deletingLastPathComponent)
-            try gnuplot.run()
-            gnuplot.waitUntilExit()
-            guard gnuplot.terminationStatus == 0 else {
-                throw BuildError(description: "gnuplot's canvas terminal failed on Figures/\(script)")
+                + "enhanced font 'DejaVu Sans,12'; set output '\(page.path)'"
+            do {
+                try Program.run(
+                    gnuplot, ["-e", canvas, (script as NSString).lastPathComponent],
+                    in: figures.appendingPathComponent((script as NSString).deletingLastPathComponent))
+            } catch {
+                throw BuildError(description: "gnuplot's canvas terminal failed on Figures/\(script): \(error)")
             }
             names.insert(name)
         }

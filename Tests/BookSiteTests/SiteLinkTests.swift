@@ -155,6 +155,21 @@ final class SiteLinkTests: XCTestCase {
         XCTAssertFalse(coverage.contains("…\\)</span>"), "a quote cut short typeset as a formula")
     }
 
+    /// A formula is typeset only from inline code that is one whole formula: not from a code
+    /// block, a word that merely starts like a command, a quote cut short or one mixed with prose.
+    func testOnlyWholeInlineFormulasAreTypeset() {
+        let rewriter = PageRewriter(
+            edition: .english, pages: [], englishPages: [], rows: [:], vectorFigures: [], explorableFigures: [],
+            toRepository: "..")
+        func typeset(_ html: String) -> Bool { rewriter.rewrite(html, page: "x.md").contains("class=\"formula\"") }
+        XCTAssertTrue(typeset(#"<p><code>\sum_{i}x_i</code></p>"#))
+        XCTAssertTrue(typeset(#"<p><code>$\frac{1}{2}$</code></p>"#))
+        XCTAssertFalse(typeset(#"<pre><code>\sum_{i}x_i</code></pre>"#))
+        XCTAssertFalse(typeset(#"<p><code>\summary</code></p>"#))
+        XCTAssertFalse(typeset(#"<p><code>$a$ 的 \frac{1}{2}</code></p>"#))
+        XCTAssertFalse(typeset(#"<p><code>\frac{1}{2} + …</code></p>"#))
+    }
+
     /// The site replaces its folder whole, so it refuses one that holds the repository or that
     /// it did not build.
     func testTheSiteReplacesOnlyAFolderItBuilt() throws {
