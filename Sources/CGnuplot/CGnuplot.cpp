@@ -66,7 +66,7 @@ extern "C" fsgp_stream *fsgp_open_process(const char *command) {
     int ends[2];
     if (pipe2(ends, O_CLOEXEC) != 0) return nullptr;
     std::string line = std::string("exec ") + command;
-    pid_t pid = fork();
+    pid_t pid = interrupts_fork_tracked();
     if (pid < 0) {
         close(ends[0]);
         close(ends[1]);
@@ -78,7 +78,6 @@ extern "C" fsgp_stream *fsgp_open_process(const char *command) {
         _exit(127);
     }
     close(ends[0]);
-    interrupts_track_child(pid);
     FILE *file = fdopen(ends[1], "w");
     if (!file) {
         close(ends[1]);

@@ -1,12 +1,15 @@
 #include "CInterrupts.h"
 
+#include <errno.h>
 #include <pthread.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
-// The handler may use only async-signal-safe calls: it reads fixed arrays and calls kill, unlink
-// and raise. Threads that track take the lock; the handler never does.
+// The handler may use only async-signal-safe calls: it reads fixed arrays and calls kill,
+// waitpid, nanosleep, unlink and raise. Threads that track take the lock; the handler never does.
 enum { capacity = 64, pathCapacity = 4096 };
 static char tracked[capacity][pathCapacity];
 static volatile sig_atomic_t inUse[capacity];
@@ -14,11 +17,34 @@ static volatile sig_atomic_t children[capacity];
 static pthread_mutex_t trackingLock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_once_t installed = PTHREAD_ONCE_INIT;
 
+// Whether every tracked child has ended (reaped here, or by the thread that waits for it).
+static int childrenEnded(void) {
+    int running = 0;
+    for (int i = 0; i < capacity; ++i) {
+        pid_t child = children[i];
+        if (child <= 0) continue;
+        pid_t reaped = waitpid(child, NULL, WNOHANG);
+        if (reaped == 0 || (reaped < 0 && errno == EINTR)) running = 1;
+    }
+    return !running;
+}
+
 static void undoAndRaise(int signalNumber) {
+    int saved = errno;
     for (int i = 0; i < capacity; ++i)
         if (children[i] > 0) kill(children[i], SIGTERM);
+    // The children end before the files go: a child still starting could otherwise create its
+    // file (gnuplot's error output) after the unlink. Two seconds for TERM, then KILL.
+    struct timespec pause = {0, 10 * 1000 * 1000};
+    for (int tries = 0; tries < 200 && !childrenEnded(); ++tries) nanosleep(&pause, NULL);
+    if (!childrenEnded()) {
+        for (int i = 0; i < capacity; ++i)
+            if (children[i] > 0) kill(children[i], SIGKILL);
+        for (int tries = 0; tries < 100 && !childrenEnded(); ++tries) nanosleep(&pause, NULL);
+    }
     for (int i = 0; i < capacity; ++i)
         if (inUse[i]) unlink(tracked[i]);
+    errno = saved;
     signal(signalNumber, SIG_DFL);
     raise(signalNumber);
 }
@@ -78,4 +104,18 @@ void interrupts_untrack_child(pid_t pid) {
     for (int i = 0; i < capacity; ++i)
         if (children[i] == pid) children[i] = 0;
     pthread_mutex_unlock(&trackingLock);
+}
+
+pid_t interrupts_fork_tracked(void) {
+    interrupts_install_handlers();
+    sigset_t endings, old;
+    sigemptyset(&endings);
+    const int ending[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+    for (size_t i = 0; i < sizeof ending / sizeof ending[0]; ++i) sigaddset(&endings, ending[i]);
+    pthread_sigmask(SIG_BLOCK, &endings, &old);
+    pid_t pid = fork();
+    if (pid > 0) interrupts_track_child(pid);
+    // Both sides take the old mask back: the child before it execs, the parent once it tracks.
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    return pid;
 }

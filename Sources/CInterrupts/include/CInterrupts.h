@@ -11,7 +11,8 @@ extern "C" {
 #endif
 
 /// Installs, once, handlers for SIGINT, SIGTERM, SIGHUP and SIGQUIT that stop the tracked
-/// children, unlink every tracked temporary file and then re-raise the signal; and ignores
+/// children and wait for them (2 s, then SIGKILL), unlink every tracked temporary file and then
+/// re-raise the signal; and ignores
 /// SIGXFSZ, so that a file-size limit is a write error rather than a kill.
 void interrupts_install_handlers(void);
 
@@ -26,6 +27,10 @@ void interrupts_untrack_temporary(const char *path);
 /// Registers a child process to receive SIGTERM if a signal ends this process; returns 0, or -1
 /// when all 64 places are taken.
 int interrupts_track_child(pid_t pid);
+
+/// `fork`, with the child tracked before any ending signal can arrive: a signal between the fork
+/// and the tracking would leave a child running that no handler stops. Returns fork's result.
+pid_t interrupts_fork_tracked(void);
 
 /// Stops tracking `pid` (after it was waited for).
 void interrupts_untrack_child(pid_t pid);
