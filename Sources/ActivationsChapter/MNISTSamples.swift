@@ -9,10 +9,8 @@ import FromScratch
 enum MNISTSamples: WorkedExample {
     static let count = 20
 
-    static func figures() -> [Figure] {
-        guard let train = try? MNIST.loadSplit(.train, from: MNISTLocation.ensureFiles(explicit: nil)) else {
-            return []
-        }
+    static func figures() throws -> [Figure] {
+        guard let train = try MNIST.splitIfAvailable(.train) else { return [] }
         let cells = (0..<count).map { ImageGrid.Cell(pixels: train.images.row($0), caption: "\(train.labels[$0])") }
         return [
             ImageGrid(side: MNIST.imageSide, columns: 10)

@@ -9,8 +9,9 @@ import Foundation
 public protocol WorkedExample {
     /// The values it computes, keyed by the row id of the chapter text.
     static var rows: [String: () -> Finding] { get }
-    /// The figures it draws with the book's parameters.
-    static func figures() -> [Figure]
+    /// The figures it draws with the book's parameters; none when the data it needs is not there
+    /// (its rows say so), an error when the data is there but cannot be read.
+    static func figures() throws -> [Figure]
     /// Whether its rows take minutes (a full MNIST training run): `make chapterN` checks them every
     /// time; the unit tests only when `DLFS_SLOW_CHECKS=1`, and test a short run instead. The
     /// figures of a slow example are drawn from that run, so they are slow too.
@@ -19,7 +20,7 @@ public protocol WorkedExample {
 
 extension WorkedExample {
     public static var rows: [String: () -> Finding] { [:] }
-    public static func figures() -> [Figure] { [] }
+    public static func figures() throws -> [Figure] { [] }
     public static var isSlow: Bool { false }
 }
 
@@ -95,8 +96,8 @@ extension ChapterPart {
 
     /// The figures `check` commits: those of the fast examples, and with `slow` those of the slow
     /// ones too, each naming the make target that regenerates it.
-    public static func committedFigures(slow: Bool) -> [Figure] {
-        workedExamples.filter { slow || !$0.isSlow }.flatMap { $0.figures() }.map { figure in
+    public static func committedFigures(slow: Bool) throws -> [Figure] {
+        try workedExamples.filter { slow || !$0.isSlow }.flatMap { try $0.figures() }.map { figure in
             var figure = figure
             figure.remake = "make \(tool)"
             return figure

@@ -126,7 +126,7 @@ public struct CheckCommand<Part: ChapterPart>: ParsableCommand {
     private func drawFigures(root: URL) throws {
         let renderer = FigureRenderer()
         let folder = Part.figuresURL(root: root)
-        for figure in Part.committedFigures(slow: true) {
+        for figure in try Part.committedFigures(slow: true) {
             if !noFigures {
                 let (png, kept) = try renderer.renderKeepingSame(figure, into: folder)
                 let path = png.path.replacingOccurrences(of: root.path + "/", with: "")

@@ -165,6 +165,13 @@ public struct MNIST: Sendable {
             expectedCount: split.count, normalize: normalize)
     }
 
+    /// A split for a figure of the book's images, from where the tools find MNIST: nil when MNIST
+    /// is not there and cannot be fetched (the rows that need it say so); a file that is there but
+    /// damaged is an error, never a figure quietly left out.
+    public static func splitIfAvailable(_ split: MNISTSplit) throws -> LabeledImages? {
+        try unlessMNISTIsAbsent { try loadSplit(split, from: MNISTLocation.ensureFiles(explicit: nil)) }
+    }
+
     /// Only the labels of a split: cheap, for class counts.
     public static func loadLabels(_ split: MNISTSplit, from directory: URL, verify: Bool = true) throws -> [Int] {
         if verify { try split.labelsFile.verify(in: directory) }
@@ -245,6 +252,20 @@ public struct MNIST: Sendable {
         let missing = MNISTFile.allCases.filter { !FileManager.default.fileExists(atPath: $0.url(in: directory).path) }
         guard missing.isEmpty else {
             throw MNISTError.missingFiles(directory: directory.path, names: missing.map(\.fileName))
+        }
+    }
+}
+
+/// `body`'s result, or nil when it failed only because MNIST is not there and cannot be fetched:
+/// for a figure, whose rows already report the missing data. Any other failure (a damaged file)
+/// is rethrown.
+public func unlessMNISTIsAbsent<T>(_ body: () throws -> T) throws -> T? {
+    do {
+        return try body()
+    } catch let error as MNISTError {
+        switch error {
+        case .missingFile, .missingFiles, .downloadFailed: return nil
+        default: throw error
         }
     }
 }

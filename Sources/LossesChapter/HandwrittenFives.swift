@@ -9,10 +9,8 @@ import FromScratch
 enum HandwrittenFives: WorkedExample {
     static let digit = 5, count = 12
 
-    static func figures() -> [Figure] {
-        guard let train = try? MNIST.loadSplit(.train, from: MNISTLocation.ensureFiles(explicit: nil)) else {
-            return []
-        }
+    static func figures() throws -> [Figure] {
+        guard let train = try MNIST.splitIfAvailable(.train) else { return [] }
         let indices = train.labels.indices.filter { train.labels[$0] == digit }.prefix(count)
         let cells = indices.map { ImageGrid.Cell(pixels: train.images.row($0), caption: "no. \($0)") }
         return [

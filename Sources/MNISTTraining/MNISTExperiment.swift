@@ -1,5 +1,6 @@
 import BookChecks
 import ChapterCommandLine
+import Datasets
 import Figures
 
 /// A worked example that is one long MNIST experiment (chapter 6's comparisons of optimizers,
@@ -17,8 +18,8 @@ public protocol MNISTExperiment: RunnableExample {
 extension MNISTExperiment {
     public static var isSlow: Bool { true }
 
-    public static func figures() -> [Figure] {
-        guard let run = try? run(bookSetup, showProgress: true) else { return [] }
+    public static func figures() throws -> [Figure] {
+        guard let run = try unlessMNISTIsAbsent({ try run(bookSetup, showProgress: true) }) else { return [] }
         return run.figuresOfRun()
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BookChecks
 import ChapterCommandLine
+import Datasets
 import Figures
 import FromScratch
 
@@ -25,8 +26,8 @@ extension MNISTTrainingExample {
     public static var learningRate: Double { setup.learningRate }
     public static var commands: [any ParsableCommand.Type] { [TrainMNISTCommand<Self>.self] }
 
-    public static func figures() -> [Figure] {
-        guard let run = try? MNISTTrainingRun.run(setup) else { return [] }
+    public static func figures() throws -> [Figure] {
+        guard let run = try unlessMNISTIsAbsent({ try MNISTTrainingRun.run(setup) }) else { return [] }
         return [
             LearningCurves.lossFigure(run, name: "\(figureStem)-loss"),
             LearningCurves.accuracyFigure(run, name: "\(figureStem)-accuracy"),

@@ -265,8 +265,10 @@ enum AugmentationExamples: RunnableExample {
     // MARK: - Figures
 
     /// The chapter's figures; none of them if MNIST cannot be found.
-    static func figures() -> [Figure] {
-        guard let mnist = try? MNISTData.shared(), let net = try? judge.get() else { return [] }
+    static func figures() throws -> [Figure] {
+        guard let mnist = try unlessMNISTIsAbsent({ try MNISTData.shared() }),
+            let net = try unlessMNISTIsAbsent({ try judge.get() })
+        else { return [] }
         return [
             augmentedDigits(images: mnist.trainImages, labels: mnist.trainLabels).figure,
             unsafeTransforms(images: mnist.trainImages, labels: mnist.trainLabels, net: net).figure,

@@ -68,7 +68,7 @@ public func assertFiguresRegenerateIdentically<C: ChapterPart>(
     defer { try? fm.removeItem(at: temp) }
     let committed = C.figuresURL(root: projectRoot)
     let slow = ProcessInfo.processInfo.environment["DLFS_SLOW_CHECKS"] == "1"
-    let figures = C.committedFigures(slow: slow)
+    let figures = try C.committedFigures(slow: slow)
     for figure in figures {
         try FigureRenderer().render(figure, into: temp)
         let script = "\(figure.name).gp", png = "\(figure.name).png"

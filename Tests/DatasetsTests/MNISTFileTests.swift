@@ -227,4 +227,16 @@ final class MNISTFileTests: XCTestCase {
         }
         XCTAssertEqual(MNIST.classCounts(labels), [1, 0, 0, 2, 0, 0, 0, 0, 0, 1])
     }
+
+    /// A figure leaves MNIST out only when it is absent; a damaged file is an error to report.
+    func testOnlyAbsentDataIsSkippedByFigures() throws {
+        XCTAssertNil(try unlessMNISTIsAbsent { () throws -> Int in throw MNISTError.missingFile(path: "x") })
+        XCTAssertNil(
+            try unlessMNISTIsAbsent { () throws -> Int in throw MNISTError.downloadFailed(file: "x", attempts: []) })
+        XCTAssertThrowsError(
+            try unlessMNISTIsAbsent { () throws -> Int in
+                throw MNISTError.checksumMismatch(path: "x", expected: "a", found: "b")
+            })
+        XCTAssertEqual(try unlessMNISTIsAbsent { 3 }, 3)
+    }
 }

@@ -48,7 +48,7 @@ final class AugmentationTests: XCTestCase {
 
     func testFiguresBuild() throws {
         try requireData()
-        let figures = AugmentationExamples.figures()
+        let figures = try AugmentationExamples.figures()
         XCTAssertEqual(figures.map(\.name), ["augmented-digits", "unsafe-augmentations"])
         for figure in figures {
             XCTAssertTrue(
