@@ -141,14 +141,33 @@ $leaky << EOD
 e
 EOD
 
+set multiplot
 set title "Derivatives of the activation functions"
 set xlabel "x"
 set ylabel "dh/dx"
 set xrange [-5:5]
 set yrange [-0.1:1.15]
 set key top left
-set label 1 "for x < 0: ReLU′ = 0,\nleaky ReLU′ = 0.01\n(the purple line, just above)" at 1.4,0.7 left
+set object 1 rectangle from screen 0.135,0.365 to screen 0.422,0.6799999999999999 fillcolor rgb "white" fillstyle solid noborder front
 plot $d using 1:2 with lines linecolor rgb "#1f77b4" linewidth 2 title "sigmoid′ = y(1 − y)", \
      $d using 1:3 with lines linecolor rgb "#ff7f0e" linewidth 2 dashtype (6,3) title "tanh′ = 1 − y²", \
-     $relu using 1:2 with lines linecolor rgb "#2ca02c" linewidth 4 dashtype (8,3,1.5,3) title "ReLU′", \
-     $leaky using 1:2 with lines linecolor rgb "#9467bd" linewidth 2 dashtype (1.5,2.5) title "leaky ReLU′"
+     $relu using 1:2 with lines linecolor rgb "#2ca02c" dashtype (8,3,1.5,3) linewidth 4 title "ReLU′", \
+     $leaky using 1:2 with lines linecolor rgb "#9467bd" dashtype (1.5,2.5) linewidth 2 title "leaky ReLU′"
+unset object 1
+set lmargin at screen 0.215
+set rmargin at screen 0.41
+set bmargin at screen 0.44
+set tmargin at screen 0.61
+set title "x < 0, enlarged" offset 0,-0.6
+unset xlabel
+unset ylabel
+unset key
+unset grid
+set xrange [-5:-1]
+set yrange [-0.004:0.017]
+set xtics 2
+set ytics 0.01
+set label 1 "leaky ReLU′ = 0.01" at -4.8,0.0135 left
+set label 2 "ReLU′ = 0" at -4.8,0.0035 left
+plot $relu using 1:2 with lines linecolor rgb "#2ca02c" dashtype (8,3,1.5,3) linewidth 4, $leaky using 1:2 with lines linecolor rgb "#9467bd" dashtype (1.5,2.5) linewidth 2
+unset multiplot

@@ -253,19 +253,20 @@ EOD
 
 set multiplot layout 2,2 title "Activation functions" font ",15"
 set xlabel "x"
+set ylabel "h(x)"
 set xrange [-5:5]
-set key top left
-set title "sigmoid: (0, 1), not centred"
+unset key
+set title "(a) sigmoid: (0, 1), not centred"
 set yrange [-0.1:1.1]
-plot $f using 1:2 with lines linecolor rgb "#1f77b4" linewidth 2 title "sigmoid"
-set title "tanh: (−1, 1), centred on 0"
+plot $f using 1:2 with lines linecolor rgb "#1f77b4" linewidth 2
+set title "(b) tanh: (−1, 1), centred on 0"
 set yrange [-1.1:1.1]
-plot $f using 1:3 with lines linecolor rgb "#ff7f0e" linewidth 2 title "tanh"
-set title "ReLU: max(0, x)"
+plot $f using 1:3 with lines linecolor rgb "#ff7f0e" linewidth 2
+set title "(c) ReLU: max(0, x)"
 set yrange [-1:5.5]
-plot $f using 1:4 with lines linecolor rgb "#2ca02c" linewidth 2 title "ReLU"
-set title "leaky ReLU: max(ax, x), a = 0.01 (zoomed)"
+plot $f using 1:4 with lines linecolor rgb "#2ca02c" linewidth 2
+set title "(d) leaky ReLU: max(ax, x), a = 0.01"
 set xrange [-5:0.2]
 set yrange [-0.06:0.2]
-plot $leaky using 1:2 with lines linecolor rgb "#9467bd" linewidth 2 title "leaky ReLU"
+plot $leaky using 1:2 with lines linecolor rgb "#9467bd" linewidth 2
 unset multiplot

@@ -69,19 +69,20 @@ public enum ActivationFunctions: RunnableExample {
         let functions: [Activation] = [.sigmoid, .tanh, .relu, .leakyRelu]
         figure.data("f", rows: table(functions.map { f in { f($0) } }))
         figure.data("leaky", rows: table([{ Activation.leakyRelu($0) }], over: arange(-5.0, 1.05, 0.05)))
+        // Each panel's title names its function, so no key; the letters are the text's.
         figure.gnuplot(
             "set multiplot layout 2,2 title \"Activation functions\" font \",15\"",
-            "set xlabel \"x\"", "set xrange [-5:5]", "set key top left",
-            "set title \"sigmoid: (0, 1), not centred\"", "set yrange [-0.1:1.1]",
-            "plot $f using 1:2 with lines \(Palette.line(Palette.color(.sigmoid))) linewidth 2 title \"sigmoid\"",
-            "set title \"tanh: (-1, 1), centred on 0\"", "set yrange [-1.1:1.1]",
-            "plot $f using 1:3 with lines \(Palette.line(Palette.color(.tanh))) linewidth 2 title \"tanh\"",
-            "set title \"ReLU: max(0, x)\"", "set yrange [-1:5.5]",
-            "plot $f using 1:4 with lines \(Palette.line(Palette.color(.relu))) linewidth 2 title \"ReLU\"",
-            "set title \"leaky ReLU: max(ax, x), a = \(Activation.leakySlope) (zoomed)\"",
-            // Up to x = 0.2, where the slope-1 branch meets the top of the zoomed frame.
+            "set xlabel \"x\"", "set ylabel \"h(x)\"", "set xrange [-5:5]", "unset key",
+            "set title \"\(panelLetter(0)) sigmoid: (0, 1), not centred\"", "set yrange [-0.1:1.1]",
+            "plot $f using 1:2 with lines \(Palette.line(Palette.color(.sigmoid))) linewidth 2",
+            "set title \"\(panelLetter(1)) tanh: (−1, 1), centred on 0\"", "set yrange [-1.1:1.1]",
+            "plot $f using 1:3 with lines \(Palette.line(Palette.color(.tanh))) linewidth 2",
+            "set title \"\(panelLetter(2)) ReLU: max(0, x)\"", "set yrange [-1:5.5]",
+            "plot $f using 1:4 with lines \(Palette.line(Palette.color(.relu))) linewidth 2",
+            "set title \"\(panelLetter(3)) leaky ReLU: max(ax, x), a = \(Activation.leakySlope)\"",
+            // Up to x = 0.2, where the slope-1 branch meets the top of the enlarged frame.
             "set xrange [-5:0.2]", "set yrange [-0.06:0.2]",
-            "plot $leaky using 1:2 with lines \(Palette.line(Palette.color(.leakyRelu))) linewidth 2 title \"leaky ReLU\"",
+            "plot $leaky using 1:2 with lines \(Palette.line(Palette.color(.leakyRelu))) linewidth 2",
             "unset multiplot")
         return figure
     }
@@ -99,17 +100,34 @@ public enum ActivationFunctions: RunnableExample {
         figure.data(
             "leaky",
             rows: jumpAtZero(left: Activation.leakyRelu.derivative(-1), right: Activation.leakyRelu.derivative(1)))
-        // Leaky ReLU's slope left of 0 is 0.01, a line's width above ReLU's 0: a label says which is which.
+        // Leaky ReLU's slope left of 0 is 0.01, a line's width above ReLU's 0: an inset zooms in
+        // on x < 0, where the two are told apart in any print.
+        let relu = "$relu using 1:2 with lines \(Palette.line(Palette.color(.relu))) \(Palette.dash(3))"
+        let leaky = "$leaky using 1:2 with lines \(Palette.line(Palette.color(.leakyRelu))) \(Palette.dash(2))"
+        // The inset's frame, in screen fractions: left of x = -1.4 and above dh/dx = 0.3, where
+        // no curve passes; its white ground starts right of the main y axis.
+        let (left, bottom, right, top) = (0.215, 0.44, 0.41, 0.61)
         figure.gnuplot(
+            "set multiplot",
             "set title \"Derivatives of the activation functions\"",
             "set xlabel \"x\"", "set ylabel \"dh/dx\"",
             "set xrange [-5:5]", "set yrange [-0.1:1.15]",
             "set key top left",
-            "set label 1 \"for x < 0: ReLU′ = 0,\\nleaky ReLU′ = \(Activation.leakySlope)\\n(the purple line, just above)\" at 1.4,0.7 left",
+            "set object 1 rectangle from screen 0.135,\(bottom - 0.075) to screen \(right + 0.012),\(top + 0.07) "
+                + "fillcolor rgb \"white\" fillstyle solid noborder front",
             "plot $d using 1:2 with lines \(Palette.line(Palette.color(.sigmoid))) linewidth 2 title \"sigmoid′ = y(1 − y)\", \\",
             "     $d using 1:3 with lines \(Palette.line(Palette.color(.tanh))) linewidth 2 \(Palette.dash(1)) title \"tanh′ = 1 − y²\", \\",
-            "     $relu using 1:2 with lines \(Palette.line(Palette.color(.relu))) linewidth 4 \(Palette.dash(3)) title \"ReLU′\", \\",
-            "     $leaky using 1:2 with lines \(Palette.line(Palette.color(.leakyRelu))) linewidth 2 \(Palette.dash(2)) title \"leaky ReLU′\""
+            "     \(relu) linewidth 4 title \"ReLU′\", \\",
+            "     \(leaky) linewidth 2 title \"leaky ReLU′\"",
+            "unset object 1",
+            "set lmargin at screen \(left)", "set rmargin at screen \(right)",
+            "set bmargin at screen \(bottom)", "set tmargin at screen \(top)",
+            "set title \"x < 0, enlarged\" offset 0,-0.6", "unset xlabel", "unset ylabel", "unset key", "unset grid",
+            "set xrange [-5:-1]", "set yrange [-0.004:0.017]", "set xtics 2", "set ytics 0.01",
+            "set label 1 \"leaky ReLU′ = \(Activation.leakySlope)\" at -4.8,0.0135 left",
+            "set label 2 \"ReLU′ = 0\" at -4.8,0.0035 left",
+            "plot \(relu) linewidth 4, \(leaky) linewidth 2",
+            "unset multiplot"
         )
         return figure
     }
