@@ -229,7 +229,7 @@ $class1 << EOD
 e
 EOD
 
-set palette defined (0 "#f7cdc8", 1 "#cfe0f1")
+set palette defined (0 "#f5b7ae", 1 "#e3eef9")
 set cbrange [0:1]
 unset colorbox
 set size ratio -1

@@ -5,7 +5,7 @@
 # Print width 15.00 cm (60 px per cm, at most the 15-cm column), where no text is below 7 pt; `make figures FORMAT=pdf` draws it so.
 if (!exists("out")) out = 'moons-hidden-sizes.png'
 if (!exists("preview")) {
-    set terminal pngcairo size 1100,1100 enhanced font "DejaVu Sans,14" linewidth 2
+    set terminal pngcairo size 1100,1020 enhanced font "DejaVu Sans,14" linewidth 2
     set output out
 }
 set encoding utf8
@@ -2814,55 +2814,55 @@ $moon16 << EOD
 e
 EOD
 
-set palette defined (0 "#f7cdc8", 1 "#cfe0f1")
+set palette defined (0 "#f5b7ae", 1 "#e3eef9")
 set cbrange [0:1]
 unset colorbox
 set size ratio -1
 set xlabel "x_0" font ",17"
 set ylabel "x_1" font ",17"
 set grid front
-set multiplot layout 3,3 title "Decision regions by hidden layer size" font ",16"
+set multiplot layout 3,3 title "Decision regions by hidden layer size" font ",16" margins screen 0.085,0.985,0.075,0.91 spacing screen 0.082,0.115
 set key off
 set xlabel "x_0" offset 0,0.5 font ",17"
 set ylabel "x_1" offset 1,0 font ",17"
 set xtics 1
-set title "Hidden Layer size 1\n86.5% right"
+set title "(a) size 1: 86.5% right"
 set xrange [-1.874620411771002:2.765379588229002]
 set yrange [-1.4520638231557181:1.8279361768442848]
 plot $regions0 using (($1 + $2) / 2):($3 + 0.02):(($2 - $1) / 2):(0.04):4 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \
      $moon00 using 1:2 with points pointtype 7 pointsize 0.6 linecolor rgb "#d62728" notitle, \
      $moon10 using 1:2 with points pointtype 9 pointsize 0.6 linecolor rgb "#1f77b4" notitle
-set title "Hidden Layer size 2\n92.0% right"
+set title "(b) size 2: 92.0% right"
 set xrange [-1.874620411771002:2.765379588229002]
 set yrange [-1.4520638231557181:1.8279361768442848]
 plot $regions1 using (($1 + $2) / 2):($3 + 0.02):(($2 - $1) / 2):(0.04):4 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \
      $moon01 using 1:2 with points pointtype 7 pointsize 0.6 linecolor rgb "#d62728" notitle, \
      $moon11 using 1:2 with points pointtype 9 pointsize 0.6 linecolor rgb "#1f77b4" notitle
-set title "Hidden Layer size 3\n97.5% right"
+set title "(c) size 3: 97.5% right"
 set xrange [-1.874620411771002:2.765379588229002]
 set yrange [-1.4520638231557181:1.8279361768442848]
 plot $regions2 using (($1 + $2) / 2):($3 + 0.02):(($2 - $1) / 2):(0.04):4 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \
      $moon02 using 1:2 with points pointtype 7 pointsize 0.6 linecolor rgb "#d62728" notitle, \
      $moon12 using 1:2 with points pointtype 9 pointsize 0.6 linecolor rgb "#1f77b4" notitle
-set title "Hidden Layer size 4\n99.0% right"
+set title "(d) size 4: 99.0% right"
 set xrange [-1.874620411771002:2.765379588229002]
 set yrange [-1.4520638231557181:1.8279361768442848]
 plot $regions3 using (($1 + $2) / 2):($3 + 0.02):(($2 - $1) / 2):(0.04):4 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \
      $moon03 using 1:2 with points pointtype 7 pointsize 0.6 linecolor rgb "#d62728" notitle, \
      $moon13 using 1:2 with points pointtype 9 pointsize 0.6 linecolor rgb "#1f77b4" notitle
-set title "Hidden Layer size 5\n99.0% right"
+set title "(e) size 5: 99.0% right"
 set xrange [-1.874620411771002:2.765379588229002]
 set yrange [-1.4520638231557181:1.8279361768442848]
 plot $regions4 using (($1 + $2) / 2):($3 + 0.02):(($2 - $1) / 2):(0.04):4 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \
      $moon04 using 1:2 with points pointtype 7 pointsize 0.6 linecolor rgb "#d62728" notitle, \
      $moon14 using 1:2 with points pointtype 9 pointsize 0.6 linecolor rgb "#1f77b4" notitle
-set title "Hidden Layer size 20\n99.0% right"
+set title "(f) size 20: 99.0% right"
 set xrange [-1.874620411771002:2.765379588229002]
 set yrange [-1.4520638231557181:1.8279361768442848]
 plot $regions5 using (($1 + $2) / 2):($3 + 0.02):(($2 - $1) / 2):(0.04):4 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \
      $moon05 using 1:2 with points pointtype 7 pointsize 0.6 linecolor rgb "#d62728" notitle, \
      $moon15 using 1:2 with points pointtype 9 pointsize 0.6 linecolor rgb "#1f77b4" notitle
-set title "Hidden Layer size 50\n99.0% right"
+set title "(g) size 50: 99.0% right"
 set xrange [-1.874620411771002:2.765379588229002]
 set yrange [-1.4520638231557181:1.8279361768442848]
 plot $regions6 using (($1 + $2) / 2):($3 + 0.02):(($2 - $1) / 2):(0.04):4 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \
@@ -2877,5 +2877,5 @@ unset ylabel
 set key center center box opaque
 set xrange [0:1]
 set yrange [0:1]
-plot '+' using 1:(-1) with points notitle, keyentry with boxes fillstyle solid 1.0 noborder fillcolor rgb "#f7cdc8" title "predicted 0", keyentry with boxes fillstyle solid 1.0 noborder fillcolor rgb "#cfe0f1" title "predicted 1", keyentry with points pointtype 7 linecolor rgb "#d62728" title "label 0", keyentry with points pointtype 9 linecolor rgb "#1f77b4" title "label 1"
+plot '+' using 1:(-1) with points notitle, keyentry with boxes fillstyle solid 1.0 noborder fillcolor rgb "#f5b7ae" title "predicted 0", keyentry with boxes fillstyle solid 1.0 noborder fillcolor rgb "#e3eef9" title "predicted 1", keyentry with points pointtype 7 linecolor rgb "#d62728" title "label 0", keyentry with points pointtype 9 linecolor rgb "#1f77b4" title "label 1"
 unset multiplot

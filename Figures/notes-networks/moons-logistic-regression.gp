@@ -465,7 +465,7 @@ $moon1 << EOD
 e
 EOD
 
-set palette defined (0 "#f7cdc8", 1 "#cfe0f1")
+set palette defined (0 "#f5b7ae", 1 "#e3eef9")
 set cbrange [0:1]
 unset colorbox
 set size ratio -1
@@ -478,8 +478,8 @@ set bmargin 8
 set xrange [-1.864620411771002:2.755379588229002]
 set yrange [-1.4420638231557181:1.8379361768442848]
 plot $regions using (($1 + $2) / 2):($3 + 0.01):(($2 - $1) / 2):(0.02):4 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \
-     keyentry with boxes fillstyle solid 1.0 noborder fillcolor rgb "#f7cdc8" title "predicted 0", \
-     keyentry with boxes fillstyle solid 1.0 noborder fillcolor rgb "#cfe0f1" title "predicted 1", \
+     keyentry with boxes fillstyle solid 1.0 noborder fillcolor rgb "#f5b7ae" title "predicted 0", \
+     keyentry with boxes fillstyle solid 1.0 noborder fillcolor rgb "#e3eef9" title "predicted 1", \
      $moon0 using 1:2 with points pointtype 7 pointsize 0.9 linecolor rgb "#d62728" title "label 0", \
      $moon1 using 1:2 with points pointtype 9 pointsize 0.9 linecolor rgb "#1f77b4" title "label 1", \
      $boundary using 1:2 with lines linecolor rgb "black" linewidth 1.5 title "h = 0.5"

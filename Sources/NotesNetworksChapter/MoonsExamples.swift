@@ -27,7 +27,7 @@ enum MoonsExamples: RunnableExample {
             MoonsFigures.data(MoonsData.moons()),
             MoonsFigures.boundary(
                 constantRun.model, data: MoonsData.moons(),
-                title: "Decision Boundary for hidden layer size 3", name: "moons-hidden-3"),
+                title: "Decision regions for hidden layer size 3", name: "moons-hidden-3"),
             MoonsFigures.lossPerPass(
                 constantRun, window: figureWindow, printEvery: constant.printEvery, notesPrints: notesPrints),
         ]

@@ -5,7 +5,9 @@ import FromScratch
 /// Decision regions over the moons, as seed 001's `plot_decision_boundary` draws them: the
 /// predicted class on a grid reaching 0.5 beyond the data, with the 200 points on top.
 public enum MoonsFigures {
-    static let regionColors = ["#f7cdc8", "#cfe0f1"]
+    /// A darker pink and a pale blue: they print as two greys (luminance 0.56 against 0.84), and
+    /// both leave the points readable on them.
+    static let regionColors = ["#f5b7ae", "#e3eef9"]
     static let pointColors = ["#d62728", "#1f77b4"]
     /// Label 0 a filled circle, label 1 a filled triangle: red and blue print as one grey.
     static let pointTypes = [7, 9]
@@ -140,10 +142,13 @@ public enum MoonsFigures {
             name: "moons-hidden-sizes",
             caption:
                 "Decision regions for hidden layer sizes \(models.map { "\($0.hidden)" }.joined(separator: ", ")) (seed 001)",
-            width: 1100, height: 1100)
+            width: 1100, height: 1020)
         commonSettings(&figure)
+        // Margins and spacing by hand: the default layout leaves a third of each row empty
+        // around panels whose shape the moons fix (equal axes).
         figure.gnuplot(
-            "set multiplot layout 3,3 title \"Decision regions by hidden layer size\" font \",16\"",
+            "set multiplot layout 3,3 title \"Decision regions by hidden layer size\" font \",16\" "
+                + "margins screen 0.085,0.985,0.075,0.91 spacing screen 0.082,0.115",
             "set key off",
             // Every panel names its axes, so that all panels keep one size.
             "set xlabel \"x_0\" offset 0,0.5\(axisFont(figure))", "set ylabel \"x_1\" offset 1,0\(axisFont(figure))",
@@ -151,8 +156,10 @@ public enum MoonsFigures {
             "set xtics 1")
         for (index, model) in models.enumerated() {
             let accuracy = MoonsNetwork.accuracy(model, x: data.x, y: data.y)
-            // The notes' title, then the accuracy: on one line the right column's titles overran the canvas.
-            figure.gnuplot("set title \"Hidden Layer size \(model.hidden)\\n\(percent(accuracy)) right\"")
+            // The notes title each panel "Hidden Layer size H"; with the letter and the accuracy,
+            // shorter, so that one line fits the right column.
+            figure.gnuplot(
+                "set title \"\(panelLetter(index)) size \(model.hidden): \(percent(accuracy)) right\"")
             figure.gnuplot(
                 panel(
                     &figure, suffix: "\(index)", classify: { MoonsNetwork.predict(model, $0) }, data: data,
