@@ -41,14 +41,14 @@ set label 4 "apple count" at -0.1,1.4 right
 set label 5 "tax" at -0.1,0.2 right
 set label 6 "price" at 7.3,1.1 left
 set arrow from 0.0,2.6 to 2.2800000000000002,2.0 arrowstyle 1
-set label 7 "100" at 0.7600000000000001,2.6 center
-set label 8 "2.2" at 0.7600000000000001,2.1799999999999997 center textcolor rgb "#d62728"
+set label 7 "100" at 0.7600000000000001,2.6092105263157896 center
+set label 8 "2.2" at 0.7600000000000001,2.17078947368421 center textcolor rgb "#d62728"
 set arrow from 0.0,1.4 to 2.2800000000000002,2.0 arrowstyle 1
-set label 9 "2" at 0.7600000000000001,1.7999999999999998 center
-set label 10 "110" at 0.7600000000000001,1.38 center textcolor rgb "#d62728"
+set label 9 "2" at 0.7600000000000001,1.8092105263157894 center
+set label 10 "110" at 0.7600000000000001,1.3707894736842103 center textcolor rgb "#d62728"
 set arrow from 2.92,2.0 to 4.68,1.1 arrowstyle 1
-set label 11 "200" at 3.5066666666666664,1.9 center
-set label 12 "1.1" at 3.5066666666666664,1.48 center textcolor rgb "#d62728"
+set label 11 "200" at 3.5066666666666664,2.0829545454545455 center
+set label 12 "1.1" at 3.5066666666666664,1.2970454545454546 center textcolor rgb "#d62728"
 set arrow from 0.0,0.2 to 4.68,1.1 arrowstyle 1
 set label 13 "1.1" at 1.5599999999999998,0.7 center
 set label 14 "200" at 1.5599999999999998,0.28 center textcolor rgb "#d62728"

@@ -47,26 +47,26 @@ set label 8 "orange count" at -0.1,0.4 right
 set label 9 "tax" at -0.1,-0.8 right
 set label 10 "price" at 9.7,0.7 left
 set arrow from 0.0,4.0 to 2.2800000000000002,3.4 arrowstyle 1
-set label 11 "100" at 0.7600000000000001,4.0 center
-set label 12 "2.2" at 0.7600000000000001,3.5799999999999996 center textcolor rgb "#d62728"
+set label 11 "100" at 0.7600000000000001,4.00921052631579 center
+set label 12 "2.2" at 0.7600000000000001,3.57078947368421 center textcolor rgb "#d62728"
 set arrow from 0.0,2.8 to 2.2800000000000002,3.4 arrowstyle 1
-set label 13 "2" at 0.7600000000000001,3.2 center
-set label 14 "110" at 0.7600000000000001,2.78 center textcolor rgb "#d62728"
+set label 13 "2" at 0.7600000000000001,3.2092105263157897 center
+set label 14 "110" at 0.7600000000000001,2.7707894736842102 center textcolor rgb "#d62728"
 set arrow from 0.0,1.6 to 2.2800000000000002,1.0 arrowstyle 1
-set label 15 "150" at 0.7600000000000001,1.6 center
-set label 16 "3.3" at 0.7600000000000001,1.1800000000000002 center textcolor rgb "#d62728"
+set label 15 "150" at 0.7600000000000001,1.6092105263157896 center
+set label 16 "3.3" at 0.7600000000000001,1.1707894736842106 center textcolor rgb "#d62728"
 set arrow from 0.0,0.4 to 2.2800000000000002,1.0 arrowstyle 1
-set label 17 "3" at 0.7600000000000001,0.8 center
-set label 18 "165" at 0.7600000000000001,0.38 center textcolor rgb "#d62728"
+set label 17 "3" at 0.7600000000000001,0.8092105263157895 center
+set label 18 "165" at 0.7600000000000001,0.37078947368421056 center textcolor rgb "#d62728"
 set arrow from 2.92,3.4 to 4.68,2.2 arrowstyle 1
-set label 19 "200" at 3.5066666666666664,3.2 center
-set label 20 "1.1" at 3.5066666666666664,2.78 center textcolor rgb "#d62728"
+set label 19 "200" at 3.5066666666666664,3.5022727272727274 center
+set label 20 "1.1" at 3.5066666666666664,2.4777272727272726 center textcolor rgb "#d62728"
 set arrow from 2.92,1.0 to 4.68,2.2 arrowstyle 1
-set label 21 "450" at 3.5066666666666664,1.6 center
-set label 22 "1.1" at 3.5066666666666664,1.1800000000000002 center textcolor rgb "#d62728"
+set label 21 "450" at 3.5066666666666664,1.9022727272727273 center
+set label 22 "1.1" at 3.5066666666666664,0.8777272727272728 center textcolor rgb "#d62728"
 set arrow from 5.32,2.2 to 7.08,0.7 arrowstyle 1
-set label 23 "650" at 5.906666666666667,1.9000000000000001 center
-set label 24 "1.1" at 5.906666666666667,1.4800000000000002 center textcolor rgb "#d62728"
+set label 23 "650" at 5.906666666666667,2.3215909090909093 center
+set label 24 "1.1" at 5.906666666666667,1.058409090909091 center textcolor rgb "#d62728"
 set arrow from 0.0,-0.8 to 7.08,0.7 arrowstyle 1
 set label 25 "1.1" at 2.36,-0.10000000000000003 center
 set label 26 "650" at 2.36,-0.52 center textcolor rgb "#d62728"

@@ -105,15 +105,19 @@ extension BuyingApples {
                 let (a, b) = (byName[edge.from]!, byName[edge.to]!)
                 let start = a.symbol.isEmpty ? a.x : a.x + 0.32, end = b.symbol.isEmpty ? b.x : b.x - 0.32
                 figure.gnuplot("set arrow from \(start),\(a.y) to \(end),\(b.y) arrowstyle 1")
-                // A third of the way along, where edges that meet at a node are still apart.
+                // A third of the way along, where edges that meet at a node are still apart; above
+                // and below the edge by more where it slopes steeply, so that no end of a label
+                // meets it (the gentle input edges keep their labels close, between their neighbours).
                 let (mx, my) = (start + (end - start) / 3, a.y + (b.y - a.y) / 3)
+                let clearance = 0.7 * max(0, abs((b.y - a.y) / (end - start)) - 0.25)
                 labelCount += 1
                 figure.gnuplot(
-                    "set label \(labelCount) \"\(general(edge.forward))\" at \(mx),\(my + 0.2) center"
+                    "set label \(labelCount) \"\(general(edge.forward))\" at \(mx),\(my + 0.2 + clearance) center"
                 )
                 labelCount += 1
                 figure.gnuplot(
-                    "set label \(labelCount) \"\(general(edge.backward))\" at \(mx),\(my - 0.22) center textcolor rgb \"#d62728\""
+                    "set label \(labelCount) \"\(general(edge.backward))\" at \(mx),\(my - 0.22 - clearance) center "
+                        + "textcolor rgb \"#d62728\""
                 )
             }
             figure.gnuplot("plot NaN notitle")
