@@ -1691,6 +1691,7 @@ EOD
 
 set multiplot layout 2,3 title "30 updates from (−7, 2) on f(x, y) = x²/20 + y²\nf: its value at the end; grey: contours f = 0.5, 1, 2, …, 7;  +: the minimum;  □: the start" margins 0.0726,0.9798,0.1181,0.8264 spacing 0.0685,0.1736
 set size ratio -1
+set border 15
 set xlabel "x"
 set ylabel "y" offset 1,0
 set style textbox opaque noborder

@@ -74,6 +74,8 @@ public struct PathPanels: Sendable {
                 + "spacing \(fraction(across, of: w)),\(fraction(down, of: h))",
             // One unit as long on both axes, so that circles stay round and steps keep their angles.
             "set size ratio -1",
+            // A map in a closed frame: contours that leave the panel end at its edge, not in the air.
+            "set border 15",
             "set xlabel \"\(xName)\"", "set ylabel \"\(yName)\" offset 1,0",
             "set style textbox opaque noborder",
             "set key off")

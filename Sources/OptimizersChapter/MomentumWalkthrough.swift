@@ -130,11 +130,19 @@ extension MomentumWalkthrough {
         let plain = MomentumWalkthrough.path(steps: steps, learningRate: lr, momentum: 0)
         figure.data("momentum", rows: momentum.points.map { [$0.x, $0.y] })
         figure.data("plain", rows: plain.points.map { [$0.x, $0.y] })
-        // The steps the notes tabulate, then every fifth, each number set off its point by a white box.
+        // The steps the notes tabulate, then every fifth, each number set beside its point on the
+        // side away from the minimum: the path circles the minimum, so the outside of a turn is
+        // where no segment of it runs.
         let numbered = momentum.points.enumerated().filter { step, _ in
             step > 0 && (step <= MomentumWalkthrough.tabulatedSteps || step % 5 == 0)
         }
-        figure.data("numbered", rows: numbered.map { [$0.element.x, $0.element.y, Double($0.offset)] })
+        let apart = 0.075
+        figure.data(
+            "numbered",
+            rows: numbered.map { step, point in
+                let length = max((point.x * point.x + point.y * point.y).squareRoot(), 1e-9)
+                return [point.x + apart * point.x / length, point.y + apart * point.y / length, Double(step)]
+            })
         figure.gnuplot(
             // lr and the start are in the script's header and the chapter text.
             "set title \"Momentum (μ \(shortest(mu))) and gradient descent (μ 0) on f = x² + 2y²\"",
@@ -142,11 +150,11 @@ extension MomentumWalkthrough {
             "set xrange [-1.3:1.3]", "set yrange [-1.3:1.3]",
             "set size ratio -1",
             "set key top left opaque width 2",
-            "set style textbox opaque noborder margins 1,1",
+            "set style textbox opaque noborder margins 0.5,0.5",
             "plot $contours using 1:2 with lines linestyle 9 title \"f = 0.1, 0.25, 0.5, 1, 2, 3\", \\",
             "     $plain using 1:2 with linespoints linestyle 1 pointtype 6 pointsize 0.8 title \"μ = 0 (gradient descent)\", \\",
             "     $momentum using 1:2 with linespoints \(Palette.line(Palette.color(.momentum))) \(Palette.dash(1)) linewidth 1.5 pointtype 7 pointsize 0.8 title \"μ = \(shortest(mu)) (momentum)\", \\",
-            "     $numbered using 1:2:(sprintf(\"%d\", $3)) with labels boxed offset char 1.4,0.8 font \",13\" notitle")
+            "     $numbered using 1:2:(sprintf(\"%d\", $3)) with labels boxed font \",13\" notitle")
         return figure
     }
 }
