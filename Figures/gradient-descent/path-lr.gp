@@ -1647,6 +1647,7 @@ EOD
 
 set multiplot layout 2,3 title "Gradient descent on x_0² + x_1², 100 steps from (−3, 4)\n{/=13 grey: contours f = 3, 6, 9, 12, or circles through a diverging run's points;  □: the start}" margins 0.1002,0.9722,0.0924,0.8641 spacing 0.0947,0.1359
 set size ratio -1
+set border 15
 set xlabel "x_0"
 set ylabel "x_1" offset 1,0
 set style textbox opaque noborder
@@ -1655,7 +1656,7 @@ set title "(a) lr = 10"
 set xrange [-99.75:99.75]
 set yrange [-128.25:128.25]
 set xtics 50; set ytics 50
-set label 1 "diverges: step 2 is\noff the panel, |x|\n×19 a step" at graph 0.04, graph 0.1 left front boxed offset 0,1 textcolor rgb "#333333" font ",12"
+set label 1 "diverges: step 2 is\noff the panel, |x|\n×19 a step" at graph 0.04, graph 0.1 left front boxed offset 0,1.3 textcolor rgb "#333333" font ",12"
 plot $contours0 using 1:2 with lines linestyle 9, \
      $path0 using 1:2 with linespoints linecolor rgb "#1f77b4" linewidth 1.5 pointtype 7 pointsize 0.7, \
      $path0 using 1:2 every ::0::0 with points pointtype 4 pointsize 2 linewidth 2 linecolor rgb "black"
@@ -1663,7 +1664,7 @@ set title "(b) lr = 1"
 set xrange [-3.5:3.5]
 set yrange [-4.5:4.5]
 set xtics 2; set ytics 2
-set label 1 "flips between (−3, 4)\nand (3, −4)" at graph 0.04, graph 0.1 left front boxed offset 0,0.5 textcolor rgb "#333333" font ",12"
+set label 1 "flips between (−3, 4)\nand (3, −4)" at graph 0.04, graph 0.1 left front boxed offset 0,0.65 textcolor rgb "#333333" font ",12"
 plot $contours1 using 1:2 with lines linestyle 9, \
      $path1 using 1:2 with linespoints linecolor rgb "#1f77b4" linewidth 1.5 pointtype 7 pointsize 0.7, \
      $path1 using 1:2 every ::0::0 with points pointtype 4 pointsize 2 linewidth 2 linecolor rgb "black"
@@ -1671,7 +1672,7 @@ set title "(c) lr = 0.2"
 set xrange [-3.5:3.5]
 set yrange [-4.5:4.5]
 set xtics 2; set ytics 2
-set label 1 "after 100 steps:\n(−2.1·10{/=14 ^{−21}}, 6.4·10{/=14 ^{−21}})" at graph 0.04, graph 0.1 left front boxed offset 0,0.5 textcolor rgb "#333333" font ",12"
+set label 1 "after 100 steps:\nx{/=14 _0} = −2.1·10{/=14 ^{−21}}\nx{/=14 _1} = 6.4·10{/=14 ^{−21}}" at graph 0.04, graph 0.1 left front boxed offset 0,1.3 textcolor rgb "#333333" font ",12"
 plot $contours1 using 1:2 with lines linestyle 9, \
      $path2 using 1:2 with linespoints linecolor rgb "#1f77b4" linewidth 1.5 pointtype 7 pointsize 0.7, \
      $path2 using 1:2 every ::0::0 with points pointtype 4 pointsize 2 linewidth 2 linecolor rgb "black"
@@ -1679,7 +1680,7 @@ set title "(d) lr = 0.1"
 set xrange [-3.5:3.5]
 set yrange [-4.5:4.5]
 set xtics 2; set ytics 2
-set label 1 "after 100 steps:\n(−6.1·10{/=14 ^{−10}}, 8.1·10{/=14 ^{−10}})" at graph 0.04, graph 0.1 left front boxed offset 0,0.5 textcolor rgb "#333333" font ",12"
+set label 1 "after 100 steps:\nx{/=14 _0} = −6.1·10{/=14 ^{−10}}\nx{/=14 _1} = 8.1·10{/=14 ^{−10}}" at graph 0.04, graph 0.1 left front boxed offset 0,1.3 textcolor rgb "#333333" font ",12"
 plot $contours1 using 1:2 with lines linestyle 9, \
      $path3 using 1:2 with linespoints linecolor rgb "#1f77b4" linewidth 1.5 pointtype 7 pointsize 0.7, \
      $path3 using 1:2 every ::0::0 with points pointtype 4 pointsize 2 linewidth 2 linecolor rgb "black"
@@ -1687,7 +1688,7 @@ set title "(e) lr = 0.01"
 set xrange [-3.5:3.5]
 set yrange [-4.5:4.5]
 set xtics 2; set ytics 2
-set label 1 "after 100 steps:\n(−0.4, 0.53)" at graph 0.04, graph 0.1 left front boxed offset 0,0.5 textcolor rgb "#333333" font ",12"
+set label 1 "after 100 steps:\nx{/=14 _0} = −0.4\nx{/=14 _1} = 0.53" at graph 0.04, graph 0.1 left front boxed offset 0,1.3 textcolor rgb "#333333" font ",12"
 plot $contours1 using 1:2 with lines linestyle 9, \
      $path4 using 1:2 with linespoints linecolor rgb "#1f77b4" linewidth 1.5 pointtype 7 pointsize 0.7, \
      $path4 using 1:2 every ::0::0 with points pointtype 4 pointsize 2 linewidth 2 linecolor rgb "black"
@@ -1695,7 +1696,7 @@ set title "(f) lr = 10{/=14 ^{−10}}"
 set xrange [-3.5:3.5]
 set yrange [-4.5:4.5]
 set xtics 2; set ytics 2
-set label 1 "100 steps move x\nby 10{/=14 ^{−7}}" at graph 0.04, graph 0.1 left front boxed offset 0,0.5 textcolor rgb "#333333" font ",12"
+set label 1 "100 steps move x\nby 10{/=14 ^{−7}}" at graph 0.04, graph 0.1 left front boxed offset 0,0.65 textcolor rgb "#333333" font ",12"
 plot $contours1 using 1:2 with lines linestyle 9, \
      $path5 using 1:2 with linespoints linecolor rgb "#1f77b4" linewidth 1.5 pointtype 7 pointsize 0.7, \
      $path5 using 1:2 every ::0::0 with points pointtype 4 pointsize 2 linewidth 2 linecolor rgb "black"

@@ -98,13 +98,14 @@ public struct PathPanels: Sendable {
                 "set yrange [\(general(panel.yRange.lowerBound)):\(general(panel.yRange.upperBound))]",
                 (panel.ticStep ?? ticStep).map { "set xtics \(general($0)); set ytics \(general($0))" }
                     ?? "set xtics autofreq; set ytics autofreq",
-                // gnuplot centres a label's lines on its position: lifted by half the extra lines,
-                // the last line sits just above the bottom axis.
+                // gnuplot centres a label's lines on its position: lifted by half the extra lines
+                // (a note's line, in the note's font, is 1.3 of the offset's character unit), the
+                // last line sits just above the bottom axis.
                 panel.notes.isEmpty
                     ? "unset label 1"
                     : "set label 1 \"\(Typography.typeset(panel.notes.joined(separator: "\\n"), scriptsFrom: scriptSize))\" "
                         + "at graph 0.04, graph 0.1 left front "
-                        + "boxed offset 0,\(general(Double(panel.notes.count - 1) / 2)) textcolor rgb \"#333333\" font \",12\"",
+                        + "boxed offset 0,\(general(Double(panel.notes.count - 1) * 0.65)) textcolor rgb \"#333333\" font \",12\"",
                 "plot $contours\(contourIndex) using 1:2 with lines linestyle 9, \\",
                 "     $path\(index) using 1:2 with linespoints linecolor rgb \"\(panel.color)\" linewidth 1.5 pointtype 7 pointsize 0.7, \\",
                 "     $path\(index) using 1:2 every ::0::0 with points pointtype 4 pointsize 2 linewidth 2 linecolor rgb \"black\""

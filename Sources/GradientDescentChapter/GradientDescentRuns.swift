@@ -118,8 +118,7 @@ public enum PathFigure {
     static func pointText(_ x: Matrix) -> String { "(\(general(x[flat: 0])), \(general(x[flat: 1])))" }
 
     /// A run in the notes' window, x0 in [-3.5, 3.5] and x1 in [-4.5, 4.5], over the contours
-    /// f = 3, 6, 9, 12 (the largest that fit the window: f = 15 would be cut at x0 = ±3.5, where the
-    /// panel has no frame to end it). A diverging run is drawn in a window that holds its start and first
+    /// f = 3, 6, 9, 12 (f = 15 would leave the window at x0 = ±3.5). A diverging run is drawn in a window that holds its start and first
     /// step, over circles through them, and leaves it at step 2. A note tells what the path
     /// alone does not: where a run ends, that it flips, leaves, or does not move.
     public static func panel(learningRate lr: Double, path: DescentPath) -> PathPanels.Panel {
@@ -128,8 +127,11 @@ public enum PathFigure {
         let norms = points.map { ($0.x * $0.x + $0.y * $0.y).squareRoot() }
         let (start, end) = (points[0], points[points.count - 1])
         let moved = ((end.x - start.x) * (end.x - start.x) + (end.y - start.y) * (end.y - start.y)).squareRoot()
-        let endText = "(\(significant(end.x, digits: 2)), \(significant(end.y, digits: 2)))"
-        var notes = ["after \(points.count - 1) steps:", endText]
+        // One coordinate a line: as a pair, the end points of the fast runs overran the frame.
+        var notes = [
+            "after \(points.count - 1) steps:", "x_0 = \(significant(end.x, digits: 2))",
+            "x_1 = \(significant(end.y, digits: 2))",
+        ]
         if norms.count > 2, norms.last! > 2 * norms[0] {
             let r = norms[1]
             let growth = norms[2] / norms[1]
