@@ -1293,172 +1293,172 @@ set cbrange [0:255]
 set xrange [-0.5:27.5]
 set yrange [27.5:-0.5]
 set multiplot title "Data augmentation: 6 MNIST digits (left) and 6 random variants of each\nrotated, then shifted; above each variant: the angle, (dx, dy)"
-set lmargin at screen 0.11905; set rmargin at screen 0.21429
-set bmargin at screen 0.76327; set tmargin at screen 0.85177
-set label 1 "label 5" at screen 0.16667,0.88274 center font ",12"
+set lmargin at screen 0.13571; set rmargin at screen 0.22619
+set bmargin at screen 0.76327; set tmargin at screen 0.84735
+set label 1 "label 5" at screen 0.18095,0.88274 center font ",12"
 plot $image0 matrix with image
-set lmargin at screen 0.25000; set rmargin at screen 0.34524
-set bmargin at screen 0.76327; set tmargin at screen 0.85177
-set label 1 "+1.0°\n(−2, +1)" at screen 0.29762,0.88274 center font ",12"
+set lmargin at screen 0.26190; set rmargin at screen 0.35238
+set bmargin at screen 0.76327; set tmargin at screen 0.84735
+set label 1 "+1.0°\n(−2, +1)" at screen 0.30714,0.88274 center font ",12"
 plot $image1 matrix with image
-set lmargin at screen 0.35714; set rmargin at screen 0.45238
-set bmargin at screen 0.76327; set tmargin at screen 0.85177
-set label 1 "+7.2°\n(−1, +1)" at screen 0.40476,0.88274 center font ",12"
+set lmargin at screen 0.36429; set rmargin at screen 0.45476
+set bmargin at screen 0.76327; set tmargin at screen 0.84735
+set label 1 "+7.2°\n(−1, +1)" at screen 0.40952,0.88274 center font ",12"
 plot $image2 matrix with image
-set lmargin at screen 0.46429; set rmargin at screen 0.55952
-set bmargin at screen 0.76327; set tmargin at screen 0.85177
+set lmargin at screen 0.46667; set rmargin at screen 0.55714
+set bmargin at screen 0.76327; set tmargin at screen 0.84735
 set label 1 "+2.9°\n(+2, −2)" at screen 0.51190,0.88274 center font ",12"
 plot $image3 matrix with image
-set lmargin at screen 0.57143; set rmargin at screen 0.66667
-set bmargin at screen 0.76327; set tmargin at screen 0.85177
-set label 1 "+9.3°\n(+0, −1)" at screen 0.61905,0.88274 center font ",12"
+set lmargin at screen 0.56905; set rmargin at screen 0.65952
+set bmargin at screen 0.76327; set tmargin at screen 0.84735
+set label 1 "+9.3°\n(+0, −1)" at screen 0.61429,0.88274 center font ",12"
 plot $image4 matrix with image
-set lmargin at screen 0.67857; set rmargin at screen 0.77381
-set bmargin at screen 0.76327; set tmargin at screen 0.85177
-set label 1 "+5.8°\n(−2, −1)" at screen 0.72619,0.88274 center font ",12"
+set lmargin at screen 0.67143; set rmargin at screen 0.76190
+set bmargin at screen 0.76327; set tmargin at screen 0.84735
+set label 1 "+5.8°\n(−2, −1)" at screen 0.71667,0.88274 center font ",12"
 plot $image5 matrix with image
-set lmargin at screen 0.78571; set rmargin at screen 0.88095
-set bmargin at screen 0.76327; set tmargin at screen 0.85177
-set label 1 "+8.5°\n(−2, −1)" at screen 0.83333,0.88274 center font ",12"
+set lmargin at screen 0.77381; set rmargin at screen 0.86429
+set bmargin at screen 0.76327; set tmargin at screen 0.84735
+set label 1 "+8.5°\n(−2, −1)" at screen 0.81905,0.88274 center font ",12"
 plot $image6 matrix with image
-set lmargin at screen 0.11905; set rmargin at screen 0.21429
-set bmargin at screen 0.61504; set tmargin at screen 0.70354
-set label 1 "label 0" at screen 0.16667,0.73451 center font ",12"
+set lmargin at screen 0.13571; set rmargin at screen 0.22619
+set bmargin at screen 0.61504; set tmargin at screen 0.69912
+set label 1 "label 0" at screen 0.18095,0.73451 center font ",12"
 plot $image7 matrix with image
-set lmargin at screen 0.25000; set rmargin at screen 0.34524
-set bmargin at screen 0.61504; set tmargin at screen 0.70354
-set label 1 "+3.0°\n(−2, +1)" at screen 0.29762,0.73451 center font ",12"
+set lmargin at screen 0.26190; set rmargin at screen 0.35238
+set bmargin at screen 0.61504; set tmargin at screen 0.69912
+set label 1 "+3.0°\n(−2, +1)" at screen 0.30714,0.73451 center font ",12"
 plot $image8 matrix with image
-set lmargin at screen 0.35714; set rmargin at screen 0.45238
-set bmargin at screen 0.61504; set tmargin at screen 0.70354
-set label 1 "+9.1°\n(−2, +0)" at screen 0.40476,0.73451 center font ",12"
+set lmargin at screen 0.36429; set rmargin at screen 0.45476
+set bmargin at screen 0.61504; set tmargin at screen 0.69912
+set label 1 "+9.1°\n(−2, +0)" at screen 0.40952,0.73451 center font ",12"
 plot $image9 matrix with image
-set lmargin at screen 0.46429; set rmargin at screen 0.55952
-set bmargin at screen 0.61504; set tmargin at screen 0.70354
+set lmargin at screen 0.46667; set rmargin at screen 0.55714
+set bmargin at screen 0.61504; set tmargin at screen 0.69912
 set label 1 "−0.5°\n(−1, +1)" at screen 0.51190,0.73451 center font ",12"
 plot $image10 matrix with image
-set lmargin at screen 0.57143; set rmargin at screen 0.66667
-set bmargin at screen 0.61504; set tmargin at screen 0.70354
-set label 1 "+0.4°\n(+1, −2)" at screen 0.61905,0.73451 center font ",12"
+set lmargin at screen 0.56905; set rmargin at screen 0.65952
+set bmargin at screen 0.61504; set tmargin at screen 0.69912
+set label 1 "+0.4°\n(+1, −2)" at screen 0.61429,0.73451 center font ",12"
 plot $image11 matrix with image
-set lmargin at screen 0.67857; set rmargin at screen 0.77381
-set bmargin at screen 0.61504; set tmargin at screen 0.70354
-set label 1 "+1.6°\n(−1, −2)" at screen 0.72619,0.73451 center font ",12"
+set lmargin at screen 0.67143; set rmargin at screen 0.76190
+set bmargin at screen 0.61504; set tmargin at screen 0.69912
+set label 1 "+1.6°\n(−1, −2)" at screen 0.71667,0.73451 center font ",12"
 plot $image12 matrix with image
-set lmargin at screen 0.78571; set rmargin at screen 0.88095
-set bmargin at screen 0.61504; set tmargin at screen 0.70354
-set label 1 "+0.4°\n(+2, +1)" at screen 0.83333,0.73451 center font ",12"
+set lmargin at screen 0.77381; set rmargin at screen 0.86429
+set bmargin at screen 0.61504; set tmargin at screen 0.69912
+set label 1 "+0.4°\n(+2, +1)" at screen 0.81905,0.73451 center font ",12"
 plot $image13 matrix with image
-set lmargin at screen 0.11905; set rmargin at screen 0.21429
-set bmargin at screen 0.46681; set tmargin at screen 0.55531
-set label 1 "label 4" at screen 0.16667,0.58628 center font ",12"
+set lmargin at screen 0.13571; set rmargin at screen 0.22619
+set bmargin at screen 0.46681; set tmargin at screen 0.55088
+set label 1 "label 4" at screen 0.18095,0.58628 center font ",12"
 plot $image14 matrix with image
-set lmargin at screen 0.25000; set rmargin at screen 0.34524
-set bmargin at screen 0.46681; set tmargin at screen 0.55531
-set label 1 "−6.3°\n(+0, +2)" at screen 0.29762,0.58628 center font ",12"
+set lmargin at screen 0.26190; set rmargin at screen 0.35238
+set bmargin at screen 0.46681; set tmargin at screen 0.55088
+set label 1 "−6.3°\n(+0, +2)" at screen 0.30714,0.58628 center font ",12"
 plot $image15 matrix with image
-set lmargin at screen 0.35714; set rmargin at screen 0.45238
-set bmargin at screen 0.46681; set tmargin at screen 0.55531
-set label 1 "+1.4°\n(−2, +2)" at screen 0.40476,0.58628 center font ",12"
+set lmargin at screen 0.36429; set rmargin at screen 0.45476
+set bmargin at screen 0.46681; set tmargin at screen 0.55088
+set label 1 "+1.4°\n(−2, +2)" at screen 0.40952,0.58628 center font ",12"
 plot $image16 matrix with image
-set lmargin at screen 0.46429; set rmargin at screen 0.55952
-set bmargin at screen 0.46681; set tmargin at screen 0.55531
+set lmargin at screen 0.46667; set rmargin at screen 0.55714
+set bmargin at screen 0.46681; set tmargin at screen 0.55088
 set label 1 "+2.4°\n(−2, +2)" at screen 0.51190,0.58628 center font ",12"
 plot $image17 matrix with image
-set lmargin at screen 0.57143; set rmargin at screen 0.66667
-set bmargin at screen 0.46681; set tmargin at screen 0.55531
-set label 1 "−2.3°\n(+2, −1)" at screen 0.61905,0.58628 center font ",12"
+set lmargin at screen 0.56905; set rmargin at screen 0.65952
+set bmargin at screen 0.46681; set tmargin at screen 0.55088
+set label 1 "−2.3°\n(+2, −1)" at screen 0.61429,0.58628 center font ",12"
 plot $image18 matrix with image
-set lmargin at screen 0.67857; set rmargin at screen 0.77381
-set bmargin at screen 0.46681; set tmargin at screen 0.55531
-set label 1 "−1.0°\n(−2, −1)" at screen 0.72619,0.58628 center font ",12"
+set lmargin at screen 0.67143; set rmargin at screen 0.76190
+set bmargin at screen 0.46681; set tmargin at screen 0.55088
+set label 1 "−1.0°\n(−2, −1)" at screen 0.71667,0.58628 center font ",12"
 plot $image19 matrix with image
-set lmargin at screen 0.78571; set rmargin at screen 0.88095
-set bmargin at screen 0.46681; set tmargin at screen 0.55531
-set label 1 "+4.0°\n(−1, −1)" at screen 0.83333,0.58628 center font ",12"
+set lmargin at screen 0.77381; set rmargin at screen 0.86429
+set bmargin at screen 0.46681; set tmargin at screen 0.55088
+set label 1 "+4.0°\n(−1, −1)" at screen 0.81905,0.58628 center font ",12"
 plot $image20 matrix with image
-set lmargin at screen 0.11905; set rmargin at screen 0.21429
-set bmargin at screen 0.31858; set tmargin at screen 0.40708
-set label 1 "label 1" at screen 0.16667,0.43805 center font ",12"
+set lmargin at screen 0.13571; set rmargin at screen 0.22619
+set bmargin at screen 0.31858; set tmargin at screen 0.40265
+set label 1 "label 1" at screen 0.18095,0.43805 center font ",12"
 plot $image21 matrix with image
-set lmargin at screen 0.25000; set rmargin at screen 0.34524
-set bmargin at screen 0.31858; set tmargin at screen 0.40708
-set label 1 "+3.3°\n(+1, +0)" at screen 0.29762,0.43805 center font ",12"
+set lmargin at screen 0.26190; set rmargin at screen 0.35238
+set bmargin at screen 0.31858; set tmargin at screen 0.40265
+set label 1 "+3.3°\n(+1, +0)" at screen 0.30714,0.43805 center font ",12"
 plot $image22 matrix with image
-set lmargin at screen 0.35714; set rmargin at screen 0.45238
-set bmargin at screen 0.31858; set tmargin at screen 0.40708
-set label 1 "−7.4°\n(+1, +2)" at screen 0.40476,0.43805 center font ",12"
+set lmargin at screen 0.36429; set rmargin at screen 0.45476
+set bmargin at screen 0.31858; set tmargin at screen 0.40265
+set label 1 "−7.4°\n(+1, +2)" at screen 0.40952,0.43805 center font ",12"
 plot $image23 matrix with image
-set lmargin at screen 0.46429; set rmargin at screen 0.55952
-set bmargin at screen 0.31858; set tmargin at screen 0.40708
+set lmargin at screen 0.46667; set rmargin at screen 0.55714
+set bmargin at screen 0.31858; set tmargin at screen 0.40265
 set label 1 "+1.4°\n(+2, +1)" at screen 0.51190,0.43805 center font ",12"
 plot $image24 matrix with image
-set lmargin at screen 0.57143; set rmargin at screen 0.66667
-set bmargin at screen 0.31858; set tmargin at screen 0.40708
-set label 1 "+9.8°\n(+2, +2)" at screen 0.61905,0.43805 center font ",12"
+set lmargin at screen 0.56905; set rmargin at screen 0.65952
+set bmargin at screen 0.31858; set tmargin at screen 0.40265
+set label 1 "+9.8°\n(+2, +2)" at screen 0.61429,0.43805 center font ",12"
 plot $image25 matrix with image
-set lmargin at screen 0.67857; set rmargin at screen 0.77381
-set bmargin at screen 0.31858; set tmargin at screen 0.40708
-set label 1 "−6.8°\n(+2, +2)" at screen 0.72619,0.43805 center font ",12"
+set lmargin at screen 0.67143; set rmargin at screen 0.76190
+set bmargin at screen 0.31858; set tmargin at screen 0.40265
+set label 1 "−6.8°\n(+2, +2)" at screen 0.71667,0.43805 center font ",12"
 plot $image26 matrix with image
-set lmargin at screen 0.78571; set rmargin at screen 0.88095
-set bmargin at screen 0.31858; set tmargin at screen 0.40708
-set label 1 "−4.9°\n(+2, +1)" at screen 0.83333,0.43805 center font ",12"
+set lmargin at screen 0.77381; set rmargin at screen 0.86429
+set bmargin at screen 0.31858; set tmargin at screen 0.40265
+set label 1 "−4.9°\n(+2, +1)" at screen 0.81905,0.43805 center font ",12"
 plot $image27 matrix with image
-set lmargin at screen 0.11905; set rmargin at screen 0.21429
-set bmargin at screen 0.17035; set tmargin at screen 0.25885
-set label 1 "label 9" at screen 0.16667,0.28982 center font ",12"
+set lmargin at screen 0.13571; set rmargin at screen 0.22619
+set bmargin at screen 0.17035; set tmargin at screen 0.25442
+set label 1 "label 9" at screen 0.18095,0.28982 center font ",12"
 plot $image28 matrix with image
-set lmargin at screen 0.25000; set rmargin at screen 0.34524
-set bmargin at screen 0.17035; set tmargin at screen 0.25885
-set label 1 "+2.5°\n(−2, −1)" at screen 0.29762,0.28982 center font ",12"
+set lmargin at screen 0.26190; set rmargin at screen 0.35238
+set bmargin at screen 0.17035; set tmargin at screen 0.25442
+set label 1 "+2.5°\n(−2, −1)" at screen 0.30714,0.28982 center font ",12"
 plot $image29 matrix with image
-set lmargin at screen 0.35714; set rmargin at screen 0.45238
-set bmargin at screen 0.17035; set tmargin at screen 0.25885
-set label 1 "+5.6°\n(+1, −2)" at screen 0.40476,0.28982 center font ",12"
+set lmargin at screen 0.36429; set rmargin at screen 0.45476
+set bmargin at screen 0.17035; set tmargin at screen 0.25442
+set label 1 "+5.6°\n(+1, −2)" at screen 0.40952,0.28982 center font ",12"
 plot $image30 matrix with image
-set lmargin at screen 0.46429; set rmargin at screen 0.55952
-set bmargin at screen 0.17035; set tmargin at screen 0.25885
+set lmargin at screen 0.46667; set rmargin at screen 0.55714
+set bmargin at screen 0.17035; set tmargin at screen 0.25442
 set label 1 "+3.3°\n(−2, −1)" at screen 0.51190,0.28982 center font ",12"
 plot $image31 matrix with image
-set lmargin at screen 0.57143; set rmargin at screen 0.66667
-set bmargin at screen 0.17035; set tmargin at screen 0.25885
-set label 1 "+6.8°\n(+0, −2)" at screen 0.61905,0.28982 center font ",12"
+set lmargin at screen 0.56905; set rmargin at screen 0.65952
+set bmargin at screen 0.17035; set tmargin at screen 0.25442
+set label 1 "+6.8°\n(+0, −2)" at screen 0.61429,0.28982 center font ",12"
 plot $image32 matrix with image
-set lmargin at screen 0.67857; set rmargin at screen 0.77381
-set bmargin at screen 0.17035; set tmargin at screen 0.25885
-set label 1 "+9.5°\n(+0, +0)" at screen 0.72619,0.28982 center font ",12"
+set lmargin at screen 0.67143; set rmargin at screen 0.76190
+set bmargin at screen 0.17035; set tmargin at screen 0.25442
+set label 1 "+9.5°\n(+0, +0)" at screen 0.71667,0.28982 center font ",12"
 plot $image33 matrix with image
-set lmargin at screen 0.78571; set rmargin at screen 0.88095
-set bmargin at screen 0.17035; set tmargin at screen 0.25885
-set label 1 "+9.5°\n(−1, −2)" at screen 0.83333,0.28982 center font ",12"
+set lmargin at screen 0.77381; set rmargin at screen 0.86429
+set bmargin at screen 0.17035; set tmargin at screen 0.25442
+set label 1 "+9.5°\n(−1, −2)" at screen 0.81905,0.28982 center font ",12"
 plot $image34 matrix with image
-set lmargin at screen 0.11905; set rmargin at screen 0.21429
-set bmargin at screen 0.02212; set tmargin at screen 0.11062
-set label 1 "label 2" at screen 0.16667,0.14159 center font ",12"
+set lmargin at screen 0.13571; set rmargin at screen 0.22619
+set bmargin at screen 0.02212; set tmargin at screen 0.10619
+set label 1 "label 2" at screen 0.18095,0.14159 center font ",12"
 plot $image35 matrix with image
-set lmargin at screen 0.25000; set rmargin at screen 0.34524
-set bmargin at screen 0.02212; set tmargin at screen 0.11062
-set label 1 "−1.2°\n(+1, +0)" at screen 0.29762,0.14159 center font ",12"
+set lmargin at screen 0.26190; set rmargin at screen 0.35238
+set bmargin at screen 0.02212; set tmargin at screen 0.10619
+set label 1 "−1.2°\n(+1, +0)" at screen 0.30714,0.14159 center font ",12"
 plot $image36 matrix with image
-set lmargin at screen 0.35714; set rmargin at screen 0.45238
-set bmargin at screen 0.02212; set tmargin at screen 0.11062
-set label 1 "−2.8°\n(+1, +0)" at screen 0.40476,0.14159 center font ",12"
+set lmargin at screen 0.36429; set rmargin at screen 0.45476
+set bmargin at screen 0.02212; set tmargin at screen 0.10619
+set label 1 "−2.8°\n(+1, +0)" at screen 0.40952,0.14159 center font ",12"
 plot $image37 matrix with image
-set lmargin at screen 0.46429; set rmargin at screen 0.55952
-set bmargin at screen 0.02212; set tmargin at screen 0.11062
+set lmargin at screen 0.46667; set rmargin at screen 0.55714
+set bmargin at screen 0.02212; set tmargin at screen 0.10619
 set label 1 "+3.8°\n(+1, +1)" at screen 0.51190,0.14159 center font ",12"
 plot $image38 matrix with image
-set lmargin at screen 0.57143; set rmargin at screen 0.66667
-set bmargin at screen 0.02212; set tmargin at screen 0.11062
-set label 1 "−5.7°\n(+1, +2)" at screen 0.61905,0.14159 center font ",12"
+set lmargin at screen 0.56905; set rmargin at screen 0.65952
+set bmargin at screen 0.02212; set tmargin at screen 0.10619
+set label 1 "−5.7°\n(+1, +2)" at screen 0.61429,0.14159 center font ",12"
 plot $image39 matrix with image
-set lmargin at screen 0.67857; set rmargin at screen 0.77381
-set bmargin at screen 0.02212; set tmargin at screen 0.11062
-set label 1 "−4.7°\n(+1, −1)" at screen 0.72619,0.14159 center font ",12"
+set lmargin at screen 0.67143; set rmargin at screen 0.76190
+set bmargin at screen 0.02212; set tmargin at screen 0.10619
+set label 1 "−4.7°\n(+1, −1)" at screen 0.71667,0.14159 center font ",12"
 plot $image40 matrix with image
-set lmargin at screen 0.78571; set rmargin at screen 0.88095
-set bmargin at screen 0.02212; set tmargin at screen 0.11062
-set label 1 "+8.4°\n(+2, +0)" at screen 0.83333,0.14159 center font ",12"
+set lmargin at screen 0.77381; set rmargin at screen 0.86429
+set bmargin at screen 0.02212; set tmargin at screen 0.10619
+set label 1 "+8.4°\n(+2, +0)" at screen 0.81905,0.14159 center font ",12"
 plot $image41 matrix with image
 unset multiplot

@@ -220,35 +220,35 @@ set xlabel "activation" font ",14"
 set key off
 set boxwidth 0.0333333 absolute
 set style fill solid 0.85 border rgb "white"
-set title "1-layer\n{/=13 mean 0.04, std 0.059}" font ",16"
+set title "(a) 1-layer\n{/=13 mean 0.04, std 0.059}" font ",16"
 set label 2 "exactly 0: 50.1%\nabove 1: 0.0%" at graph 0.97, graph 0.94 right front font ",13"
 set ylabel "count" font ",14"
 set format y "%g"
 set label 1 "cut bars (▲):\nbar 1: 63376\nbar 2: 11698\nbar 3: 9288" at graph 0.97, graph 0.74 right front font ",13" textcolor rgb "#d62728"
 plot $layer1 using 1:2 with boxes linecolor rgb "#1f77b4", \
      $cut1 using 1:2 with points pointtype 9 pointsize 1.6 linecolor rgb "#d62728"
-set title "2-layer\n{/=13 mean 0.0029, std 0.0041}" font ",16"
+set title "(b) 2-layer\n{/=13 mean 2.9·10{/=16 ^{−3}}, std 4.1·10{/=16 ^{−3}}}" font ",16"
 set label 2 "exactly 0: 48.6%\nabove 1: 0.0%" at graph 0.97, graph 0.94 right front font ",13"
 unset ylabel
 set format y ""
 set label 1 "cut bars (▲):\nbar 1: 100000" at graph 0.97, graph 0.74 right front font ",13" textcolor rgb "#d62728"
 plot $layer2 using 1:2 with boxes linecolor rgb "#1f77b4", \
      $cut2 using 1:2 with points pointtype 9 pointsize 1.6 linecolor rgb "#d62728"
-set title "3-layer\n{/=13 mean 0.00022, std 0.00033}" font ",16"
+set title "(c) 3-layer\n{/=13 mean 2.2·10{/=16 ^{−4}}, std 3.3·10{/=16 ^{−4}}}" font ",16"
 set label 2 "exactly 0: 49.8%\nabove 1: 0.0%" at graph 0.97, graph 0.94 right front font ",13"
 unset ylabel
 set format y ""
 set label 1 "cut bars (▲):\nbar 1: 100000" at graph 0.97, graph 0.74 right front font ",13" textcolor rgb "#d62728"
 plot $layer3 using 1:2 with boxes linecolor rgb "#1f77b4", \
      $cut3 using 1:2 with points pointtype 9 pointsize 1.6 linecolor rgb "#d62728"
-set title "4-layer\n{/=13 mean 1.7·10{/=16 ^{−5}}, std 2.4·10{/=16 ^{−5}}}" font ",16"
+set title "(d) 4-layer\n{/=13 mean 1.7·10{/=16 ^{−5}}, std 2.4·10{/=16 ^{−5}}}" font ",16"
 set label 2 "exactly 0: 48.1%\nabove 1: 0.0%" at graph 0.97, graph 0.94 right front font ",13"
 set ylabel "count" font ",14"
 set format y "%g"
 set label 1 "cut bars (▲):\nbar 1: 100000" at graph 0.97, graph 0.74 right front font ",13" textcolor rgb "#d62728"
 plot $layer4 using 1:2 with boxes linecolor rgb "#1f77b4", \
      $cut4 using 1:2 with points pointtype 9 pointsize 1.6 linecolor rgb "#d62728"
-set title "5-layer\n{/=13 mean 1.2·10{/=16 ^{−6}}, std 1.8·10{/=16 ^{−6}}}" font ",16"
+set title "(e) 5-layer\n{/=13 mean 1.2·10{/=16 ^{−6}}, std 1.8·10{/=16 ^{−6}}}" font ",16"
 set label 2 "exactly 0: 51.1%\nabove 1: 0.0%" at graph 0.97, graph 0.94 right front font ",13"
 unset ylabel
 set format y ""

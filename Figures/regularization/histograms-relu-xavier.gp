@@ -218,35 +218,35 @@ set xlabel "activation" font ",14"
 set key off
 set boxwidth 0.0333333 absolute
 set style fill solid 0.85 border rgb "white"
-set title "1-layer\n{/=13 mean 0.4, std 0.59}" font ",16"
+set title "(a) 1-layer\n{/=13 mean 0.4, std 0.59}" font ",16"
 set label 2 "exactly 0: 50.1%\nabove 1: 15.6%" at graph 0.97, graph 0.94 right front font ",13"
 set ylabel "count" font ",14"
 set format y "%g"
 set label 1 "cut bars (▲):\nbar 1: 51449" at graph 0.97, graph 0.74 right front font ",13" textcolor rgb "#d62728"
 plot $layer1 using 1:2 with boxes linecolor rgb "#1f77b4", \
      $cut1 using 1:2 with points pointtype 9 pointsize 1.6 linecolor rgb "#d62728"
-set title "2-layer\n{/=13 mean 0.29, std 0.41}" font ",16"
+set title "(b) 2-layer\n{/=13 mean 0.29, std 0.41}" font ",16"
 set label 2 "exactly 0: 48.6%\nabove 1: 7.8%" at graph 0.97, graph 0.94 right front font ",13"
 unset ylabel
 set format y ""
 set label 1 "cut bars (▲):\nbar 1: 50523" at graph 0.97, graph 0.74 right front font ",13" textcolor rgb "#d62728"
 plot $layer2 using 1:2 with boxes linecolor rgb "#1f77b4", \
      $cut2 using 1:2 with points pointtype 9 pointsize 1.6 linecolor rgb "#d62728"
-set title "3-layer\n{/=13 mean 0.22, std 0.33}" font ",16"
+set title "(c) 3-layer\n{/=13 mean 0.22, std 0.33}" font ",16"
 set label 2 "exactly 0: 49.8%\nabove 1: 4.0%" at graph 0.97, graph 0.94 right front font ",13"
 unset ylabel
 set format y ""
 set label 1 "cut bars (▲):\nbar 1: 52474" at graph 0.97, graph 0.74 right front font ",13" textcolor rgb "#d62728"
 plot $layer3 using 1:2 with boxes linecolor rgb "#1f77b4", \
      $cut3 using 1:2 with points pointtype 9 pointsize 1.6 linecolor rgb "#d62728"
-set title "4-layer\n{/=13 mean 0.17, std 0.24}" font ",16"
+set title "(d) 4-layer\n{/=13 mean 0.17, std 0.24}" font ",16"
 set label 2 "exactly 0: 48.1%\nabove 1: 0.6%" at graph 0.97, graph 0.94 right front font ",13"
 set ylabel "count" font ",14"
 set format y "%g"
 set label 1 "cut bars (▲):\nbar 1: 51642" at graph 0.97, graph 0.74 right front font ",13" textcolor rgb "#d62728"
 plot $layer4 using 1:2 with boxes linecolor rgb "#1f77b4", \
      $cut4 using 1:2 with points pointtype 9 pointsize 1.6 linecolor rgb "#d62728"
-set title "5-layer\n{/=13 mean 0.12, std 0.18}" font ",16"
+set title "(e) 5-layer\n{/=13 mean 0.12, std 0.18}" font ",16"
 set label 2 "exactly 0: 51.1%\nabove 1: 0.1%" at graph 0.97, graph 0.94 right front font ",13"
 unset ylabel
 set format y ""

@@ -198,31 +198,31 @@ set xlabel "activation" font ",14"
 set key off
 set boxwidth 0.0666667 absolute
 set style fill solid 0.85 border rgb "white"
-set title "1-layer\n{/=13 mean −0.0018, std 0.63}" font ",16"
+set title "(a) 1-layer\n{/=13 mean −1.8·10{/=16 ^{−3}}, std 0.63}" font ",16"
 unset label 2
 set ylabel "count" font ",14"
 set format y "%g"
 unset label 1
 plot $layer1 using 1:2 with boxes linecolor rgb "#1f77b4"
-set title "2-layer\n{/=13 mean 0.00016, std 0.48}" font ",16"
+set title "(b) 2-layer\n{/=13 mean 1.6·10{/=16 ^{−4}}, std 0.48}" font ",16"
 unset label 2
 unset ylabel
 set format y ""
 unset label 1
 plot $layer2 using 1:2 with boxes linecolor rgb "#1f77b4"
-set title "3-layer\n{/=13 mean −0.0024, std 0.41}" font ",16"
+set title "(c) 3-layer\n{/=13 mean −2.4·10{/=16 ^{−3}}, std 0.41}" font ",16"
 unset label 2
 unset ylabel
 set format y ""
 unset label 1
 plot $layer3 using 1:2 with boxes linecolor rgb "#1f77b4"
-set title "4-layer\n{/=13 mean 0.00056, std 0.36}" font ",16"
+set title "(d) 4-layer\n{/=13 mean 5.6·10{/=16 ^{−4}}, std 0.36}" font ",16"
 unset label 2
 set ylabel "count" font ",14"
 set format y "%g"
 unset label 1
 plot $layer4 using 1:2 with boxes linecolor rgb "#1f77b4"
-set title "5-layer\n{/=13 mean −0.00063, std 0.31}" font ",16"
+set title "(e) 5-layer\n{/=13 mean −6.3·10{/=16 ^{−4}}, std 0.31}" font ",16"
 unset label 2
 unset ylabel
 set format y ""

@@ -1273,7 +1273,7 @@ set ylabel "penalty(w)"
 set yrange [0:*]
 set offsets 0, 0, graph 0.08, 0
 set key at graph 0.5, graph 0.97 center top noreverse Right font ",13"
-set label 2 "elastic: slope λr = 0.5 at 0,\ncurvature λ(1 − r) = 0.5" at graph 0.5, graph 0.7 center font ",13" textcolor rgb "#2ca02c"
+set label 2 "elastic: slope λr = 0.5 at 0,\ncurvature λ(1 − r) = 0.5" at graph 0.5, graph 0.56 center font ",13" textcolor rgb "#2ca02c"
 plot $shape using 1:2 with lines linestyle 1 title "L2: λw²/2", \
      $shape using 1:3 with lines linestyle 4 dashtype (6,3) title "L1: λ|w|", \
      $shape using 1:4 with lines linestyle 3 dashtype (1.5,2.5) title "elastic: λ(r|w| + (1 − r)w²/2)"

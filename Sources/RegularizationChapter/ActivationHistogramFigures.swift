@@ -110,7 +110,7 @@ public enum ActivationHistogramFigures {
             let noteTitle = Typography.typeset(
                 note.title, scriptsFrom: PrintRule.smallestFontSize(width: figure.width, withScripts: true))
             figure.gnuplot(
-                "set title \"\(k + 1)-layer\\n{/=13 \(noteTitle)}\" font \",16\"",
+                "set title \"\(panelLetter(k)) \(k + 1)-layer\\n{/=13 \(noteTitle)}\" font \",16\"",
                 note.inside.isEmpty
                     ? "unset label 2"
                     : "set label 2 \"\(note.inside)\" at graph 0.97, graph 0.94 right front font \",13\"",
@@ -143,7 +143,10 @@ public enum ActivationHistogramFigures {
         activation: Activation
     ) -> (title: String, inside: String) {
         let percent = { (x: Double) in String(format: "%.1f%%", 100 * x) }
-        let title = "mean \(String(format: "%.2g", s.mean)), std \(String(format: "%.2g", s.std))"
+        // Two significant digits; below 0.01 as a power of ten, so that a row of panels writes its
+        // numbers one way (0.04, then 2.9·10⁻³, not 0.0029 beside 1.7·10⁻⁵).
+        let number = { (x: Double) in abs(x) < 0.01 && x != 0 ? String(format: "%.1e", x) : String(format: "%.2g", x) }
+        let title = "mean \(number(s.mean)), std \(number(s.std))"
         guard activation == .relu else { return (title, "") }
         let total = histogram.counts.reduce(histogram.above + histogram.below, +)
         let beyond = Double(histogram.above) / Double(total)

@@ -302,12 +302,13 @@ enum AugmentationExamples: RunnableExample {
             if flip { cells.append(ImageGrid.Cell(pixels: DigitAugmentation.flipped(digit), caption: "mirrored")) }
         }
         var grid = ImageGrid(side: MNIST.imageSide, columns: 1 + variants + (flip ? 1 : 0))
-        grid.captionBand = 44
-        grid.captionLift = 28
+        // Two-line captions a few pixels clear of their tiles; the tiles 4 px smaller to pay for it.
+        grid.captionBand = 48
+        grid.captionLift = 32
         grid.captionFont = ",12"
         grid.titleBand = 90
         grid.firstColumnGap = 20
-        grid.imagePixels = 80
+        grid.imagePixels = 76
         grid.gap = 10
         // Room for the title however few digits are drawn.
         grid.minimumWidth = 840
