@@ -87,7 +87,9 @@ let package = Package(
         // `make bench`: the project's timings, set beside a NumPy reference (bench/).
         .executableTarget(
             name: "Bench",
-            dependencies: ["FromScratch", "Datasets", "COpenBLAS", "OptimizersChapter", "RegularizationChapter"]),
+            dependencies: [
+                "FromScratch", "Datasets", "COpenBLAS", "BookChecks", "OptimizersChapter", "RegularizationChapter",
+            ]),
         // The book's MNIST training run, shared by chapters 4 and 5.
         .target(
             name: "MNISTTraining",

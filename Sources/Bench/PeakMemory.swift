@@ -1,3 +1,4 @@
+import BookChecks
 import Foundation
 
 #if canImport(Glibc)
@@ -30,14 +31,15 @@ enum PeakMemory {
     /// Measures every run, ours then the reference's, and returns name -> [ours, reference] in
     /// KiB (the reference's is absent without NumPy).
     static func measureAll(toolFolder: String, mnist: String, withNumPy: Bool) throws -> [String: [Double]] {
+        // The reference by its place in the project, so that bench runs from any folder in it.
+        let reference = try Repository.root().appendingPathComponent("bench/numpy_reference.py").path
         var result: [String: [Double]] = [:]
         for run in runs {
             FileHandle.standardError.write(Data("peak memory: \(run.name)...\n".utf8))
             let ours = try peakKiB([toolFolder + "/" + run.ours[0]] + run.ours.dropFirst())
-            let reference =
-                withNumPy
-                ? try peakKiB(["python3", "bench/numpy_reference.py", mnist, "--peak-memory", run.name]) : nil
-            result[run.name] = [ours] + (reference.map { [$0] } ?? [])
+            let theirs =
+                withNumPy ? try peakKiB(["python3", reference, mnist, "--peak-memory", run.name]) : nil
+            result[run.name] = [ours] + (theirs.map { [$0] } ?? [])
         }
         return result
     }
@@ -63,14 +65,17 @@ enum PeakMemory {
                 + "training and test sets), and each evaluation in one call over a whole set, as its scripts do.")
     }
 
-    /// Runs `command` (output discarded; `MNIST_DIR` as the caller has it) and returns its peak
-    /// resident set in KiB, or throws if it cannot start or fails.
+    /// Runs `command` (its output discarded, its complaints kept for the error; `MNIST_DIR` as the
+    /// caller has it) and returns its peak resident set in KiB, or throws if it cannot start or fails.
     static func peakKiB(_ command: [String]) throws -> Double {
+        let complaints = FileManager.default.temporaryDirectory
+            .appendingPathComponent("bench-stderr-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: complaints) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, complaints, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         var arguments = command.map { strdup($0) } + [nil]
         defer { for argument in arguments { free(argument) } }
         var pid: pid_t = 0
@@ -86,7 +91,12 @@ enum PeakMemory {
             }
         }
         // Exited normally with status 0: the low 7 bits (signal) and the exit code both zero.
-        guard status == 0 else { throw BenchError("\(command.joined(separator: " ")) failed (wait status \(status))") }
+        guard status == 0 else {
+            let said = (try? String(contentsOfFile: complaints, encoding: .utf8)) ?? ""
+            let last = said.split(separator: "\n").suffix(10).joined(separator: "\n")
+            throw BenchError(
+                "\(command.joined(separator: " ")) failed (wait status \(status))" + (last.isEmpty ? "" : ":\n\(last)"))
+        }
         return Double(usage.ru_maxrss)
     }
 }
