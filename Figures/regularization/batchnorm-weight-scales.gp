@@ -399,82 +399,82 @@ set xtics 10
 set mxtics 2
 set grid ytics
 set key off
-set title "W = 1"
+set title "(a) W = 1"
 unset xlabel
 set ylabel "accuracy"
 plot $scale0 using 1:2 with lines linestyle 1 linewidth 2, \
      $scale0 using 1:3 with lines linestyle 2 linewidth 2
-set title "W = 0.541"
+set title "(b) W = 0.541"
 unset xlabel
 unset ylabel
 plot $scale1 using 1:2 with lines linestyle 1 linewidth 2, \
      $scale1 using 1:3 with lines linestyle 2 linewidth 2
-set title "W = 0.293"
+set title "(c) W = 0.293"
 unset xlabel
 unset ylabel
 plot $scale2 using 1:2 with lines linestyle 1 linewidth 2, \
      $scale2 using 1:3 with lines linestyle 2 linewidth 2
-set title "W = 0.158"
+set title "(d) W = 0.158"
 unset xlabel
 unset ylabel
 plot $scale3 using 1:2 with lines linestyle 1 linewidth 2, \
      $scale3 using 1:3 with lines linestyle 2 linewidth 2
-set title "W = 0.0858"
+set title "(e) W = 0.0858"
 unset xlabel
 set ylabel "accuracy"
 plot $scale4 using 1:2 with lines linestyle 1 linewidth 2, \
      $scale4 using 1:3 with lines linestyle 2 linewidth 2
-set title "W = 0.0464"
+set title "(f) W = 0.0464"
 unset xlabel
 unset ylabel
 plot $scale5 using 1:2 with lines linestyle 1 linewidth 2, \
      $scale5 using 1:3 with lines linestyle 2 linewidth 2
-set title "W = 0.0251"
+set title "(g) W = 0.0251"
 unset xlabel
 unset ylabel
 plot $scale6 using 1:2 with lines linestyle 1 linewidth 2, \
      $scale6 using 1:3 with lines linestyle 2 linewidth 2
-set title "W = 0.0136"
+set title "(h) W = 0.0136"
 unset xlabel
 unset ylabel
 plot $scale7 using 1:2 with lines linestyle 1 linewidth 2, \
      $scale7 using 1:3 with lines linestyle 2 linewidth 2
-set title "W = 0.00736"
+set title "(i) W = 0.00736"
 unset xlabel
 set ylabel "accuracy"
 plot $scale8 using 1:2 with lines linestyle 1 linewidth 2, \
      $scale8 using 1:3 with lines linestyle 2 linewidth 2
-set title "W = 0.00398"
+set title "(j) W = 0.00398"
 unset xlabel
 unset ylabel
 plot $scale9 using 1:2 with lines linestyle 1 linewidth 2, \
      $scale9 using 1:3 with lines linestyle 2 linewidth 2
-set title "W = 0.00215"
+set title "(k) W = 0.00215"
 unset xlabel
 unset ylabel
 plot $scale10 using 1:2 with lines linestyle 1 linewidth 2, \
      $scale10 using 1:3 with lines linestyle 2 linewidth 2
-set title "W = 0.00117"
+set title "(l) W = 0.00117"
 unset xlabel
 unset ylabel
 plot $scale11 using 1:2 with lines linestyle 1 linewidth 2, \
      $scale11 using 1:3 with lines linestyle 2 linewidth 2
-set title "W = 0.000631"
+set title "(m) W = 0.000631"
 set xlabel "epoch"
 set ylabel "accuracy"
 plot $scale12 using 1:2 with lines linestyle 1 linewidth 2, \
      $scale12 using 1:3 with lines linestyle 2 linewidth 2
-set title "W = 0.000341"
+set title "(n) W = 0.000341"
 set xlabel "epoch"
 unset ylabel
 plot $scale13 using 1:2 with lines linestyle 1 linewidth 2, \
      $scale13 using 1:3 with lines linestyle 2 linewidth 2
-set title "W = 0.000185"
+set title "(o) W = 0.000185"
 set xlabel "epoch"
 unset ylabel
 plot $scale14 using 1:2 with lines linestyle 1 linewidth 2, \
      $scale14 using 1:3 with lines linestyle 2 linewidth 2
-set title "W = 0.0001"
+set title "(p) W = 0.0001"
 set xlabel "epoch"
 unset ylabel
 plot $scale15 using 1:2 with lines linestyle 1 linewidth 2, \

@@ -192,7 +192,7 @@ public struct BatchNormExperiment: Sendable, MNISTExperiment {
                 block, rows: pair.withBatchNorm.indices.map { [Double($0), pair.withBatchNorm[$0], pair.without[$0]] })
             let bottom = i >= pairs.count - columns, left = i % columns == 0
             figure.gnuplot(
-                "set title \"W = \(significant(pair.scale))\"",
+                "set title \"\(panelLetter(i)) W = \(significant(pair.scale))\"",
                 bottom ? "set xlabel \"epoch\"" : "unset xlabel",
                 left ? "set ylabel \"accuracy\"" : "unset ylabel",
                 "plot $\(block) using 1:2 with lines linestyle 1 linewidth 2, \\",
