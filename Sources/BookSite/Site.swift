@@ -51,12 +51,13 @@ public struct Site {
         try Self.mathScript.write(to: staging.appendingPathComponent("math.js"), atomically: false, encoding: .utf8)
         try Data().write(to: staging.appendingPathComponent(Self.marker))
 
+        let (rows, vector) = (try rowHomes(), vectorFigures(in: staging))
         let toRepository = relativePath(from: output, to: root)
         var pageCount = 0
         for edition in Edition.allCases {
             pageCount += try buildPages(
-                edition, into: staging, rows: try rowHomes(), vectorFigures: vectorFigures(in: staging),
-                explorableFigures: explorableFigures, toRepository: toRepository)
+                edition, into: staging, rows: rows, vectorFigures: vector, explorableFigures: explorableFigures,
+                toRepository: toRepository)
         }
 
         if files.fileExists(atPath: output.path) { try files.removeItem(at: output) }
