@@ -152,7 +152,7 @@ set object 1 rectangle from screen 0.135,0.365 to screen 0.422,0.679999999999999
 plot $d using 1:2 with lines linecolor rgb "#1f77b4" linewidth 2 title "sigmoid′ = y(1 − y)", \
      $d using 1:3 with lines linecolor rgb "#ff7f0e" linewidth 2 dashtype (6,3) title "tanh′ = 1 − y²", \
      $relu using 1:2 with lines linecolor rgb "#2ca02c" dashtype (8,3,1.5,3) linewidth 4 title "ReLU′", \
-     $leaky using 1:2 with lines linecolor rgb "#9467bd" dashtype (1.5,2.5) linewidth 2 title "leaky ReLU′"
+     $leaky using 1:2 with lines linecolor rgb "#9467bd" dashtype (1.5,2.5) linewidth 3 title "leaky ReLU′"
 unset object 1
 set lmargin at screen 0.215
 set rmargin at screen 0.41
@@ -166,8 +166,8 @@ unset grid
 set xrange [-5:-1]
 set yrange [-0.004:0.017]
 set xtics 2
-set ytics 0.01
+unset ytics
 set label 1 "leaky ReLU′ = 0.01" at -4.8,0.0135 left
 set label 2 "ReLU′ = 0" at -4.8,0.0035 left
-plot $relu using 1:2 with lines linecolor rgb "#2ca02c" dashtype (8,3,1.5,3) linewidth 4, $leaky using 1:2 with lines linecolor rgb "#9467bd" dashtype (1.5,2.5) linewidth 2
+plot $relu using 1:2 with lines linecolor rgb "#2ca02c" dashtype (8,3,1.5,3) linewidth 4, $leaky using 1:2 with lines linecolor rgb "#9467bd" dashtype (1.5,2.5) linewidth 3
 unset multiplot

@@ -658,7 +658,7 @@ set ytics 1e-20,1e5,1e15
 set mytics 1
 set label 1 "|x| ≫ h: x ± h rounds to x, the gradient is 0, the run stops" at 12,3e11 font ",12"
 set label 2 "|x| ≪ h: x ± h rounds to ±h, the gradient is 0" at 12,3e-20 font ",12"
-set label 3 "lr = 1 (flips between (−3, 4) and (3, −4)) and\nlr = 10{/=14 ^{−10}} (barely moves) both stay at |x| = 5" at 12,1e3 font ",12"
+set label 3 "lr = 1 (flips between (−3, 4) and (3, −4)) and\nlr = 10{/=14 ^{−10}} (barely moves) both stay at |x| = 5" at 12,1e4 font ",12"
 set key outside right center
 plot $run4 using 1:2 with lines linestyle 5 dashtype (14,4) title "lr = 10", \
      $run1 using 1:2 with lines linestyle 2 dashtype (6,3) title "lr = 1", \

@@ -1688,7 +1688,7 @@ set title "(e) lr = 0.01"
 set xrange [-3.5:3.5]
 set yrange [-4.5:4.5]
 set xtics 2; set ytics 2
-set label 1 "after 100 steps:\nx{/=14 _0} = −0.4\nx{/=14 _1} = 0.53" at graph 0.04, graph 0.1 left front boxed offset 0,1.3 textcolor rgb "#333333" font ",12"
+set label 1 "after 100 steps:\nx{/=14 _0} = −0.40\nx{/=14 _1} = 0.53" at graph 0.04, graph 0.1 left front boxed offset 0,1.3 textcolor rgb "#333333" font ",12"
 plot $contours1 using 1:2 with lines linestyle 9, \
      $path4 using 1:2 with linespoints linecolor rgb "#1f77b4" linewidth 1.5 pointtype 7 pointsize 0.7, \
      $path4 using 1:2 every ::0::0 with points pointtype 4 pointsize 2 linewidth 2 linecolor rgb "black"

@@ -2830,44 +2830,44 @@ set title "(a) size 1: 86.5% right"
 set xrange [-1.874620411771002:2.765379588229002]
 set yrange [-1.4520638231557181:1.8279361768442848]
 plot $regions0 using (($1 + $2) / 2):($3 + 0.02):(($2 - $1) / 2):(0.04):4 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \
-     $moon00 using 1:2 with points pointtype 7 pointsize 0.6 linecolor rgb "#d62728" notitle, \
-     $moon10 using 1:2 with points pointtype 9 pointsize 0.6 linecolor rgb "#1f77b4" notitle
+     $moon00 using 1:2 with points pointtype 7 pointsize 0.8 linecolor rgb "#d62728" notitle, \
+     $moon10 using 1:2 with points pointtype 9 pointsize 0.8 linecolor rgb "#1f77b4" notitle
 set title "(b) size 2: 92.0% right"
 set xrange [-1.874620411771002:2.765379588229002]
 set yrange [-1.4520638231557181:1.8279361768442848]
 plot $regions1 using (($1 + $2) / 2):($3 + 0.02):(($2 - $1) / 2):(0.04):4 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \
-     $moon01 using 1:2 with points pointtype 7 pointsize 0.6 linecolor rgb "#d62728" notitle, \
-     $moon11 using 1:2 with points pointtype 9 pointsize 0.6 linecolor rgb "#1f77b4" notitle
+     $moon01 using 1:2 with points pointtype 7 pointsize 0.8 linecolor rgb "#d62728" notitle, \
+     $moon11 using 1:2 with points pointtype 9 pointsize 0.8 linecolor rgb "#1f77b4" notitle
 set title "(c) size 3: 97.5% right"
 set xrange [-1.874620411771002:2.765379588229002]
 set yrange [-1.4520638231557181:1.8279361768442848]
 plot $regions2 using (($1 + $2) / 2):($3 + 0.02):(($2 - $1) / 2):(0.04):4 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \
-     $moon02 using 1:2 with points pointtype 7 pointsize 0.6 linecolor rgb "#d62728" notitle, \
-     $moon12 using 1:2 with points pointtype 9 pointsize 0.6 linecolor rgb "#1f77b4" notitle
+     $moon02 using 1:2 with points pointtype 7 pointsize 0.8 linecolor rgb "#d62728" notitle, \
+     $moon12 using 1:2 with points pointtype 9 pointsize 0.8 linecolor rgb "#1f77b4" notitle
 set title "(d) size 4: 99.0% right"
 set xrange [-1.874620411771002:2.765379588229002]
 set yrange [-1.4520638231557181:1.8279361768442848]
 plot $regions3 using (($1 + $2) / 2):($3 + 0.02):(($2 - $1) / 2):(0.04):4 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \
-     $moon03 using 1:2 with points pointtype 7 pointsize 0.6 linecolor rgb "#d62728" notitle, \
-     $moon13 using 1:2 with points pointtype 9 pointsize 0.6 linecolor rgb "#1f77b4" notitle
+     $moon03 using 1:2 with points pointtype 7 pointsize 0.8 linecolor rgb "#d62728" notitle, \
+     $moon13 using 1:2 with points pointtype 9 pointsize 0.8 linecolor rgb "#1f77b4" notitle
 set title "(e) size 5: 99.0% right"
 set xrange [-1.874620411771002:2.765379588229002]
 set yrange [-1.4520638231557181:1.8279361768442848]
 plot $regions4 using (($1 + $2) / 2):($3 + 0.02):(($2 - $1) / 2):(0.04):4 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \
-     $moon04 using 1:2 with points pointtype 7 pointsize 0.6 linecolor rgb "#d62728" notitle, \
-     $moon14 using 1:2 with points pointtype 9 pointsize 0.6 linecolor rgb "#1f77b4" notitle
+     $moon04 using 1:2 with points pointtype 7 pointsize 0.8 linecolor rgb "#d62728" notitle, \
+     $moon14 using 1:2 with points pointtype 9 pointsize 0.8 linecolor rgb "#1f77b4" notitle
 set title "(f) size 20: 99.0% right"
 set xrange [-1.874620411771002:2.765379588229002]
 set yrange [-1.4520638231557181:1.8279361768442848]
 plot $regions5 using (($1 + $2) / 2):($3 + 0.02):(($2 - $1) / 2):(0.04):4 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \
-     $moon05 using 1:2 with points pointtype 7 pointsize 0.6 linecolor rgb "#d62728" notitle, \
-     $moon15 using 1:2 with points pointtype 9 pointsize 0.6 linecolor rgb "#1f77b4" notitle
+     $moon05 using 1:2 with points pointtype 7 pointsize 0.8 linecolor rgb "#d62728" notitle, \
+     $moon15 using 1:2 with points pointtype 9 pointsize 0.8 linecolor rgb "#1f77b4" notitle
 set title "(g) size 50: 99.0% right"
 set xrange [-1.874620411771002:2.765379588229002]
 set yrange [-1.4520638231557181:1.8279361768442848]
 plot $regions6 using (($1 + $2) / 2):($3 + 0.02):(($2 - $1) / 2):(0.04):4 with boxxyerror fillstyle solid 1.0 noborder linecolor palette notitle, \
-     $moon06 using 1:2 with points pointtype 7 pointsize 0.6 linecolor rgb "#d62728" notitle, \
-     $moon16 using 1:2 with points pointtype 9 pointsize 0.6 linecolor rgb "#1f77b4" notitle
+     $moon06 using 1:2 with points pointtype 7 pointsize 0.8 linecolor rgb "#d62728" notitle, \
+     $moon16 using 1:2 with points pointtype 9 pointsize 0.8 linecolor rgb "#1f77b4" notitle
 unset title
 unset border
 unset tics

@@ -2449,7 +2449,7 @@ set xrange [800:3200]
 set yrange [0.0682:0.0732]
 set key at screen 0.5, 0.015 center bottom box
 set bmargin 10
-set label 1 "bursts reach up to 0.231 (cut off)" at 860,0.0727 font ",13" front boxed
+set label 1 "the bursts on the left\nreach up to 0.231 (cut off)" at graph 0.99, graph 0.93 right font ",13" front boxed
 set style textbox opaque noborder
 plot $odd using 1:2 with lines linestyle 2 title "after odd passes", \
      $even using 1:2 with lines linestyle 1 linewidth 1.5 title "after even passes (the passes the notes print)", \

@@ -1723,7 +1723,7 @@ plot $contours0 using 1:2 with lines linestyle 9, \
      $path2 using 1:2 with linespoints linecolor rgb "#8c564b" linewidth 1.5 pointtype 7 pointsize 0.7, \
      $path2 using 1:2 every ::0::0 with points pointtype 4 pointsize 2 linewidth 2 linecolor rgb "black", \
      $mark using 1:2 with points pointtype 1 pointsize 1.8 linewidth 1.5 linecolor rgb "black"
-set title "(d) AdaGrad, lr 1.5: f = 0.00072"
+set title "(d) AdaGrad, lr 1.5: f = 7.2·10{/=20 ^{−4}}"
 set xrange [-8:2]
 set yrange [-2.5:2.5]
 set xtics 2; set ytics 2
@@ -1741,7 +1741,7 @@ plot $contours0 using 1:2 with lines linestyle 9, \
      $path4 using 1:2 with linespoints linecolor rgb "#9467bd" linewidth 1.5 pointtype 7 pointsize 0.7, \
      $path4 using 1:2 every ::0::0 with points pointtype 4 pointsize 2 linewidth 2 linecolor rgb "black", \
      $mark using 1:2 with points pointtype 1 pointsize 1.8 linewidth 1.5 linecolor rgb "black"
-set title "(f) Adam, lr 0.3: f = 0.1"
+set title "(f) Adam, lr 0.3: f = 0.10"
 set xrange [-8:2]
 set yrange [-2.5:2.5]
 set xtics 2; set ytics 2

@@ -246,7 +246,7 @@ set format y "%g"
 set label 1 "cut bars (▲):\nbar 1: 49038" at graph 0.97, graph 0.74 right front font ",13" textcolor rgb "#d62728"
 plot $layer4 using 1:2 with boxes linecolor rgb "#1f77b4", \
      $cut4 using 1:2 with points pointtype 9 pointsize 1.6 linecolor rgb "#d62728"
-set title "(e) 5-layer\n{/=13 mean 0.66, std 1}" font ",16"
+set title "(e) 5-layer\n{/=13 mean 0.66, std 1.0}" font ",16"
 set label 2 "exactly 0: 51.1%\nabove 1: 26.9%" at graph 0.97, graph 0.94 right front font ",13"
 unset ylabel
 set format y ""

@@ -220,7 +220,7 @@ set xlabel "activation" font ",14"
 set key off
 set boxwidth 0.0333333 absolute
 set style fill solid 0.85 border rgb "white"
-set title "(a) 1-layer\n{/=13 mean 0.04, std 0.059}" font ",16"
+set title "(a) 1-layer\n{/=13 mean 0.040, std 0.059}" font ",16"
 set label 2 "exactly 0: 50.1%\nabove 1: 0.0%" at graph 0.97, graph 0.94 right front font ",13"
 set ylabel "count" font ",14"
 set format y "%g"

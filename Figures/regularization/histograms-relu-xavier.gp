@@ -218,7 +218,7 @@ set xlabel "activation" font ",14"
 set key off
 set boxwidth 0.0333333 absolute
 set style fill solid 0.85 border rgb "white"
-set title "(a) 1-layer\n{/=13 mean 0.4, std 0.59}" font ",16"
+set title "(a) 1-layer\n{/=13 mean 0.40, std 0.59}" font ",16"
 set label 2 "exactly 0: 50.1%\nabove 1: 15.6%" at graph 0.97, graph 0.94 right front font ",13"
 set ylabel "count" font ",14"
 set format y "%g"

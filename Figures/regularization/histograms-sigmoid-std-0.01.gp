@@ -198,31 +198,31 @@ set xlabel "activation" font ",14"
 set key off
 set boxwidth 0.0333333 absolute
 set style fill solid 0.85 border rgb "white"
-set title "(a) 1-layer\n{/=13 mean 0.5, std 0.025}" font ",16"
+set title "(a) 1-layer\n{/=13 mean 0.50, std 0.025}" font ",16"
 unset label 2
 set ylabel "count" font ",14"
 set format y "%g"
 unset label 1
 plot $layer1 using 1:2 with boxes linecolor rgb "#1f77b4"
-set title "(b) 2-layer\n{/=13 mean 0.5, std 0.012}" font ",16"
+set title "(b) 2-layer\n{/=13 mean 0.50, std 0.012}" font ",16"
 unset label 2
 unset ylabel
 set format y ""
 unset label 1
 plot $layer2 using 1:2 with boxes linecolor rgb "#1f77b4"
-set title "(c) 3-layer\n{/=13 mean 0.5, std 0.013}" font ",16"
+set title "(c) 3-layer\n{/=13 mean 0.50, std 0.013}" font ",16"
 unset label 2
 unset ylabel
 set format y ""
 unset label 1
 plot $layer3 using 1:2 with boxes linecolor rgb "#1f77b4"
-set title "(d) 4-layer\n{/=13 mean 0.5, std 0.012}" font ",16"
+set title "(d) 4-layer\n{/=13 mean 0.50, std 0.012}" font ",16"
 unset label 2
 set ylabel "count" font ",14"
 set format y "%g"
 unset label 1
 plot $layer4 using 1:2 with boxes linecolor rgb "#1f77b4"
-set title "(e) 5-layer\n{/=13 mean 0.5, std 0.012}" font ",16"
+set title "(e) 5-layer\n{/=13 mean 0.50, std 0.012}" font ",16"
 unset label 2
 unset ylabel
 set format y ""

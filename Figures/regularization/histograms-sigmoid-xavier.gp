@@ -198,7 +198,7 @@ set xlabel "activation" font ",14"
 set key off
 set boxwidth 0.0333333 absolute
 set style fill solid 0.85 border rgb "white"
-set title "(a) 1-layer\n{/=13 mean 0.5, std 0.21}" font ",16"
+set title "(a) 1-layer\n{/=13 mean 0.50, std 0.21}" font ",16"
 unset label 2
 set ylabel "count" font ",14"
 set format y "%g"

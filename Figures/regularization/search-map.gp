@@ -134,7 +134,7 @@ $best << EOD
 e
 EOD
 
-set title "Random search: every trial's validation accuracy\n{/=13 red rings: the 5 best; the book's good lr (shaded) and weight decay (box)}"
+set title "Random search: every trial's validation accuracy\n{/=13 black rings: the 5 best; the book's good lr (shaded) and weight decay (box)}"
 set logscale xy
 set format x "10^{%T}"
 set format y "10^{%T}"
@@ -144,10 +144,10 @@ set xrange [1e-6:2e-2]
 set yrange [1e-8:1e-4]
 set cblabel "validation accuracy"
 set cbrange [0:1]
-set palette defined (0 "#bdbdbd", 0.4 "#9ecae1", 0.7 "#3182bd", 1 "#08306b")
+set palette defined (0 "#eeeeee", 0.4 "#a6cee3", 0.7 "#3182bd", 1 "#08306b")
 set object 1 rectangle from 1e-3,1e-8 to 1e-2,1e-4 fillcolor rgb "#fee8c8" fillstyle solid 0.5 noborder behind
 set object 2 rectangle from 1e-3,1e-8 to 1e-2,1e-6 fillstyle empty border linecolor rgb "#d95f0e" linewidth 2 front
 set key off
 plot $trials using 1:2:3 with points pointtype 7 pointsize 2 palette, \
      $trials using 1:2 with points pointtype 6 pointsize 2 linewidth 0.5 linecolor rgb "#636363", \
-     $best using 1:2 with points pointtype 6 pointsize 3 linewidth 2 linecolor rgb "#d62728"
+     $best using 1:2 with points pointtype 6 pointsize 3 linewidth 2 linecolor rgb "black"

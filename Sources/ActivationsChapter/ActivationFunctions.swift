@@ -118,15 +118,16 @@ public enum ActivationFunctions: RunnableExample {
             "plot $d using 1:2 with lines \(Palette.line(Palette.color(.sigmoid))) linewidth 2 title \"sigmoid′ = y(1 − y)\", \\",
             "     $d using 1:3 with lines \(Palette.line(Palette.color(.tanh))) linewidth 2 \(Palette.dash(1)) title \"tanh′ = 1 − y²\", \\",
             "     \(relu) linewidth 4 title \"ReLU′\", \\",
-            "     \(leaky) linewidth 2 title \"leaky ReLU′\"",
+            "     \(leaky) linewidth 3 title \"leaky ReLU′\"",
             "unset object 1",
             "set lmargin at screen \(left)", "set rmargin at screen \(right)",
             "set bmargin at screen \(bottom)", "set tmargin at screen \(top)",
             "set title \"x < 0, enlarged\" offset 0,-0.6", "unset xlabel", "unset ylabel", "unset key", "unset grid",
-            "set xrange [-5:-1]", "set yrange [-0.004:0.017]", "set xtics 2", "set ytics 0.01",
+            // No y tics: the labels name both levels, and tics would stand beside the main axis's.
+            "set xrange [-5:-1]", "set yrange [-0.004:0.017]", "set xtics 2", "unset ytics",
             "set label 1 \"leaky ReLU′ = \(Activation.leakySlope)\" at -4.8,0.0135 left",
             "set label 2 \"ReLU′ = 0\" at -4.8,0.0035 left",
-            "plot \(relu) linewidth 4, \(leaky) linewidth 2",
+            "plot \(relu) linewidth 4, \(leaky) linewidth 3",
             "unset multiplot"
         )
         return figure

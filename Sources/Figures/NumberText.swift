@@ -20,6 +20,16 @@ public func panelLetter(_ index: Int) -> String {
     return "(" + String(UnicodeScalar(UInt8(ascii: "a") + UInt8(index))) + ")"
 }
 
+/// A measured value in a figure's title or note: two significant digits, trailing zeros kept
+/// (0.50 beside 0.52, 1.0 beside 0.83), and below 0.01 as a power of ten (2.9e-03, which the
+/// figure typesets as 2.9·10⁻³), so that neighbouring panels write their numbers one way.
+public func figureValue(_ x: Double) -> String {
+    if x == 0 || !x.isFinite { return general(x) }
+    if abs(x) < 0.01 { return String(format: "%.1e", x) }
+    let text = String(format: "%#.2g", x)
+    return text.hasSuffix(".") ? String(text.dropLast()) : text
+}
+
 /// A fraction as a percentage with one decimal: 0.9312 is "93.1%".
 public func percent(_ fraction: Double) -> String { String(format: "%.1f%%", 100 * fraction) }
 

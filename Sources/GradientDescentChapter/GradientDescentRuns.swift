@@ -129,8 +129,7 @@ public enum PathFigure {
         let moved = ((end.x - start.x) * (end.x - start.x) + (end.y - start.y) * (end.y - start.y)).squareRoot()
         // One coordinate a line: as a pair, the end points of the fast runs overran the frame.
         var notes = [
-            "after \(points.count - 1) steps:", "x_0 = \(significant(end.x, digits: 2))",
-            "x_1 = \(significant(end.y, digits: 2))",
+            "after \(points.count - 1) steps:", "x_0 = \(figureValue(end.x))", "x_1 = \(figureValue(end.y))",
         ]
         if norms.count > 2, norms.last! > 2 * norms[0] {
             let r = norms[1]
@@ -195,7 +194,7 @@ public enum PathFigure {
                 + Typography.typeset(
                     "lr = 1 (flips between (−3, 4) and (3, −4)) and\\nlr = 1e-10 (barely moves) both stay at |x| = 5",
                     scriptsFrom: PrintRule.smallestFontSize(width: figure.width, withScripts: true)) + "\" "
-                + "at 12,1e3 font \",12\"",
+                + "at 12,1e4 font \",12\"",
             "set key outside right center",
             "plot " + plots.joined(separator: ", \\\n     "))
         return figure

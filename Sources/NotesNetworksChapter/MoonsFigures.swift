@@ -163,7 +163,7 @@ public enum MoonsFigures {
             figure.gnuplot(
                 panel(
                     &figure, suffix: "\(index)", classify: { MoonsNetwork.predict(model, $0) }, data: data,
-                    step: step, pointSize: 0.6, key: false))
+                    step: step, pointSize: 0.8, key: false))
         }
         // The grid's free cell holds the legend (a plot of key entries alone trips an assertion of
         // gnuplot 5.4, hence the points below the frame).
@@ -259,7 +259,9 @@ public enum MoonsFigures {
             "set yrange [0.0682:0.0732]",
             // Boxed, at the foot of the canvas with a margin above it, apart from the x label.
             "set key at screen 0.5, 0.015 center bottom box", "set bmargin 10",
-            "set label 1 \"\(String(format: "bursts reach up to %.3f (cut off)", highest))\" at \(window.lowerBound + 60),0.0727 font \",13\" front boxed",
+            // Right of the bursts, above the settled losses, where the box hides nothing.
+            "set label 1 \"\(String(format: "the bursts on the left\\nreach up to %.3f (cut off)", highest))\" "
+                + "at graph 0.99, graph 0.93 right font \",13\" front boxed",
             "set style textbox opaque noborder",
             "plot \(odd) using 1:2 with lines linestyle 2 title \"after odd passes\", \\",
             "     \(even) using 1:2 with lines linestyle 1 linewidth 1.5 title \"after even passes (the passes the notes print)\", \\",

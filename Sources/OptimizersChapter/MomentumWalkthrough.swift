@@ -134,7 +134,8 @@ extension MomentumWalkthrough {
         // side away from the minimum: the path circles the minimum, so the outside of a turn is
         // where no segment of it runs.
         let numbered = momentum.points.enumerated().filter { step, _ in
-            step > 0 && (step <= MomentumWalkthrough.tabulatedSteps || step % 5 == 0)
+            // Up to step 20: later turns are tight, and their numbers would sit on the path.
+            step > 0 && (step <= MomentumWalkthrough.tabulatedSteps || (step % 5 == 0 && step <= 20))
         }
         let apart = 0.075
         figure.data(

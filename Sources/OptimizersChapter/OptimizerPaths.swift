@@ -245,7 +245,7 @@ extension OptimizerPaths {
         let panels = paths.map { entry, path in
             PathPanels.Panel(
                 title: "\(entry.kind.bookName), lr \(shortest(entry.learningRate)): "
-                    + "f = \(significant(OptimizerPaths.f(path.end.x, path.end.y), digits: 2))",
+                    + "f = \(figureValue(OptimizerPaths.f(path.end.x, path.end.y)))",
                 points: path.points, color: Palette.color(entry.kind), contours: radii,
                 xRange: -8...2, yRange: -2.5...2.5)
         }

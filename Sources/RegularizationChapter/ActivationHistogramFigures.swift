@@ -143,10 +143,7 @@ public enum ActivationHistogramFigures {
         activation: Activation
     ) -> (title: String, inside: String) {
         let percent = { (x: Double) in String(format: "%.1f%%", 100 * x) }
-        // Two significant digits; below 0.01 as a power of ten, so that a row of panels writes its
-        // numbers one way (0.04, then 2.9·10⁻³, not 0.0029 beside 1.7·10⁻⁵).
-        let number = { (x: Double) in abs(x) < 0.01 && x != 0 ? String(format: "%.1e", x) : String(format: "%.2g", x) }
-        let title = "mean \(number(s.mean)), std \(number(s.std))"
+        let title = "mean \(figureValue(s.mean)), std \(figureValue(s.std))"
         guard activation == .relu else { return (title, "") }
         let total = histogram.counts.reduce(histogram.above + histogram.below, +)
         let beyond = Double(histogram.above) / Double(total)

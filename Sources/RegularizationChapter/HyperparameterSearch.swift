@@ -233,7 +233,7 @@ public struct HyperparameterSearch: Sendable, MNISTExperiment {
                 })
             // The title's text at 13; exponents (lr or wd as 10^{n}) from a size that prints.
             let rates = Typography.typeset(
-                "lr \(String(format: "%.2g", trial.learningRate)), wd \(String(format: "%.2g", trial.weightDecay))",
+                "lr \(figureValue(trial.learningRate)), wd \(figureValue(trial.weightDecay))",
                 scriptsFrom: scriptSize)
             let (bottom, left) = (i >= shown.count - columns, i % columns == 0)
             figure.gnuplot(
@@ -261,20 +261,21 @@ public struct HyperparameterSearch: Sendable, MNISTExperiment {
         figure.data("best", rows: best.map { [$0.learningRate, $0.weightDecay] })
         figure.gnuplot(
             "set title \"Random search: every trial's validation accuracy\\n"
-                + "{/=13 red rings: the \(best.count) best; the book's good lr (shaded) and weight decay (box)}\"",
+                + "{/=13 black rings: the \(best.count) best; the book's good lr (shaded) and weight decay (box)}\"",
             "set logscale xy", "set format x \"10^{%T}\"", "set format y \"10^{%T}\"",
             "set xlabel \"learning rate\"", "set ylabel \"weight decay\"",
             // A little room past 10^{−2}, so that the points at the top of the range stay inside.
             "set xrange [1e-6:2e-2]", "set yrange [1e-8:1e-4]",
             "set cblabel \"validation accuracy\"", "set cbrange [0:1]",
-            // Grey for the poor trials, not white, so that none vanishes into the background.
-            "set palette defined (0 \"#bdbdbd\", 0.4 \"#9ecae1\", 0.7 \"#3182bd\", 1 \"#08306b\")",
+            // Darker for better, in grey print too (luminance 0.85, 0.57, 0.19, 0.03); the poor trials
+            // light grey, each point ringed, so that none vanishes into the background.
+            "set palette defined (0 \"#eeeeee\", 0.4 \"#a6cee3\", 0.7 \"#3182bd\", 1 \"#08306b\")",
             "set object 1 rectangle from 1e-3,1e-8 to 1e-2,1e-4 fillcolor rgb \"#fee8c8\" fillstyle solid 0.5 noborder behind",
             "set object 2 rectangle from 1e-3,1e-8 to 1e-2,1e-6 fillstyle empty border linecolor rgb \"#d95f0e\" linewidth 2 front",
             "set key off",
             "plot $trials using 1:2:3 with points pointtype 7 pointsize 2 palette, \\",
             "     $trials using 1:2 with points pointtype 6 pointsize 2 linewidth 0.5 linecolor rgb \"#636363\", \\",
-            "     $best using 1:2 with points pointtype 6 pointsize 3 linewidth 2 linecolor rgb \"#d62728\"")
+            "     $best using 1:2 with points pointtype 6 pointsize 3 linewidth 2 linecolor rgb \"black\"")
         return figure
     }
 }
