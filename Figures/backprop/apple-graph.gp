@@ -30,7 +30,7 @@ unset grid
 set size ratio -1
 set xrange [-1.2:8.0]
 set yrange [-0.6000000000000001:3.4000000000000004]
-set title "2 apples at 100, tax 1.1\n{/:Italic forward values above the arrows, backward derivatives ∂price/∂· below them, in red (6 significant digits)}"
+set title "2 apples at 100, tax 1.1\n{/:Italic values forward above the arrows, derivatives ∂price/∂· below (red), 6 digits}"
 set style arrow 1 head filled size 0.12,20 linecolor rgb "#333333" linewidth 1.5
 set object 1 circle at 2.6,2.0 size 0.32 fillcolor rgb "#f2f2f2" fillstyle solid border linecolor rgb "#333333" front
 set label 1 "×" at 2.6,2.0 center front font ",20"

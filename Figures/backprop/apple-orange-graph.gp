@@ -30,7 +30,7 @@ unset grid
 set size ratio -1
 set xrange [-1.2:10.4]
 set yrange [-1.6:4.8]
-set title "2 apples at 100, 3 oranges at 150, tax 1.1\n{/:Italic forward values above the arrows, backward derivatives ∂price/∂· below them, in red (6 significant digits)}"
+set title "2 apples at 100, 3 oranges at 150, tax 1.1\n{/:Italic values forward above the arrows, derivatives ∂price/∂· below (red), 6 digits}"
 set style arrow 1 head filled size 0.12,20 linecolor rgb "#333333" linewidth 1.5
 set object 1 circle at 2.6,3.4 size 0.32 fillcolor rgb "#f2f2f2" fillstyle solid border linecolor rgb "#333333" front
 set label 1 "×" at 2.6,3.4 center front font ",20"

@@ -233,6 +233,8 @@ set palette defined (0 "#f5b7ae", 1 "#e3eef9")
 set cbrange [0:1]
 unset colorbox
 set size ratio -1
+set xtics 1
+set mxtics 2
 set xlabel "x_0"
 set ylabel "x_1"
 set grid front

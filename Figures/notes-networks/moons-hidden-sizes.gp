@@ -2818,14 +2818,15 @@ set palette defined (0 "#f5b7ae", 1 "#e3eef9")
 set cbrange [0:1]
 unset colorbox
 set size ratio -1
+set xtics 1
+set mxtics 2
 set xlabel "x_0" font ",17"
 set ylabel "x_1" font ",17"
 set grid front
-set multiplot layout 3,3 title "Decision regions by hidden layer size" font ",16" margins screen 0.085,0.985,0.075,0.91 spacing screen 0.082,0.115
+set multiplot layout 3,3 title "Decision regions by hidden layer size" font ",16" margins screen 0.085,0.985,0.075,0.91 spacing screen 0.092,0.115
 set key off
 set xlabel "x_0" offset 0,0.5 font ",17"
 set ylabel "x_1" offset 1,0 font ",17"
-set xtics 1
 set title "(a) size 1: 86.5% right"
 set xrange [-1.874620411771002:2.765379588229002]
 set yrange [-1.4520638231557181:1.8279361768442848]

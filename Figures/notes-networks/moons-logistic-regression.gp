@@ -2,10 +2,10 @@
 # Drawn by Sources/NotesNetworksChapter/MoonsFigures.swift; `make notes-networks` regenerates it.
 # Re-render with `gnuplot moons-logistic-regression.gp` in this folder; it writes moons-logistic-regression.png
 # (or the file named by the variable `out`).
-# Print width 15.00 cm (60 px per cm, at most the 15-cm column), where no text is below 7 pt; `make figures FORMAT=pdf` draws it so.
+# Print width 12.33 cm (60 px per cm, at most the 15-cm column), where no text is below 7 pt; `make figures FORMAT=pdf` draws it so.
 if (!exists("out")) out = 'moons-logistic-regression.png'
 if (!exists("preview")) {
-    set terminal pngcairo size 900,600 enhanced font "DejaVu Sans,14" linewidth 2
+    set terminal pngcairo size 740,600 enhanced font "DejaVu Sans,14" linewidth 2
     set output out
 }
 set encoding utf8
@@ -469,6 +469,8 @@ set palette defined (0 "#f5b7ae", 1 "#e3eef9")
 set cbrange [0:1]
 unset colorbox
 set size ratio -1
+set xtics 1
+set mxtics 2
 set xlabel "x_0"
 set ylabel "x_1"
 set grid front

@@ -532,7 +532,15 @@ set ylabel "mini-batch loss (smoothed)"
 set xrange [0:2000]
 set yrange [0:1]
 set key top right
-plot $loss using 1:2 with linespoints linecolor rgb "#1f77b4" linewidth 2 dashtype solid pointtype 7 pointsize 1.5 pointinterval 25 title "SGD (lr 0.01)", \
-     $loss using 1:3 with linespoints linecolor rgb "#ff7f0e" linewidth 2 dashtype (6,3) pointtype 2 pointsize 1.5 pointinterval 25 title "Momentum (lr 0.01)", \
-     $loss using 1:4 with linespoints linecolor rgb "#2ca02c" linewidth 2 dashtype (1.5,2.5) pointtype 5 pointsize 1.5 pointinterval 25 title "AdaGrad (lr 0.01)", \
-     $loss using 1:5 with linespoints linecolor rgb "#d62728" linewidth 2 dashtype (8,3,1.5,3) pointtype 9 pointsize 1.5 pointinterval 25 title "Adam (lr 0.001)"
+plot $loss using 1:2 with lines linecolor rgb "#1f77b4" linewidth 2 dashtype solid notitle, \
+     $loss using 1:2 every 25::0 with points linecolor rgb "#1f77b4" linewidth 2 dashtype solid pointtype 7 pointsize 1.5 notitle, \
+     keyentry with linespoints linecolor rgb "#1f77b4" linewidth 2 dashtype solid pointtype 7 pointsize 1.5 title "SGD (lr 0.01)", \
+     $loss using 1:3 with lines linecolor rgb "#ff7f0e" linewidth 2 dashtype (6,3) notitle, \
+     $loss using 1:3 every 25::6 with points linecolor rgb "#ff7f0e" linewidth 2 dashtype (6,3) pointtype 2 pointsize 1.5 notitle, \
+     keyentry with linespoints linecolor rgb "#ff7f0e" linewidth 2 dashtype (6,3) pointtype 2 pointsize 1.5 title "Momentum (lr 0.01)", \
+     $loss using 1:4 with lines linecolor rgb "#2ca02c" linewidth 2 dashtype (1.5,2.5) notitle, \
+     $loss using 1:4 every 25::12 with points linecolor rgb "#2ca02c" linewidth 2 dashtype (1.5,2.5) pointtype 5 pointsize 1.5 notitle, \
+     keyentry with linespoints linecolor rgb "#2ca02c" linewidth 2 dashtype (1.5,2.5) pointtype 5 pointsize 1.5 title "AdaGrad (lr 0.01)", \
+     $loss using 1:5 with lines linecolor rgb "#d62728" linewidth 2 dashtype (8,3,1.5,3) notitle, \
+     $loss using 1:5 every 25::18 with points linecolor rgb "#d62728" linewidth 2 dashtype (8,3,1.5,3) pointtype 9 pointsize 1.5 notitle, \
+     keyentry with linespoints linecolor rgb "#d62728" linewidth 2 dashtype (8,3,1.5,3) pointtype 9 pointsize 1.5 title "Adam (lr 0.001)"

@@ -532,6 +532,12 @@ set ylabel "mini-batch loss (smoothed)"
 set xrange [0:2000]
 set yrange [0:2.5]
 set key center right
-plot $loss using 1:2 with linespoints linestyle 1 dashtype solid pointtype 7 pointsize 1.5 pointinterval 25 title "std 0.01", \
-     $loss using 1:3 with linespoints linestyle 2 dashtype (6,3) pointtype 2 pointsize 1.5 pointinterval 25 title "Xavier", \
-     $loss using 1:4 with linespoints linestyle 3 dashtype (1.5,2.5) pointtype 5 pointsize 1.5 pointinterval 25 title "He"
+plot $loss using 1:2 with lines linestyle 1 dashtype solid notitle, \
+     $loss using 1:2 every 25::0 with points linestyle 1 dashtype solid pointtype 7 pointsize 1.5 notitle, \
+     keyentry with linespoints linestyle 1 dashtype solid pointtype 7 pointsize 1.5 title "std 0.01", \
+     $loss using 1:3 with lines linestyle 2 dashtype (6,3) notitle, \
+     $loss using 1:3 every 25::8 with points linestyle 2 dashtype (6,3) pointtype 2 pointsize 1.5 notitle, \
+     keyentry with linespoints linestyle 2 dashtype (6,3) pointtype 2 pointsize 1.5 title "Xavier", \
+     $loss using 1:4 with lines linestyle 3 dashtype (1.5,2.5) notitle, \
+     $loss using 1:4 every 25::16 with points linestyle 3 dashtype (1.5,2.5) pointtype 5 pointsize 1.5 notitle, \
+     keyentry with linespoints linestyle 3 dashtype (1.5,2.5) pointtype 5 pointsize 1.5 title "He"

@@ -1091,140 +1091,140 @@ set xtics 20
 set mxtics 2
 set grid ytics
 set key off
-set title "{/=13 Best-1: val 0.87}\n{/=13 lr 8.8·10{/=16 ^{−3}}, wd 7.4·10{/=16 ^{−6}}}" font ",13" offset 0,-0.6
+set title "{/=13 lr 8.8·10{/=16 ^{−3}}, wd 7.4·10{/=16 ^{−6}}}\n{/=13 Best-1: val 0.87}" font ",13" offset 0,-0.6
 unset xlabel
 set format x ""
 set ylabel "accuracy"
 set format y "%g"
 plot $trial0 using 1:2 with lines linecolor rgb "#d62728" dashtype (6,3) linewidth 2, \
      $trial0 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
-set title "{/=13 Best-2: val 0.82}\n{/=13 lr 9.6·10{/=16 ^{−3}}, wd 7.9·10{/=16 ^{−5}}}" font ",13" offset 0,-0.6
+set title "{/=13 lr 9.6·10{/=16 ^{−3}}, wd 7.9·10{/=16 ^{−5}}}\n{/=13 Best-2: val 0.82}" font ",13" offset 0,-0.6
 unset xlabel
 set format x ""
 unset ylabel
 set format y ""
 plot $trial1 using 1:2 with lines linecolor rgb "#d62728" dashtype (6,3) linewidth 2, \
      $trial1 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
-set title "{/=13 Best-3: val 0.82}\n{/=13 lr 9.7·10{/=16 ^{−3}}, wd 6.5·10{/=16 ^{−8}}}" font ",13" offset 0,-0.6
+set title "{/=13 lr 9.7·10{/=16 ^{−3}}, wd 6.5·10{/=16 ^{−8}}}\n{/=13 Best-3: val 0.82}" font ",13" offset 0,-0.6
 unset xlabel
 set format x ""
 unset ylabel
 set format y ""
 plot $trial2 using 1:2 with lines linecolor rgb "#d62728" dashtype (6,3) linewidth 2, \
      $trial2 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
-set title "{/=13 Best-4: val 0.81}\n{/=13 lr 7.8·10{/=16 ^{−3}}, wd 5.5·10{/=16 ^{−7}}}" font ",13" offset 0,-0.6
+set title "{/=13 lr 7.8·10{/=16 ^{−3}}, wd 5.5·10{/=16 ^{−7}}}\n{/=13 Best-4: val 0.81}" font ",13" offset 0,-0.6
 unset xlabel
 set format x ""
 unset ylabel
 set format y ""
 plot $trial3 using 1:2 with lines linecolor rgb "#d62728" dashtype (6,3) linewidth 2, \
      $trial3 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
-set title "{/=13 Best-5: val 0.75}\n{/=13 lr 5.1·10{/=16 ^{−3}}, wd 4.2·10{/=16 ^{−6}}}" font ",13" offset 0,-0.6
+set title "{/=13 lr 5.1·10{/=16 ^{−3}}, wd 4.2·10{/=16 ^{−6}}}\n{/=13 Best-5: val 0.75}" font ",13" offset 0,-0.6
 unset xlabel
 set format x ""
 set ylabel "accuracy"
 set format y "%g"
 plot $trial4 using 1:2 with lines linecolor rgb "#d62728" dashtype (6,3) linewidth 2, \
      $trial4 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
-set title "{/=13 Best-6: val 0.75}\n{/=13 lr 9.2·10{/=16 ^{−3}}, wd 1.4·10{/=16 ^{−5}}}" font ",13" offset 0,-0.6
+set title "{/=13 lr 9.2·10{/=16 ^{−3}}, wd 1.4·10{/=16 ^{−5}}}\n{/=13 Best-6: val 0.75}" font ",13" offset 0,-0.6
 unset xlabel
 set format x ""
 unset ylabel
 set format y ""
 plot $trial5 using 1:2 with lines linecolor rgb "#d62728" dashtype (6,3) linewidth 2, \
      $trial5 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
-set title "{/=13 Best-7: val 0.73}\n{/=13 lr 4.4·10{/=16 ^{−3}}, wd 5.0·10{/=16 ^{−6}}}" font ",13" offset 0,-0.6
+set title "{/=13 lr 4.4·10{/=16 ^{−3}}, wd 5.0·10{/=16 ^{−6}}}\n{/=13 Best-7: val 0.73}" font ",13" offset 0,-0.6
 unset xlabel
 set format x ""
 unset ylabel
 set format y ""
 plot $trial6 using 1:2 with lines linecolor rgb "#d62728" dashtype (6,3) linewidth 2, \
      $trial6 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
-set title "{/=13 Best-8: val 0.73}\n{/=13 lr 8.2·10{/=16 ^{−3}}, wd 2.2·10{/=16 ^{−7}}}" font ",13" offset 0,-0.6
+set title "{/=13 lr 8.2·10{/=16 ^{−3}}, wd 2.2·10{/=16 ^{−7}}}\n{/=13 Best-8: val 0.73}" font ",13" offset 0,-0.6
 unset xlabel
 set format x ""
 unset ylabel
 set format y ""
 plot $trial7 using 1:2 with lines linecolor rgb "#d62728" dashtype (6,3) linewidth 2, \
      $trial7 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
-set title "{/=13 Best-9: val 0.72}\n{/=13 lr 7.9·10{/=16 ^{−3}}, wd 1.2·10{/=16 ^{−7}}}" font ",13" offset 0,-0.6
+set title "{/=13 lr 7.9·10{/=16 ^{−3}}, wd 1.2·10{/=16 ^{−7}}}\n{/=13 Best-9: val 0.72}" font ",13" offset 0,-0.6
 unset xlabel
 set format x ""
 set ylabel "accuracy"
 set format y "%g"
 plot $trial8 using 1:2 with lines linecolor rgb "#d62728" dashtype (6,3) linewidth 2, \
      $trial8 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
-set title "{/=13 Best-10: val 0.72}\n{/=13 lr 6.2·10{/=16 ^{−3}}, wd 9.6·10{/=16 ^{−8}}}" font ",13" offset 0,-0.6
+set title "{/=13 lr 6.2·10{/=16 ^{−3}}, wd 9.6·10{/=16 ^{−8}}}\n{/=13 Best-10: val 0.72}" font ",13" offset 0,-0.6
 unset xlabel
 set format x ""
 unset ylabel
 set format y ""
 plot $trial9 using 1:2 with lines linecolor rgb "#d62728" dashtype (6,3) linewidth 2, \
      $trial9 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
-set title "{/=13 Best-11: val 0.71}\n{/=13 lr 5.0·10{/=16 ^{−3}}, wd 2.6·10{/=16 ^{−6}}}" font ",13" offset 0,-0.6
+set title "{/=13 lr 5.0·10{/=16 ^{−3}}, wd 2.6·10{/=16 ^{−6}}}\n{/=13 Best-11: val 0.71}" font ",13" offset 0,-0.6
 unset xlabel
 set format x ""
 unset ylabel
 set format y ""
 plot $trial10 using 1:2 with lines linecolor rgb "#d62728" dashtype (6,3) linewidth 2, \
      $trial10 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
-set title "{/=13 Best-12: val 0.63}\n{/=13 lr 3.8·10{/=16 ^{−3}}, wd 6.5·10{/=16 ^{−8}}}" font ",13" offset 0,-0.6
+set title "{/=13 lr 3.8·10{/=16 ^{−3}}, wd 6.5·10{/=16 ^{−8}}}\n{/=13 Best-12: val 0.63}" font ",13" offset 0,-0.6
 unset xlabel
 set format x ""
 unset ylabel
 set format y ""
 plot $trial11 using 1:2 with lines linecolor rgb "#d62728" dashtype (6,3) linewidth 2, \
      $trial11 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
-set title "{/=13 Best-13: val 0.58}\n{/=13 lr 4.2·10{/=16 ^{−3}}, wd 1.6·10{/=16 ^{−8}}}" font ",13" offset 0,-0.6
+set title "{/=13 lr 4.2·10{/=16 ^{−3}}, wd 1.6·10{/=16 ^{−8}}}\n{/=13 Best-13: val 0.58}" font ",13" offset 0,-0.6
 unset xlabel
 set format x ""
 set ylabel "accuracy"
 set format y "%g"
 plot $trial12 using 1:2 with lines linecolor rgb "#d62728" dashtype (6,3) linewidth 2, \
      $trial12 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
-set title "{/=13 Best-14: val 0.56}\n{/=13 lr 2.6·10{/=16 ^{−3}}, wd 3.4·10{/=16 ^{−7}}}" font ",13" offset 0,-0.6
+set title "{/=13 lr 2.6·10{/=16 ^{−3}}, wd 3.4·10{/=16 ^{−7}}}\n{/=13 Best-14: val 0.56}" font ",13" offset 0,-0.6
 unset xlabel
 set format x ""
 unset ylabel
 set format y ""
 plot $trial13 using 1:2 with lines linecolor rgb "#d62728" dashtype (6,3) linewidth 2, \
      $trial13 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
-set title "{/=13 Best-15: val 0.56}\n{/=13 lr 4.0·10{/=16 ^{−3}}, wd 1.3·10{/=16 ^{−5}}}" font ",13" offset 0,-0.6
+set title "{/=13 lr 4.0·10{/=16 ^{−3}}, wd 1.3·10{/=16 ^{−5}}}\n{/=13 Best-15: val 0.56}" font ",13" offset 0,-0.6
 unset xlabel
 set format x ""
 unset ylabel
 set format y ""
 plot $trial14 using 1:2 with lines linecolor rgb "#d62728" dashtype (6,3) linewidth 2, \
      $trial14 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
-set title "{/=13 Best-16: val 0.55}\n{/=13 lr 4.4·10{/=16 ^{−3}}, wd 5.7·10{/=16 ^{−8}}}" font ",13" offset 0,-0.6
+set title "{/=13 lr 4.4·10{/=16 ^{−3}}, wd 5.7·10{/=16 ^{−8}}}\n{/=13 Best-16: val 0.55}" font ",13" offset 0,-0.6
 unset xlabel
 set format x ""
 unset ylabel
 set format y ""
 plot $trial15 using 1:2 with lines linecolor rgb "#d62728" dashtype (6,3) linewidth 2, \
      $trial15 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
-set title "{/=13 Best-17: val 0.53}\n{/=13 lr 3.8·10{/=16 ^{−3}}, wd 1.8·10{/=16 ^{−6}}}" font ",13" offset 0,-0.6
+set title "{/=13 lr 3.8·10{/=16 ^{−3}}, wd 1.8·10{/=16 ^{−6}}}\n{/=13 Best-17: val 0.53}" font ",13" offset 0,-0.6
 set xlabel "epoch"
 set format x "%g"
 set ylabel "accuracy"
 set format y "%g"
 plot $trial16 using 1:2 with lines linecolor rgb "#d62728" dashtype (6,3) linewidth 2, \
      $trial16 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
-set title "{/=13 Best-18: val 0.52}\n{/=13 lr 4.3·10{/=16 ^{−3}}, wd 5.1·10{/=16 ^{−7}}}" font ",13" offset 0,-0.6
+set title "{/=13 lr 4.3·10{/=16 ^{−3}}, wd 5.1·10{/=16 ^{−7}}}\n{/=13 Best-18: val 0.52}" font ",13" offset 0,-0.6
 set xlabel "epoch"
 set format x "%g"
 unset ylabel
 set format y ""
 plot $trial17 using 1:2 with lines linecolor rgb "#d62728" dashtype (6,3) linewidth 2, \
      $trial17 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
-set title "{/=13 Best-19: val 0.47}\n{/=13 lr 2.7·10{/=16 ^{−3}}, wd 1.3·10{/=16 ^{−5}}}" font ",13" offset 0,-0.6
+set title "{/=13 lr 2.7·10{/=16 ^{−3}}, wd 1.3·10{/=16 ^{−5}}}\n{/=13 Best-19: val 0.47}" font ",13" offset 0,-0.6
 set xlabel "epoch"
 set format x "%g"
 unset ylabel
 set format y ""
 plot $trial18 using 1:2 with lines linecolor rgb "#d62728" dashtype (6,3) linewidth 2, \
      $trial18 using 1:3 with lines linecolor rgb "#1f77b4" linewidth 1.5
-set title "{/=13 Best-20: val 0.41}\n{/=13 lr 2.7·10{/=16 ^{−3}}, wd 4.5·10{/=16 ^{−5}}}" font ",13" offset 0,-0.6
+set title "{/=13 lr 2.7·10{/=16 ^{−3}}, wd 4.5·10{/=16 ^{−5}}}\n{/=13 Best-20: val 0.41}" font ",13" offset 0,-0.6
 set xlabel "epoch"
 set format x "%g"
 unset ylabel

@@ -80,7 +80,7 @@ extension BuyingApples {
                 "set size ratio -1",
                 "set xrange [\(xs.min()! - 1.2):\(xs.max()! + 0.8)]",
                 "set yrange [\(ys.min()! - 0.8):\(ys.max()! + 0.8)]",
-                "set title \"\(title)\\n{/:Italic forward values above the arrows, backward derivatives ∂price/∂· below them, in red (6 significant digits)}\"",
+                "set title \"\(title)\\n{/:Italic values forward above the arrows, derivatives ∂price/∂· below (red), 6 digits}\"",
                 "set style arrow 1 head filled size 0.12,20 linecolor rgb \"#333333\" linewidth 1.5")
             var objectCount = 0, labelCount = 0
             let byName = Dictionary(uniqueKeysWithValues: nodes.map { ($0.name, $0) })

@@ -110,11 +110,19 @@ public enum LearningCurves {
             "loss",
             rows: stride(from: 0, to: iterations, by: smoothedStride).map { i in [Double(i)] + curves.map { $0[i] } })
         let pointTypes = [7, 2, 5, 9, 13, 11]
-        let plots = series.enumerated().map { k, entry in
-            "$loss using 1:\(k + 2) with linespoints "
-                + (colors.map { "\(Palette.line($0[k])) linewidth 2" } ?? "linestyle \(k + 1)") + " \(Palette.dash(k))"
-                + " pointtype \(pointTypes[k % pointTypes.count]) "
-                + "pointsize 1.5 pointinterval \(100 / smoothedStride) title \"\(entry.title)\""
+        // A marker every 100 iterations, each series' shifted by its share of the interval, so
+        // that where the curves run together their markers still stand apart; the key shows line
+        // and marker together.
+        let interval = 100 / smoothedStride
+        let plots = series.enumerated().flatMap { k, entry -> [String] in
+            let style =
+                (colors.map { "\(Palette.line($0[k])) linewidth 2" } ?? "linestyle \(k + 1)") + " \(Palette.dash(k))"
+            let marker = "pointtype \(pointTypes[k % pointTypes.count]) pointsize 1.5"
+            return [
+                "$loss using 1:\(k + 2) with lines \(style) notitle",
+                "$loss using 1:\(k + 2) every \(interval)::\(k * interval / series.count) with points \(style) \(marker) notitle",
+                "keyentry with linespoints \(style) \(marker) title \"\(entry.title)\"",
+            ]
         }
         figure.gnuplot(
             "set title \"\(title)\"",

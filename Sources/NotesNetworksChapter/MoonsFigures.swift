@@ -109,6 +109,8 @@ public enum MoonsFigures {
             "set cbrange [0:1]",
             "unset colorbox",
             "set size ratio -1",
+            // Whole-number ticks: at half steps the labels of a moons panel nearly touch.
+            "set xtics 1", "set mxtics 2",
             "set xlabel \"x_0\"\(axisFont(figure))",
             "set ylabel \"x_1\"\(axisFont(figure))",
             "set grid front")
@@ -125,7 +127,7 @@ public enum MoonsFigures {
         _ model: MoonsModel, data: (x: Matrix, y: [Int]), title: String,
         name: String, step: Double = 0.02
     ) -> Figure {
-        var figure = Figure(name: name, caption: "\(title) (seed 001)", width: 900, height: 600)
+        var figure = Figure(name: name, caption: "\(title) (seed 001)", width: 740, height: 600)
         commonSettings(&figure)
         let accuracy = MoonsNetwork.accuracy(model, x: data.x, y: data.y)
         figure.gnuplot(
@@ -148,12 +150,10 @@ public enum MoonsFigures {
         // around panels whose shape the moons fix (equal axes).
         figure.gnuplot(
             "set multiplot layout 3,3 title \"Decision regions by hidden layer size\" font \",16\" "
-                + "margins screen 0.085,0.985,0.075,0.91 spacing screen 0.082,0.115",
+                + "margins screen 0.085,0.985,0.075,0.91 spacing screen 0.092,0.115",
             "set key off",
             // Every panel names its axes, so that all panels keep one size.
-            "set xlabel \"x_0\" offset 0,0.5\(axisFont(figure))", "set ylabel \"x_1\" offset 1,0\(axisFont(figure))",
-            // Whole-number ticks: at half steps the labels of a 360-px panel touch.
-            "set xtics 1")
+            "set xlabel \"x_0\" offset 0,0.5\(axisFont(figure))", "set ylabel \"x_1\" offset 1,0\(axisFont(figure))")
         for (index, model) in models.enumerated() {
             let accuracy = MoonsNetwork.accuracy(model, x: data.x, y: data.y)
             // The notes title each panel "Hidden Layer size H"; with the letter and the accuracy,
@@ -218,7 +218,7 @@ public enum MoonsFigures {
     ) -> Figure {
         var figure = Figure(
             name: name, caption: "Logistic regression on the moons: a straight boundary (seed 001)",
-            width: 900, height: 600)
+            width: 740, height: 600)
         commonSettings(&figure)
         let grid = Grid(covering: data.x, step: step)
         let ends = [grid.xs.first!, grid.xs.last!].map { [$0, fit.boundary(atX0: $0)] }

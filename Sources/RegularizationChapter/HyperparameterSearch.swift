@@ -231,14 +231,15 @@ public struct HyperparameterSearch: Sendable, MNISTExperiment {
                 rows: trial.curves.testAccuracy.indices.map {
                     [Double($0), trial.curves.testAccuracy[$0], trial.curves.trainAccuracy[$0]]
                 })
-            // The title's text at 13; exponents (lr or wd as 10^{n}) from a size that prints.
+            // The title's text at 13; exponents (lr or wd as 10^{n}) from a size that prints, on the
+            // upper line, where they rise into free space rather than into the line above.
             let rates = Typography.typeset(
                 "lr \(figureValue(trial.learningRate)), wd \(figureValue(trial.weightDecay))",
                 scriptsFrom: scriptSize)
             let (bottom, left) = (i >= shown.count - columns, i % columns == 0)
             figure.gnuplot(
-                "set title \"{/=13 Best-\(i + 1): val \(String(format: "%.2f", trial.validationAccuracy))}\\n"
-                    + "{/=13 \(rates)}\" font \",13\" "
+                "set title \"{/=13 \(rates)}\\n"
+                    + "{/=13 Best-\(i + 1): val \(String(format: "%.2f", trial.validationAccuracy))}\" font \",13\" "
                     + "offset 0,-0.6",
                 // Tick labels on the outer panels only, as the axis titles: the plots keep their height.
                 bottom ? "set xlabel \"epoch\"" : "unset xlabel", bottom ? "set format x \"%g\"" : "set format x \"\"",

@@ -1,4 +1,5 @@
 import ChapterTestSupport
+import Figures
 import Foundation
 import XCTest
 
@@ -161,7 +162,8 @@ final class ActivationHistogramTests: XCTestCase {
         for figure in figures {
             for k in 1...5 {
                 XCTAssertTrue(
-                    figure.commands.contains { $0.hasPrefix("set title \"\(k)-layer") }, "\(figure.name) panel \(k)")
+                    figure.commands.contains { $0.hasPrefix("set title \"\(panelLetter(k - 1)) \(k)-layer") },
+                    "\(figure.name) panel \(k)")
             }
             // Symbols such as σ or ▲ are DejaVu's; Chinese is not, so it stays in the chapter text.
             XCTAssertFalse(
