@@ -29,7 +29,7 @@ public enum Edition: String, CaseIterable, Sendable {
     }
 
     /// The status cell: the symbols are shared, the word for an erratum is the edition's.
-    func statusWord(_ verdict: Verdict) -> String {
+    public func statusWord(_ verdict: Verdict) -> String {
         verdict == .erratum && self == .chinese ? "勘误" : verdict.symbol
     }
 

@@ -22,12 +22,11 @@ extension Edition {
 
     var exploreLabel: String { self == .english ? "Read the values with the mouse →" : "用鼠标读取数值 →" }
 
-    /// Each status, as the table cell has it, and its name on the page.
+    /// Each status, as the table cell has it (`statusWord`), and its name on the page.
     var statusNames: [(mark: String, name: String)] {
-        switch self {
-        case .english: return [("✓", "agrees"), ("≈", "close"), ("erratum", "erratum"), ("✗", "fails")]
-        case .chinese: return [("✓", "一致"), ("≈", "接近"), ("勘误", "勘误"), ("✗", "不符")]
-        }
+        let names =
+            self == .english ? ["agrees", "close", "erratum", "fails"] : ["一致", "接近", "勘误", "不符"]
+        return zip([Verdict.ok, .withinSpread, .erratum, .fail], names).map { (statusWord($0), $1) }
     }
 
     var siteTitle: String { self == .english ? "Deep Learning from Scratch, checked" : "深度学习入门，逐个数字核对" }
