@@ -1,6 +1,6 @@
 // Speed: sparse-times-dense products for the image side of a first layer (see CSparse.h). The
-// AVX2 kernels and the plain ones compute the same fused multiply-adds in the same order; the
-// vector kernels only do four columns of a result at once.
+// AVX-512, AVX2 and plain kernels compute the same fused multiply-adds in the same order; the
+// vector kernels only do several columns of a result at once.
 #include "CSparse.h"
 
 #include <math.h>
@@ -31,87 +31,140 @@ void sparse_rows_times_dense_plain(const int64_t *rowStart, const int32_t *colum
 }
 
 #if defined(__x86_64__)
-// MARK: - AVX2 with FMA: 16 columns of a row (four registers per sum) at a time
-
-// Lane masks for a block of `width` < 16 columns: lane l of vector q is on when 4q + l < width.
-__attribute__((target("avx2"))) static void block_masks(int64_t width, __m256i masks[4]) {
-    for (int q = 0; q < 4; ++q) {
-        const __m256i lanes = _mm256_setr_epi64x(4 * q, 4 * q + 1, 4 * q + 2, 4 * q + 3);
-        masks[q] = _mm256_cmpgt_epi64(_mm256_set1_epi64x(width), lanes);
+// MARK: - Vector kernels: a block of up to eight vectors of a row's columns at a time
+//
+// A block keeps an even and an odd sum per vector in registers while it walks the row's nonzeros
+// once; a row of B is thus read one block wide, and a row of 50 columns is one block with AVX-512
+// (seven vectors of eight) or three with AVX2 (six vectors of four, twice, then one). In the last
+// block of a row the last vector may be `partial`: masked to the columns that remain. `V` and
+// `partial` are constants at every call (`ROW_BLOCKS`), so the vector loops unroll and the sums
+// stay in registers.
+#define DEFINE_BLOCK(NAME, TARGET, VEC, MASK, LANES, ZERO, SET1, LOAD, LOAD_MASKED, FMADD, ADD, STORE,        \
+                     STORE_MASKED)                                                                             \
+    __attribute__((target(TARGET), always_inline)) static inline void NAME(                                    \
+        const int V, const int partial, const MASK mask, const int64_t first, const int64_t end,               \
+        const int32_t *columns, const float *values, const double *b, const int64_t n, const double *bias,     \
+        double *o) {                                                                                           \
+        VEC e[8], d[8];                                                                                        \
+        for (int q = 0; q < V; ++q) e[q] = d[q] = ZERO;                                                        \
+        int64_t p = first;                                                                                     \
+        for (; p + 1 < end; p += 2) {                                                                          \
+            const VEC v = SET1(values[p]), w = SET1(values[p + 1]);                                            \
+            const double *x = b + (int64_t)columns[p] * n, *y = b + (int64_t)columns[p + 1] * n;               \
+            for (int q = 0; q < V; ++q) {                                                                      \
+                const int masked = partial && q == V - 1;                                                      \
+                e[q] = FMADD(v, masked ? LOAD_MASKED(x + LANES * q, mask) : LOAD(x + LANES * q), e[q]);        \
+                d[q] = FMADD(w, masked ? LOAD_MASKED(y + LANES * q, mask) : LOAD(y + LANES * q), d[q]);        \
+            }                                                                                                  \
+        }                                                                                                      \
+        if (p < end) {                                                                                         \
+            const VEC v = SET1(values[p]);                                                                     \
+            const double *x = b + (int64_t)columns[p] * n;                                                     \
+            for (int q = 0; q < V; ++q) {                                                                      \
+                const int masked = partial && q == V - 1;                                                      \
+                e[q] = FMADD(v, masked ? LOAD_MASKED(x + LANES * q, mask) : LOAD(x + LANES * q), e[q]);        \
+            }                                                                                                  \
+        }                                                                                                      \
+        for (int q = 0; q < V; ++q) {                                                                          \
+            const int masked = partial && q == V - 1;                                                          \
+            e[q] = ADD(e[q], d[q]);                                                                            \
+            if (bias) e[q] = ADD(e[q], masked ? LOAD_MASKED(bias + LANES * q, mask) : LOAD(bias + LANES * q)); \
+            if (masked) STORE_MASKED(o + LANES * q, mask, e[q]);                                               \
+            else STORE(o + LANES * q, e[q]);                                                                   \
+        }                                                                                                      \
     }
+
+// Every row of the product, in blocks of V_MAX vectors and a last block of what remains.
+#define CASE(V)                                                                                           \
+    case V:                                                                                               \
+        if (partial) BLOCK(V, 1, mask, first, end, columns, values, b + j0, n, bias ? bias + j0 : 0, o + j0); \
+        else BLOCK(V, 0, mask, first, end, columns, values, b + j0, n, bias ? bias + j0 : 0, o + j0);       \
+        break;
+#define ROW_BLOCKS(V_MAX, LANES, MASK_OF)                                                                  \
+    for (int64_t r = 0; r < m; ++r) {                                                                      \
+        const int64_t first = rowStart[r], end = rowStart[r + 1];                                          \
+        double *o = out + r * n;                                                                           \
+        int64_t j0 = 0;                                                                                    \
+        for (; n - j0 > V_MAX * LANES; j0 += V_MAX * LANES)                                                \
+            BLOCK(V_MAX, 0, mask, first, end, columns, values, b + j0, n, bias ? bias + j0 : 0, o + j0);   \
+        const int64_t remaining = n - j0;                                                                  \
+        const int partial = remaining % LANES != 0;                                                        \
+        mask = MASK_OF(remaining % LANES);                                                                 \
+        switch ((remaining + LANES - 1) / LANES) { BLOCK_CASES }                                           \
+    }
+
+// AVX2 with FMA: vectors of four, blocks of up to six (twelve sums and two multipliers in the
+// sixteen registers).
+#define MASKED_LOAD_256(pointer, mask) _mm256_maskload_pd(pointer, mask)
+#define MASKED_STORE_256(pointer, mask, value) _mm256_maskstore_pd(pointer, mask, value)
+DEFINE_BLOCK(block_avx2, "avx2,fma", __m256d, __m256i, 4, _mm256_setzero_pd(), _mm256_set1_pd, _mm256_loadu_pd,
+             MASKED_LOAD_256, _mm256_fmadd_pd, _mm256_add_pd, _mm256_storeu_pd, MASKED_STORE_256)
+
+// Lane l of the mask is on when l < width.
+__attribute__((target("avx2"))) static inline __m256i lanes_below_256(int64_t width) {
+    return _mm256_cmpgt_epi64(_mm256_set1_epi64x(width), _mm256_setr_epi64x(0, 1, 2, 3));
 }
-
-// One block of 16 columns of one row, as `sparse_rows_times_dense_plain` computes it. LOAD(pointer, q) reads the q-th
-// vector of the block (whole, or masked in the last block).
-#define SPARSE_ROW_BLOCK(LOAD, STORE)                                                                         \
-    do {                                                                                                    \
-        __m256d e0 = _mm256_setzero_pd(), e1 = e0, e2 = e0, e3 = e0, o0 = e0, o1 = e0, o2 = e0, o3 = e0;   \
-        int64_t p = first;                                                                                  \
-        for (; p + 1 < end; p += 2) {                                                                       \
-            const __m256d v = _mm256_set1_pd(values[p]), w = _mm256_set1_pd(values[p + 1]);                \
-            const double *x = b + (int64_t)columns[p] * n + j0, *y = b + (int64_t)columns[p + 1] * n + j0;  \
-            e0 = _mm256_fmadd_pd(v, LOAD(x, 0), e0);                                                        \
-            e1 = _mm256_fmadd_pd(v, LOAD(x, 1), e1);                                                        \
-            e2 = _mm256_fmadd_pd(v, LOAD(x, 2), e2);                                                        \
-            e3 = _mm256_fmadd_pd(v, LOAD(x, 3), e3);                                                        \
-            o0 = _mm256_fmadd_pd(w, LOAD(y, 0), o0);                                                        \
-            o1 = _mm256_fmadd_pd(w, LOAD(y, 1), o1);                                                        \
-            o2 = _mm256_fmadd_pd(w, LOAD(y, 2), o2);                                                        \
-            o3 = _mm256_fmadd_pd(w, LOAD(y, 3), o3);                                                        \
-        }                                                                                                   \
-        if (p < end) {                                                                                      \
-            const __m256d v = _mm256_set1_pd(values[p]);                                                    \
-            const double *x = b + (int64_t)columns[p] * n + j0;                                             \
-            e0 = _mm256_fmadd_pd(v, LOAD(x, 0), e0);                                                        \
-            e1 = _mm256_fmadd_pd(v, LOAD(x, 1), e1);                                                        \
-            e2 = _mm256_fmadd_pd(v, LOAD(x, 2), e2);                                                        \
-            e3 = _mm256_fmadd_pd(v, LOAD(x, 3), e3);                                                        \
-        }                                                                                                   \
-        e0 = _mm256_add_pd(e0, o0), e1 = _mm256_add_pd(e1, o1);                                             \
-        e2 = _mm256_add_pd(e2, o2), e3 = _mm256_add_pd(e3, o3);                                             \
-        if (bias) {                                                                                         \
-            e0 = _mm256_add_pd(e0, LOAD(bias + j0, 0)), e1 = _mm256_add_pd(e1, LOAD(bias + j0, 1));         \
-            e2 = _mm256_add_pd(e2, LOAD(bias + j0, 2)), e3 = _mm256_add_pd(e3, LOAD(bias + j0, 3));         \
-        }                                                                                                   \
-        double *o = out + r * n + j0;                                                                       \
-        STORE(o, 0, e0), STORE(o, 1, e1), STORE(o, 2, e2), STORE(o, 3, e3);                                 \
-    } while (0)
-
-#define WHOLE_LOAD(pointer, q) _mm256_loadu_pd((pointer) + 4 * (q))
-#define WHOLE_STORE(pointer, q, value) _mm256_storeu_pd((pointer) + 4 * (q), value)
-#define MASKED_LOAD(pointer, q) _mm256_maskload_pd((pointer) + 4 * (q), masks[q])
-#define MASKED_STORE(pointer, q, value) _mm256_maskstore_pd((pointer) + 4 * (q), masks[q], value)
 
 __attribute__((target("avx2,fma"))) static void rows_avx2(const int64_t *rowStart, const int32_t *columns,
                                                           const float *values, int64_t m, const double *b,
                                                           int64_t n, const double *bias, double *out) {
-    __m256i masks[4];
-    block_masks(n % 16, masks);
-    for (int64_t r = 0; r < m; ++r) {
-        const int64_t first = rowStart[r], end = rowStart[r + 1];
-        int64_t j0 = 0;
-        for (; j0 + 16 <= n; j0 += 16) SPARSE_ROW_BLOCK(WHOLE_LOAD, WHOLE_STORE);
-        if (j0 < n) SPARSE_ROW_BLOCK(MASKED_LOAD, MASKED_STORE);
-    }
+    __m256i mask = _mm256_setzero_si256();
+#define BLOCK block_avx2
+#define BLOCK_CASES CASE(1) CASE(2) CASE(3) CASE(4) CASE(5) CASE(6)
+    ROW_BLOCKS(6, 4, lanes_below_256)
+#undef BLOCK
+#undef BLOCK_CASES
 }
+
+// AVX-512: vectors of eight, blocks of up to eight (sixteen sums of the thirty-two registers).
+#define MASKED_LOAD_512(pointer, mask) _mm512_maskz_loadu_pd(mask, pointer)
+#define MASKED_STORE_512(pointer, mask, value) _mm512_mask_storeu_pd(pointer, mask, value)
+DEFINE_BLOCK(block_avx512, "avx512f", __m512d, __mmask8, 8, _mm512_setzero_pd(), _mm512_set1_pd, _mm512_loadu_pd,
+             MASKED_LOAD_512, _mm512_fmadd_pd, _mm512_add_pd, _mm512_storeu_pd, MASKED_STORE_512)
+
+static inline __mmask8 lanes_below_512(int64_t width) { return (__mmask8)((1u << width) - 1); }
+
+__attribute__((target("avx512f"))) static void rows_avx512(const int64_t *rowStart, const int32_t *columns,
+                                                           const float *values, int64_t m, const double *b,
+                                                           int64_t n, const double *bias, double *out) {
+    __mmask8 mask = 0;
+#define BLOCK block_avx512
+#define BLOCK_CASES CASE(1) CASE(2) CASE(3) CASE(4) CASE(5) CASE(6) CASE(7) CASE(8)
+    ROW_BLOCKS(8, 8, lanes_below_512)
+#undef BLOCK
+#undef BLOCK_CASES
+}
+#endif
 
 // MARK: - Choosing the kernel (the CPU's features, read once per process by the runtime)
 
-static int has_avx2_fma(void) {
+int sparse_kernels_available(void) {
+    int kernels = 1 << SPARSE_KERNEL_PLAIN;
+#if defined(__x86_64__)
     __builtin_cpu_init();  // idempotent
-    return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
-}
+    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) kernels |= 1 << SPARSE_KERNEL_AVX2;
+    if (__builtin_cpu_supports("avx512f")) kernels |= 1 << SPARSE_KERNEL_AVX512;
 #endif
+    return kernels;
+}
+
+void sparse_rows_times_dense_with(int kernel, const int64_t *rowStart, const int32_t *columns, const float *values,
+                                  int64_t m, const double *b, int64_t n, const double *bias, double *out) {
+#if defined(__x86_64__)
+    if (kernel == SPARSE_KERNEL_AVX512) return rows_avx512(rowStart, columns, values, m, b, n, bias, out);
+    if (kernel == SPARSE_KERNEL_AVX2) return rows_avx2(rowStart, columns, values, m, b, n, bias, out);
+#endif
+    sparse_rows_times_dense_plain(rowStart, columns, values, m, b, n, bias, out);
+}
 
 void sparse_rows_times_dense(const int64_t *rowStart, const int32_t *columns, const float *values, int64_t m,
                              const double *b, int64_t n, const double *bias, double *out) {
-#if defined(__x86_64__)
-    if (has_avx2_fma()) {
-        rows_avx2(rowStart, columns, values, m, b, n, bias, out);
-        return;
-    }
-#endif
-    sparse_rows_times_dense_plain(rowStart, columns, values, m, b, n, bias, out);
+    // The widest kernel the CPU runs (the features are read once per process by the runtime).
+    const int available = sparse_kernels_available();
+    const int kernel = available & (1 << SPARSE_KERNEL_AVX512) ? SPARSE_KERNEL_AVX512
+                       : available & (1 << SPARSE_KERNEL_AVX2) ? SPARSE_KERNEL_AVX2
+                                                               : SPARSE_KERNEL_PLAIN;
+    sparse_rows_times_dense_with(kernel, rowStart, columns, values, m, b, n, bias, out);
 }
 
 void sparse_transpose(const int64_t *rowStart, const int32_t *columns, const float *values, int64_t m,

@@ -55,17 +55,41 @@ final class SparseProductTests: XCTestCase {
         }
     }
 
-    func testTheVectorKernelsComputeWhatThePlainLoopsCompute() {
+    /// Every kernel this CPU runs (plain, AVX2, AVX-512), bit for bit the plain loops; and
+    /// `matmul` takes one of them. Widths around each kernel's blocks: 4 and 8 columns a vector,
+    /// 24 and 64 a block.
+    func testEveryVectorKernelComputesWhatThePlainLoopsCompute() {
         let a = mostlyZero(64, 300, seed: 7)
+        let sparse = a.compressedRows!
+        let available = Int(sparse_kernels_available())
+        let kernels = [SPARSE_KERNEL_PLAIN, SPARSE_KERNEL_AVX2, SPARSE_KERNEL_AVX512].map { Int32($0) }
+            .filter { available & (1 << $0) != 0 }
+        XCTAssertTrue(kernels.contains(Int32(SPARSE_KERNEL_PLAIN)))
         var random = RandomState(seed: 8)
-        for n in widths {
+        for n in widths + [7, 8, 9, 23, 24, 25, 48, 63, 64, 65, 72, 129] {
             let b = random.randn(300, n), bias = random.randn(1, n)
             var plain = [Double](repeating: 0, count: 64 * n)
-            let sparse = a.compressedRows!
             sparse_rows_times_dense_plain(
                 sparse.rowStart, sparse.columns, sparse.values, 64, b.storage, Int64(n), bias.storage, &plain)
+            for kernel in kernels {
+                for withBias in [true, false] {
+                    var expected = plain
+                    if !withBias {
+                        sparse_rows_times_dense_plain(
+                            sparse.rowStart, sparse.columns, sparse.values, 64, b.storage, Int64(n), nil, &expected)
+                    }
+                    var out = [Double](repeating: .nan, count: 64 * n + 8)  // a guard past the end
+                    sparse_rows_times_dense_with(
+                        kernel, sparse.rowStart, sparse.columns, sparse.values, 64, b.storage, Int64(n),
+                        withBias ? bias.storage : nil, &out)
+                    XCTAssertEqual(
+                        out[..<(64 * n)].map(\.bitPattern), expected.map(\.bitPattern),
+                        "kernel \(kernel), n = \(n), bias: \(withBias)")
+                    XCTAssertTrue(out[(64 * n)...].allSatisfy(\.isNaN), "kernel \(kernel) wrote past the end, n = \(n)")
+                }
+            }
             let product = matmul(a, b, transposingA: false, transposingB: false, addingRows: bias)
-            XCTAssertEqual(product.storage.map(\.bitPattern), plain.map(\.bitPattern), "n = \(n)")
+            XCTAssertEqual(product.storage.map(\.bitPattern), plain.map(\.bitPattern), "matmul, n = \(n)")
         }
     }
 

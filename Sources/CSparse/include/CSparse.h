@@ -1,6 +1,6 @@
 // Products with a mostly-zero left factor held in compressed rows (CSR): only its nonzero entries
 // are multiplied. Every element of a result is summed by the same fused multiply-adds in the same
-// order whatever vector width the CPU offers (AVX2 or none), so the results are the same on every
+// order whatever vector width the CPU offers (AVX-512, AVX2 or none), so the results are the same on every
 // x86-64 machine.
 #ifndef CSPARSE_H
 #define CSPARSE_H
@@ -23,5 +23,15 @@ void sparse_transpose(const int64_t *rowStart, const int32_t *columns, const flo
 /// The same product by the plain loops every CPU runs (the vector kernels' definition, for tests).
 void sparse_rows_times_dense_plain(const int64_t *rowStart, const int32_t *columns, const float *values, int64_t m,
                                    const double *b, int64_t n, const double *bias, double *out);
+
+/// The kernels, for tests that hold each one to the plain loops.
+enum { SPARSE_KERNEL_PLAIN = 0, SPARSE_KERNEL_AVX2 = 1, SPARSE_KERNEL_AVX512 = 2 };
+
+/// The kernels this CPU runs, as a bit set: bit `SPARSE_KERNEL_...` is on for each.
+int sparse_kernels_available(void);
+
+/// The same product by the kernel given, which must be one this CPU runs.
+void sparse_rows_times_dense_with(int kernel, const int64_t *rowStart, const int32_t *columns, const float *values,
+                                  int64_t m, const double *b, int64_t n, const double *bias, double *out);
 
 #endif
