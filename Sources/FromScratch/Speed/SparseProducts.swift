@@ -57,6 +57,8 @@ public final class CompressedRows: Sendable {
     }
 
     /// The rows at `indices`, in that order: the compressed form of `Matrix.gathering(rows:)`.
+    /// Rows scattered over a data set come from memory, not cache: when a core is lent, each
+    /// fetches half of a mini-batch.
     func gathering(rows indices: [Int]) -> CompressedRows {
         var starts = [Int64](repeating: 0, count: indices.count + 1)
         for (place, r) in indices.enumerated() { starts[place + 1] = starts[place] + rowStart[r + 1] - rowStart[r] }
@@ -64,10 +66,19 @@ public final class CompressedRows: Sendable {
         func copied<T>(_ source: [T]) -> [T] {
             [T](unsafeUninitializedCapacity: total) { out, count in
                 source.withUnsafeBufferPointer { from in
-                    for (place, r) in indices.enumerated() {
-                        let (first, length) = (Int(rowStart[r]), Int(rowStart[r + 1] - rowStart[r]))
-                        (out.baseAddress! + Int(starts[place])).initialize(
-                            from: from.baseAddress! + first, count: length)
+                    func copy(_ part: Range<Int>) {
+                        for place in part {
+                            let r = indices[place]
+                            let (first, length) = (Int(rowStart[r]), Int(rowStart[r + 1] - rowStart[r]))
+                            (out.baseAddress! + Int(starts[place])).initialize(
+                                from: from.baseAddress! + first, count: length)
+                        }
+                    }
+                    let n = indices.count
+                    if total >= 1 << 13 {
+                        SecondCore.inHalves({ copy(0..<(n / 2)) }, { copy((n / 2)..<n) })
+                    } else {
+                        copy(0..<n)
                     }
                 }
                 count = total
@@ -207,15 +218,36 @@ public struct CompressedMatrix: InputRows {
 }
 
 extension CompressedRows {
-    /// These entries as a dense matrix, zeros filled in, that keeps these compressed rows.
+    /// These entries as a dense matrix, zeros filled in, that keeps these compressed rows. Each
+    /// row is zeroed and filled while it is in cache; the two cores widen half of a mini-batch
+    /// each when one is lent.
     func widened() -> Matrix {
         let (m, n) = (rows, cols)
-        var matrix = Matrix(rows: m, cols: n)
-        matrix.storage.withUnsafeMutableBufferPointer { out in
-            for r in 0..<m {
-                for e in Int(rowStart[r])..<Int(rowStart[r + 1]) { out[r * n + Int(columns[e])] = Double(values[e]) }
-            }
-        }
+        var matrix = Matrix(
+            rows: m, cols: n,
+            storage: [Double](unsafeUninitializedCapacity: m * n) { out, count in
+                rowStart.withUnsafeBufferPointer { starts in
+                    columns.withUnsafeBufferPointer { columns in
+                        values.withUnsafeBufferPointer { values in
+                            func widen(_ part: Range<Int>) {
+                                for r in part {
+                                    let row = out.baseAddress! + r * n
+                                    row.initialize(repeating: 0, count: n)
+                                    for e in Int(starts[r])..<Int(starts[r + 1]) {
+                                        row[Int(columns[e])] = Double(values[e])
+                                    }
+                                }
+                            }
+                            if m * n >= 1 << 15 {
+                                SecondCore.inHalves({ widen(0..<(m / 2)) }, { widen((m / 2)..<m) })
+                            } else {
+                                widen(0..<m)
+                            }
+                        }
+                    }
+                }
+                count = m * n
+            })
         matrix.compressedRows = self
         return matrix
     }
