@@ -1,6 +1,7 @@
 import Foundation
-import FromScratch
 import XCTest
+
+@testable import FromScratch
 
 /// Lending the second core must change the speed of a run, never its numbers.
 final class SecondCoreTests: XCTestCase {
@@ -55,6 +56,26 @@ final class SecondCoreTests: XCTestCase {
         let expected = indices.flatMap { set.row($0) }
         XCTAssertEqual(SecondCore.lend { _ in set.gathering(rows: indices) }.storage, expected)
         XCTAssertEqual(set.gathering(rows: indices).storage, expected)
+    }
+
+    /// A job shared in parts runs every part exactly once, whichever core takes it, and has run
+    /// them all when `inParts` returns; many jobs in a row, as a training loop hands them over.
+    func testEveryPartRunsOnceWhenShared() {
+        for lent in [true, false] {
+            let counts = UnsafeMutableBufferPointer<Int>.allocate(capacity: 37)
+            defer { counts.deallocate() }
+            func run() {
+                for job in 0..<500 {
+                    let parts = 2 + job % 36
+                    counts.initialize(repeating: 0)
+                    // Each part writes only its own slot, so no two threads write one place.
+                    SecondCore.inParts(parts) { counts[$0] += 1 }
+                    XCTAssertEqual(Array(counts[..<parts]), Array(repeating: 1, count: parts), "job \(job)")
+                    XCTAssertTrue(counts[parts...].allSatisfy { $0 == 0 })
+                }
+            }
+            if lent { SecondCore.lend { _ in run() } } else { run() }
+        }
     }
 
     func testBackgroundWorkAllRunsBeforeFinishReturns() {

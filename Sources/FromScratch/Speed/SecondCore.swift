@@ -1,6 +1,7 @@
 /// Speed: a reader can skip this file. It lends the machine's second core to one network, so
 /// that the big products (`matmul`), the sigmoid's `exp` and the gathering of a mini-batch run
-/// in two halves at once; the halves are fixed by the shape, so the results are those of one core.
+/// in parts on both cores at once; the parts are fixed by the shape, so the results are those of
+/// one core.
 import Foundation
 import Synchronization
 
@@ -9,23 +10,28 @@ import Synchronization
 /// A network's step is a chain of products, each needing the one before, so one network cannot
 /// spread its steps over two cores; what can be shared is the inside of a big product. While
 /// `SecondCore.lend { core in ... }` runs, a helper thread stands by, and the lending thread's
-/// products that are big enough (`splits(m:n:k:)`) are cut into two halves of rows, as is the
-/// gathering of a mini-batch: the helper does one half while the lender does the other. A half
-/// the helper has not picked up by the time the lender has finished its own is taken back, so
-/// the lender never waits for a busy helper. Between halves the helper runs background work (the
+/// products that are big enough (`splits(m:n:k:)`) are cut into parts of rows, as is the
+/// gathering of a mini-batch: the lender and the helper each take the next part nobody has
+/// taken, until none is left. A busy or slow helper thus takes fewer parts, and the lender waits
+/// at most for the one part the helper is doing (a product through dgemm has two parts, halves;
+/// one from compressed rows, several). Between jobs the helper runs background work (the
 /// per-epoch evaluations). Both cores stay busy with exactly two threads: no third thread fights
 /// them for a core, which is what makes OpenBLAS's own second thread collapse on a busy machine.
 ///
-/// Results do not depend on the helper: the halves are fixed by the product's shape, not by which
-/// thread computes them, and each half stays on OpenBLAS's general path (or the sparse kernel,
-/// which computes each row alike), so a split product is
-/// bitwise the product of one call (tested).
+/// Results do not depend on the helper: the parts are fixed by the product's shape, not by which
+/// thread computes them, and each half stays on OpenBLAS's general path (the sparse kernel
+/// computes each row alike in any part), so a split product is bitwise the product of one call
+/// (tested).
 public final class SecondCore: @unchecked Sendable {
-    // The half-product hand-over: the lender stores the job, then `posted`; the helper or the
-    // lender itself moves it to `taken` (only one of them succeeds), the helper reports `done`.
+    // The hand-over of a shared job: the lender stores the job and its number of parts, then
+    // `posted`; the helper joins by moving it to `taken` and reports `done` when no part is left,
+    // or the lender withdraws the offer (back to `idle`) if the helper has not joined by then.
+    // Each thread takes the next part from `nextPart`.
     private static let idle = 0, posted = 1, taken = 2, done = 3
-    private let half = Atomic<Int>(0)
-    private var job: (() -> Void)?
+    private let offer = Atomic<Int>(0)
+    private var job: ((Int) -> Void)?
+    private var partCount = 0
+    private let nextPart = Atomic<Int>(0)
 
     // Background work, first in first out; `unfinished` counts queued and running items.
     private let queue = Mutex<(items: [@Sendable () -> Void], next: Int)>(([], 0))
@@ -93,11 +99,16 @@ public final class SecondCore: @unchecked Sendable {
     /// Runs `first` and `second`, two independent halves of one job: on both cores when the
     /// calling thread has the second core, else one after the other.
     static func inHalves(_ first: () -> Void, _ second: () -> Void) {
-        if let core = lentToThisThread {
-            core.share(first, second)
+        inParts(2) { $0 == 0 ? first() : second() }
+    }
+
+    /// Runs `part(0)` … `part(count − 1)`, independent parts of one job: shared by both cores
+    /// when the calling thread has the second core, else one after the other.
+    static func inParts(_ count: Int, _ part: (Int) -> Void) {
+        if count > 1, let core = lentToThisThread {
+            core.share(count, part)
         } else {
-            first()
-            second()
+            for i in 0..<count { part(i) }
         }
     }
 
@@ -111,23 +122,31 @@ public final class SecondCore: @unchecked Sendable {
 
     // MARK: - Sharing a product
 
-    /// Runs `first` here and `second` on the helper if it is free to take it; otherwise both
-    /// here. Returns when both have run.
-    func share(_ first: () -> Void, _ second: () -> Void) {
-        withoutActuallyEscaping(second) { second in
-            job = second
-            half.store(Self.posted, ordering: .releasing)
-            first()
-            if half.compareExchange(
+    /// Runs the parts here, and on the helper too if it is free to join. Returns when all have
+    /// run.
+    func share(_ count: Int, _ part: (Int) -> Void) {
+        withoutActuallyEscaping(part) { part in
+            (job, partCount) = (part, count)
+            nextPart.store(0, ordering: .relaxed)
+            offer.store(Self.posted, ordering: .releasing)
+            takeParts()
+            if !offer.compareExchange(
                 expected: Self.posted, desired: Self.idle,
                 ordering: .acquiringAndReleasing
             ).exchanged {
-                second()
-            } else {
-                while half.load(ordering: .acquiring) != Self.done {}
-                half.store(Self.idle, ordering: .relaxed)
+                while offer.load(ordering: .acquiring) != Self.done {}
+                offer.store(Self.idle, ordering: .relaxed)
             }
             job = nil
+        }
+    }
+
+    /// Runs the next part nobody has taken, until none is left.
+    private func takeParts() {
+        while true {
+            let i = nextPart.wrappingAdd(1, ordering: .relaxed).oldValue
+            guard i < partCount else { return }
+            job!(i)
         }
     }
 
@@ -162,21 +181,21 @@ public final class SecondCore: @unchecked Sendable {
 
     // MARK: - The helper
 
-    /// Half-products first, then background work; when neither has come for a while (half a
+    /// Shared jobs first, then background work; when neither has come for a while (half a
     /// million empty rounds, a millisecond or so: the lender is doing something else than
     /// training), the helper naps instead of spinning. The hand-over word is read before it is
     /// claimed, so that the spinning does not keep taking its cache line from the lender.
     private func helperLoop() {
         var idleRounds = 0
         while !stopping.load(ordering: .acquiring) {
-            if half.load(ordering: .relaxed) == Self.posted,
-                half.compareExchange(
+            if offer.load(ordering: .relaxed) == Self.posted,
+                offer.compareExchange(
                     expected: Self.posted, desired: Self.taken,
                     ordering: .acquiringAndReleasing
                 ).exchanged
             {
-                job!()
-                half.store(Self.done, ordering: .releasing)
+                takeParts()
+                offer.store(Self.done, ordering: .releasing)
                 idleRounds = 0
             } else if let work = takeBackground() {
                 work()

@@ -112,8 +112,8 @@ extension Matrix {
     }
 }
 
-/// Rows `aRows` of a, or aᵀ whole, times b (plus the bias row), from a's compressed rows. Row
-/// halves go to the two cores when `SecondCore` is lent and the product is big: each row of the
+/// Rows `aRows` of a, or aᵀ whole, times b (plus the bias row), from a's compressed rows. Parts
+/// of rows go to the two cores when `SecondCore` is lent and the product is big: each row of the
 /// result is computed alike either way.
 func sparseProduct(
     _ sparse: CompressedRows, rows aRows: Range<Int>, transposingA: Bool, _ b: Matrix, addingRows bias: Matrix?
@@ -137,12 +137,10 @@ func sparseProduct(
                             Int64(rows.count), pb.baseAddress!, Int64(n), pbias,
                             po.baseAddress! + rows.lowerBound * n)
                     }
-                    // Halves of 200000 multiply-adds or more (about 25 µs) repay the hand-over.
-                    if m >= 2 && multiplyAdds > 400_000 {
-                        SecondCore.inHalves({ productRows(0..<(m / 2)) }, { productRows((m / 2)..<m) })
-                    } else {
-                        productRows(0..<m)
-                    }
+                    // Parts of about 100000 multiply-adds (some 8 µs) repay the hand-over, and are
+                    // small enough that the lender never waits long for the helper's last one.
+                    let parts = multiplyAdds > 400_000 ? min(m, multiplyAdds / 100_000) : 1
+                    SecondCore.inParts(parts) { i in productRows((m * i / parts)..<(m * (i + 1) / parts)) }
                 }
             }
         }
