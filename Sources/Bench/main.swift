@@ -196,7 +196,7 @@ record("random search (\(search.trials) trials x \(search.epochs) epochs)") {
 }
 
 // Which OpenBLAS kernels and how many threads the timings ran with, for the table's footer.
-let blas = "OpenBLAS \(String(cString: openblas_get_corename())) kernels, \(openblas_get_num_threads()) thread(s)"
+let blas = "OpenBLAS \(BLAS.kernelDescription), \(openblas_get_num_threads()) thread(s)"
 func nonzeroShare(_ m: CompressedMatrix) -> String {
     String(format: "%.1f%%", 100 * Double(m.entries.nonzeroCount) / Double(m.rows * m.cols))
 }

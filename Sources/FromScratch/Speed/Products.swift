@@ -1,6 +1,7 @@
 /// Speed: a reader can skip this file. It computes `matmul(a, b)`, the book's `np.dot(a, b)`,
 /// through OpenBLAS's `dgemm` (as NumPy does), shared over both cores when one is lent
 /// (`SecondCore`), or from a mostly-zero factor's nonzero entries (`SparseProducts.swift`). `referenceMatmul` at the end is the same product as three plain loops.
+import CBLASChoice
 import COpenBLAS
 import Foundation
 
@@ -109,6 +110,16 @@ public enum BLAS {
     /// The kernel set OpenBLAS chose for this CPU (or `OPENBLAS_CORETYPE`), e.g. "Haswell" or
     /// "Cooperlake": products round differently from one set to another.
     public static var kernelName: String { String(cString: openblas_get_corename()) }
+
+    /// The kernel set OpenBLAS fell back to on a CPU it did not recognise, before the process
+    /// started again with `kernelName`, the set the CPU runs (CBLASChoice); nil if it did not.
+    public static var replacedKernelName: String? { blas_choice_replaced().map { String(cString: $0) } }
+
+    /// The kernel set, and how it was chosen when OpenBLAS's own choice was replaced.
+    public static var kernelDescription: String {
+        guard let replaced = replacedKernelName else { return "\(kernelName) kernels" }
+        return "\(kernelName) kernels (OpenBLAS did not recognise this CPU and chose \(replaced))"
+    }
 
     /// One BLAS thread unless `OPENBLAS_NUM_THREADS` says otherwise: at the book's sizes a
     /// second BLAS thread barely helps, and collapses when the other core is busy. The second
