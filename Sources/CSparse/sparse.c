@@ -167,10 +167,11 @@ void sparse_rows_times_dense(const int64_t *rowStart, const int32_t *columns, co
     sparse_rows_times_dense_with(kernel, rowStart, columns, values, m, b, n, bias, out);
 }
 
-void sparse_transpose(const int64_t *rowStart, const int32_t *columns, const float *values, int64_t m,
-                      int64_t k, int64_t *transposedStart, int32_t *transposedColumns, float *transposedValues) {
-    // Counting sort by column: count, turn counts into starts, then place the entries row by row,
-    // so that each transposed row lists its entries in ascending original row.
+// Counting sort by column: count, turn counts into starts, then place the entries row by row,
+// so that each transposed row lists its entries in ascending original row. Any number of rows.
+void sparse_transpose_by_counting(const int64_t *rowStart, const int32_t *columns, const float *values, int64_t m,
+                                  int64_t k, int64_t *transposedStart, int32_t *transposedColumns,
+                                  float *transposedValues) {
     memset(transposedStart, 0, (size_t)(k + 1) * sizeof(int64_t));
     const int64_t count = rowStart[m];
     for (int64_t p = 0; p < count; ++p) ++transposedStart[columns[p] + 1];
@@ -184,4 +185,44 @@ void sparse_transpose(const int64_t *rowStart, const int32_t *columns, const flo
     // Each start has moved to the next row's start: shift them back.
     for (int64_t c = k; c > 0; --c) transposedStart[c] = transposedStart[c - 1];
     transposedStart[0] = 0;
+}
+
+// For at most 128 rows (a mini-batch): each column's rows as a bit set, then the columns in order,
+// each listing its rows by their bits, lowest first. A row's entries are met in ascending column,
+// so the value of (r, c) is simply row r's next entry. Every write lands next to the one before,
+// where the counting sort scatters its writes over k places: the bits and the rows' next entries
+// stay in the first-level cache.
+#define TRANSPOSE_BY_BITS_MAX_ROWS 128
+#define TRANSPOSE_BY_BITS_MAX_K 4096
+
+static void transpose_by_bits(const int64_t *rowStart, const int32_t *columns, const float *values, int64_t m,
+                              int64_t k, int64_t *transposedStart, int32_t *transposedColumns,
+                              float *transposedValues) {
+    static _Thread_local uint64_t bits[TRANSPOSE_BY_BITS_MAX_K][2];
+    int64_t next[TRANSPOSE_BY_BITS_MAX_ROWS];
+    memset(bits, 0, (size_t)k * sizeof bits[0]);
+    for (int64_t r = 0; r < m; ++r) {
+        next[r] = rowStart[r];
+        for (int64_t p = rowStart[r]; p < rowStart[r + 1]; ++p) bits[columns[p]][r >> 6] |= 1ull << (r & 63);
+    }
+    int64_t place = 0;
+    for (int64_t c = 0; c < k; ++c) {
+        transposedStart[c] = place;
+        for (int half = 0; half < 2; ++half)
+            for (uint64_t set = bits[c][half]; set != 0; set &= set - 1) {
+                const int64_t r = 64 * half + __builtin_ctzll(set);
+                transposedColumns[place] = (int32_t)r;
+                transposedValues[place++] = values[next[r]++];
+            }
+    }
+    transposedStart[k] = place;
+}
+
+void sparse_transpose(const int64_t *rowStart, const int32_t *columns, const float *values, int64_t m,
+                      int64_t k, int64_t *transposedStart, int32_t *transposedColumns, float *transposedValues) {
+    if (m <= TRANSPOSE_BY_BITS_MAX_ROWS && k <= TRANSPOSE_BY_BITS_MAX_K)
+        transpose_by_bits(rowStart, columns, values, m, k, transposedStart, transposedColumns, transposedValues);
+    else
+        sparse_transpose_by_counting(rowStart, columns, values, m, k, transposedStart, transposedColumns,
+                                     transposedValues);
 }

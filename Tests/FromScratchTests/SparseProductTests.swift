@@ -93,6 +93,37 @@ final class SparseProductTests: XCTestCase {
         }
     }
 
+    /// A mini-batch is transposed through bit sets, a larger matrix by counting: the same arrays,
+    /// including rows (every fifth is empty) and columns with no entry.
+    func testBothTransposesGiveTheSameEntries() {
+        for (rows, seed) in [(1, 11), (63, 12), (64, 13), (65, 14), (100, 15), (127, 16), (128, 17), (129, 18)] {
+            let sparse = mostlyZero(rows, 300, density: 0.1, seed: UInt32(seed)).compressedRows!
+            let count = sparse.nonzeroCount
+            var starts = [[Int64]](repeating: [Int64](repeating: -1, count: 301), count: 2)
+            var rowsOf = [[Int32]](repeating: [Int32](repeating: -1, count: count), count: 2)
+            var values = [[Float]](repeating: [Float](repeating: .nan, count: count), count: 2)
+            sparse_transpose(
+                sparse.rowStart, sparse.columns, sparse.values, Int64(rows), 300, &starts[0], &rowsOf[0], &values[0])
+            sparse_transpose_by_counting(
+                sparse.rowStart, sparse.columns, sparse.values, Int64(rows), 300, &starts[1], &rowsOf[1], &values[1])
+            XCTAssertEqual(starts[0], starts[1], "\(rows) rows")
+            XCTAssertEqual(rowsOf[0], rowsOf[1], "\(rows) rows")
+            XCTAssertEqual(values[0].map(\.bitPattern), values[1].map(\.bitPattern), "\(rows) rows")
+            // And the transpose is the transpose: entry (r, c) of the matrix at (c, r).
+            var entries = Set<[Int]>()
+            for c in 0..<300 {
+                for p in Int(starts[0][c])..<Int(starts[0][c + 1]) { entries.insert([Int(rowsOf[0][p]), c]) }
+            }
+            var expected = Set<[Int]>()
+            for r in 0..<rows {
+                for p in Int(sparse.rowStart[r])..<Int(sparse.rowStart[r + 1]) {
+                    expected.insert([r, Int(sparse.columns[p])])
+                }
+            }
+            XCTAssertEqual(entries, expected, "\(rows) rows")
+        }
+    }
+
     func testSparseProductsAgreeWithTheDenseProduct() {
         let a = mostlyZero(100, 784, density: 0.19, seed: 9)
         var dense = a

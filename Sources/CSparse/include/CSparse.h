@@ -20,6 +20,12 @@ void sparse_rows_times_dense(const int64_t *rowStart, const int32_t *columns, co
 void sparse_transpose(const int64_t *rowStart, const int32_t *columns, const float *values, int64_t m,
                       int64_t k, int64_t *transposedStart, int32_t *transposedColumns, float *transposedValues);
 
+/// The same transpose by a counting sort, which takes any number of rows (`sparse_transpose` uses
+/// it above 128 rows; tests hold the two to each other).
+void sparse_transpose_by_counting(const int64_t *rowStart, const int32_t *columns, const float *values, int64_t m,
+                                  int64_t k, int64_t *transposedStart, int32_t *transposedColumns,
+                                  float *transposedValues);
+
 /// The same product by the plain loops every CPU runs (the vector kernels' definition, for tests).
 void sparse_rows_times_dense_plain(const int64_t *rowStart, const int32_t *columns, const float *values, int64_t m,
                                    const double *b, int64_t n, const double *bias, double *out);
