@@ -12,11 +12,7 @@ extension Matrix {
         storage.withUnsafeMutableBufferPointer { p in
             func apply(_ range: Range<Int>) { for i in range { p[i] = transform(p[i]) } }
             // exp costs about 5 ns an entry: below a few thousand, handing half over would not pay.
-            if p.count >= 4096 {
-                SecondCore.inHalves({ apply(0..<(p.count / 2)) }, { apply((p.count / 2)..<p.count) })
-            } else {
-                apply(p.indices)
-            }
+            SecondCore.splitting(p.count, into: p.count >= 4096 ? 2 : 1, apply)
         }
     }
 

@@ -94,11 +94,7 @@ private func product(
                         pb.baseAddress, Int32(b.cols),
                         bias == nil ? 0.0 : 1.0, po.baseAddress! + rows.lowerBound * n, Int32(n))
                 }
-                if SecondCore.splits(m: m, n: n, k: k) {
-                    SecondCore.inHalves({ productRows(0..<(m / 2)) }, { productRows((m / 2)..<m) })
-                } else {
-                    productRows(0..<m)
-                }
+                SecondCore.splitting(m, into: SecondCore.splits(m: m, n: n, k: k) ? 2 : 1, productRows)
             }
         }
     }

@@ -19,11 +19,7 @@ extension Matrix {
                     }
                     // Rows scattered over a whole data set come from memory, not cache: the two cores
                     // each fetch half of a mini-batch.
-                    if n * cols >= 1 << 15 {
-                        SecondCore.inHalves({ copy(0..<(n / 2)) }, { copy((n / 2)..<n) })
-                    } else {
-                        copy(0..<n)
-                    }
+                    SecondCore.splitting(n, into: n * cols >= 1 << 15 ? 2 : 1, copy)
                 }
                 count = n * cols
             })

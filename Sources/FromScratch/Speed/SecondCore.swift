@@ -19,7 +19,7 @@ import Synchronization
 /// them for a core, which is what makes OpenBLAS's own second thread collapse on a busy machine.
 ///
 /// Results do not depend on the helper: the parts are fixed by the product's shape, not by which
-/// thread computes them, and each half stays on OpenBLAS's general path (the sparse kernel
+/// thread computes them, and each part stays on OpenBLAS's general path (the sparse kernel
 /// computes each row alike in any part), so a split product is bitwise the product of one call
 /// (tested).
 public final class SecondCore: @unchecked Sendable {
@@ -96,10 +96,10 @@ public final class SecondCore: @unchecked Sendable {
         owner.load(ordering: .acquiring) == thisThread ? lent : nil
     }
 
-    /// Runs `first` and `second`, two independent halves of one job: on both cores when the
-    /// calling thread has the second core, else one after the other.
-    static func inHalves(_ first: () -> Void, _ second: () -> Void) {
-        inParts(2) { $0 == 0 ? first() : second() }
+    /// Runs `body` over 0 ..< count cut into `parts` consecutive ranges, as `inParts` runs parts:
+    /// the ranges depend only on `count` and `parts`, never on which core takes them.
+    static func splitting(_ count: Int, into parts: Int, _ body: (Range<Int>) -> Void) {
+        inParts(parts) { i in body((count * i / parts)..<(count * (i + 1) / parts)) }
     }
 
     /// Runs `part(0)` … `part(count − 1)`, independent parts of one job: shared by both cores

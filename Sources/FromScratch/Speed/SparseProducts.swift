@@ -75,11 +75,7 @@ public final class CompressedRows: Sendable {
                         }
                     }
                     let n = indices.count
-                    if total >= 1 << 13 {
-                        SecondCore.inHalves({ copy(0..<(n / 2)) }, { copy((n / 2)..<n) })
-                    } else {
-                        copy(0..<n)
-                    }
+                    SecondCore.splitting(n, into: total >= 1 << 13 ? 2 : 1, copy)
                 }
                 count = total
             }
@@ -140,7 +136,7 @@ func sparseProduct(
                     // Parts of about 100000 multiply-adds (some 8 µs) repay the hand-over, and are
                     // small enough that the lender never waits long for the helper's last one.
                     let parts = multiplyAdds > 400_000 ? min(m, multiplyAdds / 100_000) : 1
-                    SecondCore.inParts(parts) { i in productRows((m * i / parts)..<(m * (i + 1) / parts)) }
+                    SecondCore.splitting(m, into: parts, productRows)
                 }
             }
         }
@@ -236,11 +232,7 @@ extension CompressedRows {
                                     }
                                 }
                             }
-                            if m * n >= 1 << 15 {
-                                SecondCore.inHalves({ widen(0..<(m / 2)) }, { widen((m / 2)..<m) })
-                            } else {
-                                widen(0..<m)
-                            }
+                            SecondCore.splitting(m, into: m * n >= 1 << 15 ? 2 : 1, widen)
                         }
                     }
                 }
