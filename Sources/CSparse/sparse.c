@@ -15,16 +15,16 @@
 // sum by fused multiply-adds in order, and the two sums added at the end (then the bias). Two
 // sums, because one chain of dependent multiply-adds would leave the CPU waiting on each.
 void sparse_rows_times_dense_plain(const int64_t *rowStart, const int32_t *columns, const float *values, int64_t m,
-                       const double *b, int64_t n, const double *bias, double *out) {
+                                   const double *b, int64_t ldb, int64_t n, const double *bias, double *out) {
     for (int64_t r = 0; r < m; ++r) {
         for (int64_t j = 0; j < n; ++j) {
             double even = 0.0, odd = 0.0;
             int64_t p = rowStart[r];
             for (; p + 1 < rowStart[r + 1]; p += 2) {
-                even = fma(values[p], b[(int64_t)columns[p] * n + j], even);
-                odd = fma(values[p + 1], b[(int64_t)columns[p + 1] * n + j], odd);
+                even = fma(values[p], b[(int64_t)columns[p] * ldb + j], even);
+                odd = fma(values[p + 1], b[(int64_t)columns[p + 1] * ldb + j], odd);
             }
-            if (p < rowStart[r + 1]) even = fma(values[p], b[(int64_t)columns[p] * n + j], even);
+            if (p < rowStart[r + 1]) even = fma(values[p], b[(int64_t)columns[p] * ldb + j], even);
             out[r * n + j] = bias ? (even + odd) + bias[j] : even + odd;
         }
     }
@@ -43,14 +43,14 @@ void sparse_rows_times_dense_plain(const int64_t *rowStart, const int32_t *colum
                      STORE_MASKED)                                                                             \
     __attribute__((target(TARGET), always_inline)) static inline void NAME(                                    \
         const int V, const int partial, const MASK mask, const int64_t first, const int64_t end,               \
-        const int32_t *columns, const float *values, const double *b, const int64_t n, const double *bias,     \
+        const int32_t *columns, const float *values, const double *b, const int64_t ldb, const double *bias,   \
         double *o) {                                                                                           \
         VEC e[8], d[8];                                                                                        \
         for (int q = 0; q < V; ++q) e[q] = d[q] = ZERO;                                                        \
         int64_t p = first;                                                                                     \
         for (; p + 1 < end; p += 2) {                                                                          \
             const VEC v = SET1(values[p]), w = SET1(values[p + 1]);                                            \
-            const double *x = b + (int64_t)columns[p] * n, *y = b + (int64_t)columns[p + 1] * n;               \
+            const double *x = b + (int64_t)columns[p] * ldb, *y = b + (int64_t)columns[p + 1] * ldb;           \
             for (int q = 0; q < V; ++q) {                                                                      \
                 const int masked = partial && q == V - 1;                                                      \
                 e[q] = FMADD(v, masked ? LOAD_MASKED(x + LANES * q, mask) : LOAD(x + LANES * q), e[q]);        \
@@ -59,7 +59,7 @@ void sparse_rows_times_dense_plain(const int64_t *rowStart, const int32_t *colum
         }                                                                                                      \
         if (p < end) {                                                                                         \
             const VEC v = SET1(values[p]);                                                                     \
-            const double *x = b + (int64_t)columns[p] * n;                                                     \
+            const double *x = b + (int64_t)columns[p] * ldb;                                                   \
             for (int q = 0; q < V; ++q) {                                                                      \
                 const int masked = partial && q == V - 1;                                                      \
                 e[q] = FMADD(v, masked ? LOAD_MASKED(x + LANES * q, mask) : LOAD(x + LANES * q), e[q]);        \
@@ -77,8 +77,8 @@ void sparse_rows_times_dense_plain(const int64_t *rowStart, const int32_t *colum
 // Every row of the product, in blocks of V_MAX vectors and a last block of what remains.
 #define CASE(V)                                                                                           \
     case V:                                                                                               \
-        if (partial) BLOCK(V, 1, mask, first, end, columns, values, b + j0, n, bias ? bias + j0 : 0, o + j0); \
-        else BLOCK(V, 0, mask, first, end, columns, values, b + j0, n, bias ? bias + j0 : 0, o + j0);       \
+        if (partial) BLOCK(V, 1, mask, first, end, columns, values, b + j0, ldb, bias ? bias + j0 : 0, o + j0); \
+        else BLOCK(V, 0, mask, first, end, columns, values, b + j0, ldb, bias ? bias + j0 : 0, o + j0);       \
         break;
 #define ROW_BLOCKS(V_MAX, LANES, MASK_OF)                                                                  \
     for (int64_t r = 0; r < m; ++r) {                                                                      \
@@ -86,7 +86,7 @@ void sparse_rows_times_dense_plain(const int64_t *rowStart, const int32_t *colum
         double *o = out + r * n;                                                                           \
         int64_t j0 = 0;                                                                                    \
         for (; n - j0 > V_MAX * LANES; j0 += V_MAX * LANES)                                                \
-            BLOCK(V_MAX, 0, mask, first, end, columns, values, b + j0, n, bias ? bias + j0 : 0, o + j0);   \
+            BLOCK(V_MAX, 0, mask, first, end, columns, values, b + j0, ldb, bias ? bias + j0 : 0, o + j0);   \
         const int64_t remaining = n - j0;                                                                  \
         const int partial = remaining % LANES != 0;                                                        \
         mask = MASK_OF(remaining % LANES);                                                                 \
@@ -107,7 +107,7 @@ __attribute__((target("avx2"))) static inline __m256i lanes_below_256(int64_t wi
 
 __attribute__((target("avx2,fma"))) static void rows_avx2(const int64_t *rowStart, const int32_t *columns,
                                                           const float *values, int64_t m, const double *b,
-                                                          int64_t n, const double *bias, double *out) {
+                                                          int64_t ldb, int64_t n, const double *bias, double *out) {
     __m256i mask = _mm256_setzero_si256();
 #define BLOCK block_avx2
 #define BLOCK_CASES CASE(1) CASE(2) CASE(3) CASE(4) CASE(5) CASE(6)
@@ -126,7 +126,7 @@ static inline __mmask8 lanes_below_512(int64_t width) { return (__mmask8)((1u <<
 
 __attribute__((target("avx512f"))) static void rows_avx512(const int64_t *rowStart, const int32_t *columns,
                                                            const float *values, int64_t m, const double *b,
-                                                           int64_t n, const double *bias, double *out) {
+                                                           int64_t ldb, int64_t n, const double *bias, double *out) {
     __mmask8 mask = 0;
 #define BLOCK block_avx512
 #define BLOCK_CASES CASE(1) CASE(2) CASE(3) CASE(4) CASE(5) CASE(6) CASE(7) CASE(8)
@@ -149,22 +149,22 @@ int sparse_kernels_available(void) {
 }
 
 void sparse_rows_times_dense_with(int kernel, const int64_t *rowStart, const int32_t *columns, const float *values,
-                                  int64_t m, const double *b, int64_t n, const double *bias, double *out) {
+                                  int64_t m, const double *b, int64_t ldb, int64_t n, const double *bias, double *out) {
 #if defined(__x86_64__)
-    if (kernel == SPARSE_KERNEL_AVX512) return rows_avx512(rowStart, columns, values, m, b, n, bias, out);
-    if (kernel == SPARSE_KERNEL_AVX2) return rows_avx2(rowStart, columns, values, m, b, n, bias, out);
+    if (kernel == SPARSE_KERNEL_AVX512) return rows_avx512(rowStart, columns, values, m, b, ldb, n, bias, out);
+    if (kernel == SPARSE_KERNEL_AVX2) return rows_avx2(rowStart, columns, values, m, b, ldb, n, bias, out);
 #endif
-    sparse_rows_times_dense_plain(rowStart, columns, values, m, b, n, bias, out);
+    sparse_rows_times_dense_plain(rowStart, columns, values, m, b, ldb, n, bias, out);
 }
 
 void sparse_rows_times_dense(const int64_t *rowStart, const int32_t *columns, const float *values, int64_t m,
-                             const double *b, int64_t n, const double *bias, double *out) {
+                             const double *b, int64_t ldb, int64_t n, const double *bias, double *out) {
     // The widest kernel the CPU runs (the features are read once per process by the runtime).
     const int available = sparse_kernels_available();
     const int kernel = available & (1 << SPARSE_KERNEL_AVX512) ? SPARSE_KERNEL_AVX512
                        : available & (1 << SPARSE_KERNEL_AVX2) ? SPARSE_KERNEL_AVX2
                                                                : SPARSE_KERNEL_PLAIN;
-    sparse_rows_times_dense_with(kernel, rowStart, columns, values, m, b, n, bias, out);
+    sparse_rows_times_dense_with(kernel, rowStart, columns, values, m, b, ldb, n, bias, out);
 }
 
 // Counting sort by column: count, turn counts into starts, then place the entries row by row,

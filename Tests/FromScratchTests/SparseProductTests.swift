@@ -70,22 +70,37 @@ final class SparseProductTests: XCTestCase {
             let b = random.randn(300, n), bias = random.randn(1, n)
             var plain = [Double](repeating: 0, count: 64 * n)
             sparse_rows_times_dense_plain(
-                sparse.rowStart, sparse.columns, sparse.values, 64, b.storage, Int64(n), bias.storage, &plain)
+                sparse.rowStart, sparse.columns, sparse.values, 64, b.storage, Int64(n), Int64(n), bias.storage, &plain)
             for kernel in kernels {
                 for withBias in [true, false] {
                     var expected = plain
                     if !withBias {
                         sparse_rows_times_dense_plain(
-                            sparse.rowStart, sparse.columns, sparse.values, 64, b.storage, Int64(n), nil, &expected)
+                            sparse.rowStart, sparse.columns, sparse.values, 64, b.storage, Int64(n), Int64(n), nil,
+                            &expected)
                     }
                     var out = [Double](repeating: .nan, count: 64 * n + 8)  // a guard past the end
                     sparse_rows_times_dense_with(
-                        kernel, sparse.rowStart, sparse.columns, sparse.values, 64, b.storage, Int64(n),
+                        kernel, sparse.rowStart, sparse.columns, sparse.values, 64, b.storage, Int64(n), Int64(n),
                         withBias ? bias.storage : nil, &out)
                     XCTAssertEqual(
                         out[..<(64 * n)].map(\.bitPattern), expected.map(\.bitPattern),
                         "kernel \(kernel), n = \(n), bias: \(withBias)")
                     XCTAssertTrue(out[(64 * n)...].allSatisfy(\.isNaN), "kernel \(kernel) wrote past the end, n = \(n)")
+                }
+            }
+            // B's rows further apart than its width, as `matmul` hands them over (on 64-byte
+            // boundaries): the same sums, and the NaNs between the rows never read.
+            for ldb in [n + 3, (n + 7) / 8 * 8 + 8] {
+                var spaced = [Double](repeating: .nan, count: 300 * ldb)
+                for r in 0..<300 { spaced[(r * ldb)..<(r * ldb + n)] = b.storage[(r * n)..<(r * n + n)] }
+                for kernel in kernels {
+                    var out = [Double](repeating: .nan, count: 64 * n)
+                    sparse_rows_times_dense_with(
+                        kernel, sparse.rowStart, sparse.columns, sparse.values, 64, spaced, Int64(ldb), Int64(n),
+                        bias.storage, &out)
+                    XCTAssertEqual(
+                        out.map(\.bitPattern), plain.map(\.bitPattern), "kernel \(kernel), n = \(n), ldb = \(ldb)")
                 }
             }
             let product = matmul(a, b, transposingA: false, transposingB: false, addingRows: bias)

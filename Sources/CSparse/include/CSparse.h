@@ -8,11 +8,12 @@
 
 /// out (m x n) = A · B (+ bias on every row), A given as m compressed rows: the nonzeros of row r are
 /// values[rowStart[r] ..< rowStart[r + 1]], in the columns columns[...] (ascending). B is row-major
-/// k x n, bias a row of n or NULL. Each out[r][j] is Σ A[r][c]·B[c][j] as
-/// two sums, over the nonzeros in even and in odd places of the row, each in order, added, then +
-/// bias[j].
+/// k x n, its rows ldb ≥ n elements apart; bias a row of n or NULL. Each out[r][j] is Σ A[r][c]·B[c][j]
+/// as two sums, over the nonzeros in even and in odd places of the row, each in order, added, then +
+/// bias[j]. The vector kernels read B fastest when its rows start on 64-byte boundaries (ldb a
+/// multiple of 8, b aligned to 64 bytes): then no vector of B straddles two cache lines.
 void sparse_rows_times_dense(const int64_t *rowStart, const int32_t *columns, const float *values, int64_t m,
-                             const double *b, int64_t n, const double *bias, double *out);
+                             const double *b, int64_t ldb, int64_t n, const double *bias, double *out);
 
 /// The transpose of the m x k matrix in compressed rows (rowStart, columns, values), as k compressed
 /// rows: transposedStart holds k + 1 entries, the other two rowStart[m]. Each new row lists its
@@ -28,7 +29,7 @@ void sparse_transpose_by_counting(const int64_t *rowStart, const int32_t *column
 
 /// The same product by the plain loops every CPU runs (the vector kernels' definition, for tests).
 void sparse_rows_times_dense_plain(const int64_t *rowStart, const int32_t *columns, const float *values, int64_t m,
-                                   const double *b, int64_t n, const double *bias, double *out);
+                                   const double *b, int64_t ldb, int64_t n, const double *bias, double *out);
 
 /// The kernels, for tests that hold each one to the plain loops.
 enum { SPARSE_KERNEL_PLAIN = 0, SPARSE_KERNEL_AVX2 = 1, SPARSE_KERNEL_AVX512 = 2 };
@@ -38,6 +39,7 @@ int sparse_kernels_available(void);
 
 /// The same product by the kernel given, which must be one this CPU runs.
 void sparse_rows_times_dense_with(int kernel, const int64_t *rowStart, const int32_t *columns, const float *values,
-                                  int64_t m, const double *b, int64_t n, const double *bias, double *out);
+                                  int64_t m, const double *b, int64_t ldb, int64_t n, const double *bias,
+                                  double *out);
 
 #endif
