@@ -70,15 +70,13 @@ public enum Penalty: Hashable, Sendable, CustomStringConvertible {
             dW.shape == w.shape,
             "Penalty: gradient of shape \(dW.shapeDescription) for weights \(w.shapeDescription)")
         // One pass over both, element by element as NumPy's dW + λ*W computes it.
-        var sum = dW
         switch self {
-        case .none: break
-        case let .l2(lambda): sum.combineInPlace(with: w) { d, w in d + lambda * w }
-        case let .l1(lambda): sum.combineInPlace(with: w) { d, w in d + lambda * Self.sign(w) }
+        case .none: return dW
+        case let .l2(lambda): return dW.combined(with: w) { d, w in d + lambda * w }
+        case let .l1(lambda): return dW.combined(with: w) { d, w in d + lambda * Self.sign(w) }
         case let .elasticNet(lambda, ratio):
-            sum.combineInPlace(with: w) { d, w in d + lambda * (ratio * Self.sign(w) + (1 - ratio) * w) }
+            return dW.combined(with: w) { d, w in d + lambda * (ratio * Self.sign(w) + (1 - ratio) * w) }
         }
-        return sum
     }
 
     /// `np.sign`: −1, 0 or 1 (0 for ±0; NaN stays NaN).

@@ -39,12 +39,27 @@ final class ElementwiseKernelTests: XCTestCase {
         }
     }
 
-    func testCombineInPlaceIsZipMap() {
+    func testCombineInPlaceAndCombinedAreZipMap() {
         for (rows, cols) in Samples.shapes {
             let d = Samples.matrix(rows, cols, seed: 2), y = Samples.matrix(rows, cols, seed: 3)
+            let plain = zip(d.storage, y.storage).map { d, y in d * (1 - y) * y }
             var fast = d
             fast.combineInPlace(with: y) { d, y in d * (1 - y) * y }
-            assertSameBits(fast.storage, zip(d.storage, y.storage).map { d, y in d * (1 - y) * y }, "\(rows)x\(cols)")
+            assertSameBits(fast.storage, plain, "\(rows)x\(cols)")
+            let combined = d.combined(with: y) { d, y in d * (1 - y) * y }
+            assertSameBits(combined.storage, plain, "\(rows)x\(cols), combined")
+            XCTAssertTrue(combined.shape == d.shape)
+        }
+    }
+
+    func testSumOfRowsAddsTheRowsInOrder() {
+        for (rows, cols) in Samples.shapes + [(128, 100)] {
+            let x = Samples.matrix(rows, cols, seed: 6)
+            var plain = [Double](repeating: 0, count: cols)
+            for r in 0..<rows {
+                for c in 0..<cols { plain[c] += x[r, c] }
+            }
+            assertSameBits(x.sum(axis: 0).storage, plain, "\(rows)x\(cols)")
         }
     }
 

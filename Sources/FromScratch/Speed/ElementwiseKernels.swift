@@ -31,6 +31,43 @@ extension Matrix {
         }
     }
 
+    /// A new matrix of `combine(element, other's element)`, both matrices of one shape, written
+    /// in one pass: `zip(x, other).map(combine)`, where copying x and combining in place would
+    /// pass over the result twice.
+    public func combined(with other: Matrix, _ combine: (Double, Double) -> Double) -> Matrix {
+        precondition(
+            count == other.count,
+            "combined: shapes \(shapeDescription) and \(other.shapeDescription) differ")
+        let n = count
+        let elements = storage.withUnsafeBufferPointer { x in
+            other.storage.withUnsafeBufferPointer { y in
+                [Double](unsafeUninitializedCapacity: n) { out, initialized in
+                    for i in 0..<n { (out.baseAddress! + i).initialize(to: combine(x[i], y[i])) }
+                    initialized = n
+                }
+            }
+        }
+        return Matrix(rows: rows, cols: cols, storage: elements)
+    }
+
+    /// The rows added one after another, as NumPy adds along axis 0 (`sum(axis: 0)`): a 1 x cols
+    /// row whose element c is ((0 + x[0, c]) + x[1, c]) + ... The indexed loop would check the
+    /// bounds and the result's uniqueness at every addition; this one adds whole rows as vectors.
+    func sumOfRows() -> Matrix {
+        let (m, n) = (rows, cols)
+        var out = Matrix(rows: 1, cols: n)
+        out.storage.withUnsafeMutableBufferPointer { total in
+            storage.withUnsafeBufferPointer { x in
+                guard let t = total.baseAddress, let xp = x.baseAddress else { return }
+                for r in 0..<m {
+                    let row = xp + r * n
+                    for c in 0..<n { t[c] += row[c] }
+                }
+            }
+        }
+        return out
+    }
+
     /// self −= scale · other, in one pass and without a temporary (the book's `W -= lr * dW`).
     public mutating func subtractScaled(_ other: Matrix, by scale: Double) {
         precondition(
