@@ -175,6 +175,34 @@ final class SparseProductTests: XCTestCase {
         XCTAssertEqual(aloneT.storage.map(\.bitPattern), sharedT.storage.map(\.bitPattern))
     }
 
+    /// A mini-batch's forward product on two cores makes its transpose on the way (on one core,
+    /// or for more rows than a mini-batch has, it is left for the backward pass): the same
+    /// entries, and the same gradient, either way.
+    func testAMiniBatchForwardOnTwoCoresMakesItsTranspose() {
+        var random = RandomState(seed: 19)
+        let w = random.randn(784, 50), delta = random.randn(128, 50)
+        for rows in [128, 129] {
+            let (alone, shared) = (
+                mostlyZero(rows, 784, density: 0.19, seed: 20), mostlyZero(rows, 784, density: 0.19, seed: 20)
+            )
+            _ = matmul(alone, w)
+            _ = SecondCore.lend { _ in matmul(shared, w) }
+            XCTAssertFalse(alone.compressedRows!.hasTranspose, "\(rows) rows, one core")
+            XCTAssertEqual(shared.compressedRows!.hasTranspose, rows <= 128, "\(rows) rows, two cores")
+            let (t, u) = (alone.compressedRows!.transposed(), shared.compressedRows!.transposed())
+            XCTAssertEqual(t.rowStart, u.rowStart)
+            XCTAssertEqual(t.columns, u.columns)
+            XCTAssertEqual(t.values, u.values)
+        }
+        let (fresh, forwarded) = (
+            mostlyZero(128, 784, density: 0.19, seed: 21), mostlyZero(128, 784, density: 0.19, seed: 21)
+        )
+        _ = SecondCore.lend { _ in matmul(forwarded, w) }
+        XCTAssertEqual(
+            matmul(fresh, delta, transposingA: true, transposingB: false).storage.map(\.bitPattern),
+            matmul(forwarded, delta, transposingA: true, transposingB: false).storage.map(\.bitPattern))
+    }
+
     func testBatchesKeepTheRowsTheyGather() {
         let a = mostlyZero(30, 20, seed: 13)
         let indices = [29, 0, 3, 3, 17, 8]

@@ -64,11 +64,14 @@ final class ElementwiseKernelTests: XCTestCase {
     }
 
     func testSubtractScaledAndScaling() {
-        for (rows, cols) in Samples.shapes {
+        for (rows, cols) in Samples.shapes + [(784, 50)] {
             let x = Samples.matrix(rows, cols, seed: 4), g = Samples.matrix(rows, cols, seed: 5)
-            var fast = x
+            let plain = zip(x.storage, g.storage).map { $0 - 0.1 * $1 }
+            var (fast, shared) = (x, x)
             fast.subtractScaled(g, by: 0.1)
-            assertSameBits(fast.storage, zip(x.storage, g.storage).map { $0 - 0.1 * $1 }, "\(rows)x\(cols)")
+            SecondCore.lend { _ in shared.subtractScaled(g, by: 0.1) }
+            assertSameBits(fast.storage, plain, "\(rows)x\(cols)")
+            assertSameBits(shared.storage, plain, "\(rows)x\(cols), second core lent")
             var scaled = x
             scaled *= -0.37
             assertSameBits(scaled.storage, x.storage.map { $0 * -0.37 }, "\(rows)x\(cols)")

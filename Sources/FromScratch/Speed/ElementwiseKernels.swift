@@ -69,13 +69,16 @@ extension Matrix {
     }
 
     /// self −= scale · other, in one pass and without a temporary (the book's `W -= lr * dW`).
+    /// A large matrix (W1) is done in two halves at once when the second core is lent.
     public mutating func subtractScaled(_ other: Matrix, by scale: Double) {
         precondition(
             rows == other.rows && cols == other.cols,
             "subtractScaled: shapes \(shapeDescription) and \(other.shapeDescription) differ")
         storage.withUnsafeMutableBufferPointer { p in
             other.storage.withUnsafeBufferPointer { q in
-                for i in p.indices { p[i] -= scale * q[i] }
+                let (pp, qp) = (p.baseAddress, q.baseAddress)
+                func update(_ range: Range<Int>) { for i in range { pp![i] -= scale * qp![i] } }
+                SecondCore.splitting(p.count, into: p.count >= 1 << 14 ? 2 : 1, update)
             }
         }
     }

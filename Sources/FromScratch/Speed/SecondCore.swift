@@ -96,10 +96,18 @@ public final class SecondCore: @unchecked Sendable {
         owner.load(ordering: .acquiring) == thisThread ? lent : nil
     }
 
+    /// Whether the calling thread has the second core: then `inParts` shares the parts.
+    static var isLentToThisThread: Bool { lentToThisThread != nil }
+
     /// Runs `body` over 0 ..< count cut into `parts` consecutive ranges, as `inParts` runs parts:
     /// the ranges depend only on `count` and `parts`, never on which core takes them.
     static func splitting(_ count: Int, into parts: Int, _ body: (Range<Int>) -> Void) {
-        inParts(parts) { i in body((count * i / parts)..<(count * (i + 1) / parts)) }
+        inParts(parts) { i in body(range(i, of: count, in: parts)) }
+    }
+
+    /// Range i of 0 ..< count cut into `parts` consecutive ranges, as `splitting` cuts it.
+    static func range(_ i: Int, of count: Int, in parts: Int) -> Range<Int> {
+        (count * i / parts)..<(count * (i + 1) / parts)
     }
 
     /// Runs `part(0)` … `part(count − 1)`, independent parts of one job: shared by both cores

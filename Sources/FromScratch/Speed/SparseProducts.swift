@@ -10,6 +10,7 @@
 /// non-finite weight behaves otherwise (NumPy's 0 · ∞ is NaN, a skipped one is nothing); the
 /// training loops name the NaN either way, from the entries that do meet it.
 import CSparse
+import Synchronization
 
 /// The nonzero entries of a matrix, row by row (compressed sparse rows): row r's entries are
 /// `values[rowStart[r] ..< rowStart[r + 1]]`, in the columns `columns[...]`, ascending. The
@@ -21,6 +22,9 @@ public final class CompressedRows: Sendable {
     public let values: [Float]
     /// The width of the matrix the entries come from.
     public let cols: Int
+    /// The transpose once computed (`transposed()`): a mini-batch's forward product may have
+    /// made it on the second core before the backward pass asks for it.
+    private let transpose = Mutex<CompressedRows?>(nil)
 
     public var rows: Int { rowStart.count - 1 }
     public var nonzeroCount: Int { Int(rowStart[rows]) }
@@ -87,8 +91,22 @@ public final class CompressedRows: Sendable {
     func rows(_ range: Range<Int>) -> CompressedRows { gathering(rows: Array(range)) }
 
     /// The transpose, in compressed rows: each of its rows lists its entries in ascending
-    /// original row, so aᵀ·d is the product of the transpose's rows with d.
+    /// original row, so aᵀ·d is the product of the transpose's rows with d. Computed once.
     func transposed() -> CompressedRows {
+        if let done = transpose.withLock({ $0 }) { return done }
+        let made = transposing()
+        transpose.withLock { $0 = made }
+        return made
+    }
+
+    /// Whether `transposed()` has been computed.
+    var hasTranspose: Bool { transpose.withLock { $0 != nil } }
+
+    /// At most this many rows make a mini-batch, whose transpose the backward pass will want
+    /// (xᵀ·δ for dW1), and which the C code transposes through bit sets in some 40 µs.
+    static let miniBatchRows = 128
+
+    private func transposing() -> CompressedRows {
         let count = nonzeroCount
         var starts = [Int64](repeating: 0, count: cols + 1)
         var newColumns = [Int32](repeating: 0, count: count), newValues = [Float](repeating: 0, count: count)
@@ -136,7 +154,21 @@ func sparseProduct(
                     // Parts of about 100000 multiply-adds (some 8 µs) repay the hand-over, and are
                     // small enough that the lender never waits long for the helper's last one.
                     let parts = multiplyAdds > 400_000 ? min(m, multiplyAdds / 100_000) : 1
-                    SecondCore.splitting(m, into: parts, productRows)
+                    // A mini-batch's forward product, shared by two cores, also makes the batch's
+                    // transpose for the backward pass, as its first part: a core that would wait
+                    // on the main thread's serial transpose later does it now.
+                    let transposeToo =
+                        parts > 1 && !transposingA && aRows == 0..<sparse.rows
+                        && sparse.rows <= CompressedRows.miniBatchRows && SecondCore.isLentToThisThread
+                        && !sparse.hasTranspose
+                    let extra = transposeToo ? 1 : 0
+                    SecondCore.inParts(extra + parts) { i in
+                        if i < extra {
+                            _ = sparse.transposed()
+                        } else {
+                            productRows(SecondCore.range(i - extra, of: m, in: parts))
+                        }
+                    }
                 }
             }
         }
