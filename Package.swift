@@ -47,9 +47,11 @@ let package = Package(
         // OpenBLAS, behind the one matrix product of the core.
         .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS", providers: [.apt(["libopenblas-dev"])]),
         // The core: matrix, NumPy-order arithmetic, losses, numerical differentiation, layers.
-        .target(name: "FromScratch", dependencies: ["COpenBLAS", "CBLASChoice", "CSparse"]),
+        .target(name: "FromScratch", dependencies: ["COpenBLAS", "CBLASChoice", "CSparse", "CElementwise"]),
         // The products that skip a mostly-zero factor's zeros, in C for the CPU's vector units.
         .target(name: "CSparse"),
+        // The optimizers' divided step, x −= c·y / (√h + ε), in C for the same vector units.
+        .target(name: "CElementwise"),
         // The kernels this CPU runs, when OpenBLAS does not recognise the CPU and falls back to old ones.
         .target(name: "CBLASChoice", linkerSettings: [.linkedLibrary("openblas")]),
         // What a signal undoes before it ends a tool: temporary files removed, children stopped.
@@ -129,7 +131,7 @@ let package = Package(
         + [
             .testTarget(
                 name: "FromScratchTests",
-                dependencies: ["FromScratch", "CBLASChoice", "CSparse", "ChapterTestSupport"],
+                dependencies: ["FromScratch", "CBLASChoice", "CSparse", "CElementwise", "ChapterTestSupport"],
                 exclude: ["Fixtures"]),
             .testTarget(name: "FiguresTests", dependencies: ["Figures", "FigureRendering", "ChapterTestSupport"]),
             .testTarget(name: "BookChecksTests", dependencies: ["BookChecks"], exclude: ["Snapshots"]),

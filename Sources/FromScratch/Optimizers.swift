@@ -11,7 +11,9 @@ import Foundation
 /// Each update repeats the book's operations in the book's order (`(μ·v) − (lr·g)`, not
 /// `μ·v − lr·g` regrouped), so that a run gives NumPy's digits. The loops walk a copy of the
 /// keys: walking the dictionary's own key view while writing to it would copy every matrix.
-/// The loops over the elements are in `Speed/ParameterUpdates.swift`.
+/// The loops over the elements are in `Speed/ParameterUpdates.swift`: `forEachElement` for the
+/// steps written per element, and `subtract(_:times:overRootOf:plus:)` for the divided step
+/// x −= c·y / (√h + ε) that AdaGrad, RMSprop and Adam share, as the book writes it for whole arrays.
 
 /// Named parameter (or gradient) matrices: the book's `params` / `grads` dictionaries.
 public typealias NamedMatrices = [String: Matrix]
@@ -169,10 +171,10 @@ public struct AdaGrad: Optimizer {
     public init(learningRate: Double = 0.01) { self.learningRate = learningRate }
 
     public mutating func update(_ parameters: inout NamedMatrices, gradients: NamedMatrices) {
-        let lr = learningRate
-        forEachElement(of: &parameters, gradients, state: &accumulator) { x, g, h in
-            h += g * g
-            x -= lr * g / (h.squareRoot() + optimizerEpsilon)
+        for key in Array(parameters.keys) {
+            let g = gradient(key, of: parameters, in: gradients)
+            accumulator[key, default: .zeros(like: g)].combineInPlace(with: g) { h, g in h + g * g }  // h += g * g
+            parameters[key]!.subtract(learningRate, times: g, overRootOf: accumulator[key]!, plus: optimizerEpsilon)
         }
     }
 }
@@ -192,11 +194,12 @@ public struct RMSprop: Optimizer {
     }
 
     public mutating func update(_ parameters: inout NamedMatrices, gradients: NamedMatrices) {
-        let (lr, rho) = (learningRate, decayRate)
-        forEachElement(of: &parameters, gradients, state: &accumulator) { x, g, h in
-            h *= rho
-            h += (1 - rho) * g * g
-            x -= lr * g / (h.squareRoot() + optimizerEpsilon)
+        let rho = decayRate
+        for key in Array(parameters.keys) {
+            let g = gradient(key, of: parameters, in: gradients)
+            // h *= ρ, then h += (1 − ρ)·g·g
+            accumulator[key, default: .zeros(like: g)].combineInPlace(with: g) { h, g in h * rho + (1 - rho) * g * g }
+            parameters[key]!.subtract(learningRate, times: g, overRootOf: accumulator[key]!, plus: optimizerEpsilon)
         }
     }
 }
@@ -233,14 +236,10 @@ public struct Adam: Optimizer {
         let (b1, b2) = (beta1, beta2)
         for key in Array(parameters.keys) {
             let g = gradient(key, of: parameters, in: gradients)
-            parameters[key]!.updateElements(
-                along: g, states: &firstMoment[key, default: .zeros(like: g)],
-                &secondMoment[key, default: .zeros(like: g)]
-            ) { x, g, m, v in
-                m += (1 - b1) * (g - m)
-                v += (1 - b2) * (g * g - v)
-                x -= lrT * m / (v.squareRoot() + optimizerEpsilon)
-            }
+            firstMoment[key, default: .zeros(like: g)].combineInPlace(with: g) { m, g in m + (1 - b1) * (g - m) }
+            secondMoment[key, default: .zeros(like: g)].combineInPlace(with: g) { v, g in v + (1 - b2) * (g * g - v) }
+            parameters[key]!.subtract(
+                lrT, times: firstMoment[key]!, overRootOf: secondMoment[key]!, plus: optimizerEpsilon)
         }
     }
 }

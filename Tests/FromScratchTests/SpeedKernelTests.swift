@@ -1,3 +1,4 @@
+import CElementwise
 import Foundation
 import XCTest
 
@@ -153,22 +154,33 @@ final class ParameterUpdateTests: XCTestCase {
         }
     }
 
-    func testTwoStateUpdateIsThePlainLoop() {
-        let step = { (x: inout Double, g: Double, m: inout Double, v: inout Double) in
-            m += 0.1 * (g - m)
-            v += 0.001 * (g * g - v)
-            x -= 0.003 * m / (v.squareRoot() + 1e-7)
-        }
-        for (rows, cols) in Samples.shapes {
-            let x = Samples.matrix(rows, cols, seed: 16), g = Samples.matrix(rows, cols, seed: 17)
-            let m = Samples.matrix(rows, cols, seed: 18), v = Samples.matrix(rows, cols, seed: 19).map(abs)
-            var (fastX, fastM, fastV) = (x, m, v)
-            fastX.updateElements(along: g, states: &fastM, &fastV, step)
-            var (plainX, plainM, plainV) = (x.storage, m.storage, v.storage)
-            for i in plainX.indices { step(&plainX[i], g.storage[i], &plainM[i], &plainV[i]) }
-            assertSameBits(fastX.storage, plainX, "\(rows)x\(cols)")
-            assertSameBits(fastM.storage, plainM, "\(rows)x\(cols)")
-            assertSameBits(fastV.storage, plainV, "\(rows)x\(cols)")
+    /// The divided step of AdaGrad, RMSprop and Adam: every kernel this CPU runs, and the
+    /// matrix operation, bit for bit Swift's own loop, awkward values included (a NaN is only
+    /// asked to be a NaN: its sign and payload are the CPU's business).
+    func testTheDividedStepIsThePlainLoop() {
+        let available = Int(divided_step_kernels_available())
+        let kernels = [DIVIDED_STEP_PLAIN, DIVIDED_STEP_AVX, DIVIDED_STEP_AVX512].map { Int32($0) }
+            .filter { available & (1 << $0) != 0 }
+        for (rows, cols) in Samples.shapes + [(784, 100)] {
+            let x = Samples.matrix(rows, cols, seed: 16), y = Samples.matrix(rows, cols, seed: 17)
+            let h = Samples.matrix(rows, cols, seed: 18).map { $0 * $0 }
+            var plain = x.storage
+            for i in plain.indices { plain[i] -= 0.003 * y.storage[i] / (h.storage[i].squareRoot() + 1e-7) }
+            func assertSame(_ out: [Double], _ label: String) {
+                XCTAssertEqual(
+                    out.map { $0.isNaN ? Double.nan.bitPattern : $0.bitPattern },
+                    plain.map { $0.isNaN ? Double.nan.bitPattern : $0.bitPattern }, label)
+            }
+            var fast = x
+            fast.subtract(0.003, times: y, overRootOf: h, plus: 1e-7)
+            assertSame(fast.storage, "\(rows)x\(cols)")
+            for kernel in kernels {
+                var out = x.storage + [-1.5]  // a guard past the end
+                divided_step_with(kernel, &out, y.storage, h.storage, Int64(x.count), 0.003, 1e-7)
+                assertSame(Array(out.dropLast()), "kernel \(kernel), \(rows)x\(cols)")
+                XCTAssertEqual(out.last, -1.5, "kernel \(kernel) wrote past the end")
+            }
         }
     }
+
 }
