@@ -14,11 +14,19 @@ public struct Matrix: Equatable, Sendable {
     public private(set) var rows: Int
     public private(set) var cols: Int
     /// Row-major elements: element (r, c) is `storage[r * cols + c]`. Changing them drops the
-    /// compressed rows below, which described the old ones.
-    public var storage: [Double] { didSet { compressedRows = nil } }
+    /// compressed rows and the aligned copy below, which described the old ones.
+    public var storage: [Double] {
+        didSet {
+            compressedRows = nil
+            alignedRows = AlignedRows.forChanged(self)
+        }
+    }
     /// Speed: the nonzero entries alone, kept beside the elements of a mostly-zero matrix (a data
     /// set of images, `skippingZeros()`) so that `matmul` multiplies only those; nil otherwise.
     public internal(set) var compressedRows: CompressedRows?
+    /// Speed: where a large matrix that changes (a first layer's weights, after each update)
+    /// keeps its rows copied for the sparse products, made once per version of its elements.
+    var alignedRows: AlignedRows?
 
     public init(rows: Int, cols: Int, storage: [Double]) {
         precondition(rows >= 0 && cols >= 0, "Matrix: negative shape (\(rows), \(cols))")

@@ -203,6 +203,31 @@ final class SparseProductTests: XCTestCase {
             matmul(forwarded, delta, transposingA: true, transposingB: false).storage.map(\.bitPattern))
     }
 
+    /// A large matrix that has changed keeps its aligned rows for the sparse products, shared by
+    /// its copies; changing it again drops them, and the product sees the new elements.
+    func testAlignedRowsFollowEveryChangeOfTheWeights() {
+        let x = mostlyZero(100, 784, density: 0.19, seed: 22)
+        var random = RandomState(seed: 23)
+        var w = random.randn(784, 50)
+        let g = random.randn(784, 50)
+        XCTAssertNil(w.alignedRows, "a matrix made whole keeps none")
+        w.subtractScaled(g, by: 0.1)
+        let kept = w.alignedRows
+        XCTAssertNotNil(kept, "a changed 784 x 50 matrix keeps a place for them")
+        let copy = w
+        XCTAssertTrue(copy.alignedRows === kept)
+        func fresh(_ m: Matrix) -> Matrix { Matrix(rows: m.rows, cols: m.cols, storage: m.storage) }
+        XCTAssertEqual(matmul(x, w).storage.map(\.bitPattern), matmul(x, fresh(w)).storage.map(\.bitPattern))
+        w.subtractScaled(g, by: 0.1)
+        XCTAssertFalse(w.alignedRows === kept, "a change drops the old copy")
+        XCTAssertEqual(matmul(x, w).storage.map(\.bitPattern), matmul(x, fresh(w)).storage.map(\.bitPattern))
+        XCTAssertEqual(matmul(x, copy).storage.map(\.bitPattern), matmul(x, fresh(copy)).storage.map(\.bitPattern))
+        XCTAssertNotEqual(matmul(x, copy).storage, matmul(x, w).storage)
+        var small = random.randn(10, 10)
+        small *= 2
+        XCTAssertNil(small.alignedRows, "a small matrix keeps none")
+    }
+
     func testBatchesKeepTheRowsTheyGather() {
         let a = mostlyZero(30, 20, seed: 13)
         let indices = [29, 0, 3, 3, 17, 8]

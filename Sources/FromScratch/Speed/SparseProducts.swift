@@ -10,6 +10,7 @@
 /// non-finite weight behaves otherwise (NumPy's 0 · ∞ is NaN, a skipped one is nothing); the
 /// training loops name the NaN either way, from the entries that do meet it.
 import CSparse
+import Foundation
 import Synchronization
 
 /// The nonzero entries of a matrix, row by row (compressed sparse rows): row r's entries are
@@ -180,20 +181,55 @@ func sparseProduct(
 /// rounded up to whole vectors of eight). A row of 50 or 100 doubles (400 or 800 bytes) would
 /// otherwise start inside a cache line, and most of the kernel's 64-byte reads of it would touch
 /// two lines: for a batch of 128 MNIST images against 100 columns the copy takes the product from
-/// 345 to about 210 µs on an Intel Xeon. The padding past each row's width is never read.
+/// 345 to about 210 µs on an Intel Xeon. The padding past each row's width is never read. A
+/// matrix that keeps `AlignedRows` (a first layer's weights) is copied once per version: the
+/// forward pass of a step's loss and that of the next step's gradient share one copy.
 private func withRowsOnCacheLines<T>(_ b: Matrix, _ body: (UnsafePointer<Double>, Int) -> T) -> T {
-    let (k, n) = (b.rows, b.cols)
-    let ldb = (n + 7) / 8 * 8
-    let raw = UnsafeMutableRawPointer.allocate(byteCount: max(k * ldb, 1) * MemoryLayout<Double>.stride, alignment: 64)
-    defer { raw.deallocate() }
-    let aligned = raw.bindMemory(to: Double.self, capacity: k * ldb)
-    b.storage.withUnsafeBufferPointer { from in
-        func copy(_ rows: Range<Int>) {
-            for r in rows { (aligned + r * ldb).initialize(from: from.baseAddress! + r * n, count: n) }
-        }
-        SecondCore.splitting(k, into: k * n >= 1 << 15 ? 2 : 1, copy)
+    if let kept = b.alignedRows { return body(kept.rows(of: b), kept.ldb) }
+    let copy = AlignedRows(b)
+    return withExtendedLifetime(copy) { body(copy.rows(of: b), copy.ldb) }
+}
+
+/// A matrix's rows copied to 64-byte boundaries, `ldb` elements apart, made when first asked for.
+/// Shared by the copies of one version of a matrix (`Matrix.alignedRows`), which may ask for it
+/// from two threads at once.
+final class AlignedRows: @unchecked Sendable {
+    let ldb: Int
+    private let count: Int
+    private var elements: UnsafeMutablePointer<Double>?
+    private let lock = NSLock()
+
+    /// A place for the rows of b; nothing is copied yet.
+    init(_ b: Matrix) {
+        ldb = (b.cols + 7) / 8 * 8
+        count = b.rows * ldb
     }
-    return body(aligned, ldb)
+
+    deinit { elements?.deallocate() }
+
+    /// A place for the new version of a matrix that has just changed, if it is large enough for
+    /// its copies to be worth keeping (W1: 784 x 50 or 100); nil otherwise.
+    static func forChanged(_ m: Matrix) -> AlignedRows? { m.count >= 1 << 15 ? AlignedRows(m) : nil }
+
+    /// b's rows on cache lines; b must be the version this place was made for.
+    func rows(of b: Matrix) -> UnsafePointer<Double> {
+        lock.lock()
+        defer { lock.unlock() }
+        if let elements { return UnsafePointer(elements) }
+        let (k, n) = (b.rows, b.cols)
+        precondition(k * ldb == count, "AlignedRows: made for another shape")
+        let raw = UnsafeMutableRawPointer.allocate(
+            byteCount: max(count, 1) * MemoryLayout<Double>.stride, alignment: 64)
+        let aligned = raw.bindMemory(to: Double.self, capacity: count)
+        b.storage.withUnsafeBufferPointer { from in
+            func copy(_ rows: Range<Int>) {
+                for r in rows { (aligned + r * ldb).initialize(from: from.baseAddress! + r * n, count: n) }
+            }
+            SecondCore.splitting(k, into: k * n >= 1 << 15 ? 2 : 1, copy)
+        }
+        elements = aligned
+        return UnsafePointer(aligned)
+    }
 }
 
 /// `body` with a pointer to the bias row's elements, or nil for no bias.
