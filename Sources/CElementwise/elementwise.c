@@ -1,6 +1,7 @@
-// Speed: the divided step x -= c·y / (√h + ε) (see CElementwise.h). Square roots and divisions
-// are correctly rounded by the scalar and the vector instructions alike, and no multiplication is
-// fused with an addition here, so every kernel gives every element the plain loop's bits.
+// Speed: the divided step x -= c·y / (√h + ε) and the scaled sum x + c·y (see CElementwise.h).
+// Square roots and divisions are correctly rounded by the scalar and the vector instructions
+// alike, and no multiplication is fused with an addition here, so every kernel gives every
+// element the plain loop's bits.
 #include "CElementwise.h"
 
 #include <math.h>
@@ -41,29 +42,74 @@ __attribute__((target("avx"))) static void divided_step_avx(double *x, const dou
 }
 #endif
 
-int divided_step_kernels_available(void) {
-    int kernels = 1 << DIVIDED_STEP_PLAIN;
+static void scaled_sum_plain(double *out, const double *x, const double *y, int64_t n, double c) {
+    for (int64_t i = 0; i < n; ++i) out[i] = x[i] + c * y[i];
+}
+
+#if defined(__x86_64__)
+__attribute__((target("avx512f"))) static void scaled_sum_avx512(double *out, const double *x, const double *y,
+                                                                 int64_t n, double c) {
+    const __m512d vc = _mm512_set1_pd(c);
+    int64_t i = 0;
+    for (; i + 8 <= n; i += 8)
+        _mm512_storeu_pd(out + i, _mm512_add_pd(_mm512_loadu_pd(x + i), _mm512_mul_pd(vc, _mm512_loadu_pd(y + i))));
+    if (i < n) {
+        const __mmask8 lanes = (__mmask8)((1u << (n - i)) - 1);
+        const __m512d sum = _mm512_add_pd(_mm512_maskz_loadu_pd(lanes, x + i),
+                                          _mm512_mul_pd(vc, _mm512_maskz_loadu_pd(lanes, y + i)));
+        _mm512_mask_storeu_pd(out + i, lanes, sum);
+    }
+}
+
+__attribute__((target("avx"))) static void scaled_sum_avx(double *out, const double *x, const double *y, int64_t n,
+                                                          double c) {
+    const __m256d vc = _mm256_set1_pd(c);
+    int64_t i = 0;
+    for (; i + 4 <= n; i += 4)
+        _mm256_storeu_pd(out + i, _mm256_add_pd(_mm256_loadu_pd(x + i), _mm256_mul_pd(vc, _mm256_loadu_pd(y + i))));
+    scaled_sum_plain(out + i, x + i, y + i, n - i, c);
+}
+#endif
+
+int elementwise_kernels_available(void) {
+    int kernels = 1 << ELEMENTWISE_PLAIN;
 #if defined(__x86_64__)
     __builtin_cpu_init();  // idempotent
-    if (__builtin_cpu_supports("avx")) kernels |= 1 << DIVIDED_STEP_AVX;
-    if (__builtin_cpu_supports("avx512f")) kernels |= 1 << DIVIDED_STEP_AVX512;
+    if (__builtin_cpu_supports("avx")) kernels |= 1 << ELEMENTWISE_AVX;
+    if (__builtin_cpu_supports("avx512f")) kernels |= 1 << ELEMENTWISE_AVX512;
 #endif
     return kernels;
+}
+
+/// The widest kernel this CPU runs (asking is a read of what the C runtime found at start).
+static int widest_kernel(void) {
+    const int available = elementwise_kernels_available();
+    return available & (1 << ELEMENTWISE_AVX512) ? ELEMENTWISE_AVX512
+           : available & (1 << ELEMENTWISE_AVX)  ? ELEMENTWISE_AVX
+                                                  : ELEMENTWISE_PLAIN;
 }
 
 void divided_step_with(int kernel, double *x, const double *y, const double *h, int64_t n, double c,
                        double epsilon) {
 #if defined(__x86_64__)
-    if (kernel == DIVIDED_STEP_AVX512) return divided_step_avx512(x, y, h, n, c, epsilon);
-    if (kernel == DIVIDED_STEP_AVX) return divided_step_avx(x, y, h, n, c, epsilon);
+    if (kernel == ELEMENTWISE_AVX512) return divided_step_avx512(x, y, h, n, c, epsilon);
+    if (kernel == ELEMENTWISE_AVX) return divided_step_avx(x, y, h, n, c, epsilon);
 #endif
     divided_step_plain(x, y, h, n, c, epsilon);
 }
 
 void divided_step(double *x, const double *y, const double *h, int64_t n, double c, double epsilon) {
-    const int available = divided_step_kernels_available();
-    const int kernel = available & (1 << DIVIDED_STEP_AVX512) ? DIVIDED_STEP_AVX512
-                       : available & (1 << DIVIDED_STEP_AVX)  ? DIVIDED_STEP_AVX
-                                                              : DIVIDED_STEP_PLAIN;
-    divided_step_with(kernel, x, y, h, n, c, epsilon);
+    divided_step_with(widest_kernel(), x, y, h, n, c, epsilon);
+}
+
+void scaled_sum_with(int kernel, double *out, const double *x, const double *y, int64_t n, double c) {
+#if defined(__x86_64__)
+    if (kernel == ELEMENTWISE_AVX512) return scaled_sum_avx512(out, x, y, n, c);
+    if (kernel == ELEMENTWISE_AVX) return scaled_sum_avx(out, x, y, n, c);
+#endif
+    scaled_sum_plain(out, x, y, n, c);
+}
+
+void scaled_sum(double *out, const double *x, const double *y, int64_t n, double c) {
+    scaled_sum_with(widest_kernel(), out, x, y, n, c);
 }

@@ -72,7 +72,7 @@ public enum Penalty: Hashable, Sendable, CustomStringConvertible {
         // One pass over both, element by element as NumPy's dW + λ*W computes it.
         switch self {
         case .none: return dW
-        case let .l2(lambda): return dW.combined(with: w) { d, w in d + lambda * w }
+        case let .l2(lambda): return dW.addingScaled(w, by: lambda)
         case let .l1(lambda): return dW.combined(with: w) { d, w in d + lambda * Self.sign(w) }
         case let .elasticNet(lambda, ratio):
             return dW.combined(with: w) { d, w in d + lambda * (ratio * Self.sign(w) + (1 - ratio) * w) }

@@ -155,32 +155,64 @@ final class ParameterUpdateTests: XCTestCase {
     }
 
     /// The divided step of AdaGrad, RMSprop and Adam: every kernel this CPU runs, and the
-    /// matrix operation, bit for bit Swift's own loop, awkward values included (a NaN is only
-    /// asked to be a NaN: its sign and payload are the CPU's business).
+    /// matrix operation, bit for bit Swift's own loop, awkward values included.
     func testTheDividedStepIsThePlainLoop() {
-        let available = Int(divided_step_kernels_available())
-        let kernels = [DIVIDED_STEP_PLAIN, DIVIDED_STEP_AVX, DIVIDED_STEP_AVX512].map { Int32($0) }
-            .filter { available & (1 << $0) != 0 }
         for (rows, cols) in Samples.shapes + [(784, 100)] {
             let x = Samples.matrix(rows, cols, seed: 16), y = Samples.matrix(rows, cols, seed: 17)
             let h = Samples.matrix(rows, cols, seed: 18).map { $0 * $0 }
             var plain = x.storage
             for i in plain.indices { plain[i] -= 0.003 * y.storage[i] / (h.storage[i].squareRoot() + 1e-7) }
-            func assertSame(_ out: [Double], _ label: String) {
-                XCTAssertEqual(
-                    out.map { $0.isNaN ? Double.nan.bitPattern : $0.bitPattern },
-                    plain.map { $0.isNaN ? Double.nan.bitPattern : $0.bitPattern }, label)
-            }
             var fast = x
             fast.subtract(0.003, times: y, overRootOf: h, plus: 1e-7)
-            assertSame(fast.storage, "\(rows)x\(cols)")
-            for kernel in kernels {
-                var out = x.storage + [-1.5]  // a guard past the end
-                divided_step_with(kernel, &out, y.storage, h.storage, Int64(x.count), 0.003, 1e-7)
-                assertSame(Array(out.dropLast()), "kernel \(kernel), \(rows)x\(cols)")
-                XCTAssertEqual(out.last, -1.5, "kernel \(kernel) wrote past the end")
+            assertSameNumbers(fast.storage, plain, "\(rows)x\(cols)")
+            forEachElementwiseKernel(writing: x.storage, "\(rows)x\(cols)", expecting: plain) { kernel, out in
+                divided_step_with(kernel, out, y.storage, h.storage, Int64(x.count), 0.003, 1e-7)
             }
         }
     }
 
+    /// x + c·y, the product rounded first: every kernel this CPU runs, written in place and
+    /// elsewhere, and the matrix operation L2's gradient uses, bit for bit the plain loop.
+    func testTheScaledSumIsThePlainLoop() {
+        for (rows, cols) in Samples.shapes + [(784, 100)] {
+            let x = Samples.matrix(rows, cols, seed: 19), y = Samples.matrix(rows, cols, seed: 20)
+            let plain = zip(x.storage, y.storage).map { x, y in x + 0.37 * y }
+            assertSameNumbers(x.addingScaled(y, by: 0.37).storage, plain, "\(rows)x\(cols)")
+            forEachElementwiseKernel(writing: x.storage, "\(rows)x\(cols), in place", expecting: plain) { kernel, out in
+                scaled_sum_with(kernel, out, out, y.storage, Int64(x.count), 0.37)
+            }
+            let garbage = [Double](repeating: 12345, count: x.count)
+            forEachElementwiseKernel(writing: garbage, "\(rows)x\(cols), elsewhere", expecting: plain) { kernel, out in
+                scaled_sum_with(kernel, out, x.storage, y.storage, Int64(x.count), 0.37)
+            }
+        }
+    }
+}
+
+/// Runs `write(kernel, out)` for every elementwise C kernel this CPU runs, `out` starting as
+/// `start` with a guard element past its end, and asks each for `expected` and an intact guard.
+private func forEachElementwiseKernel(
+    writing start: [Double], _ label: String, expecting expected: [Double],
+    file: StaticString = #filePath, line: UInt = #line,
+    _ write: (Int32, UnsafeMutablePointer<Double>) -> Void
+) {
+    let available = Int(elementwise_kernels_available())
+    let kernels = [ELEMENTWISE_PLAIN, ELEMENTWISE_AVX, ELEMENTWISE_AVX512].map { Int32($0) }
+        .filter { available & (1 << $0) != 0 }
+    for kernel in kernels {
+        var out = start + [-1.5]
+        out.withUnsafeMutableBufferPointer { write(kernel, $0.baseAddress!) }
+        assertSameNumbers(Array(out.dropLast()), expected, "kernel \(kernel), \(label)", file: file, line: line)
+        XCTAssertEqual(out.last, -1.5, "kernel \(kernel) wrote past the end, \(label)", file: file, line: line)
+    }
+}
+
+/// Bit for bit, except that a NaN is only asked to be a NaN: its sign and payload are the CPU's
+/// business.
+private func assertSameNumbers(
+    _ fast: [Double], _ plain: [Double], _ message: String, file: StaticString = #filePath, line: UInt = #line
+) {
+    XCTAssertEqual(
+        fast.map { $0.isNaN ? Double.nan.bitPattern : $0.bitPattern },
+        plain.map { $0.isNaN ? Double.nan.bitPattern : $0.bitPattern }, message, file: file, line: line)
 }
