@@ -11,7 +11,8 @@ public enum SideBySideTraining {
     }
 
     /// Trains `nets[k]` with `optimizers[k]` on every batch in turn, the networks in parallel
-    /// (`parallelMap`, in Speed/: they never look at each other).
+    /// (they never look at each other): `parallelSharingInputs`, in Speed/, gathers each batch
+    /// once per core and hands it to that core's networks one after another.
     /// Returns each network's losses. `iterationDone(k, i, loss)` is called from the worker
     /// threads; it must be thread-safe.
     public static func train(
@@ -20,17 +21,26 @@ public enum SideBySideTraining {
     ) -> [[Double]] {
         precondition(
             nets.count == optimizers.count, "SideBySideTraining: \(nets.count) nets but \(optimizers.count) optimizers")
-        return parallelMap(nets.count) { k in
-            var optimizer = optimizers[k]
-            var losses: [Double] = []
-            losses.reserveCapacity(batches.count)
-            for (i, mask) in batches.enumerated() {
-                let loss = nets[k].trainingStep(
-                    images.gathering(rows: mask), labels: mask.map { labels[$0] }, optimizer: &optimizer)
-                losses.append(loss)
-                iterationDone?(k, i, loss)
-            }
-            return losses
+        let runs = optimizers.map { Run(optimizer: $0, iterations: batches.count) }
+        parallelSharingInputs(
+            jobs: nets.count, steps: batches.count,
+            prepare: { i in (x: images.gathering(rows: batches[i]), t: batches[i].map { labels[$0] }) }
+        ) { k, i, batch in
+            let loss = nets[k].trainingStep(batch.x, labels: batch.t, optimizer: &runs[k].optimizer)
+            runs[k].losses.append(loss)
+            iterationDone?(k, i, loss)
+        }
+        return runs.map(\.losses)
+    }
+
+    /// One network's optimizer and the losses it has recorded so far.
+    private final class Run {
+        var optimizer: any Optimizer
+        var losses: [Double] = []
+
+        init(optimizer: any Optimizer, iterations: Int) {
+            self.optimizer = optimizer
+            losses.reserveCapacity(iterations)
         }
     }
 }

@@ -158,4 +158,24 @@ final class SecondCoreTests: XCTestCase {
         XCTAssertEqual(results, [0, 10, 20, 30, 40, 50])
         XCTAssertTrue(firstGoneBeforeTheLastJobEnded, "item 0 was held until every job had ended")
     }
+
+    /// Jobs sharing inputs: every job takes every input once, in order, and each input is
+    /// prepared once per group of jobs (one group per usable core), not once per job.
+    func testJobsSharingInputsTakeEachInputInOrder() {
+        let lock = NSLock()
+        var prepared = 0
+        var seen = [[Int]](repeating: [], count: 5)
+        parallelSharingInputs(
+            jobs: 5, steps: 7,
+            prepare: { i in
+                lock.withLock { prepared += 1 }
+                return i * 100
+            }
+        ) { job, i, input in
+            XCTAssertEqual(input, i * 100)
+            lock.withLock { seen[job].append(i) }
+        }
+        XCTAssertEqual(seen, [[Int]](repeating: Array(0..<7), count: 5))
+        XCTAssertEqual(prepared, 7 * min(5, SecondCore.usableCPUs), "each group prepares each input once")
+    }
 }

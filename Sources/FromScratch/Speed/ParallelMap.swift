@@ -21,6 +21,24 @@ public func parallelMap<T>(_ count: Int, _ job: (Int) -> T) -> [T] {
     return results.map { $0! }
 }
 
+/// Runs `jobs` jobs that each take the same `steps` inputs in order, preparing each input once
+/// per core rather than once per job: the jobs are dealt into one group per usable core (job k
+/// to group k mod groups), and a group prepares input i, then hands it to each of its jobs in
+/// turn. For inputs that cost about as much to prepare as a job's step takes: a mini-batch
+/// gathered from a data set, which the first network to use it also transposes. `step(k, i,
+/// input)` must touch only job k's own state.
+public func parallelSharingInputs<Input>(
+    jobs count: Int, steps: Int, prepare: (Int) -> Input, _ step: (_ job: Int, _ index: Int, Input) -> Void
+) {
+    let groups = max(1, min(count, SecondCore.usableCPUs))
+    _ = parallelMap(groups) { group in
+        for i in 0..<steps {
+            let input = prepare(i)
+            for job in stride(from: group, to: count, by: groups) { step(job, i, input) }
+        }
+    }
+}
+
 /// `parallelMap` over items that each job owns (a network with its optimizer's draws): item k is
 /// handed to job k and let go when that job returns, so that a finished network, and what its last
 /// forward pass left in its layers, is not kept until every job has finished. The caller hands
