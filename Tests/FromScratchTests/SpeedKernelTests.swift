@@ -61,6 +61,9 @@ final class ElementwiseKernelTests: XCTestCase {
                 for c in 0..<cols { plain[c] += x[r, c] }
             }
             assertSameBits(x.sum(axis: 0).storage, plain, "\(rows)x\(cols)")
+            forEachElementwiseKernel(
+                writing: [Double](repeating: 7, count: cols), "\(rows)x\(cols)", expecting: plain
+            ) { kernel, out in sum_of_rows_with(kernel, out, x.storage, Int64(rows), Int64(cols)) }
         }
     }
 
@@ -82,18 +85,26 @@ final class ElementwiseKernelTests: XCTestCase {
     func testZeroUnlessPositiveIsReLU() {
         for (rows, cols) in Samples.shapes {
             let x = Samples.matrix(rows, cols, seed: 6)
+            let plain = x.storage.map { $0 > 0 ? $0 : 0 }
             var fast = x
             fast.zeroUnlessPositive()
-            assertSameBits(fast.storage, x.storage.map { $0 > 0 ? $0 : 0 }, "\(rows)x\(cols)")
+            assertSameBits(fast.storage, plain, "\(rows)x\(cols)")
+            forEachElementwiseKernel(writing: x.storage, "\(rows)x\(cols)", expecting: plain) { kernel, out in
+                zero_unless_positive_with(kernel, out, Int64(x.count))
+            }
         }
     }
 
     func testZeroWhereNotPositiveIsReLUBackward() {
         for (rows, cols) in Samples.shapes {
             let dout = Samples.matrix(rows, cols, seed: 7), kept = Samples.matrix(rows, cols, seed: 8)
+            let plain = zip(dout.storage, kept.storage).map { $1 > 0 ? $0 : 0 }
             var fast = dout
             fast.zeroWhereNotPositive(in: kept)
-            assertSameBits(fast.storage, zip(dout.storage, kept.storage).map { $1 > 0 ? $0 : 0 }, "\(rows)x\(cols)")
+            assertSameBits(fast.storage, plain, "\(rows)x\(cols)")
+            forEachElementwiseKernel(writing: dout.storage, "\(rows)x\(cols)", expecting: plain) { kernel, out in
+                zero_where_not_positive_with(kernel, out, kept.storage, Int64(dout.count))
+            }
         }
     }
 

@@ -15,6 +15,18 @@ void divided_step(double *x, const double *y, const double *h, int64_t n, double
 /// (negating is exact), and L2's `dW + λ·W` with c = λ.
 void scaled_sum(double *out, const double *x, const double *y, int64_t n, double c);
 
+/// x[i] = x[i] > 0 ? x[i] : +0 for every i < n, in place: ReLU's max(x, 0), with −0 and NaN
+/// set to +0 as the comparison sets them.
+void zero_unless_positive(double *x, int64_t n);
+
+/// d[i] = y[i] > 0 ? d[i] : +0 for every i < n, in place: ReLU's backward, `dout[mask] = 0`
+/// with the forward output y as the mask.
+void zero_where_not_positive(double *d, const double *y, int64_t n);
+
+/// out[c] = (…((0 + x[0][c]) + x[1][c]) + …) + x[rows − 1][c] for every c < cols: the sum of the
+/// rows of the row-major rows x cols matrix x, added in order as NumPy's sum(axis=0) adds them.
+void sum_of_rows(double *out, const double *x, int64_t rows, int64_t cols);
+
 /// The kernels, for tests that hold each one to the plain loop.
 enum { ELEMENTWISE_PLAIN = 0, ELEMENTWISE_AVX = 1, ELEMENTWISE_AVX512 = 2 };
 
@@ -25,5 +37,8 @@ int elementwise_kernels_available(void);
 void divided_step_with(int kernel, double *x, const double *y, const double *h, int64_t n, double c,
                        double epsilon);
 void scaled_sum_with(int kernel, double *out, const double *x, const double *y, int64_t n, double c);
+void zero_unless_positive_with(int kernel, double *x, int64_t n);
+void zero_where_not_positive_with(int kernel, double *d, const double *y, int64_t n);
+void sum_of_rows_with(int kernel, double *out, const double *x, int64_t rows, int64_t cols);
 
 #endif

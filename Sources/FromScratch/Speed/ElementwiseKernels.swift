@@ -52,19 +52,15 @@ extension Matrix {
     }
 
     /// The rows added one after another, as NumPy adds along axis 0 (`sum(axis: 0)`): a 1 x cols
-    /// row whose element c is ((0 + x[0, c]) + x[1, c]) + ... The indexed loop would check the
-    /// bounds and the result's uniqueness at every addition; this one adds whole rows as vectors.
+    /// row whose element c is ((0 + x[0, c]) + x[1, c]) + ... In C (`sum_of_rows`), eight
+    /// columns at a time down the rows, where the indexed loop would check the bounds and the
+    /// result's uniqueness at every addition.
     func sumOfRows() -> Matrix {
         let (m, n) = (rows, cols)
         var out = Matrix(rows: 1, cols: n)
+        guard m > 0, n > 0 else { return out }
         out.storage.withUnsafeMutableBufferPointer { total in
-            storage.withUnsafeBufferPointer { x in
-                guard let t = total.baseAddress, let xp = x.baseAddress else { return }
-                for r in 0..<m {
-                    let row = xp + r * n
-                    for c in 0..<n { t[c] += row[c] }
-                }
-            }
+            storage.withUnsafeBufferPointer { x in sum_of_rows(total.baseAddress!, x.baseAddress!, Int64(m), Int64(n)) }
         }
         return out
     }
@@ -113,40 +109,27 @@ extension Matrix {
         }
     }
 
-    /// Every element that is not positive (negative, ±0 or NaN) set to +0: ReLU's max(x, 0).
-    /// A select rather than a branch: half the entries are negative in no predictable pattern,
-    /// so a branch would be mispredicted half the time.
+    /// Every element that is not positive (negative, ±0 or NaN) set to +0: ReLU's max(x, 0),
+    /// `x[i] = x[i] > 0 ? x[i] : 0`. In C (`zero_unless_positive`): the vector max of x and +0
+    /// gives +0 for NaN and −0, as the comparison does.
     public mutating func zeroUnlessPositive() {
-        storage.withUnsafeMutableBufferPointer { p in
-            for i in p.indices { p[i] = p[i] > 0 ? p[i] : 0 }
-        }
+        let n = count
+        guard n > 0 else { return }
+        storage.withUnsafeMutableBufferPointer { zero_unless_positive($0.baseAddress!, Int64(n)) }
     }
 
     /// Every element set to +0 where `kept`, of the same shape, is not positive: ReLU's backward
-    /// `dout[mask] = 0`, with the forward output as the mask.
+    /// `dout[mask] = 0`, with the forward output as the mask: `d[i] = kept[i] > 0 ? d[i] : 0`,
+    /// in C (`zero_where_not_positive`).
     public mutating func zeroWhereNotPositive(in kept: Matrix) {
         precondition(
             count == kept.count,
             "zeroWhereNotPositive: shapes \(shapeDescription) and \(kept.shapeDescription) differ")
         let n = count
+        guard n > 0 else { return }
         storage.withUnsafeMutableBufferPointer { d in
             kept.storage.withUnsafeBufferPointer { y in
-                // Eight at a time with an explicit mask: written as a plain loop, the compiler
-                // cannot rule out that the two buffers overlap and falls back to a branch per entry.
-                let (dp, yp) = (d.baseAddress!, y.baseAddress!)
-                var i = 0
-                while i + 8 <= n {
-                    let positive = UnsafeRawPointer(yp + i).loadUnaligned(as: SIMD8<Double>.self) .> 0
-                    let g = UnsafeRawPointer(dp + i).loadUnaligned(as: SIMD8<Double>.self)
-                    UnsafeMutableRawPointer(dp + i).storeBytes(
-                        of: g.replacing(with: 0, where: .!positive),
-                        as: SIMD8<Double>.self)
-                    i += 8
-                }
-                while i < n {
-                    dp[i] = yp[i] > 0 ? dp[i] : 0
-                    i += 1
-                }
+                zero_where_not_positive(d.baseAddress!, y.baseAddress!, Int64(n))
             }
         }
     }
