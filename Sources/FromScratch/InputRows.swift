@@ -11,6 +11,10 @@ public protocol InputRows: Sendable {
     /// The rows at `indices`, in that order, as a matrix (NumPy's `x[batch_mask]`).
     func gathering(rows indices: [Int]) -> Matrix
 
+    /// The rows at `indices`, in that order, held as these rows are held: a data set shuffled
+    /// or split (`x[permutation]`, `x[:n]`), which training then reads as it read this one.
+    func selecting(rows indices: [Int]) -> Self
+
     /// Rows `range` as a matrix.
     func matrix(rows range: Range<Int>) -> Matrix
 
@@ -28,6 +32,8 @@ extension InputRows {
 }
 
 extension Matrix: InputRows {
+    public func selecting(rows indices: [Int]) -> Matrix { gathering(rows: indices) }
+
     public func matrix(rows range: Range<Int>) -> Matrix { rows(range) }
 
     public func product(rows range: Range<Int>, times w: Matrix, addingRows bias: Matrix?) -> Matrix {

@@ -172,12 +172,28 @@ public final class MultiLayerNet: Classifier, TrainableNetwork {
         scores(x, training: false) { _ in preconditionFailure("MultiLayerNet: inference draws no random numbers") }
     }
 
+    /// `predict` for rows `range` of a data set, the first layer's product reading the rows
+    /// where they lie (`InputRows`): an evaluation does not copy the images out first.
+    public func scores(rows range: Range<Int>, of x: some InputRows) -> Matrix {
+        let first = affineLayers[0]
+        return scores(
+            afterFirstProduct: x.product(rows: range, times: first.w, addingRows: first.b), training: false
+        ) { _ in preconditionFailure("MultiLayerNet: inference draws no random numbers") }
+    }
+
     /// The forward pass. In training, batch norm uses the batch's statistics and dropout draws
     /// its masks from `uniforms`.
     private func scores(_ x: Matrix, training: Bool, uniforms: (Int) -> [Double]) -> Matrix {
-        var out = x
+        scores(afterFirstProduct: affineLayers[0].forward(x), training: training, uniforms: uniforms)
+    }
+
+    /// The forward pass from the first Affine layer's output on (with no hidden layer, that
+    /// output is the scores).
+    private func scores(afterFirstProduct first: Matrix, training: Bool, uniforms: (Int) -> [Double]) -> Matrix {
+        guard !activationLayers.isEmpty else { return first }
+        var out = first
         for (i, (affine, activation)) in zip(affineLayers, activationLayers).enumerated() {
-            out = affine.forward(consume out)
+            if i > 0 { out = affine.forward(consume out) }
             if usesBatchNorm { out = batchNormLayers[i].forward(out, training: training) }
             out = activation.forward(consume out)
             if !dropoutLayers.isEmpty { out = dropoutLayers[i].forward(out, training: training, uniforms: uniforms) }

@@ -77,10 +77,10 @@ public struct HyperparameterSearch: Sendable, MNISTExperiment {
         var random = RandomState(seed: setup.seed)
         // shuffle_dataset, then the split.
         let order = random.permutation(images.rows)
-        let shuffled = images.gathering(rows: order), shuffledLabels = order.map { labels[$0] }
+        let shuffled = images.selecting(rows: order), shuffledLabels = order.map { labels[$0] }
         let v = setup.validationCount
-        let validation = (x: shuffled.rows(0..<v), t: Array(shuffledLabels[0..<v]))
-        let training = (x: shuffled.rows(v..<images.rows), t: Array(shuffledLabels[v...]))
+        let validation = (x: shuffled.selecting(rows: Array(0..<v)), t: Array(shuffledLabels[0..<v]))
+        let training = (x: shuffled.selecting(rows: Array(v..<images.rows)), t: Array(shuffledLabels[v...]))
         // Each trial's draws, in the script's order: weight decay, learning rate, weights, batches.
         var plans: [(weightDecay: Double, learningRate: Double, net: MultiLayerNet, batches: RandomState)] = []
         for _ in 0..<setup.trials {

@@ -263,6 +263,8 @@ final class SparseProductTests: XCTestCase {
         XCTAssertNil(held.denseMatrix().compressedRows, "the dense copy is multiplied densely")
         let indices = [39, 0, 7, 7, 21]
         XCTAssertEqual(held.gathering(rows: indices), a.gathering(rows: indices))
+        XCTAssertEqual(held.selecting(rows: indices).matrix(), a.gathering(rows: indices), "selected, still compressed")
+        XCTAssertEqual(a.selecting(rows: indices), a.gathering(rows: indices))
         XCTAssertEqual(held.rows(5..<12).matrix(), a.rows(5..<12))
         XCTAssertEqual(held.matrix(rows: 5..<12), a.rows(5..<12))
         XCTAssertEqual(held.row(8), a.row(8))
@@ -271,5 +273,33 @@ final class SparseProductTests: XCTestCase {
         XCTAssertEqual(
             held.product(rows: 3..<33, times: w, addingRows: bias).storage.map(\.bitPattern),
             a.product(rows: 3..<33, times: w, addingRows: bias).storage.map(\.bitPattern))
+    }
+
+    /// A multi-layer net's scores for a range of a data set's rows, read where they lie, are its
+    /// `predict` of those rows copied out, bit for bit: dense, compressed beside the elements,
+    /// or held compressed alone; with batch norm and dropout in inference; with no hidden layer.
+    func testAMultiLayerNetScoresRowsWhereTheyLie() {
+        let a = mostlyZero(40, 30, seed: 17)
+        let held = CompressedMatrix(rows: a.rows, cols: a.cols) { Float(a.storage[$0]) }
+        var random = RandomState(seed: 18)
+        let nets = [
+            MultiLayerNet(inputSize: 30, hiddenSizes: [12, 8], outputSize: 5, random: &random),
+            MultiLayerNet(
+                inputSize: 30, hiddenSizes: [12], outputSize: 5, batchNorm: true, dropoutRatio: 0.3, random: &random),
+            MultiLayerNet(inputSize: 30, hiddenSizes: [], outputSize: 5, random: &random),
+        ]
+        for (k, net) in nets.enumerated() {
+            let range = 7..<33
+            let dense = Matrix(rows: a.rows, cols: a.cols, storage: a.storage)
+            XCTAssertNil(dense.compressedRows)
+            // The dense rows go through dgemm, the compressed ones through the sparse kernel.
+            let densely = net.predict(dense.rows(range)).storage.map(\.bitPattern)
+            let sparsely = net.predict(a.rows(range)).storage.map(\.bitPattern)
+            XCTAssertEqual(net.scores(rows: range, of: dense).storage.map(\.bitPattern), densely, "net \(k), dense")
+            XCTAssertEqual(
+                net.scores(rows: range, of: a).storage.map(\.bitPattern), sparsely, "net \(k), compressed beside")
+            XCTAssertEqual(
+                net.scores(rows: range, of: held).storage.map(\.bitPattern), sparsely, "net \(k), held compressed")
+        }
     }
 }

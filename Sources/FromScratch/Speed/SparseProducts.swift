@@ -280,6 +280,13 @@ public struct CompressedMatrix: InputRows {
         return entries.gathering(rows: indices).widened()
     }
 
+    /// The rows at `indices`, still compressed: a mini-batch gathered from them later reads a
+    /// fifth of the memory that dense rows would take.
+    public func selecting(rows indices: [Int]) -> CompressedMatrix {
+        for i in indices { precondition(i >= 0 && i < rows, "selecting: row \(i) out of range for \(rows) rows") }
+        return CompressedMatrix(entries: entries.gathering(rows: indices))
+    }
+
     public func matrix(rows range: Range<Int>) -> Matrix { rows(range).entries.widened() }
 
     public func product(rows range: Range<Int>, times w: Matrix, addingRows bias: Matrix?) -> Matrix {
