@@ -189,9 +189,12 @@ public final class MultiLayerNet: Classifier, TrainableNetwork {
 
     /// The forward pass from the first Affine layer's output on (with no hidden layer, that
     /// output is the scores).
-    private func scores(afterFirstProduct first: Matrix, training: Bool, uniforms: (Int) -> [Double]) -> Matrix {
+    private func scores(afterFirstProduct first: consuming Matrix, training: Bool, uniforms: (Int) -> [Double])
+        -> Matrix
+    {
         guard !activationLayers.isEmpty else { return first }
-        var out = first
+        // Consumed, so that the activation below changes the only copy in place.
+        var out = consume first
         for (i, (affine, activation)) in zip(affineLayers, activationLayers).enumerated() {
             if i > 0 { out = affine.forward(consume out) }
             if usesBatchNorm { out = batchNormLayers[i].forward(out, training: training) }
