@@ -214,12 +214,17 @@ final class SparseProductTests: XCTestCase {
         w.subtractScaled(g, by: 0.1)
         let kept = w.alignedRows
         XCTAssertNotNil(kept, "a changed 784 x 50 matrix keeps a place for them")
+        XCTAssertTrue(kept?.isFilled == true, "the update has copied the new rows in")
         let copy = w
         XCTAssertTrue(copy.alignedRows === kept)
         func fresh(_ m: Matrix) -> Matrix { Matrix(rows: m.rows, cols: m.cols, storage: m.storage) }
         XCTAssertEqual(matmul(x, w).storage.map(\.bitPattern), matmul(x, fresh(w)).storage.map(\.bitPattern))
         w.subtractScaled(g, by: 0.1)
         XCTAssertFalse(w.alignedRows === kept, "a change drops the old copy")
+        var shared = copy
+        SecondCore.lend { _ in shared.subtractScaled(g, by: 0.1) }
+        XCTAssertEqual(shared.storage.map(\.bitPattern), w.storage.map(\.bitPattern), "two cores update alike")
+        XCTAssertEqual(matmul(x, shared).storage.map(\.bitPattern), matmul(x, fresh(w)).storage.map(\.bitPattern))
         XCTAssertEqual(matmul(x, w).storage.map(\.bitPattern), matmul(x, fresh(w)).storage.map(\.bitPattern))
         XCTAssertEqual(matmul(x, copy).storage.map(\.bitPattern), matmul(x, fresh(copy)).storage.map(\.bitPattern))
         XCTAssertNotEqual(matmul(x, copy).storage, matmul(x, w).storage)

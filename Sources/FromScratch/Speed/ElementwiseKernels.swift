@@ -85,21 +85,38 @@ extension Matrix {
 
     /// self −= scale · other, in one pass and without a temporary (the book's `W -= lr * dW`),
     /// as self + (−scale) · other in C (`scaled_sum`; negating the scale is exact). A large
-    /// matrix (W1) is done in two halves at once when the second core is lent.
+    /// matrix (W1) is done in two halves at once when the second core is lent, and keeps its new
+    /// rows on cache lines for the sparse products (`AlignedRows`): each block of rows is copied
+    /// there as soon as it is updated, while it is in cache, where the next product would read
+    /// the whole matrix again to copy it.
     public mutating func subtractScaled(_ other: Matrix, by scale: Double) {
         precondition(
             rows == other.rows && cols == other.cols,
             "subtractScaled: shapes \(shapeDescription) and \(other.shapeDescription) differ")
+        let (m, n) = (rows, cols)
+        let aligned = AlignedRows.forChanged(self)
         storage.withUnsafeMutableBufferPointer { p in
             other.storage.withUnsafeBufferPointer { q in
                 guard let pp = p.baseAddress, let qp = q.baseAddress else { return }
-                func update(_ range: Range<Int>) {
+                func update(_ part: Range<Int>) {
                     scaled_sum(
-                        pp + range.lowerBound, pp + range.lowerBound, qp + range.lowerBound, Int64(range.count), -scale)
+                        pp + part.lowerBound, pp + part.lowerBound, qp + part.lowerBound, Int64(part.count), -scale)
                 }
-                SecondCore.splitting(p.count, into: p.count >= 1 << 14 ? 2 : 1, update)
+                guard let aligned else {
+                    SecondCore.splitting(p.count, into: p.count >= 1 << 14 ? 2 : 1, update)
+                    return
+                }
+                SecondCore.splitting(m, into: 2) { rowsOfPart in
+                    for first in stride(from: rowsOfPart.lowerBound, to: rowsOfPart.upperBound, by: 16) {
+                        let block = first..<min(first + 16, rowsOfPart.upperBound)
+                        update(block.lowerBound * n..<block.upperBound * n)
+                        aligned.copyIn(rows: block, of: pp, cols: n)
+                    }
+                }
             }
         }
+        // The change has just dropped the old copy (storage's didSet); this one holds the new rows.
+        if let aligned { alignedRows = aligned }
     }
 
     /// x *= s, every element, in place.

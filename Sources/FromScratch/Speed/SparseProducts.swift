@@ -211,6 +211,9 @@ final class AlignedRows: @unchecked Sendable {
     /// its copies to be worth keeping (W1: 784 x 50 or 100); nil otherwise.
     static func forChanged(_ m: Matrix) -> AlignedRows? { m.count >= 1 << 15 ? AlignedRows(m) : nil }
 
+    /// Whether the rows are in (copied by a product that asked, or by the update that made them).
+    var isFilled: Bool { lock.withLock { elements != nil } }
+
     /// b's rows on cache lines; b must be the version this place was made for.
     func rows(of b: Matrix) -> UnsafePointer<Double> {
         lock.lock()
@@ -218,17 +221,35 @@ final class AlignedRows: @unchecked Sendable {
         if let elements { return UnsafePointer(elements) }
         let (k, n) = (b.rows, b.cols)
         precondition(k * ldb == count, "AlignedRows: made for another shape")
-        let raw = UnsafeMutableRawPointer.allocate(
-            byteCount: max(count, 1) * MemoryLayout<Double>.stride, alignment: 64)
-        let aligned = raw.bindMemory(to: Double.self, capacity: count)
+        let aligned = allocate()
         b.storage.withUnsafeBufferPointer { from in
-            func copy(_ rows: Range<Int>) {
-                for r in rows { (aligned + r * ldb).initialize(from: from.baseAddress! + r * n, count: n) }
+            SecondCore.splitting(k, into: k * n >= 1 << 15 ? 2 : 1) {
+                copy($0, of: from.baseAddress!, cols: n, to: aligned)
             }
-            SecondCore.splitting(k, into: k * n >= 1 << 15 ? 2 : 1, copy)
         }
         elements = aligned
         return UnsafePointer(aligned)
+    }
+
+    /// Copies rows `rows` of `source` (row-major, `n` columns) in, as an update of the matrix
+    /// writes them (`Matrix.subtractScaled`); the place must not be in use until every row is.
+    func copyIn(rows: Range<Int>, of source: UnsafePointer<Double>, cols n: Int) {
+        let aligned = lock.withLock {
+            if elements == nil { elements = allocate() }
+            return elements!
+        }
+        copy(rows, of: source, cols: n, to: aligned)
+    }
+
+    private func allocate() -> UnsafeMutablePointer<Double> {
+        UnsafeMutableRawPointer.allocate(byteCount: max(count, 1) * MemoryLayout<Double>.stride, alignment: 64)
+            .bindMemory(to: Double.self, capacity: count)
+    }
+
+    private func copy(
+        _ rows: Range<Int>, of source: UnsafePointer<Double>, cols n: Int, to aligned: UnsafeMutablePointer<Double>
+    ) {
+        for r in rows { (aligned + r * ldb).initialize(from: source + r * n, count: n) }
     }
 }
 
