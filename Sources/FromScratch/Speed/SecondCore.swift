@@ -96,9 +96,6 @@ public final class SecondCore: @unchecked Sendable {
         owner.load(ordering: .acquiring) == thisThread ? lent : nil
     }
 
-    /// Whether the calling thread has the second core: then `inParts` shares the parts.
-    static var isLentToThisThread: Bool { lentToThisThread != nil }
-
     /// Runs `body` over 0 ..< count cut into `parts` consecutive ranges, as `inParts` runs parts:
     /// the ranges depend only on `count` and `parts`, never on which core takes them.
     static func splitting(_ count: Int, into parts: Int, _ body: (Range<Int>) -> Void) {

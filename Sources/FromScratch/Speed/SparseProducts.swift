@@ -160,7 +160,7 @@ func sparseProduct(
                     // on the main thread's serial transpose later does it now.
                     let transposeToo =
                         parts > 1 && !transposingA && aRows == 0..<sparse.rows
-                        && sparse.rows <= CompressedRows.miniBatchRows && SecondCore.isLentToThisThread
+                        && sparse.rows <= CompressedRows.miniBatchRows && SecondCore.lentToThisThread != nil
                         && !sparse.hasTranspose
                     let extra = transposeToo ? 1 : 0
                     SecondCore.inParts(extra + parts) { i in
@@ -296,15 +296,13 @@ public struct CompressedMatrix: InputRows {
         return range == 0..<rows ? self : CompressedMatrix(entries: entries.rows(range))
     }
 
-    public func gathering(rows indices: [Int]) -> Matrix {
-        for i in indices { precondition(i >= 0 && i < rows, "gathering: row \(i) out of range for \(rows) rows") }
-        return entries.gathering(rows: indices).widened()
-    }
+    /// The rows at `indices`, widened to a dense matrix that keeps their compressed rows.
+    public func gathering(rows indices: [Int]) -> Matrix { selecting(rows: indices).entries.widened() }
 
     /// The rows at `indices`, still compressed: a mini-batch gathered from them later reads a
     /// fifth of the memory that dense rows would take.
     public func selecting(rows indices: [Int]) -> CompressedMatrix {
-        for i in indices { precondition(i >= 0 && i < rows, "selecting: row \(i) out of range for \(rows) rows") }
+        for i in indices { precondition(i >= 0 && i < rows, "gathering: row \(i) out of range for \(rows) rows") }
         return CompressedMatrix(entries: entries.gathering(rows: indices))
     }
 
